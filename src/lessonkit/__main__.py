@@ -1,0 +1,5 @@
+"""Allow `python -m lessonkit`."""
+
+from lessonkit.cli import main
+
+main()

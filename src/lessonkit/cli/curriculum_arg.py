@@ -1,0 +1,33 @@
+"""Shared handling of PATH arguments: find the project and load its curriculum once."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from lessonkit.load.curriculum import LESSONS_DIR, find_root, load_curriculum, relocate
+from lessonkit.model import Curriculum
+from lessonkit.problems import LessonkitError, Problem
+
+
+def load_for_paths(paths: Sequence[Path]) -> tuple[Path, Curriculum | None, list[Problem]]:
+    """Load the curriculum the paths belong to; problems are limited to the given paths."""
+    targets = [p.resolve() for p in (paths or [Path.cwd()])]
+    for target in targets:
+        if not target.exists():
+            raise LessonkitError(f"{target}: no such file or folder")
+    root = find_root(targets[0] if targets[0].is_dir() else targets[0].parent)
+    outside = [t for t in targets if t.is_file() and not t.is_relative_to(root / LESSONS_DIR)]
+    curriculum, problems = load_curriculum(root, outside)
+    config_files = {(root / LESSONS_DIR / name).resolve() for name in ("curriculum.yml", "sources.yml")}
+    wanted = [
+        relocate(p, root)
+        for p in problems
+        if p.location.path.resolve() in config_files or any(_within(p.location.path, t) for t in targets)
+    ]
+    return root, curriculum, wanted
+
+
+def _within(path: Path, target: Path) -> bool:
+    resolved = path.resolve()
+    return resolved == target or resolved.is_relative_to(target)

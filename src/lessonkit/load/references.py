@@ -1,0 +1,75 @@
+"""Checks of what a lesson body points at: images, lesson links, help tokens and vocabulary."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterator
+from pathlib import Path
+
+from markdown_it.token import Token
+
+from lessonkit.markdown import markdown
+from lessonkit.problems import Location, Problem
+
+HELP_TOKEN = re.compile(r"\{\{\s*help\.(?P<name>[a-z_]+)\s*\}\}")
+ANY_TOKEN = re.compile(r"\{\{(?P<inner>.*?)\}\}")
+LESSON_LINK = "lesson:"
+
+
+def inline_tokens(body: str) -> Iterator[tuple[Token, int]]:
+    """Every inline child token of the body with its 0-based source line."""
+    for block in markdown().parse(body):
+        if block.type == "inline" and block.children and block.map:
+            for child in block.children:
+                yield child, block.map[0]
+
+
+def image_and_link_problems(
+    body: str, path: Path, first_line: int, lesson_ids: Collection[str], assets_dir: Path
+) -> list[Problem]:
+    """Images need alt text and an existing file; `lesson:` links need a known lesson id."""
+    problems = []
+    for token, line in inline_tokens(body):
+        where = Location(path, line + first_line, 1)
+        if token.type == "image":
+            source = str(token.attrs.get("src", ""))
+            if not token.content.strip():
+                problems.append(Problem(where, "E041", f"image '{source}' has no alt text; describe what it shows"))
+            if not _asset_exists(path.parent, source, assets_dir):
+                problems.append(Problem(where, "E042", f"image file not found in lessons/assets/: '{source}'"))
+        elif token.type == "link_open":
+            href = str(token.attrs.get("href", ""))
+            if href.startswith(LESSON_LINK) and href[len(LESSON_LINK) :] not in lesson_ids:
+                problems.append(Problem(where, "E043", f"link to unknown lesson '{href[len(LESSON_LINK) :]}'"))
+    return problems
+
+
+def _asset_exists(lesson_dir: Path, source: str, assets_dir: Path) -> bool:
+    if not source or "://" in source or source.startswith(("/", "data:")):
+        return False
+    target = (lesson_dir / source).resolve()
+    return target.is_relative_to(assets_dir.resolve()) and target.is_file()
+
+
+def help_token_problems(text: str, path: Path, first_line: int, known: Collection[str]) -> list[Problem]:
+    """Every `{{ ... }}` must be a help token the curriculum declares."""
+    problems = []
+    for number, line in enumerate(text.split("\n"), start=first_line):
+        for match in ANY_TOKEN.finditer(line):
+            where = Location(path, number, match.start() + 1)
+            help_match = HELP_TOKEN.fullmatch(match.group(0))
+            if help_match is None:
+                problems.append(
+                    Problem(where, "E044", f"'{match.group(0)}' is not a help token; write {{{{ help.NAME }}}}")
+                )
+            elif help_match["name"] not in known:
+                problems.append(
+                    Problem(where, "E044", f"unknown help token '{help_match['name']}'; known: {', '.join(known)}")
+                )
+    return problems
+
+
+def unused_vocabulary(vocabulary: Collection[str], body: str) -> list[str]:
+    """Vocabulary terms that never appear in the lesson body (case-insensitive)."""
+    folded = body.casefold()
+    return [term for term in vocabulary if term.casefold() not in folded]

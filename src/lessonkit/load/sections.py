@@ -1,0 +1,152 @@
+"""Parsing a lesson body into its fenced sections and checking each one's kind and attributes."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+
+from lessonkit.markdown import SECTION_CLOSE, SECTION_OPEN, markdown
+from lessonkit.model import QuizItem, Section
+from lessonkit.problems import Location, Problem
+
+
+@dataclass(frozen=True)
+class AttrSpec:
+    """What a section kind accepts in its `{...}` attributes."""
+
+    required: frozenset[str] = frozenset()
+    optional: frozenset[str] = frozenset()
+
+
+KINDS: dict[str, AttrSpec] = {
+    "ground-rules": AttrSpec(),
+    "activity": AttrSpec(required=frozenset({"stage", "minutes", "title"})),
+    "slide": AttrSpec(required=frozenset({"title"})),
+    "notes": AttrSpec(),
+    "handout": AttrSpec(optional=frozenset({"title"})),
+    "teacher-note": AttrSpec(),
+    "safeguarding": AttrSpec(),
+    "family": AttrSpec(),
+    "quiz": AttrSpec(),
+    "help": AttrSpec(),
+}
+STAGES = ("starter", "main", "plenary")
+
+_INFO = re.compile(r"^\s*(?P<kind>[^\s{]+)\s*(?:\{(?P<attrs>.*)\})?\s*$")
+_ATTR = re.compile(r'\s*(?P<key>[A-Za-z][\w-]*)=(?:"(?P<quoted>[^"]*)"|(?P<bare>[^\s"}]+))\s*')
+
+
+def parse_sections(body: str, path: Path, first_line: int) -> tuple[tuple[Section, ...], list[Problem]]:
+    """Every `::: kind` section of the body, in order, with the problems found in them."""
+    lines = body.split("\n")
+    sections: list[Section] = []
+    problems: list[Problem] = []
+    depth = 0
+    open_at: list[int] = []
+    for token in markdown().parse(body):
+        if token.type == SECTION_OPEN and token.map:
+            start, end = token.map
+            where = Location(path, start + first_line, 1)
+            if depth:
+                problems.append(
+                    Problem(
+                        Location(path, open_at[-1] + first_line, 1),
+                        "E031",
+                        f"section is not closed before the next one opens on line {where.line}; sections do not nest",
+                    )
+                )
+            depth += 1
+            open_at.append(start)
+            section, found = _section(token.info, "\n".join(lines[start + 1 : end]), where)
+            problems += found
+            if section is not None:
+                sections.append(section)
+        elif token.type == SECTION_CLOSE:
+            depth -= 1
+            start = open_at.pop()
+            if not token.markup and not depth:
+                problems.append(
+                    Problem(Location(path, start + first_line, 1), "E031", "section is never closed with a ':::' line")
+                )
+    problems += _notes_follow_slides(sections)
+    return tuple(sections), problems
+
+
+def _section(info: str, text: str, where: Location) -> tuple[Section | None, list[Problem]]:
+    match = _INFO.match(info)
+    if not match:
+        return None, [Problem(where, "E032", f"cannot read section header '::: {info.strip()}'")]
+    kind = match["kind"]
+    spec = KINDS.get(kind)
+    if spec is None:
+        guess = difflib.get_close_matches(kind, list(KINDS), n=1)
+        hint = f"; did you mean '{guess[0]}'?" if guess else f"; known kinds: {', '.join(KINDS)}"
+        return None, [Problem(where, "E030", f"unknown section kind '{kind}'{hint}")]
+    attrs, problems = _attributes(match["attrs"] or "", kind, spec, where)
+    return Section(kind, MappingProxyType(attrs), text, where), problems
+
+
+def _attributes(raw: str, kind: str, spec: AttrSpec, where: Location) -> tuple[dict[str, str], list[Problem]]:
+    attrs: dict[str, str] = {}
+    problems: list[Problem] = []
+    position = 0
+    while position < len(raw.rstrip()):
+        match = _ATTR.match(raw, position)
+        if not match:
+            problems.append(
+                Problem(where, "E032", f"cannot read attributes '{{{raw}}}'; write key=value or key=\"value\"")
+            )
+            break
+        key = match["key"]
+        value = match["quoted"] if match["quoted"] is not None else match["bare"]
+        if key not in spec.required | spec.optional:
+            problems.append(Problem(where, "E032", f"'{kind}' sections take no attribute '{key}'"))
+        attrs[key] = value
+        position = match.end()
+    for key in sorted(spec.required - attrs.keys()):
+        problems.append(Problem(where, "E032", f"'{kind}' section needs the attribute '{key}'"))
+    if "minutes" in attrs and not (attrs["minutes"].isdigit() and 0 < int(attrs["minutes"]) <= 240):
+        problems.append(
+            Problem(where, "E032", f"minutes must be a whole number from 1 to 240, not '{attrs['minutes']}'")
+        )
+        attrs.pop("minutes")
+    if "stage" in attrs and attrs["stage"] not in STAGES:
+        problems.append(Problem(where, "E032", f"stage must be one of {', '.join(STAGES)}, not '{attrs['stage']}'"))
+    return attrs, problems
+
+
+def _notes_follow_slides(sections: list[Section]) -> list[Problem]:
+    problems = []
+    for index, section in enumerate(sections):
+        if section.kind == "notes" and (index == 0 or sections[index - 1].kind != "slide"):
+            problems.append(
+                Problem(section.location, "E035", "'notes' must come directly after the 'slide' it belongs to")
+            )
+    return problems
+
+
+def parse_quiz(section: Section) -> tuple[tuple[QuizItem, ...], list[Problem]]:
+    """The questions of a quiz section: `Q:` lines, each followed by an `A:` line."""
+    items: list[QuizItem] = []
+    problems: list[Problem] = []
+    question: tuple[str, Location] | None = None
+    for offset, raw in enumerate(section.text.split("\n"), start=1):
+        line = raw.strip()
+        where = Location(section.location.path, section.location.line + offset, 1)
+        if not line:
+            continue
+        if line.startswith("Q:"):
+            if question:
+                problems.append(Problem(question[1], "E036", "quiz question has no 'A:' answer line"))
+            question = (line[2:].strip(), where)
+        elif line.startswith("A:") and question:
+            items.append(QuizItem(question[0], line[2:].strip(), question[1]))
+            question = None
+        else:
+            problems.append(Problem(where, "E036", "quiz lines start with 'Q:' (a question) or 'A:' (its answer)"))
+    if question:
+        problems.append(Problem(question[1], "E036", "quiz question has no 'A:' answer line"))
+    return tuple(items), problems

@@ -1,0 +1,129 @@
+"""Safe YAML loading that keeps the line of every key, refuses aliases and duplicate keys.
+
+PyYAML's SafeLoader is used for tokens and scalars; the mapping walk is ours so that each
+value's line survives into error messages and so anchors (the "billion laughs" bomb) and
+duplicate keys are reported instead of silently expanded or overwritten.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from lessonkit.problems import Location, Problem
+
+KeyPath = tuple[str | int, ...]
+
+
+class YamlDocument:
+    """Plain Python data from a YAML document plus the line of each key path."""
+
+    def __init__(self, data: Any, lines: dict[KeyPath, int]) -> None:
+        self.data = data
+        self.lines = lines
+
+    def line_of(self, key_path: KeyPath, default: int = 1) -> int:
+        """The line of the deepest known prefix of `key_path`."""
+        for end in range(len(key_path), 0, -1):
+            if key_path[:end] in self.lines:
+                return self.lines[key_path[:end]]
+        return default
+
+
+def load_yaml(text: str, path: Path, first_line: int = 1) -> tuple[YamlDocument | None, list[Problem]]:
+    """Parse `text` (which starts at `first_line` of `path`) into a YamlDocument."""
+    offset = first_line - 1
+    tabs = _tab_problems(text, path, offset)
+    if tabs:
+        return None, tabs
+    try:
+        problems = _alias_problems(text, path, offset)
+        if problems:
+            return None, problems
+        loader = yaml.SafeLoader(text)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                return YamlDocument({}, {}), []
+            walker = _Walker(loader, path, offset)
+            data = walker.convert(node, ())
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = (mark.line + 1 + offset) if mark else first_line
+        column = (mark.column + 1) if mark else 1
+        reason = " ".join(p for p in (err.context, err.problem) if p) or "invalid YAML"
+        return None, [Problem(Location(path, line, column), "E003", f"YAML syntax error: {reason}")]
+    except yaml.YAMLError as err:
+        return None, [Problem(Location(path, first_line, 1), "E003", f"YAML syntax error: {err}")]
+    except RecursionError:
+        return None, [Problem(Location(path, first_line, 1), "E003", "YAML is nested too deeply")]
+    if walker.problems:
+        return None, walker.problems
+    return YamlDocument(data, walker.lines), []
+
+
+def _tab_problems(text: str, path: Path, offset: int) -> list[Problem]:
+    problems = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            problems.append(
+                Problem(
+                    Location(path, number + offset, indent.index("\t") + 1),
+                    "E004",
+                    "tab used for indentation; YAML needs spaces",
+                )
+            )
+    return problems
+
+
+def _alias_problems(text: str, path: Path, offset: int) -> list[Problem]:
+    problems = []
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        anchor = getattr(event, "anchor", None)
+        if isinstance(event, yaml.AliasEvent) or (anchor is not None and not isinstance(event, yaml.AliasEvent)):
+            mark = event.start_mark
+            if mark is None:
+                continue
+            problems.append(
+                Problem(
+                    Location(path, mark.line + 1 + offset, mark.column + 1),
+                    "E006",
+                    "YAML anchors and aliases (& and *) are not allowed; write the value out",
+                )
+            )
+    return problems
+
+
+class _Walker:
+    """Converts a composed node tree to Python data, recording lines and duplicate keys."""
+
+    def __init__(self, loader: yaml.SafeLoader, path: Path, offset: int) -> None:
+        self.loader = loader
+        self.path = path
+        self.offset = offset
+        self.lines: dict[KeyPath, int] = {}
+        self.problems: list[Problem] = []
+
+    def convert(self, node: yaml.Node, key_path: KeyPath) -> Any:
+        self.lines.setdefault(key_path, node.start_mark.line + 1 + self.offset)
+        if isinstance(node, yaml.MappingNode):
+            result: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                key = self.loader.construct_object(key_node, deep=True)
+                if not isinstance(key, (str, int)) or isinstance(key, bool):
+                    key = str(key)
+                where = Location(self.path, key_node.start_mark.line + 1 + self.offset, key_node.start_mark.column + 1)
+                if key in result:
+                    self.problems.append(Problem(where, "E005", f"duplicate key '{key}'"))
+                    continue
+                self.lines[(*key_path, key)] = where.line
+                result[key] = self.convert(value_node, (*key_path, key))
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self.convert(item, (*key_path, index)) for index, item in enumerate(node.value)]
+        return self.loader.construct_object(node, deep=True)

@@ -1,0 +1,48 @@
+"""Shared test helpers: run the real command line, build small curricula in temporary folders."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+
+def run_cli(*args: str, cwd: Path = ROOT) -> Run:
+    """Run `python -m lessonkit ARGS` as a user would, capturing its output."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "lessonkit", *args], cwd=cwd, capture_output=True, text=True, timeout=300, check=False
+    )
+    return Run(proc.returncode, proc.stdout, proc.stderr)
+
+
+def authoring_example() -> str:
+    """The complete annotated example lesson from docs/authoring.md."""
+    text = (ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")
+    match = re.search(r"```markdown\n(.*?)\n```\n", text, re.S)
+    assert match, "docs/authoring.md lost its annotated example"
+    return match.group(1) + "\n"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A project folder with the real configuration and no lessons."""
+    lessons = tmp_path / "lessons"
+    lessons.mkdir()
+    for name in ("curriculum.yml", "sources.yml"):
+        shutil.copy(ROOT / "lessons" / name, lessons / name)
+    return tmp_path

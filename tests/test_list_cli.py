@@ -1,0 +1,37 @@
+"""`lessonkit list`: the documented JSON fields, in a stable order."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import authoring_example, run_cli
+
+FIELDS = ["id", "title", "audience", "band", "topic", "duration", "sources", "path"]
+
+
+def test_json_fields(project: Path) -> None:
+    (project / "lessons" / "example.md").write_text(authoring_example(), encoding="utf-8")
+    result = run_cli("list", "--format", "json", str(project))
+    assert result.code == 0, result.err
+    rows = json.loads(result.out)
+    assert [list(row) for row in rows] == [FIELDS]
+    assert rows[0] == {
+        "id": "example-helpers-4-7",
+        "title": "Helpers all around us",
+        "audience": "students",
+        "band": "4-7",
+        "topic": "trusted-adults",
+        "duration": 30,
+        "sources": ["rec-education", "rec-parents", "rec-reporting"],
+        "path": "lessons/example.md",
+    }
+
+
+def test_text_listing_and_help(project: Path) -> None:
+    (project / "lessons" / "example.md").write_text(authoring_example(), encoding="utf-8")
+    result = run_cli("list", str(project))
+    assert "example-helpers-4-7" in result.out and "30 min" in result.out
+    for command in ("validate", "list"):
+        assert run_cli(command, "--help").code == 0
+    assert run_cli("--version").out.strip() == "lessonkit, version 0.1.0"
