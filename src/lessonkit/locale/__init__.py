@@ -1,0 +1,1 @@
+"""Locales: a language catalogue plus a country pack of help services."""

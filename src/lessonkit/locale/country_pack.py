@@ -1,0 +1,101 @@
+"""Country packs (`locales/countries/<CC>.yml`): verified help services that fill the help tokens."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from lessonkit.load.schema import validate_schema
+from lessonkit.load.source_file import read_text
+from lessonkit.load.yaml_tree import load_yaml
+from lessonkit.problems import LessonkitError, Location, Problem
+
+COUNTRIES_DIR = Path("locales") / "countries"
+Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Contact(_Strict):
+    """One way to reach a service: a phone number, a text number or a web address."""
+
+    kind: Literal["phone", "text", "web", "email"]
+    value: Text
+    note: str = ""
+
+
+class Service(_Strict):
+    """A help service, with the public address it was checked against and when."""
+
+    name: Text
+    description: Text
+    contacts: Annotated[list[Contact], Field(min_length=1)]
+    hours: str = ""
+    cost: str = ""
+    languages: list[str] = []
+    source: Text
+    # A date when someone confirmed the entry at `source`; false while it is unconfirmed
+    # (the checker then warns and the build says so).
+    verified: date | Literal[False]
+
+
+class CountryPackSchema(_Strict):
+    """The whole of a country pack file."""
+
+    country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+    name: Text
+    notes: str = ""
+    services: dict[str, Annotated[list[Service], Field(min_length=1)]]
+
+
+@dataclass(frozen=True)
+class CountryPack:
+    """The help services of one country, by help-token name."""
+
+    country: str
+    name: str
+    services: dict[str, tuple[Service, ...]]
+    path: Path
+    lines: dict[str, int]
+
+    def location(self, token: str) -> Location:
+        """Where the entry for `token` is written."""
+        return Location(self.path, self.lines.get(token, 1), 1)
+
+
+def pack_path(root: Path, country: str) -> Path:
+    """The file of a country's pack inside the project."""
+    return root / COUNTRIES_DIR / f"{country.upper()}.yml"
+
+
+def load_country_pack(path: Path) -> tuple[CountryPack | None, list[Problem]]:
+    """Read and validate one country pack."""
+    text, problems = read_text(path)
+    if text is None:
+        return None, problems
+    document, problems = load_yaml(text, path)
+    if document is None:
+        return None, problems
+    pack, problems = validate_schema(CountryPackSchema, document, path)
+    if pack is None:
+        return None, problems
+    lines = {str(key[1]): line for key, line in document.lines.items() if len(key) == 2 and key[0] == "services"}
+    services = {token: tuple(entries) for token, entries in pack.services.items()}
+    return CountryPack(pack.country, pack.name, services, path, lines), []
+
+
+def require_country_pack(root: Path, country: str) -> CountryPack:
+    """The country's pack, or a user-facing error listing what is wrong with it."""
+    path = pack_path(root, country)
+    if not path.is_file():
+        raise LessonkitError(f"{path}: no country pack for '{country}'")
+    pack, problems = load_country_pack(path)
+    if pack is None:
+        raise LessonkitError("\n".join(str(p) for p in problems))
+    return pack
