@@ -1,0 +1,71 @@
+"""The shipped locales (`locales/locales.yml`): language + country, with text direction from CLDR."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated
+
+from babel import Locale as CldrLocale
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from lessonkit.load.schema import validate_schema
+from lessonkit.load.source_file import read_text
+from lessonkit.load.yaml_tree import load_yaml
+from lessonkit.problems import LessonkitError
+
+LOCALES_FILE = Path("locales") / "locales.yml"
+
+
+class _LocaleSchema(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}-[A-Z]{2}$")]
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
+    country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+
+
+class _LocalesSchema(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    locales: Annotated[list[_LocaleSchema], Field(min_length=1)]
+
+
+@dataclass(frozen=True)
+class Locale:
+    """A language for the text and a country for the help services."""
+
+    id: str
+    language: str
+    country: str
+
+    @property
+    def direction(self) -> str:
+        """`rtl` or `ltr`, from the CLDR data of the language (Arabic, Hebrew, Persian... are rtl)."""
+        return "rtl" if CldrLocale.parse(self.language).character_order == "right-to-left" else "ltr"
+
+    @property
+    def language_name(self) -> str:
+        """The language's own name for itself, e.g. Deutsch, العربية."""
+        return str(CldrLocale.parse(self.language).get_display_name(self.language) or self.language)
+
+
+def load_locales(root: Path) -> tuple[Locale, ...]:
+    """The locales declared in `locales/locales.yml`."""
+    path = root / LOCALES_FILE
+    text, problems = read_text(path)
+    document = None
+    if text is not None:
+        document, problems = load_yaml(text, path)
+    if document is not None:
+        schema, problems = validate_schema(_LocalesSchema, document, path)
+        if schema is not None:
+            return tuple(Locale(x.id, x.language, x.country) for x in schema.locales)
+    raise LessonkitError("\n".join(str(p) for p in problems) or f"{path}: cannot read locales")
+
+
+def find_locale(root: Path, locale_id: str) -> Locale:
+    """One declared locale by id, or a user-facing error naming the known ones."""
+    locales = load_locales(root)
+    for locale in locales:
+        if locale.id == locale_id:
+            return locale
+    raise LessonkitError(f"unknown locale '{locale_id}'; known: {', '.join(x.id for x in locales)}")
