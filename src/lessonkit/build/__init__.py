@@ -1,0 +1,1 @@
+"""Building the curriculum's outputs: documents, decks and the site, per locale."""
