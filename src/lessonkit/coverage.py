@@ -1,0 +1,43 @@
+"""The coverage matrix: which report findings and recommendations each age band's lessons draw on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lessonkit.model import Curriculum
+
+# Recommendations every band must cover (issue: education, parents, reporting).
+REQUIRED_EVERYWHERE = ("rec-education", "rec-parents", "rec-reporting")
+GUIDES = "guides"
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Lesson ids by (source id, column); columns are band ids plus one for all guides."""
+
+    columns: tuple[str, ...]
+    source_ids: tuple[str, ...]
+    cells: dict[tuple[str, str], tuple[str, ...]]
+
+    def lessons(self, source_id: str, column: str) -> tuple[str, ...]:
+        """The lessons of one column citing one source."""
+        return self.cells.get((source_id, column), ())
+
+    def gaps(self, source_ids: tuple[str, ...] = REQUIRED_EVERYWHERE) -> list[tuple[str, str]]:
+        """(source, band) pairs with no lesson, among the given sources and the band columns."""
+        return [(s, c) for s in source_ids for c in self.columns if c != GUIDES and not self.lessons(s, c)]
+
+
+def coverage_matrix(curriculum: Curriculum) -> Coverage:
+    """Build the matrix from the lessons' `sources` fields."""
+    columns = (*(b.id for b in curriculum.config.bands), GUIDES)
+    cells: dict[tuple[str, str], list[str]] = {}
+    for lesson in curriculum.lessons:
+        column = lesson.band if lesson.is_student_lesson and lesson.band else GUIDES
+        for source in lesson.sources:
+            cells.setdefault((source, column), []).append(lesson.id)
+    return Coverage(
+        columns=columns,
+        source_ids=tuple(s.id for s in curriculum.config.sources),
+        cells={key: tuple(ids) for key, ids in cells.items()},
+    )
