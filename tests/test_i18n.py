@@ -163,3 +163,23 @@ def test_source_language_is_identity() -> None:
     assert curriculum is not None
     same, readiness = translate_curriculum(curriculum, ROOT, Locale("en-IE", "en", "IE"))
     assert same is curriculum and not readiness.not_ready()
+
+
+@pytest.mark.parametrize(("language", "word"), [("de", "Vertrauensperson"), ("ar", "موثوق")])
+def test_fixture_translation_is_ready_clean_and_same_shape(example: Path, language: str, word: str) -> None:
+    target = _po(example, language)
+    target.parent.mkdir(parents=True)
+    shutil.copy(FIXTURES / "i18n" / language / f"{LESSON_ID}.po", target)
+    curriculum, _ = load_curriculum(example)
+    assert curriculum is not None
+    locale = Locale(f"{language}-DE", language, "DE")
+    translated, readiness = translate_curriculum(curriculum, example, locale)
+    assert readiness.lessons[LESSON_ID].ready
+    lesson, source = translated.lesson(LESSON_ID), curriculum.lesson(LESSON_ID)
+    assert lesson is not None and source is not None
+    assert word in lesson.body and word in lesson.key_messages[0]
+    assert "{{ help.child_helpline }}" in lesson.sections_of("help")[0].text
+    assert [(s.kind, s.location, s.attrs.get("stage")) for s in lesson.sections] == [
+        (s.kind, s.location, s.attrs.get("stage")) for s in source.sections
+    ]
+    assert check_translations(curriculum, example, [language]) == []
