@@ -8,6 +8,7 @@ import click
 
 from lessonkit import __version__
 from lessonkit.cli.coverage_cmd import coverage_command
+from lessonkit.cli.i18n_cmd import i18n_command
 from lessonkit.cli.list_cmd import list_command
 from lessonkit.cli.validate_cmd import validate_command
 from lessonkit.problems import LessonkitError
@@ -22,6 +23,7 @@ def cli() -> None:
 cli.add_command(validate_command)
 cli.add_command(list_command)
 cli.add_command(coverage_command)
+cli.add_command(i18n_command)
 
 
 def main() -> None:

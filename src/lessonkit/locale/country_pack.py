@@ -50,6 +50,9 @@ class CountryPackSchema(_Strict):
 
     country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
     name: Text
+    # The language the descriptions, hours and costs are written in; other languages get them
+    # from the `countries` catalogue (`locales/<lang>/countries.po`).
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")] = "en"
     notes: str = ""
     services: dict[str, Annotated[list[Service], Field(min_length=1)]]
 
@@ -63,6 +66,7 @@ class CountryPack:
     services: dict[str, tuple[Service, ...]]
     path: Path
     lines: dict[str, int]
+    language: str = "en"
 
     def location(self, token: str) -> Location:
         """Where the entry for `token` is written."""
@@ -87,7 +91,7 @@ def load_country_pack(path: Path) -> tuple[CountryPack | None, list[Problem]]:
         return None, problems
     lines = {str(key[1]): line for key, line in document.lines.items() if len(key) == 2 and key[0] == "services"}
     services = {token: tuple(entries) for token, entries in pack.services.items()}
-    return CountryPack(pack.country, pack.name, services, path, lines), []
+    return CountryPack(pack.country, pack.name, services, path, lines, pack.language), []
 
 
 def require_country_pack(root: Path, country: str) -> CountryPack:

@@ -1,0 +1,1 @@
+"""Localisation: extract lesson text to gettext catalogues, merge, report readiness, apply translations."""

@@ -1,0 +1,138 @@
+"""Building with translations: translated Lesson values of the same shape, or a clear 'not ready'.
+
+A student lesson is translated only when its catalogue is complete, with nothing fuzzy or broken:
+a child never gets a half-English handout. A guide for adults may, by option, fall back to
+English for the missing parts, with a visible notice at its top.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polib
+
+from lessonkit.i18n.catalogue import context, lesson_template
+from lessonkit.i18n.placeholders import to_markdown, to_message
+from lessonkit.i18n.rewrite import rewrite_lesson
+from lessonkit.i18n.status import Counts, count, usable
+from lessonkit.i18n.store import po_path, read_po
+from lessonkit.i18n.templates import COUNTRIES, PACK_FIELDS, pack_context
+from lessonkit.i18n.units import lesson_units
+from lessonkit.load.sections import parse_sections
+from lessonkit.locale.country_pack import CountryPack
+from lessonkit.locale.locales import Locale
+from lessonkit.locale.ui import translator
+from lessonkit.model import Curriculum, Lesson
+
+NOTICE = "This translation is not complete; the English text is shown"
+
+
+@dataclass(frozen=True)
+class LessonReadiness:
+    """Whether one lesson can be built in a language, and why not."""
+
+    lesson_id: str
+    audience: str
+    counts: Counts
+    included: bool
+    fallback: bool = False
+
+    @property
+    def ready(self) -> bool:
+        """Fully translated."""
+        return self.counts.ready
+
+
+@dataclass(frozen=True)
+class Readiness:
+    """The state of every lesson for one locale."""
+
+    locale: str
+    lessons: dict[str, LessonReadiness] = field(default_factory=dict)
+
+    def not_ready(self) -> list[LessonReadiness]:
+        """Lessons that are left out of the build (student lessons) or shown partly in English (guides)."""
+        return [r for r in self.lessons.values() if not r.ready]
+
+
+def lookup(catalogue: polib.POFile | None) -> dict[tuple[str, str], str]:
+    """Usable translations of a catalogue by (msgctxt, msgid)."""
+    if catalogue is None:
+        return {}
+    return {(e.msgctxt or "", e.msgid): e.msgstr for e in catalogue if usable(e)}
+
+
+def translate_lesson(lesson: Lesson, catalogue: polib.POFile | None) -> Lesson:
+    """The lesson with every usable translation applied (missing ones stay English)."""
+    found = lookup(catalogue)
+    texts: dict[str, str] = {}
+    for unit in lesson_units(lesson):
+        message = to_message(unit.raw)
+        translation = found.get((context(lesson.id, unit.place), message.text))
+        if translation is None:
+            continue
+        # Unchanged text keeps its exact source form (line breaks, escapes).
+        texts[unit.place] = unit.raw if translation == message.text else to_markdown(translation, message)
+    return rewrite_lesson(lesson, lesson_units(lesson), texts)
+
+
+def translate_curriculum(
+    curriculum: Curriculum, root: Path, locale: Locale, *, allow_fallback: bool = False
+) -> tuple[Curriculum, Readiness]:
+    """The curriculum in the locale's language: ready lessons translated, not-ready student lessons left out."""
+    config = curriculum.config
+    readiness = Readiness(locale.id)
+    if locale.language == config.source_language:
+        for lesson in curriculum.lessons:
+            total = len(lesson_units(lesson))
+            readiness.lessons[lesson.id] = LessonReadiness(
+                lesson.id, lesson.audience, Counts(total, total, 0, 0, 0), included=True
+            )
+        return curriculum, readiness
+    lessons = []
+    for lesson in curriculum.lessons:
+        catalogue = read_po(po_path(root, locale.language, lesson.id))
+        counts = count(lesson_template(lesson, config, root), catalogue)
+        fallback = not counts.ready and not lesson.is_student_lesson and allow_fallback
+        included = counts.ready or fallback
+        readiness.lessons[lesson.id] = LessonReadiness(lesson.id, lesson.audience, counts, included, fallback)
+        if not included:
+            continue
+        translated = translate_lesson(lesson, catalogue)
+        if fallback:
+            translated = _with_notice(translated, translator(root, locale.language)(NOTICE))
+        lessons.append(translated)
+    return dataclasses.replace(curriculum, lessons=tuple(lessons)), readiness
+
+
+def _with_notice(lesson: Lesson, notice: str) -> Lesson:
+    # Two lines are added above the body; sections keep their source line numbers.
+    body = f"*{notice}*\n\n{lesson.body}"
+    sections, _ = parse_sections(body, lesson.path, lesson.body_line - 2)
+    return dataclasses.replace(lesson, body=body, body_line=lesson.body_line - 2, sections=sections)
+
+
+def translate_country_pack(pack: CountryPack, root: Path, language: str) -> CountryPack:
+    """The pack with its descriptions, hours, costs and notes in `language` where translated."""
+    if language == pack.language:
+        return pack
+    found = lookup(read_po(po_path(root, language, COUNTRIES)))
+    services = {}
+    for token, entries in pack.services.items():
+        translated = []
+        for number, service in enumerate(entries, start=1):
+            changes = {}
+            for name in PACK_FIELDS:
+                text = getattr(service, name)
+                changes[name] = found.get((pack_context(pack, token, number, name), text), text) if text else text
+            contacts = [
+                c.model_copy(
+                    update={"note": found.get((pack_context(pack, token, number, f"contact:{i}|note"), c.note), c.note)}
+                )
+                for i, c in enumerate(service.contacts, start=1)
+            ]
+            translated.append(service.model_copy(update={**changes, "contacts": contacts}))
+        services[token] = tuple(translated)
+    return dataclasses.replace(pack, services=services)

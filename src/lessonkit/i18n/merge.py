@@ -1,0 +1,64 @@
+"""Merging a new template into a translation: changed English never silently keeps its old translation.
+
+The old translation is kept as a suggestion, marked fuzzy, with the old English shown (`#| msgid`).
+"""
+
+from __future__ import annotations
+
+import copy
+from datetime import date
+
+import polib
+
+from lessonkit.i18n.catalogue import new_catalogue
+
+FUZZY = "fuzzy"
+KEPT_HEADERS = ("Last-Translator", "Language-Team", "PO-Revision-Date", "Plural-Forms")
+
+
+def merge_catalogue(template: polib.POFile, old: polib.POFile | None, language: str) -> polib.POFile:
+    """The translation catalogue for `template`, keeping every still-valid translation of `old`."""
+    merged = new_catalogue(template.metadata.get("Project-Id-Version", ""), _date(template), language)
+    merged.metadata["POT-Creation-Date"] = template.metadata.get("POT-Creation-Date", "")
+    live = [e for e in old if not e.obsolete] if old is not None else []
+    if old is not None:
+        for key in KEPT_HEADERS:
+            if old.metadata.get(key):
+                merged.metadata[key] = old.metadata[key]
+    by_key = {(e.msgctxt, e.msgid): e for e in live}
+    by_context = {e.msgctxt: e for e in live if e.msgctxt and e.msgstr}
+    used: set[int] = set()
+    for source in template:
+        entry = copy.deepcopy(source)
+        exact = by_key.get((source.msgctxt, source.msgid))
+        moved = by_context.get(source.msgctxt) if source.msgctxt else None
+        if exact is not None:
+            entry.msgstr = exact.msgstr
+            entry.tcomment = exact.tcomment
+            if exact.fuzzy:
+                entry.flags.append(FUZZY)
+                entry.previous_msgid = exact.previous_msgid
+            used.add(id(exact))
+        elif moved is not None:
+            # Same place, new English: offer the old translation, but never as a finished one.
+            entry.msgstr = moved.msgstr
+            entry.tcomment = moved.tcomment
+            entry.flags.append(FUZZY)
+            entry.previous_msgid = moved.msgid
+            used.add(id(moved))
+        merged.append(entry)
+    for stale in live:
+        if id(stale) not in used and stale.msgstr:
+            gone = copy.deepcopy(stale)
+            gone.obsolete = True
+            gone.occurrences = []
+            merged.append(gone)
+    return merged
+
+
+def _date(template: polib.POFile) -> date:
+    stamp = template.metadata.get("POT-Creation-Date", "")[:10]
+    try:
+        return date.fromisoformat(stamp)
+    except ValueError:
+        return date.today()

@@ -1,0 +1,57 @@
+"""How far each translation is: translated, fuzzy, untranslated, broken, and whether it is ready."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polib
+
+from lessonkit.i18n.placeholders import placeholder_problems
+
+
+@dataclass(frozen=True)
+class Counts:
+    """The state of one catalogue; `broken` entries have placeholders a translator damaged."""
+
+    total: int
+    translated: int
+    fuzzy: int
+    untranslated: int
+    broken: int
+
+    @property
+    def ready(self) -> bool:
+        """Complete, nothing fuzzy, nothing broken."""
+        return self.total == self.translated
+
+    @property
+    def percent(self) -> float:
+        """Share of entries translated and usable."""
+        return 100.0 * self.translated / self.total if self.total else 100.0
+
+
+def usable(entry: polib.POEntry) -> bool:
+    """A finished translation whose placeholders are intact."""
+    return (
+        bool(entry.msgstr)
+        and not entry.fuzzy
+        and not entry.obsolete
+        and not placeholder_problems(entry.msgid, entry.msgstr)
+    )
+
+
+def count(template: polib.POFile, translation: polib.POFile | None) -> Counts:
+    """Counts of the template's entries in the translation (a missing file is all untranslated)."""
+    found = {(e.msgctxt, e.msgid): e for e in translation if not e.obsolete} if translation is not None else {}
+    translated = fuzzy = broken = untranslated = 0
+    for source in template:
+        entry = found.get((source.msgctxt, source.msgid))
+        if entry is None or not entry.msgstr:
+            untranslated += 1
+        elif entry.fuzzy:
+            fuzzy += 1
+        elif placeholder_problems(entry.msgid, entry.msgstr):
+            broken += 1
+        else:
+            translated += 1
+    return Counts(len(template), translated, fuzzy, untranslated, broken)
