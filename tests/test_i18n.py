@@ -8,6 +8,7 @@ from pathlib import Path
 
 import polib
 import pytest
+import yaml
 
 from conftest import FIXTURES, ROOT, authoring_example, run_cli
 from lessonkit.i18n.apply import translate_curriculum, translate_lesson
@@ -15,6 +16,7 @@ from lessonkit.i18n.catalogue import lesson_template
 from lessonkit.i18n.qa import check_translations
 from lessonkit.load.curriculum import load_curriculum
 from lessonkit.locale.locales import Locale
+from lessonkit.model import Lesson
 
 LESSON_ID = "example-helpers-4-7"
 GOLDEN = FIXTURES / "i18n" / f"{LESSON_ID}.pot"
@@ -183,3 +185,52 @@ def test_fixture_translation_is_ready_clean_and_same_shape(example: Path, langua
         (s.kind, s.location, s.attrs.get("stage")) for s in source.sections
     ]
     assert check_translations(curriculum, example, [language]) == []
+
+
+def _as_markdown(lesson: Lesson) -> str:
+    """A lesson file written back from the model (front matter + body), as a translator's copy would be."""
+    meta = {
+        "id": lesson.id,
+        "title": lesson.title,
+        "topic": lesson.topic,
+        "audience": lesson.audience,
+        "band": lesson.band,
+        "duration": lesson.duration,
+        "summary": lesson.summary,
+        "objectives": list(lesson.objectives),
+        "vocabulary": dict(lesson.vocabulary),
+        "key_messages": list(lesson.key_messages),
+        "sources": list(lesson.sources),
+    }
+    head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+    return f"---\n{head}---\n{lesson.body}"
+
+
+def test_import_of_translated_markdown_fills_the_catalogue(example: Path, tmp_path: Path) -> None:
+    fixture = polib.pofile(str(FIXTURES / "i18n" / "de" / f"{LESSON_ID}.po"))
+    curriculum, _ = load_curriculum(example)
+    assert curriculum is not None
+    source = curriculum.lesson(LESSON_ID)
+    assert source is not None
+    german = translate_lesson(source, fixture)
+    copy = tmp_path / "de" / "students" / "example.md"
+    copy.parent.mkdir(parents=True)
+    copy.write_text(_as_markdown(german), encoding="utf-8")
+
+    assert run_cli("i18n", "update", "--project", str(example), "-l", "de").code == 0
+    result = run_cli("i18n", "import", "--project", str(example), "de", str(tmp_path / "de"))
+    assert result.code == 0, result.out + result.err
+    imported = polib.pofile(str(_po(example, "de")))
+    expected = {(e.msgctxt, e.msgid): e.msgstr for e in fixture if e.msgstr}
+    assert {(e.msgctxt, e.msgid): e.msgstr for e in imported} == expected
+
+
+def test_import_refuses_a_broken_placeholder(example: Path, tmp_path: Path) -> None:
+    text = authoring_example().replace("{{ help.child_helpline }}", "Childline")
+    copy = tmp_path / "xx" / "students" / "example.md"
+    copy.parent.mkdir(parents=True)
+    copy.write_text(text, encoding="utf-8")
+    assert run_cli("i18n", "update", "--project", str(example), "-l", "de").code == 0
+    result = run_cli("i18n", "import", "--project", str(example), "de", str(tmp_path / "xx"))
+    assert result.code == 2
+    assert "example.md:82:1: error I110 help:1|p:1: placeholder {help.child_helpline} is missing" in result.out

@@ -9,12 +9,14 @@ from pathlib import Path
 import click
 
 from lessonkit.cli.curriculum_arg import load_for_paths
+from lessonkit.i18n.import_markdown import import_translation
 from lessonkit.i18n.merge import merge_catalogue
 from lessonkit.i18n.qa import check_translations
 from lessonkit.i18n.status import count
 from lessonkit.i18n.store import po_path, read_po, write_po
 from lessonkit.i18n.templates import all_templates, template_path
-from lessonkit.load.curriculum import relocate
+from lessonkit.load.curriculum import LESSONS_DIR, relocate
+from lessonkit.load.lesson_file import load_lesson
 from lessonkit.locale.locales import load_locales
 from lessonkit.model import Curriculum
 from lessonkit.problems import LessonkitError
@@ -150,3 +152,36 @@ def check_command(project: Path | None, languages: tuple[str, ...]) -> None:
 
 
 __all__ = ["i18n_command"]
+
+
+@i18n_command.command("import")
+@PROJECT
+@click.argument("language")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False, exists=True))
+def import_command(project: Path | None, language: str, folder: Path) -> None:
+    """Fill LANGUAGE's catalogues from translated copies of the lesson files in FOLDER.
+
+    FOLDER mirrors `lessons/` (for example FOLDER/students/8-10/privacy.md). Each copy must keep
+    the source's structure; entries whose placeholders do not match are reported and left as they were.
+    Run `lessonkit i18n update` first so the catalogues exist.
+    """
+    root, curriculum = _load(project)
+    problems = []
+    for lesson in curriculum.lessons:
+        copy = folder / lesson.path.relative_to(root / LESSONS_DIR)
+        if not copy.is_file():
+            continue
+        translated, found = load_lesson(copy)
+        problems += found
+        path = po_path(root, language, lesson.id)
+        catalogue = read_po(path)
+        if translated is None or catalogue is None:
+            continue
+        filled, found = import_translation(lesson, translated, catalogue)
+        problems += found
+        write_po(catalogue, path)
+        click.echo(f"{language}: {lesson.id}: {filled} of {len(catalogue)} entries filled", err=True)
+    for problem in problems:
+        click.echo(str(problem))
+    if problems:
+        sys.exit(2)
