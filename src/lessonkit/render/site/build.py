@@ -62,7 +62,9 @@ def render_site(
     return problems
 
 
-def _context(curriculum: Curriculum | Mapping[str, Curriculum], root: Path, locale: Locale, first: bool) -> LocaleContext:
+def _context(
+    curriculum: Curriculum | Mapping[str, Curriculum], root: Path, locale: Locale, first: bool
+) -> LocaleContext:
     if isinstance(curriculum, Curriculum):
         chosen = curriculum
     elif locale.id in curriculum:

@@ -136,7 +136,7 @@ def audience_markdown(ctx: LocaleContext, audience: str) -> str:
     page = layout.PARENTS if audience == "parents" else layout.EDUCATORS
     title = t("For parents and carers") if audience == "parents" else t("For educators")
     intro = (
-        t("Short guides for talking with your child about life online, and for knowing what to do if something happens.")
+        t("Short guides on talking with your child about life online, and on what to do if something happens.")
         if audience == "parents"
         else t("How to run these lessons safely and how to respond when a child tells you something.")
     )

@@ -29,8 +29,10 @@ def render_text(text: str, pack: CountryPack, link_lesson: LessonLinker) -> str:
 
 
 def render_body(text: str, pack: CountryPack, link_lesson: LessonLinker, section_html: Callable[[str], str]) -> str:
-    """A guide's whole body as page Markdown: headings stay Markdown (for the table of contents),
-    everything else becomes raw HTML blocks; each `::: kind` section opens with `section_html(kind)`."""
+    """A guide's whole body as page Markdown, each `::: kind` section opened by `section_html(kind)`.
+
+    Headings stay Markdown (so they reach the table of contents); the rest becomes raw HTML blocks.
+    """
     tokens = markdown().parse(fill_help_tokens(text, pack))
     _rewrite_links(tokens, link_lesson)
     out: list[str] = []
@@ -90,5 +92,3 @@ def escape(text: str) -> str:
     for char in "\\`*_[]#|":
         escaped = escaped.replace(char, "&#" + str(ord(char)) + ";")
     return escaped
-
-
