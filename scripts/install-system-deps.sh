@@ -3,7 +3,7 @@
 # Called by the Makefile so that a fresh machine needs nothing but `make build` / `make test`.
 set -euo pipefail
 
-packages=(gettext)
+packages=(gettext chromium)
 
 missing=()
 for pkg in "${packages[@]}"; do

@@ -1,0 +1,1 @@
+"""Renderers: turn the curriculum model into the documents and the site people use."""

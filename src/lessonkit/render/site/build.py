@@ -1,0 +1,144 @@
+"""`render_site`: generate every locale's pages, run mkdocs --strict, and place the site in the output folder."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import yaml
+
+from lessonkit.build.paths import DOWNLOADS
+from lessonkit.locale.country_pack import require_country_pack
+from lessonkit.locale.locales import Locale
+from lessonkit.locale.ui import translator
+from lessonkit.model import Curriculum
+from lessonkit.problems import LessonkitError, Location, Problem
+from lessonkit.render.site.context import LocaleContext
+from lessonkit.render.site.layout import SitePlace
+from lessonkit.render.site.mkdocs_config import BASE_CONFIG, site_config
+from lessonkit.render.site.pages import locale_pages
+
+THEME_ASSETS = Path("site-theme") / "assets"
+FONTS = Path("handouts") / "fonts"
+
+
+def render_site(
+    curriculum: Curriculum | Mapping[str, Curriculum],
+    root: Path,
+    locales: Sequence[Locale],
+    out_dir: Path,
+) -> list[Problem]:
+    """Build the website for `locales` (the first at the root, the others in `<locale-id>/`) into `out_dir`.
+
+    `curriculum` is one curriculum for every locale, or one per locale id (translated ones).
+    Files already in `out_dir/downloads/` (the print build's) are kept. Returns mkdocs' warnings
+    as problems; an empty list means the strict build passed.
+    """
+    if not locales:
+        raise LessonkitError("no locale to build the site for")
+    contexts = [_context(curriculum, root, locale, index == 0) for index, locale in enumerate(locales)]
+    with tempfile.TemporaryDirectory(prefix="lessonkit-site-") as tmp:
+        work = Path(tmp)
+        docs = work / "docs"
+        for ctx in contexts:
+            for page, text in locale_pages(ctx).items():
+                target = docs / ctx.place.locale.id / page
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(text, encoding="utf-8")
+        _copy_assets(root, docs / "assets")
+        config_file = work / BASE_CONFIG
+        config_file.write_text(
+            yaml.safe_dump(site_config(root, contexts, docs, work / "site"), allow_unicode=True, sort_keys=False),
+            encoding="utf-8",
+        )
+        problems = _run_mkdocs(config_file, root / BASE_CONFIG)
+        _mark_direction(work / "site", contexts)
+        _publish(work / "site", out_dir)
+    return problems
+
+
+def _context(
+    curriculum: Curriculum | Mapping[str, Curriculum], root: Path, locale: Locale, first: bool
+) -> LocaleContext:
+    if isinstance(curriculum, Curriculum):
+        chosen = curriculum
+    elif locale.id in curriculum:
+        chosen = curriculum[locale.id]
+    else:
+        raise LessonkitError(f"no curriculum given for locale '{locale.id}'")
+    place = SitePlace(locale, "" if first else f"{locale.id}/")
+    return LocaleContext(chosen, require_country_pack(root, locale.country), place, translator(root, locale.language))
+
+
+def _copy_assets(root: Path, assets: Path) -> None:
+    shutil.copytree(root / THEME_ASSETS, assets, dirs_exist_ok=True)
+    fonts = assets / "fonts"
+    fonts.mkdir(parents=True, exist_ok=True)
+    for pattern in ("*.woff2", "OFL-*.txt"):
+        for font in sorted((root / FONTS).glob(pattern)):
+            shutil.copy2(font, fonts / font.name)
+
+
+class _Collect(logging.Handler):
+    """Keeps every warning mkdocs and its plugins log, to report them as problems."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def _run_mkdocs(config_file: Path, base: Path) -> list[Problem]:
+    # Imported here: mkdocs and its plugins cost time that commands without a site need not pay.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    collect = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collect)
+    try:
+        config = load_config(config_file=str(config_file), strict=True)
+        build(config)
+    except (Abort, MkDocsException) as err:
+        if not collect.messages:
+            collect.messages.append(str(err))
+    finally:
+        logger.removeHandler(collect)
+    return [Problem(Location(base), "S001", f"site build: {message}") for message in collect.messages]
+
+
+def _mark_direction(site: Path, contexts: Sequence[LocaleContext]) -> None:
+    # The theme puts dir="rtl" on <body> only; screen readers and CSS :dir() want it on <html> too.
+    for ctx in contexts:
+        if ctx.place.locale.direction != "rtl":
+            continue
+        folder = site / ctx.place.prefix if ctx.place.prefix else site
+        nested = {c.place.prefix.rstrip("/") for c in contexts if c.place.prefix and c is not ctx}
+        for page in folder.rglob("*.html"):
+            if page.relative_to(folder).parts[0] in nested:
+                continue
+            text = page.read_text(encoding="utf-8")
+            fixed = re.sub(r"<html lang=\"([^\"]+)\"", r'<html lang="\1" dir="rtl"', text, count=1)
+            page.write_text(fixed, encoding="utf-8")
+
+
+def _publish(built: Path, out_dir: Path) -> None:
+    """Replace the site in `out_dir`, leaving the print build's downloads in place."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for entry in out_dir.iterdir():
+        if entry.name == DOWNLOADS:
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()
+    shutil.copytree(built, out_dir, dirs_exist_ok=True)

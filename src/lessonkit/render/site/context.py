@@ -1,0 +1,61 @@
+"""Everything a page generator needs for one locale: the curriculum, help services and labels."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from babel.dates import format_date
+
+from lessonkit.locale.country_pack import CountryPack
+from lessonkit.model import Curriculum, Lesson
+from lessonkit.render.site import layout
+from lessonkit.render.site.layout import SitePlace
+from lessonkit.render.site.text import LessonLinker, render_body, render_text
+
+
+@dataclass(frozen=True)
+class LocaleContext:
+    """One locale's inputs: its (translated) curriculum, its country pack and its interface strings."""
+
+    curriculum: Curriculum
+    pack: CountryPack
+    place: SitePlace
+    t: Callable[[str], str]
+
+    @property
+    def language(self) -> str:
+        """The locale's language code, e.g. `ar`."""
+        return self.place.locale.language
+
+    def date(self, value: date) -> str:
+        """A date written the way the locale's language writes it."""
+        return format_date(value, format="long", locale=self.language)
+
+    def linker(self, from_page: str) -> LessonLinker:
+        """Resolves `lesson:ID` links in text on `from_page` to relative URLs of lesson pages."""
+
+        def resolve(lesson_id: str) -> str | None:
+            target = self.curriculum.lesson(lesson_id)
+            return layout.html_link(layout.lesson_page(target), from_page) if target else None
+
+        return resolve
+
+    def html(self, text: str, from_page: str) -> str:
+        """Lesson Markdown as HTML for a page."""
+        return render_text(text, self.pack, self.linker(from_page))
+
+    def body_html(self, lesson: Lesson, from_page: str, section_html: Callable[[str], str]) -> str:
+        """A guide's body as HTML, sections wrapped by `section_html`."""
+        return render_body(lesson.body, self.pack, self.linker(from_page), section_html)
+
+    def band_label(self, band_id: str | None) -> str:
+        """An age band's label in this locale."""
+        band = self.curriculum.config.band(band_id or "")
+        return self.t(band.label) if band else ""
+
+    def topic_title(self, topic_id: str) -> str:
+        """A topic's title in this locale."""
+        topic = self.curriculum.config.topic(topic_id)
+        return self.t(topic.title) if topic else topic_id

@@ -1,0 +1,182 @@
+"""The pages people arrive on: home with three doors, and the listings by band, topic and audience."""
+
+from __future__ import annotations
+
+from lessonkit.model import Lesson
+from lessonkit.render.site import layout
+from lessonkit.render.site.context import LocaleContext
+from lessonkit.render.site.downloads import handbook_download
+from lessonkit.render.site.text import escape, raw_block
+
+
+def _p(text: str) -> str:
+    return raw_block(f"<p>{escape(text)}</p>", "lk-summary")
+
+
+def _item(ctx: LocaleContext, lesson: Lesson, from_page: str) -> str:
+    href = layout.link(layout.lesson_page(lesson), from_page)
+    minutes = f" · {ctx.t('{minutes} minutes').format(minutes=lesson.duration)}" if lesson.duration else ""
+    summary = f"  \n    {escape(lesson.summary)}" if lesson.summary else ""
+    return f"-   [{escape(lesson.title)}]({href}){escape(minutes)}{summary}\n"
+
+
+def home_markdown(ctx: LocaleContext) -> str:
+    """Home: what this is, who it is for, its licence, and a door for each kind of visitor."""
+    t = ctx.t
+    config = ctx.curriculum.config
+    ages = f"{config.bands[0].ages[0]}–{config.bands[-1].ages[1]}" if config.bands else ""
+    doors = [
+        ("Teachers", "Lesson plans, slides and handouts for every age band, ready to teach.", layout.TEACHERS),
+        (
+            "Parents and carers",
+            "Short guides on talking with your child and what to do if something happens.",
+            layout.PARENTS,
+        ),
+        (
+            "NGOs and translators",
+            "Adapt, translate and share the curriculum; see what it covers.",
+            layout.NGOS,
+        ),
+    ]
+    cards = "".join(
+        f"-   **[{escape(t(title))}]({layout.link(target, layout.HOME)})**\n\n    ---\n\n    {escape(t(text))}\n\n"
+        for title, text, target in doors
+    )
+    licence = t("Free to use, adapt and share under {licence}.").format(licence=config.licence)
+    return "\n".join(
+        [
+            "---\nhide:\n  - navigation\n  - toc\n---\n",
+            f"# {escape(config.title)}\n",
+            _p(
+                t(
+                    "Lessons that help children and young people aged {ages} stay safe online: how to spot "
+                    "tricks and pressure, say no, and get help. With guides for parents, carers and educators."
+                ).format(ages=ages)
+            ),
+            f'<div class="grid cards lk-doors" markdown>\n\n{cards}</div>\n',
+            f"[{escape(t('Get help now'))}]({layout.link(layout.HELP, layout.HOME)}){{ .md-button .lk-help-button }}\n",
+            raw_block(
+                f'<p>{escape(licence)} <a href="{escape(config.licence_url)}" rel="license">'
+                f"{escape(t('Read the licence'))}</a></p>",
+                "lk-meta",
+            ),
+        ]
+    )
+
+
+def teachers_markdown(ctx: LocaleContext) -> str:
+    """Teachers' door: browse by age band or by topic."""
+    t = ctx.t
+    page = layout.TEACHERS
+    bands = "".join(
+        f"-   [{escape(ctx.band_label(b.id))}]({layout.link(layout.band_page(b.id), page)}) · "
+        f"{escape(t('{count} lessons of {minutes} minutes').format(count=_count(ctx, b.id), minutes=b.duration))}\n"
+        for b in ctx.curriculum.config.bands
+    )
+    return "\n".join(
+        [
+            f"# {escape(t('For teachers'))}\n",
+            _p(
+                t(
+                    "Every lesson has a timed plan, slides, a student handout (also in large print), a family "
+                    "sheet to take home, and a safeguarding box. Read the guide for educators before the first lesson."
+                )
+            ),
+            f"## {escape(t('Browse by age band'))}\n",
+            bands,
+            f"## {escape(t('Browse by topic'))}\n",
+            f"[{escape(t('All topics'))}]({layout.link(layout.TOPICS, page)})\n",
+            f"## {escape(t('Before you teach'))}\n",
+            *[_item(ctx, x, page) for x in ctx.curriculum.lessons if x.audience == "educators"],
+        ]
+    )
+
+
+def _count(ctx: LocaleContext, band_id: str) -> int:
+    return sum(1 for x in ctx.curriculum.lessons if x.is_student_lesson and x.band == band_id)
+
+
+def band_markdown(ctx: LocaleContext, band_id: str) -> str:
+    """One age band: its lessons and its handbook."""
+    page = layout.band_page(band_id)
+    lessons = [x for x in ctx.curriculum.lessons if x.is_student_lesson and x.band == band_id]
+    return "\n".join(
+        [
+            f"# {escape(ctx.band_label(band_id))}\n",
+            raw_block(handbook_download(ctx, band_id, page), "lk-download-block"),
+            *[_item(ctx, x, page) for x in lessons],
+        ]
+    )
+
+
+def topics_markdown(ctx: LocaleContext) -> str:
+    """Every topic with its lessons across the bands."""
+    t = ctx.t
+    page = layout.TOPICS
+    parts = [f"# {escape(t('Browse by topic'))}\n"]
+    for topic in ctx.curriculum.config.topics:
+        lessons = [x for x in ctx.curriculum.lessons if x.topic == topic.id]
+        if not lessons:
+            continue
+        parts.append(f"## {escape(ctx.topic_title(topic.id))} {{ #topic-{topic.id} }}\n")
+        for lesson in lessons:
+            label = ctx.band_label(lesson.band) if lesson.band else t(_audience_label(ctx, lesson.audience))
+            href = layout.link(layout.lesson_page(lesson), page)
+            parts.append(f"-   [{escape(lesson.title)}]({href}) · {escape(label)}\n")
+    return "\n".join(parts)
+
+
+def _audience_label(ctx: LocaleContext, audience_id: str) -> str:
+    return next((a.label for a in ctx.curriculum.config.audiences if a.id == audience_id), audience_id)
+
+
+def audience_markdown(ctx: LocaleContext, audience: str) -> str:
+    """The list page of the parents' or educators' guides."""
+    t = ctx.t
+    page = layout.PARENTS if audience == "parents" else layout.EDUCATORS
+    title = t("For parents and carers") if audience == "parents" else t("For educators")
+    intro = (
+        t("Short guides on talking with your child about life online, and on what to do if something happens.")
+        if audience == "parents"
+        else t("How to run these lessons safely and how to respond when a child tells you something.")
+    )
+    help_link = f"[{escape(t('Get help now'))}]({layout.link(layout.HELP, page)}){{ .md-button .lk-help-button }}\n"
+    items = [_item(ctx, x, page) for x in ctx.curriculum.lessons if x.audience == audience]
+    return "\n".join([f"# {escape(title)}\n", _p(intro), *items, help_link])
+
+
+def ngos_markdown(ctx: LocaleContext) -> str:
+    """For NGOs and translators: the licence, adapting and translating, offline use, coverage."""
+    t = ctx.t
+    config = ctx.curriculum.config
+    page = layout.NGOS
+    steps = [
+        t("Change the age bands and topics in lessons/curriculum.yml to fit your school system."),
+        t("Add your country's help services in locales/countries/, checked against each service's own website."),
+        t("Translate the lessons and the interface with any PO editor (Weblate, Poedit, Crowdin)."),
+        t("Run make build: the site, handouts and slides are built for every language."),
+    ]
+    licence = t(
+        "The lessons are licensed under {licence}: you may copy, adapt and translate them, also for your own "
+        "programmes, as long as you credit the source and share your version under the same licence."
+    ).format(licence=config.licence)
+    offline = t(
+        "The site works without internet: copy the built site folder to a USB stick and open index.html in any "
+        "browser. It loads nothing from other websites and does not track its visitors."
+    )
+    return "\n".join(
+        [
+            f"# {escape(t('For NGOs and translators'))}\n",
+            _p(licence),
+            f"## {escape(t('What the curriculum covers'))}\n",
+            f"[{escape(t('Coverage of the report'))}]({layout.link(layout.COVERAGE, page)})\n",
+            f"## {escape(t('Adapt and translate'))}\n",
+            "".join(f"1.  {escape(step)}\n" for step in steps),
+            f"## {escape(t('Use it offline'))}\n",
+            _p(offline),
+            raw_block(
+                f'<p><a href="{escape(config.licence_url)}" rel="license">{escape(t("Read the licence"))}</a></p>',
+                "lk-meta",
+            ),
+        ]
+    )

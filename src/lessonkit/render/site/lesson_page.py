@@ -1,0 +1,133 @@
+"""A student lesson's page: what a teacher reads on screen before and during the lesson."""
+
+from __future__ import annotations
+
+from lessonkit.load.sections import parse_quiz
+from lessonkit.model import Lesson, Section
+from lessonkit.render.site import layout
+from lessonkit.render.site.context import LocaleContext
+from lessonkit.render.site.downloads import lesson_downloads
+from lessonkit.render.site.text import escape, raw_block
+
+STAGE_LABELS = {"starter": "Starter", "main": "Main activity", "plenary": "Plenary"}
+
+
+def lesson_markdown(ctx: LocaleContext, lesson: Lesson) -> str:
+    """The Markdown of one lesson page."""
+    page = layout.lesson_page(lesson)
+    t = ctx.t
+    parts = [
+        _front_matter(lesson),
+        f"# {escape(lesson.title)}\n",
+        _facts(ctx, lesson, page),
+    ]
+    if lesson.summary:
+        parts.append(raw_block(ctx.html(lesson.summary, page), "lk-summary"))
+    parts.append(raw_block(lesson_downloads(ctx, lesson, page), "lk-download-block"))
+    parts.append(f"## {escape(t('Learning objectives'))}\n")
+    parts.append(raw_block("<ul>\n" + "".join(f"<li>{escape(o)}</li>\n" for o in lesson.objectives) + "</ul>"))
+    if lesson.vocabulary:
+        parts.append(f"## {escape(t('Vocabulary'))}\n")
+        terms = "".join(f"<dt>{escape(k)}</dt>\n<dd>{escape(v)}</dd>\n" for k, v in lesson.vocabulary.items())
+        parts.append(raw_block(f'<dl class="lk-vocabulary">\n{terms}</dl>'))
+    for section in lesson.sections_of("safeguarding"):
+        parts.append(_admonition(ctx, "warning lk-safeguarding", t("Safeguarding"), section, page))
+    parts.append(_plan(ctx, lesson, page))
+    for section in lesson.sections_of("teacher-note"):
+        parts.append(_admonition(ctx, "info", t("Background for the teacher"), section, page))
+    parts.append(_quiz(ctx, lesson, page))
+    if lesson.key_messages:
+        parts.append(f"## {escape(t('Key messages'))}\n")
+        parts.append(raw_block("<ul>\n" + "".join(f"<li>{escape(m)}</li>\n" for m in lesson.key_messages) + "</ul>"))
+    for section in lesson.sections_of("family"):
+        parts.append(f"## {escape(t('For families'))}\n")
+        parts.append(raw_block(ctx.html(section.text, page)))
+    for section in lesson.sections_of("help"):
+        parts.append(_admonition(ctx, "tip lk-help", t("Where to get help"), section, page))
+    parts.append(_sources(ctx, lesson))
+    return "\n".join(parts)
+
+
+def _front_matter(lesson: Lesson) -> str:
+    # Search boosts the title; the description feeds <meta name="description">.
+    summary = lesson.summary.replace('"', "'").replace("\n", " ")
+    return f'---\ndescription: "{summary}"\n---\n'
+
+
+def _facts(ctx: LocaleContext, lesson: Lesson, page: str) -> str:
+    t = ctx.t
+    band_href = layout.html_link(layout.band_page(lesson.band or ""), page)
+    topic_href = layout.html_link(layout.TOPICS, page) + f"#topic-{lesson.topic}"
+    rows = [
+        (t("Age band"), f'<a href="{band_href}">{escape(ctx.band_label(lesson.band))}</a>'),
+        (t("Topic"), f'<a href="{topic_href}">{escape(ctx.topic_title(lesson.topic))}</a>'),
+        (t("Duration"), escape(t("{minutes} minutes").format(minutes=lesson.duration or 0))),
+    ]
+    items = "".join(f"<div><dt>{label}</dt><dd>{value}</dd></div>\n" for label, value in rows)
+    return raw_block(f'<dl class="lk-facts">\n{items}</dl>')
+
+
+def _admonition(ctx: LocaleContext, kind: str, title: str, section: Section, page: str) -> str:
+    body = ctx.html(section.text, page)
+    return raw_block(
+        f'<div class="admonition {kind}">\n<p class="admonition-title">{escape(title)}</p>\n{body}</div>', "lk-box"
+    )
+
+
+def _plan(ctx: LocaleContext, lesson: Lesson, page: str) -> str:
+    t = ctx.t
+    out = [f"## {escape(t('Lesson plan'))}\n"]
+    for section in lesson.sections_of("ground-rules"):
+        out.append(f"### {escape(t('Ground rules'))}\n")
+        out.append(raw_block(ctx.html(section.text, page)))
+    activities = lesson.sections_of("activity")
+    rows = []
+    start = 0
+    for number, activity in enumerate(activities, start=1):
+        end = start + activity.minutes
+        stage = t(STAGE_LABELS.get(activity.stage, activity.stage))
+        when = t("{start}–{end} min").format(start=start, end=end)
+        rows.append(
+            f'<tr><td>{when}</td><td>{escape(stage)}</td><td><a href="#activity-{number}">'
+            f"{escape(activity.title)}</a></td><td>{activity.minutes}</td></tr>\n"
+        )
+        start = end
+    head = "".join(f'<th scope="col">{escape(t(h))}</th>' for h in ("Time", "Stage", "Activity", "Minutes"))
+    out.append(
+        raw_block(
+            f'<table class="lk-plan">\n<caption>{escape(t("Timed plan"))}</caption>\n'
+            f"<thead><tr>{head}</tr></thead>\n<tbody>\n{''.join(rows)}</tbody>\n</table>"
+        )
+    )
+    for number, activity in enumerate(activities, start=1):
+        stage = t(STAGE_LABELS.get(activity.stage, activity.stage))
+        minutes = t("{minutes} minutes").format(minutes=activity.minutes)
+        out.append(f"### {escape(activity.title)} {{ #activity-{number} }}\n")
+        out.append(raw_block(f'<p class="lk-stage">{escape(stage)} · {escape(minutes)}</p>', "lk-meta"))
+        out.append(raw_block(ctx.html(activity.text, page)))
+    return "\n".join(out)
+
+
+def _quiz(ctx: LocaleContext, lesson: Lesson, page: str) -> str:
+    t = ctx.t
+    items = [item for section in lesson.sections_of("quiz") for item in parse_quiz(section)[0]]
+    if not items:
+        return ""
+    entries = "".join(
+        f"<li>{ctx.html(item.question, page)}<details><summary>{escape(t('Show the answer'))}</summary>"
+        f"{ctx.html(item.answer, page)}</details></li>\n"
+        for item in items
+    )
+    return f"## {escape(t('Quiz'))}\n" + raw_block(f'<ol class="lk-quiz">\n{entries}</ol>')
+
+
+def _sources(ctx: LocaleContext, lesson: Lesson) -> str:
+    config = ctx.curriculum.config
+    found = [s for s in config.sources if s.id in lesson.sources]
+    if not found:
+        return ""
+    items = "".join(f"<li>{escape(s.summary)}</li>\n" for s in found)
+    intro = ctx.t("This lesson answers these findings and recommendations of {report}.").format(
+        report=config.report.title
+    )
+    return f"## {escape(ctx.t('Why this lesson'))}\n" + raw_block(f"<p>{escape(intro)}</p>\n<ul>\n{items}</ul>")

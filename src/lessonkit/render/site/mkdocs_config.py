@@ -1,0 +1,90 @@
+"""The mkdocs configuration of a build: the project's `mkdocs.yml` plus pages, navigation and locales."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from lessonkit.problems import LessonkitError
+from lessonkit.render.site import layout
+from lessonkit.render.site.context import LocaleContext
+from lessonkit.render.site.pages import locale_nav
+
+BASE_CONFIG = "mkdocs.yml"
+
+
+def load_base(root: Path) -> dict[str, Any]:
+    """The project's base configuration (theme, plugins, extensions, CSS)."""
+    path = root / BASE_CONFIG
+    if not path.is_file():
+        raise LessonkitError(f"{path}: the site's base configuration is missing")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as err:
+        raise LessonkitError(f"{path}: cannot read: {err}") from err
+    if not isinstance(data, dict):
+        raise LessonkitError(f"{path}: expected a mapping of mkdocs settings")
+    return data
+
+
+def site_config(root: Path, contexts: Sequence[LocaleContext], docs_dir: Path, site_dir: Path) -> dict[str, Any]:
+    """The full configuration: one static-i18n language per locale, the first one at the site root."""
+    config = load_base(root)
+    theme = dict(config.get("theme") or {})
+    if theme.get("custom_dir"):
+        theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
+    config["theme"] = theme
+    config["docs_dir"] = str(docs_dir)
+    config["site_dir"] = str(site_dir)
+    first = contexts[0]
+    config["site_name"] = first.curriculum.config.title
+    config["extra"] = {**(config.get("extra") or {}), "lessonkit": _extra(first)}
+    plugins = [_plugin_name(p) for p in config.get("plugins") or []]
+    settings = {_plugin_name(p): p[_plugin_name(p)] for p in config.get("plugins") or [] if isinstance(p, dict)}
+    languages = sorted({ctx.language for ctx in contexts})
+    settings["search"] = {**(settings.get("search") or {}), "lang": languages}
+    settings["i18n"] = {
+        "docs_structure": "folder",
+        # Search keeps the stemmers we set; every page is generated for every locale, so no fallback.
+        "reconfigure_search": False,
+        "fallback_to_default": False,
+        "languages": [_language(ctx, index == 0) for index, ctx in enumerate(contexts)],
+    }
+    if "i18n" not in plugins:
+        plugins.append("i18n")
+    config["plugins"] = [{name: settings[name]} if settings.get(name) else name for name in plugins]
+    return config
+
+
+def _plugin_name(entry: object) -> str:
+    if isinstance(entry, dict):
+        return str(next(iter(entry)))
+    return str(entry)
+
+
+def _language(ctx: LocaleContext, default: bool) -> dict[str, Any]:
+    return {
+        "locale": ctx.place.locale.id,
+        "name": ctx.place.locale.language_name,
+        "default": default,
+        "site_name": ctx.curriculum.config.title,
+        # The theme's interface language (and so <html lang> and the body's dir) is the language.
+        "theme": {"language": ctx.language},
+        "extra": {"lessonkit": _extra(ctx)},
+        "nav": locale_nav(ctx),
+    }
+
+
+def _extra(ctx: LocaleContext) -> dict[str, str]:
+    config = ctx.curriculum.config
+    return {
+        "help_url": ctx.place.page_url(layout.HELP),
+        "help_label": ctx.t("Get help now"),
+        "licence": config.licence,
+        "licence_url": config.licence_url,
+        "licence_text": ctx.t("Lessons and guides licensed under"),
+        "updated_text": ctx.t("Last updated: {date}").format(date=ctx.date(config.updated)),
+    }

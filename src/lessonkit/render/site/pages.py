@@ -1,0 +1,65 @@
+"""All Markdown pages of one locale, by their path inside the locale's docs folder."""
+
+from __future__ import annotations
+
+from lessonkit.render.site import layout
+from lessonkit.render.site.context import LocaleContext
+from lessonkit.render.site.coverage_page import coverage_markdown
+from lessonkit.render.site.guide_page import guide_markdown
+from lessonkit.render.site.help_page import help_markdown
+from lessonkit.render.site.index_pages import (
+    audience_markdown,
+    band_markdown,
+    home_markdown,
+    ngos_markdown,
+    teachers_markdown,
+    topics_markdown,
+)
+from lessonkit.render.site.lesson_page import lesson_markdown
+
+
+def locale_pages(ctx: LocaleContext) -> dict[str, str]:
+    """Every page of the locale's site: path -> Markdown."""
+    curriculum = ctx.curriculum
+    pages = {
+        layout.HOME: home_markdown(ctx),
+        layout.TEACHERS: teachers_markdown(ctx),
+        layout.TOPICS: topics_markdown(ctx),
+        layout.PARENTS: audience_markdown(ctx, "parents"),
+        layout.EDUCATORS: audience_markdown(ctx, "educators"),
+        layout.NGOS: ngos_markdown(ctx),
+        layout.COVERAGE: coverage_markdown(ctx),
+        layout.HELP: help_markdown(ctx),
+    }
+    for band in curriculum.config.bands:
+        pages[layout.band_page(band.id)] = band_markdown(ctx, band.id)
+    for lesson in curriculum.lessons:
+        markdown = lesson_markdown(ctx, lesson) if lesson.is_student_lesson else guide_markdown(ctx, lesson)
+        pages[layout.lesson_page(lesson)] = markdown
+    return pages
+
+
+def locale_nav(ctx: LocaleContext) -> list[object]:
+    """The navigation of the locale's site, titles in its language (mkdocs `nav` format)."""
+    t = ctx.t
+    curriculum = ctx.curriculum
+    teachers: list[object] = [{t("Overview"): layout.TEACHERS}]
+    for band in curriculum.config.bands:
+        lessons = [x for x in curriculum.lessons if x.is_student_lesson and x.band == band.id]
+        teachers.append(
+            {ctx.band_label(band.id): [layout.band_page(band.id), *({x.title: layout.lesson_page(x)} for x in lessons)]}
+        )
+    teachers.append({t("Browse by topic"): layout.TOPICS})
+
+    def guides(audience: str, index: str) -> list[object]:
+        found = [{x.title: layout.lesson_page(x)} for x in curriculum.lessons if x.audience == audience]
+        return [{t("Overview"): index}, *found]
+
+    return [
+        {t("Home"): layout.HOME},
+        {t("Teachers"): teachers},
+        {t("Parents and carers"): guides("parents", layout.PARENTS)},
+        {t("Educators"): guides("educators", layout.EDUCATORS)},
+        {t("NGOs and translators"): [{t("Overview"): layout.NGOS}, {t("Coverage of the report"): layout.COVERAGE}]},
+        {t("Get help now"): layout.HELP},
+    ]

@@ -1,0 +1,185 @@
+"""The built site in a real browser (Debian's Chromium through Playwright): privacy, offline, a11y, i18n."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from conftest import ROOT
+from lessonkit.build.paths import download_paths
+from lessonkit.model import Curriculum
+from lessonkit.render.site.layout import html_path, lesson_page
+
+from .conftest import CHROMIUM, CHROMIUM_ARGS, serve
+
+ARTIFACTS = ROOT / "test-artifacts" / "site"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1366, "height": 900}
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium missing: run make system-deps")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def base_url(built_site: Path) -> Iterator[str]:
+    with serve(built_site) as url:
+        yield url
+
+
+class Visit:
+    """A browser tab that records the host of every request it makes."""
+
+    def __init__(self, browser: Browser, viewport: dict[str, int]) -> None:
+        self.context = browser.new_context(viewport=viewport)  # type: ignore[arg-type]
+        self.page: Page = self.context.new_page()
+        self.requests: list[str] = []
+        self.page.on("request", lambda request: self.requests.append(request.url))
+
+    def external(self, allowed_scheme_hosts: set[tuple[str, str]]) -> list[str]:
+        return [
+            url
+            for url in self.requests
+            if (urlsplit(url).scheme, urlsplit(url).hostname or "") not in allowed_scheme_hosts
+            and urlsplit(url).scheme not in ("data", "blob", "about")
+        ]
+
+
+def _lesson(curriculum: Curriculum) -> str:
+    lesson = next(x for x in curriculum.lessons if x.is_student_lesson)
+    return html_path(lesson_page(lesson))
+
+
+def _guide(curriculum: Curriculum) -> str:
+    return html_path(lesson_page(next(x for x in curriculum.lessons if x.audience == "parents")))
+
+
+def _pages(curriculum: Curriculum) -> dict[str, str]:
+    return {
+        "home": "index.html",
+        "lesson": _lesson(curriculum),
+        "parent-guide": _guide(curriculum),
+        "help": "help.html",
+        "coverage": "coverage.html",
+        "teachers": "teachers/index.html",
+        "arabic-home": "ar-DE/index.html",
+        "arabic-lesson": "ar-DE/" + _lesson(curriculum),
+        "arabic-help": "ar-DE/help.html",
+        "german-guide": "de-DE/" + _guide(curriculum),
+    }
+
+
+def _serious(page: Page) -> list[str]:
+    results = Axe().run(page)
+    return [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def test_pages_are_private_accessible_and_screenshotted(
+    browser: Browser, base_url: str, curriculum: Curriculum
+) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    local = {("http", "127.0.0.1")}
+    failures = []
+    for width_name, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+        visit = Visit(browser, viewport)
+        for name, path in _pages(curriculum).items():
+            response = visit.page.goto(base_url + path, wait_until="networkidle")
+            assert response is not None and response.ok, path
+            visit.page.screenshot(path=str(ARTIFACTS / f"{name}-{width_name}.png"), full_page=width_name == "phone")
+            if width_name == "desktop":
+                failures += [f"{path}: {v}" for v in _serious(visit.page)]
+            assert visit.page.get_by_role("link", name="Get help now").first.is_visible() or path.startswith("ar-")
+        assert visit.external(local) == [], "requests to other hosts"
+        visit.context.close()
+    assert failures == [], "\n".join(failures)
+
+
+def test_arabic_site_is_rtl_with_arabic_interface(browser: Browser, base_url: str) -> None:
+    visit = Visit(browser, DESKTOP)
+    visit.page.goto(base_url + "ar-DE/index.html")
+    assert visit.page.locator("html").get_attribute("lang") == "ar"
+    assert visit.page.locator("html").get_attribute("dir") == "rtl"
+    assert visit.page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    # mkdocs-material's own interface in Arabic: the search box placeholder.
+    assert visit.page.locator("input.md-search__input").get_attribute("placeholder") == "بحث"
+    font = visit.page.evaluate("getComputedStyle(document.body).fontFamily")
+    assert font.startswith('"Noto Sans Arabic"')
+    assert visit.page.evaluate("document.fonts.load('16px \"Noto Sans Arabic\"', 'سلام').then(f => f.length)") == 1
+    visit.context.close()
+
+
+def test_language_switcher_goes_to_the_same_page(browser: Browser, base_url: str, curriculum: Curriculum) -> None:
+    visit = Visit(browser, DESKTOP)
+    lesson = _lesson(curriculum)
+    visit.page.goto(base_url + lesson)
+    visit.page.locator(".md-header__option .md-select").first.hover()
+    visit.page.locator('a.md-select__link[hreflang="de-DE"]').click()
+    visit.page.wait_for_load_state()
+    assert visit.page.url == base_url + "de-DE/" + lesson
+    assert visit.page.locator("html").get_attribute("lang") == "de"
+    visit.page.locator(".md-header__option .md-select").first.hover()
+    visit.page.locator('a.md-select__link[hreflang="ar-DE"]').click()
+    visit.page.wait_for_load_state()
+    assert visit.page.url == base_url + "ar-DE/" + lesson
+    assert visit.page.locator("html").get_attribute("dir") == "rtl"
+    visit.context.close()
+
+
+def _search(page: Page, term: str) -> list[str]:
+    # At desktop width the search box sits in the header.
+    page.locator("input.md-search__input").click()
+    # Typed key by key like a person: the theme searches on each input event.
+    page.locator("input.md-search__input").press_sequentially(term, delay=50)
+    page.locator(".md-search-result__item").first.wait_for(timeout=20000)
+    return page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
+
+
+def test_search_finds_a_lesson(browser: Browser, base_url: str) -> None:
+    visit = Visit(browser, DESKTOP)
+    visit.page.goto(base_url + "index.html")
+    hrefs = _search(visit.page, "warning signs")
+    assert any("online-friends" in href for href in hrefs), hrefs
+    assert visit.external({("http", "127.0.0.1")}) == []
+    visit.context.close()
+
+
+def test_download_link_targets_the_print_path(browser: Browser, base_url: str, curriculum: Curriculum) -> None:
+    lesson = next(x for x in curriculum.lessons if x.is_student_lesson)
+    visit = Visit(browser, DESKTOP)
+    visit.page.goto(base_url + "de-DE/" + html_path(lesson_page(lesson)))
+    plan = visit.page.locator("a.lk-download[data-kind='plan']")
+    assert plan.is_visible()
+    href = plan.evaluate("a => a.href")
+    assert href == base_url + download_paths(lesson, "de-DE")["plan"].as_posix()
+    # The served-file check (the link answers 200) comes with the print build's files.
+    visit.context.close()
+
+
+def test_opened_from_disk_with_offline_search(browser: Browser, built_site: Path) -> None:
+    visit = Visit(browser, DESKTOP)
+    visit.page.goto((built_site / "index.html").as_uri())
+    assert visit.page.locator("h1").first.is_visible()
+    visit.page.get_by_role("link", name="Get help now").first.click()
+    visit.page.wait_for_load_state()
+    assert visit.page.url.endswith("/help.html")
+    hrefs = _search(visit.page, "warning signs")
+    assert any(href.startswith("file://") and "online-friends" in href for href in hrefs), hrefs
+    # The self-hosted font loads from disk too (fonts.load resolves to the faces it loaded).
+    assert visit.page.evaluate("document.fonts.load('16px \"Atkinson Hyperlegible\"').then(f => f.length)") == 1
+    assert visit.external({("file", "")}) == []
+    visit.context.close()
