@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lessonkit.model import Curriculum
+from lessonkit.model import STUDENTS, Curriculum
 
 # Recommendations every band must cover (issue: education, parents, reporting).
 REQUIRED_EVERYWHERE = ("rec-education", "rec-parents", "rec-reporting")
-GUIDES = "guides"
 
 
 @dataclass(frozen=True)
 class Coverage:
-    """Lesson ids by (source id, column); columns are band ids plus one for all guides."""
+    """Lesson ids by (source id, column); columns are band ids, then the other audiences' ids."""
 
     columns: tuple[str, ...]
+    band_columns: tuple[str, ...]
     source_ids: tuple[str, ...]
     cells: dict[tuple[str, str], tuple[str, ...]]
 
@@ -25,19 +25,21 @@ class Coverage:
 
     def gaps(self, source_ids: tuple[str, ...] = REQUIRED_EVERYWHERE) -> list[tuple[str, str]]:
         """(source, band) pairs with no lesson, among the given sources and the band columns."""
-        return [(s, c) for s in source_ids for c in self.columns if c != GUIDES and not self.lessons(s, c)]
+        return [(s, c) for s in source_ids for c in self.band_columns if not self.lessons(s, c)]
 
 
 def coverage_matrix(curriculum: Curriculum) -> Coverage:
     """Build the matrix from the lessons' `sources` fields."""
-    columns = (*(b.id for b in curriculum.config.bands), GUIDES)
+    bands = tuple(b.id for b in curriculum.config.bands)
+    others = tuple(a.id for a in curriculum.config.audiences if a.id != STUDENTS)
     cells: dict[tuple[str, str], list[str]] = {}
     for lesson in curriculum.lessons:
-        column = lesson.band if lesson.is_student_lesson and lesson.band else GUIDES
+        column = lesson.band if lesson.is_student_lesson and lesson.band else lesson.audience
         for source in lesson.sources:
             cells.setdefault((source, column), []).append(lesson.id)
     return Coverage(
-        columns=columns,
+        columns=bands + others,
+        band_columns=bands,
         source_ids=tuple(s.id for s in curriculum.config.sources),
         cells={key: tuple(ids) for key, ids in cells.items()},
     )

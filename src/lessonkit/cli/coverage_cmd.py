@@ -32,9 +32,9 @@ def coverage_command(paths: tuple[Path, ...], fmt: str) -> None:
         click.echo(json.dumps({"columns": list(matrix.columns), "cells": cells, "gaps": matrix.gaps()}, indent=2))
     else:
         width = max(len(s) for s in matrix.source_ids)
-        click.echo(" " * width + "".join(f"{c:>8}" for c in matrix.columns))
+        click.echo(" " * width + "".join(f"{c:>10}" for c in matrix.columns))
         for source in matrix.source_ids:
-            counts = "".join(f"{len(matrix.lessons(source, c)) or '-':>8}" for c in matrix.columns)
+            counts = "".join(f"{len(matrix.lessons(source, c)) or '-':>10}" for c in matrix.columns)
             click.echo(f"{source:<{width}}{counts}")
     for source, band in matrix.gaps():
         click.echo(f"gap: no lesson for ages {band} cites '{source}'", err=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lessonkit.model import Lesson
+from lessonkit.coverage import coverage_matrix
 from lessonkit.render.site import layout
 from lessonkit.render.site.context import LocaleContext
 from lessonkit.render.site.text import escape, raw_block
@@ -13,28 +13,21 @@ def coverage_markdown(ctx: LocaleContext) -> str:
     t = ctx.t
     config = ctx.curriculum.config
     page = layout.COVERAGE
-    columns: list[tuple[str, list[Lesson]]] = [
-        (ctx.band_label(band.id), [x for x in ctx.curriculum.lessons if x.is_student_lesson and x.band == band.id])
-        for band in config.bands
-    ]
-    columns += [
-        (t(audience.label), [x for x in ctx.curriculum.lessons if x.audience == audience.id])
-        for audience in config.audiences
-        if audience.id != "students"
-    ]
-    head = "".join(f'<th scope="col">{escape(label)}</th>' for label, _ in columns)
+    matrix = coverage_matrix(ctx.curriculum)
+    labels = {b.id: ctx.band_label(b.id) for b in config.bands} | {a.id: t(a.label) for a in config.audiences}
+    head = "".join(f'<th scope="col">{escape(labels[column])}</th>' for column in matrix.columns)
     rows = []
     uncovered = 0
     for source in config.sources:
         cells = []
-        for _, lessons in columns:
-            citing = [x for x in lessons if source.id in x.sources]
+        for column in matrix.columns:
+            citing = [x for x in map(ctx.curriculum.lesson, matrix.lessons(source.id, column)) if x is not None]
             links = "".join(
                 f'<li><a href="{layout.html_link(layout.lesson_page(x), page)}">{escape(x.title)}</a></li>'
                 for x in citing
             )
             cells.append(f'<td><ul class="lk-cell">{links}</ul></td>' if citing else '<td class="lk-empty">–</td>')
-        uncovered += not any(source.id in x.sources for x in ctx.curriculum.lessons)
+        uncovered += not any(matrix.lessons(source.id, column) for column in matrix.columns)
         kind = t("Recommendation") if source.kind == "recommendation" else t("Finding")
         rows.append(
             f'<tr id="source-{escape(source.id)}"><th scope="row"><span class="lk-kind">{escape(kind)}</span> '
