@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from lessonkit.build.localize import localize
 from lessonkit.load.curriculum import load_curriculum
 from lessonkit.locale.locales import load_locales
 from lessonkit.model import Curriculum
@@ -60,6 +61,6 @@ def built_site(tmp_path_factory: pytest.TempPathFactory, curriculum: Curriculum)
     out = tmp_path_factory.mktemp("site")
     (out / "downloads").mkdir()
     (out / "downloads" / "keep.txt").write_text("print build output", encoding="utf-8")
-    problems = render_site(curriculum, ROOT, load_locales(ROOT), out)
+    problems = render_site([localize(curriculum, ROOT, x) for x in load_locales(ROOT)], ROOT, out)
     assert problems == [], "\n".join(map(str, problems))
     return out

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from lessonkit.build.localize import localize
 from lessonkit.cli.curriculum_arg import load_for_paths
 from lessonkit.locale.locales import find_locale, load_locales
 from lessonkit.render.site import render_site
@@ -30,7 +31,11 @@ def site_command(out_dir: Path, locale_ids: tuple[str, ...]) -> None:
         click.echo("the curriculum has problems; run 'lessonkit validate'", err=True)
         sys.exit(2)
     locales = [find_locale(root, x) for x in locale_ids] if locale_ids else list(load_locales(root))
-    found = render_site(curriculum, root, locales, out_dir.resolve())
+    localized = [localize(curriculum, root, locale) for locale in locales]
+    for item in localized:
+        for lesson in item.readiness.not_ready():
+            click.echo(f"{item.locale.id}: {lesson.lesson_id} is not ready in this language; left out", err=True)
+    found = render_site(localized, root, out_dir.resolve())
     for problem in found:
         click.echo(str(problem), err=True)
     if found:

@@ -7,16 +7,13 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import yaml
 
+from lessonkit.build.localize import Localized
 from lessonkit.build.paths import DOWNLOADS
-from lessonkit.locale.country_pack import require_country_pack
-from lessonkit.locale.locales import Locale
-from lessonkit.locale.ui import translator
-from lessonkit.model import Curriculum
 from lessonkit.problems import LessonkitError, Location, Problem
 from lessonkit.render.site.context import LocaleContext
 from lessonkit.render.site.layout import SitePlace
@@ -27,21 +24,19 @@ THEME_ASSETS = Path("site-theme") / "assets"
 FONTS = Path("handouts") / "fonts"
 
 
-def render_site(
-    curriculum: Curriculum | Mapping[str, Curriculum],
-    root: Path,
-    locales: Sequence[Locale],
-    out_dir: Path,
-) -> list[Problem]:
-    """Build the website for `locales` (the first at the root, the others in `<locale-id>/`) into `out_dir`.
+def render_site(localized: Sequence[Localized], root: Path, out_dir: Path) -> list[Problem]:
+    """Build the website for each locale (the first at the root, the others in `<locale-id>/`) into `out_dir`.
 
-    `curriculum` is one curriculum for every locale, or one per locale id (translated ones).
-    Files already in `out_dir/downloads/` (the print build's) are kept. Returns mkdocs' warnings
-    as problems; an empty list means the strict build passed.
+    Each locale brings its translated curriculum and country pack. Files already in
+    `out_dir/downloads/` (the print build's) are kept. Returns mkdocs' warnings as problems;
+    an empty list means the strict build passed.
     """
-    if not locales:
+    if not localized:
         raise LessonkitError("no locale to build the site for")
-    contexts = [_context(curriculum, root, locale, index == 0) for index, locale in enumerate(locales)]
+    contexts = [
+        LocaleContext(x.curriculum, x.pack, SitePlace(x.locale, "" if i == 0 else f"{x.locale.id}/"), x.ui)
+        for i, x in enumerate(localized)
+    ]
     with tempfile.TemporaryDirectory(prefix="lessonkit-site-") as tmp:
         work = Path(tmp)
         docs = work / "docs"
@@ -60,19 +55,6 @@ def render_site(
         _mark_direction(work / "site", contexts)
         _publish(work / "site", out_dir)
     return problems
-
-
-def _context(
-    curriculum: Curriculum | Mapping[str, Curriculum], root: Path, locale: Locale, first: bool
-) -> LocaleContext:
-    if isinstance(curriculum, Curriculum):
-        chosen = curriculum
-    elif locale.id in curriculum:
-        chosen = curriculum[locale.id]
-    else:
-        raise LessonkitError(f"no curriculum given for locale '{locale.id}'")
-    place = SitePlace(locale, "" if first else f"{locale.id}/")
-    return LocaleContext(chosen, require_country_pack(root, locale.country), place, translator(root, locale.language))
 
 
 def _copy_assets(root: Path, assets: Path) -> None:
