@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import string
+import re
 from collections.abc import Iterator
 
 from lessonkit.check.document import Document, TextUnit
@@ -11,18 +11,18 @@ from lessonkit.check.rulebook import Rule
 from lessonkit.problems import Location
 
 
-class _Values(dict[str, object]):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 
 def finding(rule: Rule, where: Location, **values: object) -> Finding:
     """A finding of `rule`, with `{name}` placeholders of its message and suggestion filled in."""
-    table = _Values({k: " ".join(str(v).split()) if isinstance(v, str) else v for k, v in values.items()})
-    formatter = string.Formatter()
-    message = formatter.vformat(rule.spec.message, (), table)
-    suggestion = formatter.vformat(rule.spec.suggestion, (), table)
-    return Finding(where, rule.id, rule.spec.severity, message, suggestion)
+    table = {k: " ".join(str(v).split()) for k, v in values.items()}
+
+    def fill(template: str) -> str:
+        # Only known `{name}` placeholders are filled, so `{{ help.NAME }}` tokens stay as written.
+        return _PLACEHOLDER.sub(lambda m: table.get(m.group(1), m.group(0)), template)
+
+    return Finding(where, rule.id, rule.spec.severity, fill(rule.spec.message), fill(rule.spec.suggestion))
 
 
 def units(rule: Rule, document: Document) -> Iterator[TextUnit]:
