@@ -80,3 +80,9 @@ def in_question(text: str, offset: int) -> bool:
     """True when the sentence holding `offset` ends with a question mark."""
     end = re.compile(r"[.!?]").search(text, offset)
     return bool(end and end.group(0) == "?")
+
+
+def in_quotation(text: str, offset: int) -> bool:
+    """True when `offset` is inside double quotes opened in the same paragraph (a character's words)."""
+    paragraph = text.rfind("\n\n", 0, offset) + 1
+    return text.count('"', paragraph, offset) % 2 == 1

@@ -82,11 +82,13 @@ class RuleSpec(_Strict):
     scope: Literal["each", "any"] = "each"
     negation: bool = False
     skip_questions: bool = False
+    skip_quoted: bool = False
     unless_defined: bool = False
     formula: str = ""
     limits: dict[str, float] = {}
     min_words: int = 0
     min_length: int = 0
+    skip_capitalised: bool = True
     max_bullets: int = 0
     field: str = ""
     check: str = ""

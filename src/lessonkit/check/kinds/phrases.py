@@ -9,7 +9,7 @@ from functools import cache
 from lessonkit.check.document import Document, TextUnit
 from lessonkit.check.finding import Finding
 from lessonkit.check.kinds import finding, units
-from lessonkit.check.patterns import Matcher, compile_patterns, in_question
+from lessonkit.check.patterns import Matcher, compile_patterns, in_question, in_quotation
 from lessonkit.check.rulebook import Rule
 from lessonkit.problems import LessonkitError
 
@@ -32,6 +32,8 @@ def _hits(rule: Rule, found: Matcher, unit: TextUnit, document: Document) -> Ite
         if found.negated(match, text):
             continue
         if rule.spec.skip_questions and in_question(text, match.start()):
+            continue
+        if rule.spec.skip_quoted and in_quotation(text, match.start()):
             continue
         if rule.spec.unless_defined and " ".join(match.group(0).casefold().split()) in document.vocabulary:
             continue

@@ -25,7 +25,8 @@ def _defined(word: str, vocabulary: frozenset[str]) -> bool:
 def unfamiliar(rule: Rule, document: Document) -> Iterator[Finding]:
     """Report the first use of each rare word that the lesson does not define.
 
-    Capitalised words are names (characters, apps, services) and are skipped; `words` lists
+    Capitalised words are names (characters, apps, services) and are skipped, except where a
+    language capitalises every noun (`skip_capitalised: false`, German); `words` lists
     terms that are fine for the band although rare in general text.
     """
     threshold = rule.limit(document.band)
@@ -38,7 +39,7 @@ def unfamiliar(rule: Rule, document: Document) -> Iterator[Finding]:
         for match in WORD.finditer(unit.plain):
             token = match.group(0)
             word = token.casefold()
-            if token[0].isupper() or len(word) < rule.spec.min_length or word in seen or word in allowed:
+            if (rule.spec.skip_capitalised and token[0].isupper()) or len(word) < rule.spec.min_length or word in seen or word in allowed:
                 continue
             parts = word.replace("'", "-").split("-") if word not in table else [word]
             score = min(table.get(part, 0.0) for part in parts if part) if parts else 0.0
