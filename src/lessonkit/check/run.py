@@ -107,6 +107,8 @@ def check_paths(paths: list[Path], options: Options) -> tuple[Report, Path | Non
     if root is not None:
         use_cache_dir(root / CACHE_DIR)
     book = rulebook_for(root)
+    if options.band and root is not None:
+        _known_band(root, options.band)
     if not targets:
         if root is None:
             raise LessonkitError(f"{Path.cwd()}: not inside a lessonkit project; name the files to check")
@@ -164,6 +166,15 @@ def _load(root: Path, files: list[Path]) -> Curriculum:
     if curriculum is None or relevant:
         raise UnusableInput([relocate(p, root) for p in relevant or problems])
     return curriculum
+
+
+def _known_band(root: Path, band: str) -> None:
+    from lessonkit.load.config import load_config
+
+    config, _ = load_config(root / LESSONS_DIR)
+    if config is not None and config.band(band) is None:
+        known = ", ".join(b.id for b in config.bands)
+        raise LessonkitError(f"unknown band '{band}'; known: {known}")
 
 
 def _expand(targets: list[Path]) -> list[Path]:
