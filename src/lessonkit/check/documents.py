@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from lessonkit.check.document import (
@@ -20,6 +21,8 @@ from lessonkit.model import Lesson, Section
 from lessonkit.problems import Location
 
 OUTSIDE = "text"
+# Most plain texts have no `:::` sections; parsing them with markdown-it would cost most of the run.
+_FENCE = re.compile(r"^:{3,}[ \t]*[a-z]", re.M)
 
 
 def lesson_document(lesson: Lesson, language: str) -> Document:
@@ -50,7 +53,7 @@ def lesson_document(lesson: Lesson, language: str) -> Document:
 
 def text_document(path: Path, text: str, language: str, audience: str | None, band: str | None) -> Document:
     """A Markdown or plain-text file without front matter; options say who reads it."""
-    sections, _ = parse_sections(text, path, 1)
+    sections = parse_sections(text, path, 1)[0] if _FENCE.search(text) else ()
     reader = AUDIENCE_ROLES.get(audience or "", GENERAL)
     outside = TEACHER if sections and audience == "students" else reader
     units = _units_in(path, text, 1, sections, reader, outside, student_lesson=audience == "students")
@@ -80,8 +83,9 @@ def _units_in(
         role = SECTION_ROLES.get(section.kind, TEACHER) if student_lesson else reader
         units.append(make_unit(section.kind, role, path, section.location.line + 1, section.text, section.title))
     outside = "\n".join("" if taken[i] else line for i, line in enumerate(lines))
-    if outside.strip():
-        units.append(make_unit(OUTSIDE, outside_role, path, first_line, outside))
+    # Text outside sections is measured paragraph by paragraph, like a section each.
+    for start, paragraph in _paragraphs(outside):
+        units.append(make_unit(OUTSIDE, outside_role, path, first_line + start, paragraph))
     return units
 
 
@@ -102,3 +106,17 @@ def _front_matter_units(lesson: Lesson) -> list[TextUnit]:
                 units.append(make_unit(kind, role, lesson.path, number, text, column=column + 1))
                 break
     return units
+
+
+def _paragraphs(text: str) -> list[tuple[int, str]]:
+    """Blank-line separated blocks with their 0-based first line."""
+    blocks: list[tuple[int, str]] = []
+    lines = text.split("\n")
+    start = None
+    for index, line in enumerate([*lines, ""]):
+        if line.strip() and start is None:
+            start = index
+        elif not line.strip() and start is not None:
+            blocks.append((start, "\n".join(lines[start:index])))
+            start = None
+    return blocks

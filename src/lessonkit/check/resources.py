@@ -24,8 +24,13 @@ def use_cache_dir(path: Path | None) -> None:
     _cache_dir = path
 
 
+def cache_dir() -> Path | None:
+    """The folder for cached dictionaries and rules, if any."""
+    return _cache_dir or (Path(os.environ[CACHE_ENV]) if os.environ.get(CACHE_ENV) else None)
+
+
 def _target(name: str) -> Path | None:
-    folder = _cache_dir or (Path(os.environ[CACHE_ENV]) if os.environ.get(CACHE_ENV) else None)
+    folder = cache_dir()
     return folder / f"{name}.marshal" if folder else None
 
 

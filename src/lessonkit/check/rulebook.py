@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -170,13 +173,42 @@ class Rulebook:
         return tuple(sorted({r.language for r in self.rules} - {COMMON}))
 
 
-def load_rulebook(rules_dir: Path) -> Rulebook:
-    """Load every rule file under `rules_dir`; any problem is fatal and names its file and line."""
+def load_rulebook(rules_dir: Path, cache_dir: Path | None = None) -> Rulebook:
+    """Load every rule file under `rules_dir`; any problem is fatal and names its file and line.
+
+    Validated rules are cached under `cache_dir`, keyed by a hash of every rule file, because
+    reading YAML with line numbers costs most of a second.
+    """
     if not rules_dir.is_dir():
         raise LessonkitError(f"{rules_dir}: no rules folder")
+    files = sorted(rules_dir.glob("*/*.yml"))
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.relative_to(rules_dir).as_posix().encode() + b"\0" + path.read_bytes())
+    cached = cache_dir / f"rules-{digest.hexdigest()[:32]}.pickle" if cache_dir else None
+    if cached is not None and cached.is_file():
+        try:
+            book = pickle.loads(cached.read_bytes())  # our own cache file, written below
+            if isinstance(book, Rulebook):
+                return book
+        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+            pass  # stale or damaged: rebuild
+    book = _load_all(files)
+    if cached is not None:
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            temporary = cached.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_bytes(pickle.dumps(book))
+            temporary.replace(cached)
+        except OSError:
+            pass  # read-only checkout: no cache, same result
+    return book
+
+
+def _load_all(files: list[Path]) -> Rulebook:
     rules: list[Rule] = []
     problems: list[str] = []
-    for path in sorted(rules_dir.glob("*/*.yml")):
+    for path in files:
         loaded, found = _load_file(path)
         rules += loaded
         problems += found

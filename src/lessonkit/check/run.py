@@ -8,6 +8,7 @@ model in another language) checked with that language's rules, through `translat
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -19,7 +20,7 @@ from lessonkit.check.documents import lesson_document, text_document
 from lessonkit.check.engine import apply_suppressions, check_document
 from lessonkit.check.finding import Finding
 from lessonkit.check.report import Report
-from lessonkit.check.resources import use_cache_dir
+from lessonkit.check.resources import CACHE_ENV, cache_dir, use_cache_dir
 from lessonkit.check.rulebook import RULES_DIR, Rulebook, load_rulebook, rule_ids
 from lessonkit.load.curriculum import LESSONS_DIR, find_root, load_curriculum, relocate
 from lessonkit.load.source_file import read_text
@@ -61,7 +62,7 @@ def rulebook_for(root: Path | None) -> Rulebook:
     """The project's own `rules/`, or lessonkit's shipped rules for texts outside a project."""
     shipped = Path(__file__).resolve().parents[3] / RULES_DIR
     folder = root / RULES_DIR if root is not None and (root / RULES_DIR).is_dir() else shipped
-    return load_rulebook(folder)
+    return load_rulebook(folder, cache_dir())
 
 
 def check_curriculum(
@@ -106,6 +107,8 @@ def check_paths(paths: list[Path], options: Options) -> tuple[Report, Path | Non
     root = project_root(start if start.is_dir() else start.parent)
     if root is not None:
         use_cache_dir(root / CACHE_DIR)
+    elif not os.environ.get(CACHE_ENV):
+        use_cache_dir(Path(__file__).resolve().parents[3] / CACHE_DIR)
     book = rulebook_for(root)
     if options.band and root is not None:
         _known_band(root, options.band)

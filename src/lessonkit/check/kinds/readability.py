@@ -42,6 +42,7 @@ def _textstat() -> Any:
     return textstat
 
 
+@cache
 def _metric(name: str) -> tuple[Callable[[str, str], float], bool]:
     """A formula by name, and whether higher scores mean harder text."""
     ts = _textstat()
@@ -70,11 +71,12 @@ def readability(rule: Rule, document: Document) -> Iterator[Finding]:
     limit = rule.limit(document.band)
     if limit is None:
         return
-    formula, harder_when_higher = _metric(rule.spec.formula)
     for unit in units(rule, document):
         text = readable_text(unit)
         if len(words(text)) < rule.spec.min_words:
             continue
+        # textstat (and NLTK, which it imports) load only once a part is long enough to score.
+        formula, harder_when_higher = _metric(rule.spec.formula)
         score = round(formula(text, document.language), 1)
         if (score > limit) if harder_when_higher else (score < limit):
             yield finding(rule, header(unit), score=score, limit=limit, band=document.band or "", part=unit.kind)
