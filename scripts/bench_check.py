@@ -1,4 +1,4 @@
-"""Benchmark `lessonkit check` against proselint on the same Markdown corpus (not a test: figures go to docs/performance.md).
+"""Benchmark `lessonkit check` against proselint on one Markdown corpus (figures go to docs/performance.md).
 
 Usage: .venv/bin/python scripts/bench_check.py [--size-mb 1.0]
 
@@ -13,6 +13,7 @@ text, so every rule family runs), then times, as a user would run them:
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -40,12 +41,13 @@ def corpus(size: int, folder: Path) -> Path:
     return path
 
 
-def timed(command: list[str], repeat: int = 3) -> float:
+def timed(command: list[str], repeat: int = 3, home: Path | None = None) -> float:
     """Median wall time of a command (its exit status is ignored: findings are expected)."""
+    env = {**os.environ, "HOME": str(home), "XDG_CACHE_HOME": str(home)} if home else None
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
-        subprocess.run(command, cwd=ROOT, capture_output=True, check=False)
+        subprocess.run(command, cwd=ROOT, capture_output=True, check=False, env=env)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -66,7 +68,7 @@ def main() -> None:
             size = int(args.size_mb * fraction * 1_000_000)
             path = corpus(size, folder)
             ours = timed([lessonkit, "check", str(path), "--audience", "students", "--band", "11-13"])
-            theirs = timed([proselint, "check", str(path)], repeat=1)
+            theirs = timed([proselint, "check", str(path)], home=Path(tempfile.mkdtemp(dir=folder)))
             mb = size / 1e6
             print(
                 f"| {mb:.2f} MB | {ours:.2f} s | {mb / ours:.2f} | {theirs:.2f} s | {mb / theirs:.2f} | "

@@ -10,7 +10,7 @@ from lessonkit.check.finding import Finding
 from lessonkit.check.kinds import finding
 from lessonkit.check.rulebook import Rule
 from lessonkit.load.source_file import read_text
-from lessonkit.load.yaml_tree import load_yaml
+from lessonkit.load.yaml_tree import YamlDocument, load_yaml
 from lessonkit.locale.country_pack import load_country_pack
 from lessonkit.problems import Location
 
@@ -24,7 +24,7 @@ def check_country_pack(path: Path, rules: tuple[Rule, ...], today: date) -> list
         document, problems = load_yaml(text, path)
     findings: list[Finding] = []
     if document is not None and isinstance(document.data, dict):
-        findings += _entries(document.data, document.line_of, path, by_check, today)
+        findings += _entries(document, path, by_check, today)
     if document is not None:
         _, problems = load_country_pack(path)
     schema = by_check.get("schema")
@@ -36,8 +36,8 @@ def check_country_pack(path: Path, rules: tuple[Rule, ...], today: date) -> list
     return findings
 
 
-def _entries(data: dict[str, object], line_of: object, path: Path, rules: dict[str, Rule], today: date) -> list[Finding]:
-    services = data.get("services")
+def _entries(document: YamlDocument, path: Path, rules: dict[str, Rule], today: date) -> list[Finding]:
+    services = document.data.get("services")
     if not isinstance(services, dict):
         return []
     findings = []
@@ -47,13 +47,15 @@ def _entries(data: dict[str, object], line_of: object, path: Path, rules: dict[s
         for index, entry in enumerate(entries):
             if not isinstance(entry, dict):
                 continue
-            where = Location(path, line_of(("services", token, index)), 1)  # type: ignore[operator]
+            where = Location(path, document.line_of(("services", token, index)), 1)
             name = str(entry.get("name", token))
             findings += list(_entry(entry, name, where, rules, today))
     return findings
 
 
-def _entry(entry: dict[str, object], name: str, where: Location, rules: dict[str, Rule], today: date) -> Iterator[Finding]:
+def _entry(
+    entry: dict[str, object], name: str, where: Location, rules: dict[str, Rule], today: date
+) -> Iterator[Finding]:
     source = entry.get("source")
     if "source" in rules and not (isinstance(source, str) and source.strip()):
         yield finding(rules["source"], where, service=name)

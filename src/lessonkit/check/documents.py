@@ -69,7 +69,13 @@ def _body_units(body: str, first_line: int, sections: tuple[Section, ...], lesso
 
 def _units_in(
     path: Path,
-    body: str, first_line: int, sections: tuple[Section, ...], reader: str, outside_role: str, *, student_lesson: bool
+    body: str,
+    first_line: int,
+    sections: tuple[Section, ...],
+    reader: str,
+    outside_role: str,
+    *,
+    student_lesson: bool,
 ) -> list[TextUnit]:
     """One unit per section plus the text between sections (the teacher's, in a student lesson)."""
     lines = body.split("\n")

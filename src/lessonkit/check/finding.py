@@ -39,6 +39,4 @@ class Suppression:
         """True when the finding is this suppression's rule (or family) inside its lines."""
         where = finding.location
         same_rule = finding.rule == self.rule or finding.rule.startswith(self.rule + ".")
-        return (
-            same_rule and where.path == self.location.path and self.location.line <= where.line <= self.last_line
-        )
+        return same_rule and where.path == self.location.path and self.location.line <= where.line <= self.last_line

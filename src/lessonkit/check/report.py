@@ -57,7 +57,7 @@ def as_text(report: Report) -> str:
     lines = [str(f) for f in report.findings]
     for suppression, silenced in report.suppressions:
         lines.append(
-            f"{suppression.location}: suppressed {suppression.rule} \"{suppression.reason}\" ({silenced} finding(s))"
+            f'{suppression.location}: suppressed {suppression.rule} "{suppression.reason}" ({silenced} finding(s))'
         )
     s = report.summary()
     lines.append(

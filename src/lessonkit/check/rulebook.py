@@ -79,6 +79,7 @@ class RuleSpec(_Strict):
     applies: Applies = Applies()
     patterns: list[str] = []
     words: list[str] = []
+    anchors: list[str] = []
     replacements: dict[str, str] = {}
     groups: list[list[str]] = []
     sections: list[str] = []
@@ -99,9 +100,7 @@ class RuleSpec(_Strict):
     @model_validator(mode="after")
     def _kind_parameters(self) -> RuleSpec:
         missing = [
-            name
-            for name in NEEDS[self.kind]
-            if not getattr(self, name) and not (name == "patterns" and self.words)
+            name for name in NEEDS[self.kind] if not getattr(self, name) and not (name == "patterns" and self.words)
         ]
         if missing:
             raise ValueError(f"a '{self.kind}' rule needs {', '.join(missing)}")
@@ -245,4 +244,3 @@ def _load_file(path: Path) -> tuple[list[Rule], list[str]]:
 def rule_ids(rules: Iterable[Rule]) -> set[str]:
     """The distinct ids of some rules."""
     return {r.id for r in rules}
-

@@ -42,7 +42,7 @@ class Options:
     today: date = dataclasses.field(default_factory=date.today)
 
 
-class UnusableInput(LessonkitError):
+class UnusableInputError(LessonkitError):
     """Input that cannot be checked (invalid lessons): exit 2 with every problem listed."""
 
     def __init__(self, problems: list[Problem]) -> None:
@@ -158,7 +158,7 @@ def _override(document: Document, options: Options) -> Document:
 def _plain(path: Path, options: Options) -> Document:
     text, problems = read_text(path)
     if text is None:
-        raise UnusableInput(problems)
+        raise UnusableInputError(problems)
     return text_document(path, text, options.language or "en", options.audience, options.band)
 
 
@@ -167,7 +167,7 @@ def _load(root: Path, files: list[Path]) -> Curriculum:
     wanted = set(files)
     relevant = [p for p in problems if not files or p.location.path.resolve() in wanted or p.code == "E050"]
     if curriculum is None or relevant:
-        raise UnusableInput([relocate(p, root) for p in relevant or problems])
+        raise UnusableInputError([relocate(p, root) for p in relevant or problems])
     return curriculum
 
 

@@ -9,7 +9,7 @@ import click
 
 from lessonkit.check.finding import ERROR, WARNING
 from lessonkit.check.report import FORMATS
-from lessonkit.check.run import Options, UnusableInput, check_paths
+from lessonkit.check.run import Options, UnusableInputError, check_paths
 
 AUDIENCES = ("students", "parents", "educators")
 
@@ -33,7 +33,7 @@ def check_command(
     """
     try:
         report, root = check_paths(list(paths), Options(band=band, audience=audience, language=language))
-    except UnusableInput as err:
+    except UnusableInputError as err:
         for problem in err.problems:
             click.echo(str(problem))
         click.echo(f"{len(err.problems)} problem(s) make the input unusable; run 'lessonkit validate'", err=True)

@@ -10,7 +10,6 @@ from lessonkit.check.finding import Finding
 from lessonkit.check.rulebook import Rule
 from lessonkit.problems import Location
 
-
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 

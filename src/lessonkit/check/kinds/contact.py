@@ -11,8 +11,12 @@ from lessonkit.check.kinds import finding, units
 from lessonkit.check.rulebook import Rule
 from lessonkit.load.references import ANY_TOKEN
 
-_TLD = "com|org|net|info|eu|int|gov|edu|io|app|uk|ie|de|fr|es|it|nl|be|lu|at|ch|pl|pt|se|dk|no|fi|us|au|ca|ar|eg|ma|sa|ae"
-_WEB = re.compile(rf"\b(?:https?://\S+|www\.[^\s)>\]]+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:{_TLD})(?:/[^\s)>\]]*)?)(?![\w.])")
+_TLD = (
+    "com|org|net|info|eu|int|gov|edu|io|app|uk|ie|de|fr|es|it|nl|be|lu|at|ch|pl|pt|se|dk|no|fi|us|au|ca|ar|eg|ma|sa|ae"
+)
+_WEB = re.compile(
+    rf"\b(?:https?://\S+|www\.[^\s)>\]]+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:{_TLD})(?:/[^\s)>\]]*)?)(?![\w.])"
+)
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _PHONE = re.compile(r"(?<![\w+])\+?\d[\d ()./-]{3,}\d(?!\w)")
 _YEARS = re.compile(r"^\d{4}\s*[-/]\s*\d{2,4}$")
@@ -41,4 +45,3 @@ def raw_contact(rule: Rule, document: Document) -> Iterator[Finding]:
                 continue
             seen.add(start)
             yield finding(rule, unit.location(start), what=what, match=value)
-

@@ -1,4 +1,4 @@
-"""Pattern kinds: `existence` (a phrase must not appear), `substitution` (use this term instead), `occurrence` (not too often)."""
+"""Pattern kinds: `existence` (must not appear), `substitution` (use this instead), `occurrence` (not too often)."""
 
 from __future__ import annotations
 
@@ -26,8 +26,17 @@ def matcher(rule: Rule, patterns: list[str] | None = None) -> Matcher:
         raise LessonkitError(f"{rule.location}: rule {rule.id}: {err}") from err
 
 
+@cache
+def _anchor(rule: Rule) -> re.Pattern[str] | None:
+    # A cheap pre-filter: a part without any anchor word cannot match, so the costly patterns are skipped.
+    return re.compile("|".join(rule.spec.anchors), re.IGNORECASE) if rule.spec.anchors else None
+
+
 def _hits(rule: Rule, found: Matcher, unit: TextUnit, document: Document) -> Iterator[re.Match[str]]:
     text = unit.plain
+    anchor = _anchor(rule)
+    if anchor is not None and not anchor.search(text):
+        return
     for match in found.regex.finditer(text):
         if found.negated(match, text):
             continue

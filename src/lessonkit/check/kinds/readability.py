@@ -38,7 +38,7 @@ def _textstat() -> Any:
     def offline_cmudict(lang: str) -> _Pronunciations | None:
         return _Pronunciations(syllable_table("en")) if lang.split("_")[0] == "en" else None
 
-    _count_syllables.get_cmudict = offline_cmudict  # type: ignore[attr-defined]
+    _count_syllables.get_cmudict = offline_cmudict
     return textstat
 
 

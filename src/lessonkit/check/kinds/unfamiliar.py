@@ -39,7 +39,12 @@ def unfamiliar(rule: Rule, document: Document) -> Iterator[Finding]:
         for match in WORD.finditer(unit.plain):
             token = match.group(0)
             word = token.casefold()
-            if (rule.spec.skip_capitalised and token[0].isupper()) or len(word) < rule.spec.min_length or word in seen or word in allowed:
+            if (
+                (rule.spec.skip_capitalised and token[0].isupper())
+                or len(word) < rule.spec.min_length
+                or word in seen
+                or word in allowed
+            ):
                 continue
             parts = word.replace("'", "-").split("-") if word not in table else [word]
             score = min(table.get(part, 0.0) for part in parts if part) if parts else 0.0
