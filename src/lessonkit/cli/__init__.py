@@ -7,6 +7,7 @@ import sys
 import click
 
 from lessonkit import __version__
+from lessonkit.cli.check_cmd import check_command
 from lessonkit.cli.coverage_cmd import coverage_command
 from lessonkit.cli.i18n_cmd import i18n_command
 from lessonkit.cli.list_cmd import list_command
@@ -26,6 +27,7 @@ cli.add_command(list_command)
 cli.add_command(coverage_command)
 cli.add_command(i18n_command)
 cli.add_command(site_command)
+cli.add_command(check_command)
 
 
 def main() -> None:

@@ -1,0 +1,104 @@
+"""The checker's view of a text: who reads each part, and that part's words at their real positions."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lessonkit.check.plain import blank_comments, plain_text
+from lessonkit.problems import Location
+
+# Who reads a part of a document. Readability and vocabulary limits are about the reader.
+STUDENT = "student"
+FAMILY = "family"
+TEACHER = "teacher"
+GENERAL = "general"
+ROLES = (STUDENT, FAMILY, TEACHER, GENERAL)
+
+# In a student lesson, these sections are read by the children themselves (slides, handout,
+# quiz, help) or taken home to their family; everything else is the teacher's plan.
+SECTION_ROLES: Mapping[str, str] = {
+    "slide": STUDENT,
+    "handout": STUDENT,
+    "quiz": STUDENT,
+    "help": STUDENT,
+    "family": FAMILY,
+}
+AUDIENCE_ROLES: Mapping[str, str] = {"students": STUDENT, "parents": FAMILY, "educators": TEACHER}
+
+
+@dataclass(frozen=True)
+class TextUnit:
+    """One part of a document: a section, the text outside sections, or a front-matter entry.
+
+    `raw` keeps the source characters (only comments blanked); `plain` also blanks Markdown
+    markup, help tokens and link targets with spaces, so offsets in both map to the same
+    line and column of the file.
+    """
+
+    kind: str
+    role: str
+    path: Path
+    line: int
+    column: int
+    raw: str
+    plain: str
+    title: str = ""
+    _line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+
+    def location(self, offset: int) -> Location:
+        """The file position of a character offset into `raw` or `plain`."""
+        starts = self._line_starts or _line_starts(self.raw)
+        index = bisect_right(starts, offset) - 1
+        column = offset - starts[index] + 1
+        return Location(self.path, self.line + index, column + (self.column - 1 if index == 0 else 0))
+
+
+def _line_starts(text: str) -> tuple[int, ...]:
+    starts = [0]
+    starts += [i + 1 for i, char in enumerate(text) if char == "\n"]
+    return tuple(starts)
+
+
+def make_unit(kind: str, role: str, path: Path, line: int, raw: str, title: str = "", column: int = 1) -> TextUnit:
+    """A unit whose `plain` view is computed from its raw Markdown."""
+    raw = blank_comments(raw)
+    return TextUnit(kind, role, path, line, column, raw, plain_text(raw), title, _line_starts(raw))
+
+
+@dataclass(frozen=True)
+class Counted:
+    """A list-valued field (objectives, key messages, quiz questions) and where it is."""
+
+    count: int
+    location: Location
+
+
+@dataclass(frozen=True)
+class Document:
+    """A lesson, a guide, a translated lesson or a plain text file, ready for the rules.
+
+    `is_lesson` is True when the text came with lesson metadata (front matter or a model),
+    so that rules about a lesson's structure apply.
+    """
+
+    path: Path
+    language: str
+    audience: str | None
+    band: str | None
+    units: tuple[TextUnit, ...]
+    vocabulary: frozenset[str] = frozenset()
+    counts: Mapping[str, Counted] = field(default_factory=dict)
+    is_lesson: bool = False
+    end: Location | None = None
+
+    def units_of(self, kind: str) -> tuple[TextUnit, ...]:
+        """The units of one section kind, in document order."""
+        return tuple(u for u in self.units if u.kind == kind)
+
+    @property
+    def end_location(self) -> Location:
+        """Where to report something missing from the whole document."""
+        return self.end or Location(self.path, 1, 1)

@@ -1,0 +1,56 @@
+"""Running the rules over one Document: pick the rules that apply, run their kinds, apply suppressions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from lessonkit.check.document import Document
+from lessonkit.check.finding import Finding, Suppression
+from lessonkit.check.kinds.contact import raw_contact
+from lessonkit.check.kinds.phrases import existence, occurrence, substitution
+from lessonkit.check.kinds.readability import readability, sentence_length
+from lessonkit.check.kinds.structure import count, required_phrase, required_section, slide_density
+from lessonkit.check.kinds.unfamiliar import unfamiliar
+from lessonkit.check.rulebook import Rule
+from lessonkit.check.suppress import find_suppressions
+
+KINDS: dict[str, Callable[[Rule, Document], Iterator[Finding]]] = {
+    "existence": existence,
+    "substitution": substitution,
+    "occurrence": occurrence,
+    "readability": readability,
+    "sentence-length": sentence_length,
+    "unfamiliar": unfamiliar,
+    "required-section": required_section,
+    "required-phrase": required_phrase,
+    "count": count,
+    "slide-density": slide_density,
+    "raw-contact": raw_contact,
+}
+
+
+def check_document(document: Document, rules: Iterable[Rule]) -> list[Finding]:
+    """Every finding of the rules that apply to this document (no suppressions applied)."""
+    findings: list[Finding] = []
+    for rule in rules:
+        kind = KINDS.get(rule.spec.kind)
+        if kind is not None and rule.reads(document):
+            findings += kind(rule, document)
+    return sorted(set(findings))
+
+
+def apply_suppressions(
+    findings: list[Finding], source: str, path: Path, known_rules: set[str]
+) -> tuple[list[Finding], list[tuple[Suppression, int]]]:
+    """Findings left after the file's suppressions, and each suppression with how many it silenced."""
+    suppressions, problems = find_suppressions(source, path, known_rules)
+    used = dict.fromkeys(suppressions, 0)
+    kept = []
+    for item in findings:
+        cover = next((s for s in suppressions if s.covers(item)), None)
+        if cover is None:
+            kept.append(item)
+        else:
+            used[cover] += 1
+    return sorted(kept + problems), list(used.items())

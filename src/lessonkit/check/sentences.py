@@ -1,0 +1,50 @@
+"""Words and sentences of a text unit, with their offsets (for line and column of findings)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lessonkit.check.document import TextUnit
+
+WORD = re.compile(r"[^\W\d_]+(?:['\-][^\W\d_]+)*")
+# A sentence ends at . ! ? (also Arabic ؟ and ۔) or where a new list item, quiz line or paragraph starts.
+_END = re.compile(r"[.!?؟۔]+[\"')\]]*(?=\s|$)")
+_NEW_ITEM = re.compile(r"\n(?=[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|[QA]:|#|\n|$))")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence: where it starts in the unit and its words."""
+
+    start: int
+    text: str
+    words: int
+
+
+def words(text: str) -> list[str]:
+    """The words of a text (letters, with inner apostrophes and hyphens)."""
+    return WORD.findall(text)
+
+
+def sentences(unit: TextUnit) -> Iterator[Sentence]:
+    """The sentences of a unit, split on end punctuation and on list items and paragraphs of the source."""
+    cuts = {m.end() for m in _END.finditer(unit.plain)} | {m.start() for m in _NEW_ITEM.finditer(unit.raw)}
+    start = 0
+    for cut in [*sorted(cuts), len(unit.plain)]:
+        piece = unit.plain[start:cut]
+        found = WORD.search(piece)
+        if found:
+            count = len(WORD.findall(piece))
+            yield Sentence(start + found.start(), " ".join(piece.split()), count)
+        start = cut
+
+
+def readable_text(unit: TextUnit) -> str:
+    """The unit as plain prose with one sentence per line, each ending in punctuation (for formulas)."""
+    lines = []
+    for sentence in sentences(unit):
+        text = sentence.text
+        lines.append(text if text[-1:] in ".!?؟" else text + ".")
+    return "\n".join(lines)

@@ -1,0 +1,149 @@
+"""`lessonkit check` through the real command line: formats, exit codes, suppressions, packs, offline."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT, run_cli
+
+BLAME = "Some text here.\nIt was your own fault for sending it.\n"
+
+
+def _write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_real_curriculum_has_no_errors() -> None:
+    run = run_cli("check", "--format", "json")
+    data = json.loads(run.out)
+    errors = [f for f in data["findings"] if f["severity"] == "error"]
+    assert run.code == 0, run.out + run.err
+    assert not errors
+    assert data["summary"]["files"] >= 30  # every lesson and guide plus the country packs
+
+
+def test_plain_text_finding_has_real_line_and_column(tmp_path: Path) -> None:
+    path = _write(tmp_path, "note.txt", BLAME)
+    run = run_cli("check", str(path), "--audience", "students", "--band", "8-10")
+    assert run.code == 1
+    first = run.out.splitlines()[0]
+    assert first.startswith(f"{path}:2:8: error tone.victim-blaming ")
+    assert "[say that it is never the child's fault" in first
+    assert "1 error(s)" in run.out.splitlines()[-1]
+
+
+def test_good_text_passes(tmp_path: Path) -> None:
+    path = _write(tmp_path, "good.md", "If someone tricks you, it is never your fault. Tell a trusted adult.\n")
+    run = run_cli("check", str(path), "--audience", "students", "--band", "8-10")
+    assert run.code == 0, run.out
+    assert run.out.strip().startswith("0 error(s), 0 warning(s)")
+
+
+def test_json_and_github_formats(tmp_path: Path) -> None:
+    path = _write(tmp_path, "note.md", BLAME)
+    data = json.loads(run_cli("check", str(path), "--format", "json").out)
+    finding = data["findings"][0]
+    assert set(finding) == {"path", "line", "column", "rule", "severity", "message", "suggestion"}
+    assert (finding["line"], finding["column"], finding["rule"]) == (2, 8, "tone.victim-blaming")
+    assert data["summary"]["errors"] == 1
+    github = run_cli("check", str(path), "--format", "github").out.splitlines()
+    assert github[0].startswith("::error file=") and ",line=2,col=8,title=tone.victim-blaming::" in github[0]
+
+
+def test_suppression_needs_a_reason_and_is_listed(tmp_path: Path) -> None:
+    good = _write(
+        tmp_path,
+        "quote.md",
+        '<!-- lessonkit: ignore tone.victim-blaming "quoting what an offender says, for educators" -->\n'
+        "The offender told her: it was your own fault.\n\nIt was your own fault.\n",
+    )
+    run = run_cli("check", str(good))
+    assert run.code == 1
+    assert f"{good}:4:8: error tone.victim-blaming" in run.out  # the next paragraph is not covered
+    assert f'{good}:1:1: suppressed tone.victim-blaming "quoting what an offender says, for educators" (1' in run.out
+    bare = _write(tmp_path, "bare.md", "<!-- lessonkit: ignore tone.victim-blaming -->\nIt was your own fault.\n")
+    run = run_cli("check", str(bare))
+    assert "error check.suppression suppression of tone.victim-blaming needs a reason" in run.out
+    assert run.code == 1
+
+
+def test_strict_makes_warnings_fail(tmp_path: Path) -> None:
+    path = _write(tmp_path, "loud.md", "Never do this! Stop now!\n")
+    assert run_cli("check", str(path), "--audience", "students", "--band", "8-10").code == 0
+    assert run_cli("check", str(path), "--audience", "students", "--band", "8-10", "--strict").code == 1
+
+
+def test_band_selects_rules(tmp_path: Path) -> None:
+    path = _write(tmp_path, "pics.md", "Nobody should ask you for nudes. Tell a trusted adult.\n")
+    young = run_cli("check", str(path), "--audience", "students", "--band", "8-10")
+    older = run_cli("check", str(path), "--audience", "students", "--band", "14-18")
+    assert "vocabulary.sexual-under-11" in young.out and young.code == 1
+    assert "vocabulary.sexual-under-11" not in older.out and older.code == 0
+
+
+def test_language_selects_rules(tmp_path: Path) -> None:
+    path = _write(tmp_path, "de.md", "Das ist niemals deine Schuld. Das war deine eigene Schuld.\n")
+    run = run_cli("check", str(path), "--lang", "de")
+    assert run.code == 1
+    assert run.out.count("tone.victim-blaming") == 1 and ":1:35: " in run.out
+
+
+def test_unusable_input_exits_2(tmp_path: Path) -> None:
+    assert run_cli("check", str(tmp_path / "missing.md")).code == 2
+    assert run_cli("check", "--format", "xml").code == 2
+    assert run_cli("check", "--band", "9-99").code == 2
+    broken = ROOT / "tests" / "fixtures" / "broken" / "lessons" / "bad" / "03-yaml-syntax.md"
+    run = run_cli("check", str(broken))
+    assert run.code == 2 and "E003" in run.out
+
+
+def test_country_pack_findings(tmp_path: Path) -> None:
+    countries = tmp_path / "locales" / "countries"
+    countries.mkdir(parents=True)
+    pack = _write(
+        countries,
+        "XX.yml",
+        "country: XX\nname: Nowhere\nservices:\n  child_helpline:\n    - name: Kids Line\n"
+        "      description: Free.\n      contacts: [{kind: phone, value: '1234'}]\n      verified: false\n",
+    )
+    run = run_cli("check", str(pack))
+    assert run.code == 1
+    assert f"{pack}:5:1: error pack.source service 'Kids Line' has no source address" in run.out
+    assert f"{pack}:5:1: warning pack.verified service 'Kids Line' is not verified yet" in run.out
+
+
+def test_real_country_packs_are_checked() -> None:
+    run = run_cli("check", "locales/countries/IE.yml")
+    assert "warning pack.verified service 'Childline (ISPCC)' is not verified yet" in run.out
+    assert run.code == 0
+
+
+def test_no_network_access_even_with_a_cold_cache(tmp_path: Path) -> None:
+    """textstat would download NLTK's CMUdict; with sockets disabled the check must still score English text."""
+    hard = (
+        "Notwithstanding considerable institutional investment, contemporary safeguarding infrastructures "
+        "frequently demonstrate insufficient responsiveness regarding technologically facilitated exploitation, "
+        "necessitating comprehensive interdisciplinary collaboration between educational establishments, "
+        "specialised investigative authorities and international regulatory organisations. Consequently, "
+        "administrative organisations must systematically reconsider institutional responsibilities.\n"
+    )
+    path = _write(tmp_path, "hard.md", hard)
+    script = (
+        "import socket, sys\n"
+        "def refuse(*a, **k): raise RuntimeError('network access attempted')\n"
+        "socket.socket.connect = refuse; socket.create_connection = refuse; socket.getaddrinfo = refuse\n"
+        f"sys.argv = ['lessonkit', 'check', {str(path)!r}, '--audience', 'students', '--band', '8-10']\n"
+        "import lessonkit.cli as cli\n"
+        "cli.main()\n"
+    )
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "LESSONKIT_CACHE": str(tmp_path / "cache")}
+    proc = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, env=env, timeout=300, check=False
+    )
+    assert "network access attempted" not in proc.stderr + proc.stdout
+    assert "warning readability.grade" in proc.stdout, proc.stderr
