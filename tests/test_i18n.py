@@ -104,6 +104,27 @@ def test_changed_sentence_becomes_fuzzy_and_lesson_not_ready(example: Path) -> N
     assert '"fuzzy": 1' in status.out
 
 
+def test_inserted_item_keeps_the_translations_it_shifted(example: Path) -> None:
+    assert run_cli("i18n", "update", "--project", str(example), "-l", "de").code == 0
+    _fill(_po(example, "de"), {"A grown-up you know who keeps you safe and listens to you.": "Eine Vertrauensperson."})
+    source = example / "lessons" / "students" / "example.md"
+    text = source.read_text(encoding="utf-8")
+    new = '  helper: "Someone who helps you."\n'
+    source.write_text(
+        text.replace("vocabulary:\n", "vocabulary:\n" + new, 1).replace("Who helps us?", "Who is a helper?")
+    )
+    assert run_cli("i18n", "update", "--project", str(example), "-l", "de").code == 0
+    catalogue = polib.pofile(str(_po(example, "de")))
+    by_id = {e.msgid: e for e in catalogue if not e.obsolete}
+    moved = catalogue.find(
+        "A grown-up you know who keeps you safe and listens to you.", msgctxt=f"{LESSON_ID}|vocabulary:2|definition"
+    )
+    assert moved is not None
+    assert moved.msgstr == "Eine Vertrauensperson." and not moved.fuzzy
+    assert by_id["Someone who helps you."].msgstr == "" and not by_id["Someone who helps you."].fuzzy
+    assert [e.msgid for e in catalogue if e.fuzzy] == ["Who is a helper?"]
+
+
 @pytest.mark.parametrize(
     ("english", "tampered", "code"),
     [

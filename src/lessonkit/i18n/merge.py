@@ -1,11 +1,14 @@
 """Merging a new template into a translation: changed English never silently keeps its old translation.
 
 The old translation is kept as a suggestion, marked fuzzy, with the old English shown (`#| msgid`).
+English that only moved (an item inserted above it shifts its place number) keeps its translation:
+the text is the same, at the same kind of place.
 """
 
 from __future__ import annotations
 
 import copy
+import re
 from datetime import date
 
 import polib
@@ -27,11 +30,21 @@ def merge_catalogue(template: polib.POFile, old: polib.POFile | None, language: 
                 merged.metadata[key] = old.metadata[key]
     by_key = {(e.msgctxt, e.msgid): e for e in live}
     by_context = {e.msgctxt: e for e in live if e.msgctxt and e.msgstr}
+    by_text = {(_kind_of_place(e.msgctxt), e.msgid): e for e in live if e.msgstr and not e.fuzzy}
+
+    def same_text(source: polib.POEntry) -> polib.POEntry | None:
+        found = by_key.get((source.msgctxt, source.msgid))
+        return found if found is not None else by_text.get((_kind_of_place(source.msgctxt), source.msgid))
+
+    # Old entries whose English still exists somewhere are never offered as a fuzzy guess elsewhere.
+    claimed = {id(found) for found in map(same_text, template) if found is not None}
     used: set[int] = set()
     for source in template:
         entry = copy.deepcopy(source)
-        exact = by_key.get((source.msgctxt, source.msgid))
+        exact = same_text(source)
         moved = by_context.get(source.msgctxt) if source.msgctxt else None
+        if moved is not None and id(moved) in claimed:
+            moved = None
         if exact is not None:
             entry.msgstr = exact.msgstr
             entry.tcomment = exact.tcomment
@@ -54,6 +67,12 @@ def merge_catalogue(template: polib.POFile, old: polib.POFile | None, language: 
             gone.occurrences = []
             merged.append(gone)
     return merged
+
+
+def _kind_of_place(context: str | None) -> str:
+    """The context without its numbers: `lesson|vocabulary:3|term` -> `lesson|vocabulary:#|term`."""
+    lesson, _, place = (context or "").partition("|")
+    return f"{lesson}|{re.sub(r'[0-9]+', '#', place)}"
 
 
 def _date(template: polib.POFile) -> date:
