@@ -1,0 +1,1 @@
+"""Rendering lessons into documents: HTML for print, PDFs through WeasyPrint, and slide decks."""
