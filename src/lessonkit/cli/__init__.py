@@ -7,6 +7,7 @@ import sys
 import click
 
 from lessonkit import __version__
+from lessonkit.cli.build_cmd import build_command
 from lessonkit.cli.list_cmd import list_command
 from lessonkit.cli.validate_cmd import validate_command
 from lessonkit.problems import LessonkitError
@@ -20,6 +21,7 @@ def cli() -> None:
 
 cli.add_command(validate_command)
 cli.add_command(list_command)
+cli.add_command(build_command)
 
 
 def main() -> None:
