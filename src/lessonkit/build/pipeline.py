@@ -109,7 +109,9 @@ def select_locales(root: Path, curriculum: Curriculum, ids: Sequence[str]) -> li
     else:
         locales = [x for x in load_locales(root) if x.language == curriculum.config.source_language]
     if not locales:
-        raise LessonkitError(f"no locale in locales/locales.yml uses the source language '{curriculum.config.source_language}'")
+        raise LessonkitError(
+            f"no locale in locales/locales.yml uses the source language '{curriculum.config.source_language}'"
+        )
     return [(locale, require_country_pack(root, locale.country)) for locale in locales]
 
 
@@ -121,20 +123,22 @@ def select_lessons(curriculum: Curriculum, locale: Locale) -> tuple[Lesson, ...]
     return curriculum.lessons
 
 
-def render_documents(jobs: Sequence[DocumentJob], settings: RenderSettings, options: BuildOptions) -> Iterable[JobResult]:
+def render_documents(
+    jobs: Sequence[DocumentJob], settings: RenderSettings, options: BuildOptions
+) -> Iterable[JobResult]:
     """Render the jobs in long-lived worker processes, yielding results as they finish."""
     if not jobs:
         return
     workers = max(1, min(options.jobs or os.cpu_count() or 1, len(jobs)))
     # Longest documents first so that no worker is left with a handbook at the end.
     ordered = sorted(jobs, key=lambda job: -len(job.lessons))
-    with ProcessPoolExecutor(workers, initializer=start_worker, initargs=(settings, options.time_limit)) as pool:
-        with progress_bar(options.quiet) as bar:
-            task = bar.add_task("rendering", total=len(ordered))
-            futures = [pool.submit(render_job, job) for job in ordered]
-            for future in as_completed(futures):
-                bar.advance(task)
-                yield future.result()
+    pool = ProcessPoolExecutor(workers, initializer=start_worker, initargs=(settings, options.time_limit))
+    with pool, progress_bar(options.quiet) as bar:
+        task = bar.add_task("rendering", total=len(ordered))
+        futures = [pool.submit(render_job, job) for job in ordered]
+        for future in as_completed(futures):
+            bar.advance(task)
+            yield future.result()
 
 
 def record(result: JobResult, cache: DocumentCache, report: BuildReport, root: Path) -> None:

@@ -7,12 +7,12 @@ A failure (or a document over its time limit) becomes a result, never a crash of
 from __future__ import annotations
 
 import copyreg
-from collections.abc import Callable
-from multiprocessing.reduction import ForkingPickler
 import resource
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
+from multiprocessing.reduction import ForkingPickler
 from types import MappingProxyType
 from typing import Any
 

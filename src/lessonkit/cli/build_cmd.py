@@ -14,15 +14,26 @@ from lessonkit.render.settings import PAPER_SIZES
 
 @click.command("build")
 @click.option("--locale", "locale_ids", multiple=True, metavar="ID", help="Build this locale (repeatable).")
-@click.option("--out", "output", type=click.Path(path_type=Path), default=Path("site"), show_default=True,
-              help="Output folder (relative to the project root); replaced atomically.")
+@click.option(
+    "--out",
+    "output",
+    type=click.Path(path_type=Path),
+    default=Path("site"),
+    show_default=True,
+    help="Output folder (relative to the project root); replaced atomically.",
+)
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Worker processes (default: CPU cores).")
 @click.option("--paper", type=click.Choice(PAPER_SIZES, case_sensitive=False), default="A4", show_default=True)
-@click.option("--time-limit", type=click.IntRange(min=1), default=120, show_default=True,
-              help="Seconds allowed for one document.")
+@click.option(
+    "--time-limit", type=click.IntRange(min=1), default=120, show_default=True, help="Seconds allowed for one document."
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary (for CI).")
-@click.option("--project", type=click.Path(path_type=Path, file_okay=False), default=None,
-              help="Project folder (default: found from the current folder).")
+@click.option(
+    "--project",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Project folder (default: found from the current folder).",
+)
 def build_command(
     locale_ids: tuple[str, ...],
     output: Path,

@@ -20,7 +20,8 @@ from lessonkit.markdown import markdown
 from lessonkit.problems import Location, Problem
 
 LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
-# markdown-it silently prints `[x](javascript:...)` as text; catch such links to warn about them.
+# markdown-it silently prints links with these schemes as text; catch them to warn (others become link tokens).
+_PARSER_REFUSES = frozenset({"javascript", "vbscript", "file", "data"})
 _RAW_LINK = re.compile(r"\]\(\s*<?(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*):", re.ASCII)
 _SCHEME = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*):", re.ASCII)
 
@@ -61,7 +62,7 @@ def _raw_link_warnings(text: str, where: Location) -> list[Problem]:
     for number, line in enumerate(text.split("\n")):
         for match in _RAW_LINK.finditer(line):
             scheme = match["scheme"].lower()
-            if scheme not in LINK_SCHEMES and f"{scheme}:" != LESSON_LINK:
+            if scheme in _PARSER_REFUSES:
                 warnings.append(_refused(where, number, f"link with '{scheme}:' address refused"))
     return warnings
 

@@ -29,7 +29,7 @@ class Block:
     html: Markup
     minutes: int = 0
     stage: str = ""
-    notes: Markup = Markup("")
+    notes: Markup = field(default_factory=Markup)
 
 
 @dataclass(frozen=True)
@@ -167,9 +167,7 @@ def _help_entries(pack: CountryPack, tokens: tuple[str, ...], ui: Callable[[str]
 
 def _entry(service: Service, ui: Callable[[str], str]) -> HelpEntry:
     labels = {"phone": ui("Phone"), "text": ui("Text"), "web": ui("Web"), "email": ui("Email")}
-    contacts = tuple(
-        (labels[c.kind], f"{c.value} ({c.note})" if c.note else c.value) for c in service.contacts
-    )
+    contacts = tuple((labels[c.kind], f"{c.value} ({c.note})" if c.note else c.value) for c in service.contacts)
     return HelpEntry(service.name, service.description, contacts, service.hours)
 
 
@@ -186,4 +184,3 @@ def prose_outside_sections(body: str) -> str:
             for i in range(token.map[0], min(end, len(lines))):
                 keep[i] = False
     return "\n".join(line for line, kept in zip(lines, keep, strict=True) if kept)
-

@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlsplit
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 
-class RefusedURL(ValueError):
+class RefusedURLError(ValueError):
     """A URL the fetcher will not open."""
 
 
@@ -28,11 +28,11 @@ class SafeFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no type
         self.refused: list[str] = []
 
     def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
-        """Open `url` if it is allowed, else record it and raise `RefusedURL`."""
+        """Open `url` if it is allowed, else record it and raise `RefusedURLError`."""
         reason = self.refusal(url)
         if reason:
             self.refused.append(f"{_short(url)}: {reason}")
-            raise RefusedURL(reason)
+            raise RefusedURLError(reason)
         return super().fetch(url, headers)
 
     def refusal(self, url: str) -> str | None:
@@ -55,4 +55,4 @@ class SafeFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no type
 
 
 def _short(url: str) -> str:
-    return url if len(url) <= 80 else url[:77] + "..."
+    return url if len(url) <= 120 else "..." + url[-117:]

@@ -22,7 +22,7 @@ CSS_FILES: dict[str, tuple[str, ...]] = {
 LETTER = "@page { size: letter; }"
 
 
-class RenderTimeout(Exception):
+class RenderTimeoutError(Exception):
     """A document took longer than its time limit."""
 
 
@@ -74,10 +74,10 @@ def write_pdf(
 
 @contextmanager
 def time_limit_of(seconds: int) -> Iterator[None]:
-    """Raise `RenderTimeout` after `seconds` (uses SIGALRM: call it in a process's main thread)."""
+    """Raise `RenderTimeoutError` after `seconds` (uses SIGALRM: call it in a process's main thread)."""
 
     def expire(_signum: int, _frame: FrameType | None) -> None:
-        raise RenderTimeout(f"rendering took longer than {seconds} s")
+        raise RenderTimeoutError(f"rendering took longer than {seconds} s")
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.alarm(seconds)

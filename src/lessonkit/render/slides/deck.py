@@ -10,8 +10,8 @@ from collections.abc import Callable, Sequence
 
 from pptx import Presentation
 from pptx.dml.color import RGBColor
-from pptx.slide import Slide
 from pptx.oxml.ns import qn
+from pptx.slide import Slide
 from pptx.util import Emu, Inches, Pt
 
 from lessonkit.load.references import HELP_TOKEN
@@ -23,8 +23,8 @@ from lessonkit.render.slides.rtl import make_rtl
 from lessonkit.render.slides.text import Line, plain_lines, plain_text
 
 WIDTH, HEIGHT = Emu(12192000), Emu(6858000)  # 13.333 x 7.5 inches: 16:9
-TITLE_COLOUR = RGBColor(0x0B, 0x3D, 0x6B)
-TEXT_COLOUR = RGBColor(0x11, 0x11, 0x11)
+TITLE_COLOUR = RGBColor.from_string("0B3D6B")  # type: ignore[no-untyped-call]  # dark blue on white: contrast 11:1
+TEXT_COLOUR = RGBColor.from_string("111111")  # type: ignore[no-untyped-call]
 LATIN_FONT, ARABIC_FONT = "Atkinson Hyperlegible", "Noto Sans Arabic"
 TITLE_LAYOUT, CONTENT_LAYOUT = 0, 1
 HELP_TOKENS = ("child_helpline", "emergency")
@@ -93,7 +93,7 @@ def _write(
     else:
         title_shape.top, title_shape.height = Inches(1.2), Inches(2.8)
         body.top, body.height = Inches(4.3), Inches(1.2)
-    frame = body.text_frame  # type: ignore[attr-defined]  # placeholder 1 is a text placeholder
+    frame = body.text_frame
     frame.word_wrap = True
     for index, line in enumerate(lines):
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
