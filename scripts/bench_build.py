@@ -43,7 +43,8 @@ def generated_project(folder: Path, count: int) -> Path:
     for index in range(count):
         source = sources[index % len(sources)]
         text = source.read_text(encoding="utf-8")
-        text = re.sub(r"(?m)^id: (\S+)$", rf"id: \1-g{index:03d}", text, count=1)
+        if index >= len(sources):  # the first round keeps the real ids, so `lesson:` links still resolve
+            text = re.sub(r"(?m)^id: (\S+)$", rf"id: \1-g{index:03d}", text, count=1)
         (folder / "lessons" / f"lesson-{index:03d}.md").write_text(text, encoding="utf-8")
     return folder
 

@@ -28,9 +28,8 @@ def test_handout_html_matches_golden(tmp_path: Path) -> None:
     lesson = curriculum.lesson("example-helpers-4-7")
     assert lesson is not None
     settings = RenderSettings(curriculum.config, root)
-    document = render_lesson_html(
-        "handout", lesson, find_locale(ROOT, "en-IE"), require_country_pack(ROOT, "IE"), translator(ROOT, "en"), settings
-    )
+    locale, pack, ui = find_locale(ROOT, "en-IE"), require_country_pack(ROOT, "IE"), translator(ROOT, "en")
+    document = render_lesson_html("handout", lesson, locale, pack, ui, settings)
     assert not document.warnings
     if os.environ.get("LESSONKIT_UPDATE_GOLDEN"):
         GOLDEN.write_text(document.html, encoding="utf-8")
