@@ -8,6 +8,7 @@ STAMP := $(VENV)/.installed
 
 build: $(STAMP)
 	$(BIN)/lessonkit validate lessons
+	$(BIN)/lessonkit build
 
 test: $(STAMP) lint
 	$(BIN)/pytest

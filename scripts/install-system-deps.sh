@@ -3,7 +3,9 @@
 # Called by the Makefile so that a fresh machine needs nothing but `make build` / `make test`.
 set -euo pipefail
 
-packages=(gettext chromium)
+# poppler-utils: pdftotext/pdffonts/pdfinfo in the PDF tests; libreoffice-impress: the PPTX conversion test;
+# chromium: the website's browser tests; libpango-1.0-0 and libpangoft2-1.0-0: WeasyPrint's text layout.
+packages=(gettext chromium poppler-utils libreoffice-impress libpango-1.0-0 libpangoft2-1.0-0)
 
 missing=()
 for pkg in "${packages[@]}"; do

@@ -10,6 +10,7 @@ from lessonkit import __version__
 from lessonkit.cli.check_cmd import check_command
 from lessonkit.cli.coverage_cmd import coverage_command
 from lessonkit.cli.i18n_cmd import i18n_command
+from lessonkit.cli.build_cmd import build_command
 from lessonkit.cli.list_cmd import list_command
 from lessonkit.cli.site_cmd import site_command
 from lessonkit.cli.validate_cmd import validate_command
@@ -28,6 +29,7 @@ cli.add_command(coverage_command)
 cli.add_command(i18n_command)
 cli.add_command(site_command)
 cli.add_command(check_command)
+cli.add_command(build_command)
 
 
 def main() -> None:

@@ -1,1 +1,1 @@
-"""Renderers: turn the curriculum model into the documents and the site people use."""
+"""Renderers: turn the (localised) curriculum model into the documents, decks and site people use."""

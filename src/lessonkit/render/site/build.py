@@ -22,6 +22,7 @@ from lessonkit.render.site.pages import locale_pages
 
 THEME_ASSETS = Path("site-theme") / "assets"
 FONTS = Path("handouts") / "fonts"
+FONTS_CSS = Path("handouts") / "css" / "fonts.css"
 
 
 def render_site(localized: Sequence[Localized], root: Path, out_dir: Path) -> list[Problem]:
@@ -59,11 +60,9 @@ def render_site(localized: Sequence[Localized], root: Path, out_dir: Path) -> li
 
 def _copy_assets(root: Path, assets: Path) -> None:
     shutil.copytree(root / THEME_ASSETS, assets, dirs_exist_ok=True)
-    fonts = assets / "fonts"
-    fonts.mkdir(parents=True, exist_ok=True)
-    for pattern in ("*.woff2", "OFL-*.txt"):
-        for font in sorted((root / FONTS).glob(pattern)):
-            shutil.copy2(font, fonts / font.name)
+    # The same font files and @font-face rules as the printed documents, so there is one copy of each.
+    shutil.copytree(root / FONTS, assets / "fonts", dirs_exist_ok=True)
+    shutil.copy2(root / FONTS_CSS, assets / "stylesheets" / FONTS_CSS.name)
 
 
 class _Collect(logging.Handler):

@@ -1,0 +1,74 @@
+"""`lessonkit build`: print-ready PDFs and editable slide decks for every lesson and locale."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from lessonkit.build.pipeline import BuildOptions, BuildReport, build
+from lessonkit.load.curriculum import find_root
+from lessonkit.render.settings import PAPER_SIZES
+
+
+@click.command("build")
+@click.option("--locale", "locale_ids", multiple=True, metavar="ID", help="Build this locale (repeatable).")
+@click.option(
+    "--out",
+    "output",
+    type=click.Path(path_type=Path),
+    default=Path("site"),
+    show_default=True,
+    help="Output folder (relative to the project root); replaced atomically.",
+)
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Worker processes (default: CPU cores).")
+@click.option("--paper", type=click.Choice(PAPER_SIZES, case_sensitive=False), default="A4", show_default=True)
+@click.option(
+    "--time-limit", type=click.IntRange(min=1), default=120, show_default=True, help="Seconds allowed for one document."
+)
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary (for CI).")
+@click.option(
+    "--project",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Project folder (default: found from the current folder).",
+)
+def build_command(
+    locale_ids: tuple[str, ...],
+    output: Path,
+    jobs: int,
+    paper: str,
+    time_limit: int,
+    quiet: bool,
+    project: Path | None,
+) -> None:
+    """Build the teacher's plan, handouts, family sheet, slides and guides as PDF and PPTX.
+
+    Files go to OUT/downloads/<locale>/<band or audience>/<lesson-id>/, one handbook per band
+    beside them. Unchanged documents are reused from .lessonkit-cache/. The default locales are
+    those in the curriculum's source language. Exit status: 0 when every document was built,
+    1 when some failed (all failures are listed, located to the lesson file), 2 on unusable input.
+    """
+    root = find_root(project or Path.cwd())
+    paper = "letter" if paper.lower() == "letter" else "A4"
+    target = output if output.is_absolute() else root / output
+    options = BuildOptions(root, target, locale_ids, jobs, paper, time_limit, quiet)
+    report = build(options)
+    for problem in report.warnings:
+        click.echo(str(problem), err=True)
+    for problem in report.failures:
+        click.echo(str(problem), err=True)
+    if not quiet or report.failures:
+        click.echo(_summary(report, target), err=True)
+    if report.failures:
+        sys.exit(1)
+
+
+def _summary(report: BuildReport, target: Path) -> str:
+    failed = f", {len(report.failures)} FAILED" if report.failures else ""
+    return (
+        f"built {report.documents - len(report.failures)} of {report.documents} document(s) for "
+        f"{', '.join(report.locales)} into {target} ({report.rendered} rendered, {report.reused} unchanged{failed}) "
+        f"in {report.seconds:.1f} s"
+    )

@@ -1,0 +1,1 @@
+"""Lessons as print HTML: sanitised Markdown, Jinja2 templates from `handouts/templates/`."""

@@ -1,0 +1,132 @@
+"""Print HTML for each kind of document, from the templates in `handouts/templates/`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import jinja2
+
+from lessonkit import __version__
+from lessonkit.locale.country_pack import CountryPack
+from lessonkit.locale.locales import Locale
+from lessonkit.model import Lesson
+from lessonkit.problems import Problem
+from lessonkit.render.html.view import LessonView, build_view
+from lessonkit.render.settings import RenderSettings
+
+# document kind -> template; `handout-large` shares the handout template with a larger stylesheet.
+TEMPLATES: dict[str, str] = {
+    "plan": "plan.html.j2",
+    "handout": "handout.html.j2",
+    "handout-large": "handout.html.j2",
+    "family": "family.html.j2",
+    "guide": "guide.html.j2",
+    "slides-pdf": "slides.html.j2",
+    "handbook": "handbook.html.j2",
+}
+TITLE_LABELS: dict[str, str] = {
+    "plan": "Teacher's lesson plan",
+    "handout": "Student handout",
+    "handout-large": "Student handout (large print)",
+    "family": "Family sheet",
+    "guide": "Guide",
+    "slides-pdf": "Slides",
+    "handbook": "Handbook",
+}
+
+
+@dataclass(frozen=True)
+class HtmlDocument:
+    """The HTML fed to WeasyPrint, with its title and the warnings met while rendering it."""
+
+    kind: str
+    title: str
+    lang: str
+    html: str
+    warnings: tuple[Problem, ...]
+
+
+@cache
+def environment(templates: Path) -> jinja2.Environment:
+    """The template environment: autoescaping on, undefined names are errors."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render_lesson_html(
+    kind: str,
+    lesson: Lesson,
+    locale: Locale,
+    pack: CountryPack,
+    ui: Callable[[str], str],
+    settings: RenderSettings,
+) -> HtmlDocument:
+    """One lesson's document of the given kind (plan, handout, handout-large, family, guide, slides-pdf)."""
+    view = build_view(lesson, locale, pack, ui, settings)
+    title = f"{lesson.title}: {ui(TITLE_LABELS[kind])}"
+    body_class = "large-print" if kind == "handout-large" else kind
+    html = _render(TEMPLATES[kind], settings, ui, title, locale, body_class, view=view)
+    return HtmlDocument(kind, title, locale.language, html, view.warnings)
+
+
+def render_handbook_html(
+    band_id: str,
+    lessons: Sequence[Lesson],
+    locale: Locale,
+    pack: CountryPack,
+    ui: Callable[[str], str],
+    settings: RenderSettings,
+) -> HtmlDocument:
+    """The handbook of one band: every lesson plan of the band, with a table of contents."""
+    views = [build_view(lesson, locale, pack, ui, settings) for lesson in lessons]
+    band = settings.config.band(band_id)
+    title = f"{ui(TITLE_LABELS['handbook'])}: {ui(band.label) if band else band_id}"
+    html = _render(TEMPLATES["handbook"], settings, ui, title, locale, "handbook", views=views)
+    warnings = tuple(w for v in views for w in v.warnings)
+    return HtmlDocument("handbook", title, locale.language, html, warnings)
+
+
+def _render(
+    template: str,
+    settings: RenderSettings,
+    ui: Callable[[str], str],
+    title: str,
+    locale: Locale,
+    body_class: str,
+    **values: LessonView | list[LessonView],
+) -> str:
+    config = settings.config
+    report = config.report
+    meta = {
+        "curriculum": config.title,
+        "version": config.version,
+        "updated": config.updated.isoformat(),
+        "licence": config.licence,
+        "licence_url": config.licence_url,
+        "generator": __version__,
+        "description": title,
+        "keywords": f"{config.title}; version {config.version}",
+        "report": f"{report.publisher}, {report.title} ({report.year}), {report.chapter}. {report.url}",
+    }
+    return (
+        environment(settings.handouts / "templates")
+        .get_template(template)
+        .render(
+            _=ui,
+            doc_title=title,
+            view_lang=locale.language,
+            view_dir=locale.direction,
+            body_class=body_class,
+            meta=meta,
+            **values,
+        )
+    )

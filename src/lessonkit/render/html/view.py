@@ -1,0 +1,186 @@
+"""A lesson prepared for the templates: every piece of Markdown turned into safe HTML, in document order."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from lessonkit.load.references import HELP_TOKEN
+from lessonkit.load.sections import parse_quiz
+from lessonkit.locale.country_pack import CountryPack, Service
+from lessonkit.locale.locales import Locale
+from lessonkit.markdown import SECTION_OPEN, markdown
+from lessonkit.model import Lesson, Section
+from lessonkit.problems import Location, Problem
+from lessonkit.render.html.markup import Assets, render_inline, render_markdown
+from lessonkit.render.settings import RenderSettings
+
+STUDENT_HELP = ("child_helpline", "emergency")
+ADULT_HELP = ("parent_helpline", "report_abuse_images", "emergency")
+
+
+@dataclass(frozen=True)
+class Block:
+    """One rendered section: an activity, a slide with its notes, the handout text..."""
+
+    title: str
+    html: Markup
+    minutes: int = 0
+    stage: str = ""
+    notes: Markup = field(default_factory=Markup)
+
+
+@dataclass(frozen=True)
+class HelpEntry:
+    """A help service as the help box prints it."""
+
+    name: str
+    description: str
+    contacts: tuple[tuple[str, str], ...]
+    hours: str
+
+
+@dataclass(frozen=True)
+class LessonView:
+    """Everything a template shows about one lesson, already escaped or sanitised."""
+
+    id: str
+    title: str
+    lang: str
+    dir: str
+    group_label: str
+    duration: int | None
+    summary: str
+    objectives: tuple[Markup, ...]
+    vocabulary: tuple[tuple[str, Markup], ...]
+    key_messages: tuple[Markup, ...]
+    ground_rules: Markup
+    activities: tuple[Block, ...]
+    slides: tuple[Block, ...]
+    teacher_notes: tuple[Markup, ...]
+    safeguarding: Markup
+    quiz: tuple[tuple[Markup, Markup], ...]
+    handout: Block | None
+    family: Markup
+    help: Markup
+    student_help: tuple[HelpEntry, ...]
+    adult_help: tuple[HelpEntry, ...]
+    sources: tuple[str, ...]
+    prose: Markup
+    warnings: tuple[Problem, ...] = field(default=())
+
+
+class _Renderer:
+    """Collects warnings while turning the lesson's pieces into HTML."""
+
+    def __init__(self, lesson: Lesson, pack: CountryPack, settings: RenderSettings) -> None:
+        self.lesson = lesson
+        self.pack = pack
+        self.assets = Assets(settings.root, settings.assets)
+        self.warnings: list[Problem] = []
+
+    def block(self, text: str, where: Location | None = None) -> Markup:
+        html, found = render_markdown(text, self.pack, where or self.lesson.location(), self.assets)
+        self.warnings += found
+        return Markup(html)
+
+    def inline(self, text: str, where: Location | None = None) -> Markup:
+        html, found = render_inline(text, self.pack, where or self.lesson.location(), self.assets)
+        self.warnings += found
+        return Markup(html)
+
+    def section(self, kind: str) -> Markup:
+        return Markup("").join(self.block(s.text, _inside(s)) for s in self.lesson.sections_of(kind))
+
+
+def build_view(
+    lesson: Lesson, locale: Locale, pack: CountryPack, ui: Callable[[str], str], settings: RenderSettings
+) -> LessonView:
+    """The lesson as the templates see it, for one locale."""
+    r = _Renderer(lesson, pack, settings)
+    config = settings.config
+    band = config.band(lesson.band) if lesson.band else None
+    audience = next((a for a in config.audiences if a.id == lesson.audience), None)
+    group_label = ui(band.label) if band else ui(audience.label if audience else lesson.audience)
+    help_sections = lesson.sections_of("help")
+    handouts = lesson.sections_of("handout")
+    quiz_items = [item for s in lesson.sections_of("quiz") for item in parse_quiz(s)[0]]
+    sources = {s.id: s for s in config.sources}
+    used_tokens = tuple(m["name"] for s in help_sections for m in HELP_TOKEN.finditer(s.text))
+    return LessonView(
+        id=lesson.id,
+        title=lesson.title,
+        lang=locale.language,
+        dir=locale.direction,
+        group_label=group_label,
+        duration=lesson.duration,
+        summary=lesson.summary,
+        objectives=tuple(r.inline(o, lesson.location("objectives")) for o in lesson.objectives),
+        vocabulary=tuple((t, r.inline(d, lesson.location("vocabulary"))) for t, d in lesson.vocabulary.items()),
+        key_messages=tuple(r.inline(m, lesson.location("key_messages")) for m in lesson.key_messages),
+        ground_rules=r.section("ground-rules"),
+        activities=tuple(_block(r, s) for s in lesson.sections_of("activity")),
+        slides=_slides(r, lesson.sections),
+        teacher_notes=tuple(r.block(s.text, _inside(s)) for s in lesson.sections_of("teacher-note")),
+        safeguarding=r.section("safeguarding"),
+        quiz=tuple((r.inline(q.question, q.location), r.inline(q.answer, q.location)) for q in quiz_items),
+        handout=_block(r, handouts[0]) if handouts else None,
+        family=r.section("family"),
+        help=r.section("help"),
+        student_help=_help_entries(pack, _unique(used_tokens + STUDENT_HELP), ui),
+        adult_help=_help_entries(pack, _unique(used_tokens + ADULT_HELP), ui),
+        sources=tuple(f"{sources[s].summary} ({sources[s].section})" for s in lesson.sources if s in sources),
+        prose=r.block(prose_outside_sections(lesson.body), Location(lesson.path, lesson.body_line, 1)),
+        warnings=tuple(r.warnings),
+    )
+
+
+def _inside(section: Section) -> Location:
+    # Section text starts on the line after its `:::` fence.
+    return Location(section.location.path, section.location.line + 1, 1)
+
+
+def _block(r: _Renderer, section: Section) -> Block:
+    return Block(section.title, r.block(section.text, _inside(section)), section.minutes, section.stage)
+
+
+def _slides(r: _Renderer, sections: tuple[Section, ...]) -> tuple[Block, ...]:
+    slides: list[Block] = []
+    for index, section in enumerate(sections):
+        if section.kind != "slide":
+            continue
+        following = sections[index + 1] if index + 1 < len(sections) else None
+        notes = r.block(following.text, _inside(following)) if following and following.kind == "notes" else Markup("")
+        slides.append(Block(section.title, r.block(section.text, _inside(section)), notes=notes))
+    return tuple(slides)
+
+
+def _unique(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(names))
+
+
+def _help_entries(pack: CountryPack, tokens: tuple[str, ...], ui: Callable[[str], str]) -> tuple[HelpEntry, ...]:
+    return tuple(_entry(service, ui) for token in tokens for service in pack.services.get(token, ()))
+
+
+def _entry(service: Service, ui: Callable[[str], str]) -> HelpEntry:
+    labels = {"phone": ui("Phone"), "text": ui("Text"), "web": ui("Web"), "email": ui("Email")}
+    contacts = tuple((labels[c.kind], f"{c.value} ({c.note})" if c.note else c.value) for c in service.contacts)
+    return HelpEntry(service.name, service.description, contacts, service.hours)
+
+
+def prose_outside_sections(body: str) -> str:
+    """The body's Markdown without its `:::` sections (a guide's text, a plan's introduction)."""
+    lines = body.split("\n")
+    keep = [True] * len(lines)
+    for token in markdown().parse(body):
+        if token.type == SECTION_OPEN and token.map:
+            end = token.map[1]
+            # The map ends before the closing fence line; drop that line too.
+            if end < len(lines) and lines[end].strip().startswith(":::") and not lines[end].strip().strip(":"):
+                end += 1
+            for i in range(token.map[0], min(end, len(lines))):
+                keep[i] = False
+    return "\n".join(line for line, kept in zip(lines, keep, strict=True) if kept)

@@ -1,0 +1,1 @@
+"""Editable slide decks (python-pptx, 16:9) with speaker notes."""

@@ -1,0 +1,44 @@
+"""Lesson Markdown as plain paragraphs and bullets, for slides and speaker notes (no HTML in a deck)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lessonkit.locale.country_pack import CountryPack
+from lessonkit.locale.help_tokens import fill_help_tokens
+from lessonkit.markdown import markdown
+
+
+@dataclass(frozen=True)
+class Line:
+    """One paragraph or list item of plain text."""
+
+    text: str
+    bullet: bool = False
+
+
+def plain_lines(text: str, pack: CountryPack) -> list[Line]:
+    """The paragraphs and list items of `text`, help tokens filled, formatting dropped."""
+    lines: list[Line] = []
+    in_list = 0
+    for token in markdown().parse(fill_help_tokens(text, pack)):
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            in_list += 1
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            in_list -= 1
+        elif token.type == "inline":
+            words = []
+            for child in token.children or []:
+                if child.type in ("text", "code_inline"):
+                    words.append(child.content)
+                elif child.type in ("softbreak", "hardbreak"):
+                    words.append(" ")
+                elif child.type == "image":
+                    words.append(child.content)
+            lines.append(Line("".join(words).strip(), bullet=in_list > 0))
+    return [line for line in lines if line.text]
+
+
+def plain_text(text: str, pack: CountryPack) -> str:
+    """The whole text as plain paragraphs separated by newlines (speaker notes)."""
+    return "\n".join(("• " if line.bullet else "") + line.text for line in plain_lines(text, pack))

@@ -1,0 +1,82 @@
+"""The build survives bad documents and kills: failures are located and reported, output swaps atomically."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from conftest import ROOT, run_cli
+from print_project import example_lessons, make_project, pdf_info
+
+SLOW_GUIDE = (
+    """---
+id: slow-guide
+title: "A very long table"
+topic: talking-together
+audience: parents
+key_messages:
+  - "Long tables take a long time to lay out."
+sources: [rec-parents]
+---
+
+| a | b | c |
+| --- | --- | --- |
+"""
+    + "".join(f"| row {i} | cell | cell |\n" for i in range(15000))
+    + """
+::: help
+Parents can call {{ help.parent_helpline }}.
+:::
+"""
+)
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_one_failing_document_does_not_stop_the_others(tmp_path: Path) -> None:
+    root = make_project(tmp_path, {**example_lessons(), "slow.md": SLOW_GUIDE})
+    # 15,000 table rows take minutes to lay out; every ordinary document takes about a second.
+    result = run_cli("build", "--jobs", "2", "--quiet", "--time-limit", "10", "--project", str(root))
+    assert result.code == 1, result.err
+    assert "Traceback" not in result.err
+    assert "lessons/slow.md:1:1: error E900 could not build slow-guide-guide.pdf (en-IE)" in result.err
+    assert "longer than 10 s" in result.err
+    assert "1 FAILED" in result.err
+    assert (root / "site/downloads/en-IE/parents/guide-example/guide-example-guide.pdf").is_file()
+    assert len(list((root / "site").rglob("*.pdf"))) == 7  # 5 PDFs of the lesson, the guide, the handbook
+
+
+def test_sigkill_mid_build_leaves_the_previous_output_intact(tmp_path: Path) -> None:
+    root = make_project(tmp_path, example_lessons())
+    first = run_cli("build", "--jobs", "2", "--quiet", "--project", str(root))
+    assert first.code == 0, first.err
+    before = snapshot(root / "site")
+    (root / "lessons" / "slow.md").write_text(SLOW_GUIDE, encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "lessonkit", "build", "--jobs", "2", "--quiet", "--project", str(root)],
+        cwd=ROOT,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while not list(root.glob(".lessonkit-stage-site-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(1.5)  # the workers are now rendering the slow guide
+    assert process.poll() is None, "the build ended before it could be killed"
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait(timeout=30)
+    assert snapshot(root / "site") == before
+    assert pdf_info(root / "site/downloads/en-IE/4-7/handbook-4-7-en-IE.pdf")["Tagged"] == "yes"
+    # The next build clears the killed build's staging folder.
+    (root / "lessons" / "slow.md").unlink()
+    again = run_cli("build", "--quiet", "--project", str(root))
+    assert again.code == 0, again.err
+    assert not list(root.glob(".lessonkit-stage-*"))
+    assert snapshot(root / "site") == before
