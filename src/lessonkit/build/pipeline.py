@@ -1,4 +1,4 @@
-"""`lessonkit build`, top to bottom: load -> per locale: select lessons -> plan documents -> render -> write.
+"""`lessonkit build`, top to bottom: load -> localise -> plan documents -> render -> write documents -> site.
 
 Each stage is a function over typed values; I/O happens only when loading and when writing the
 staged output folder, which replaces the previous output in one step at the very end.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,15 +16,17 @@ from pathlib import Path
 from lessonkit.build.cache import DocumentCache
 from lessonkit.build.fingerprint import Fingerprint
 from lessonkit.build.jobs import DocumentJob, plan_documents
+from lessonkit.build.localize import Localized, localize
 from lessonkit.build.progress import progress_bar
 from lessonkit.build.staging import staged_output
 from lessonkit.build.worker import JobResult, render_job, start_worker
+from lessonkit.i18n.store import po_path
 from lessonkit.load.curriculum import load_curriculum, relative, relocate
-from lessonkit.locale.country_pack import CountryPack, require_country_pack
 from lessonkit.locale.locales import Locale, find_locale, load_locales
-from lessonkit.model import Curriculum, Lesson
+from lessonkit.model import Curriculum
 from lessonkit.problems import LessonkitError, Location, Problem
 from lessonkit.render.settings import RenderSettings
+from lessonkit.render.site import render_site
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,8 @@ class BuildOptions:
     paper: str = "A4"
     time_limit: int = 120
     quiet: bool = False
+    site: bool = True
+    fallback_guides: bool = False
 
 
 @dataclass
@@ -53,31 +57,27 @@ class BuildReport:
     peak_rss_kb: int = 0
     failures: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    not_ready: list[Problem] = field(default_factory=list)
 
 
-# The site stage (mkdocs pages into the same staged folder) plugs in here; see `render_site` below.
-SiteStage = Callable[[Curriculum, Path, Sequence[Locale], Path], list[Problem]]
-
-
-def render_site(curriculum: Curriculum, root: Path, locales: Sequence[Locale], stage_dir: Path) -> list[Problem]:
-    """The web site's stage: writes the site into `stage_dir` beside the downloads (not wired yet)."""
-    return []
-
-
-def build(options: BuildOptions, site: SiteStage = render_site) -> BuildReport:
-    """Build every document of the selected locales into `options.output`, atomically."""
+def build(options: BuildOptions) -> BuildReport:
+    """Build every document and the site of the selected locales into `options.output`, atomically."""
     started = time.perf_counter()
     curriculum = load_stage(options.root)
     settings = RenderSettings(curriculum.config, options.root, options.paper)
-    locales = select_locales(options.root, curriculum, options.locale_ids)
+    locales = [
+        localize(curriculum, options.root, locale, allow_fallback=options.fallback_guides)
+        for locale in select_locales(options.root, curriculum, options.locale_ids)
+    ]
     cache = DocumentCache(options.root)
     fingerprint = Fingerprint.of(settings)
-    report = BuildReport(locales=tuple(locale.id for locale, _ in locales))
+    report = BuildReport(locales=tuple(x.locale.id for x in locales))
+    report.not_ready = readiness_problems(locales, options.root)
     with staged_output(options.output) as stage:
         jobs = [
             job
-            for locale, pack in locales
-            for job in plan_documents(curriculum, select_lessons(curriculum, locale), locale, pack, fingerprint)
+            for x in locales
+            for job in plan_documents(x.curriculum, x.curriculum.lessons, x.locale, x.pack, fingerprint)
         ]
         report.documents = len(jobs)
         stale = [job for job in jobs if not cache.has(job.key)]
@@ -85,7 +85,8 @@ def build(options: BuildOptions, site: SiteStage = render_site) -> BuildReport:
         for result in render_documents(stale, settings, options):
             record(result, cache, report, options.root)
         write_documents(jobs, cache, stage)
-        report.failures += site(curriculum, options.root, [locale for locale, _ in locales], stage)
+        if options.site:
+            report.failures += [relocate(p, options.root) for p in render_site(locales, options.root, stage)]
     report.warnings = sorted(set(report.warnings))
     report.failures.sort()
     report.seconds = time.perf_counter() - started
@@ -102,25 +103,31 @@ def load_stage(root: Path) -> Curriculum:
     return curriculum
 
 
-def select_locales(root: Path, curriculum: Curriculum, ids: Sequence[str]) -> list[tuple[Locale, CountryPack]]:
-    """The requested locales (default: those in the source language) with their country packs."""
+def select_locales(root: Path, curriculum: Curriculum, ids: Sequence[str]) -> list[Locale]:
+    """The requested locales (default: every locale of locales/locales.yml)."""
     if ids:
-        locales = [find_locale(root, locale_id) for locale_id in dict.fromkeys(ids)]
-    else:
-        locales = [x for x in load_locales(root) if x.language == curriculum.config.source_language]
-    if not locales:
-        raise LessonkitError(
-            f"no locale in locales/locales.yml uses the source language '{curriculum.config.source_language}'"
-        )
-    return [(locale, require_country_pack(root, locale.country)) for locale in locales]
+        return [find_locale(root, locale_id) for locale_id in dict.fromkeys(ids)]
+    return list(load_locales(root))
 
 
-def select_lessons(curriculum: Curriculum, locale: Locale) -> tuple[Lesson, ...]:
-    """The lessons to build for a locale.
-
-    Until translations are wired in, every locale gets the source-language lessons.
-    """
-    return curriculum.lessons
+def readiness_problems(locales: Sequence[Localized], root: Path) -> list[Problem]:
+    """One line per lesson left out of a locale (or shown in English) because its translation is not ready."""
+    problems = []
+    for item in locales:
+        for lesson in item.readiness.not_ready():
+            where = Location(relative(po_path(root, item.locale.language, lesson.lesson_id), root), 1, 1)
+            counts = lesson.counts
+            state = "shown in English with a notice" if lesson.fallback else "not built"
+            problems.append(
+                Problem(
+                    where,
+                    "I120",
+                    f"{item.locale.id}: translation not ready ({counts.untranslated} untranslated, "
+                    f"{counts.fuzzy} fuzzy); {state}; see 'lessonkit i18n status'",
+                    "warning",
+                )
+            )
+    return problems
 
 
 def render_documents(

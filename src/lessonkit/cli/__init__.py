@@ -7,10 +7,10 @@ import sys
 import click
 
 from lessonkit import __version__
+from lessonkit.cli.build_cmd import build_command
 from lessonkit.cli.check_cmd import check_command
 from lessonkit.cli.coverage_cmd import coverage_command
 from lessonkit.cli.i18n_cmd import i18n_command
-from lessonkit.cli.build_cmd import build_command
 from lessonkit.cli.list_cmd import list_command
 from lessonkit.cli.site_cmd import site_command
 from lessonkit.cli.validate_cmd import validate_command

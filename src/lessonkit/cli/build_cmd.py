@@ -28,6 +28,12 @@ from lessonkit.render.settings import PAPER_SIZES
     "--time-limit", type=click.IntRange(min=1), default=120, show_default=True, help="Seconds allowed for one document."
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary (for CI).")
+@click.option("--no-site", is_flag=True, help="Build the documents only, not the website.")
+@click.option(
+    "--fallback-guides",
+    is_flag=True,
+    help="Build parents' and educators' guides whose translation is incomplete, in English with a notice.",
+)
 @click.option(
     "--project",
     type=click.Path(path_type=Path, file_okay=False),
@@ -41,20 +47,26 @@ def build_command(
     paper: str,
     time_limit: int,
     quiet: bool,
+    no_site: bool,
+    fallback_guides: bool,
     project: Path | None,
 ) -> None:
-    """Build the teacher's plan, handouts, family sheet, slides and guides as PDF and PPTX.
+    """Build the website and every lesson's plan, handouts, family sheet, slides and guides.
 
-    Files go to OUT/downloads/<locale>/<band or audience>/<lesson-id>/, one handbook per band
-    beside them. Unchanged documents are reused from .lessonkit-cache/. The default locales are
-    those in the curriculum's source language. Exit status: 0 when every document was built,
-    1 when some failed (all failures are listed, located to the lesson file), 2 on unusable input.
+    Documents go to OUT/downloads/<locale>/<band or audience>/<lesson-id>/, one handbook per band
+    beside them, and the website (one site per locale) to OUT. Unchanged documents are reused
+    from .lessonkit-cache/. The default is every locale of locales/locales.yml; a student lesson
+    whose translation is incomplete or fuzzy is not built for that locale and is reported.
+    Exit status: 0 when everything was built, 1 when some document failed (all failures are
+    listed, located to the lesson file), 2 on unusable input.
     """
     root = find_root(project or Path.cwd())
     paper = "letter" if paper.lower() == "letter" else "A4"
     target = output if output.is_absolute() else root / output
-    options = BuildOptions(root, target, locale_ids, jobs, paper, time_limit, quiet)
+    options = BuildOptions(root, target, locale_ids, jobs, paper, time_limit, quiet, not no_site, fallback_guides)
     report = build(options)
+    for problem in report.not_ready:
+        click.echo(str(problem), err=True)
     for problem in report.warnings:
         click.echo(str(problem), err=True)
     for problem in report.failures:

@@ -29,7 +29,25 @@ def ui_template(curriculum: Curriculum) -> polib.POFile:
         catalogue.append(
             polib.POEntry(msgid=text, msgstr="", comment=note, occurrences=[("src/lessonkit/locale/ui_strings.py", "")])
         )
+    known = {text for text, _ in UI_STRINGS}
+    for text, note in config_labels(curriculum):
+        if text not in known:
+            known.add(text)
+            catalogue.append(
+                polib.POEntry(msgid=text, msgstr="", comment=note, occurrences=[("lessons/curriculum.yml", "")])
+            )
     return catalogue
+
+
+def config_labels(curriculum: Curriculum) -> list[tuple[str, str]]:
+    """The curriculum's own names that appear on every output: its title, band, audience and topic labels."""
+    config = curriculum.config
+    return [
+        (config.title, "The curriculum's title (lessons/curriculum.yml)."),
+        *((b.label, f"Name of the age band {b.id} (lessons/curriculum.yml).") for b in config.bands),
+        *((a.label, f"Name of the audience '{a.id}' (lessons/curriculum.yml).") for a in config.audiences),
+        *((t.title, f"Name of the topic '{t.id}' (lessons/curriculum.yml).") for t in config.topics),
+    ]
 
 
 def country_packs(root: Path) -> list[CountryPack]:

@@ -107,7 +107,7 @@ def _render(
     config = settings.config
     report = config.report
     meta = {
-        "curriculum": config.title,
+        "curriculum": ui(config.title),
         "version": config.version,
         "updated": config.updated.isoformat(),
         "licence": config.licence,

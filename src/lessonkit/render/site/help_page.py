@@ -7,7 +7,7 @@ from lessonkit.render.site.context import LocaleContext
 from lessonkit.render.site.text import escape, raw_block
 
 # The order a person in trouble needs them in, with the heading of each group.
-GROUPS: dict[str, str] = {
+GROUP_LABELS: dict[str, str] = {
     "emergency": "In an emergency",
     "child_helpline": "For children and young people",
     "report_abuse_images": "Report sexual images of children",
@@ -36,10 +36,10 @@ def help_markdown(ctx: LocaleContext) -> str:
         ),
         raw_block(f"<p>{escape(t('Help services in {country}').format(country=ctx.pack.name))}</p>", "lk-meta"),
     ]
-    tokens = [token for token in GROUPS if token in ctx.pack.services]
-    tokens += [token for token in ctx.pack.services if token not in GROUPS]
+    tokens = [token for token in GROUP_LABELS if token in ctx.pack.services]
+    tokens += [token for token in ctx.pack.services if token not in GROUP_LABELS]
     for token in tokens:
-        parts.append(f"## {escape(t(GROUPS.get(token, token.replace('_', ' ').capitalize())))} {{ #{token} }}\n")
+        parts.append(f"## {escape(t(GROUP_LABELS.get(token, token.replace('_', ' ').capitalize())))} {{ #{token} }}\n")
         for service in ctx.pack.services[token]:
             parts.append(raw_block(_service(ctx, service), "lk-service"))
     return "\n".join(parts)

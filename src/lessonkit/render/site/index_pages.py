@@ -46,7 +46,7 @@ def home_markdown(ctx: LocaleContext) -> str:
     return "\n".join(
         [
             "---\nhide:\n  - navigation\n  - toc\n---\n",
-            f"# {escape(config.title)}\n",
+            f"# {escape(t(config.title))}\n",
             _p(
                 t(
                     "Lessons that help children and young people aged {ages} stay safe online: how to spot "

@@ -40,7 +40,7 @@ def site_config(root: Path, contexts: Sequence[LocaleContext], docs_dir: Path, s
     config["docs_dir"] = str(docs_dir)
     config["site_dir"] = str(site_dir)
     first = contexts[0]
-    config["site_name"] = first.curriculum.config.title
+    config["site_name"] = first.t(first.curriculum.config.title)
     config["extra"] = {**(config.get("extra") or {}), "lessonkit": _extra(first)}
     plugins = [_plugin_name(p) for p in config.get("plugins") or []]
     settings = {_plugin_name(p): p[_plugin_name(p)] for p in config.get("plugins") or [] if isinstance(p, dict)}
@@ -70,7 +70,7 @@ def _language(ctx: LocaleContext, default: bool) -> dict[str, Any]:
         "locale": ctx.place.locale.id,
         "name": ctx.place.locale.language_name,
         "default": default,
-        "site_name": ctx.curriculum.config.title,
+        "site_name": ctx.t(ctx.curriculum.config.title),
         # The theme's interface language (and so <html lang> and the body's dir) is the language.
         "theme": {"language": ctx.language},
         "extra": {"lessonkit": _extra(ctx)},
