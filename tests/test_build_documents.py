@@ -22,7 +22,7 @@ BUNDLED = ("Atkinson-Hyperlegible", "Noto-Sans-Arabic")
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = make_project(tmp_path_factory.mktemp("print"), example_lessons())
-    result = run_cli("build", "--jobs", "2", "--quiet", "--project", str(root))
+    result = run_cli("build", "--no-site", "--jobs", "2", "--quiet", "--project", str(root))
     assert result.code == 0, result.err
     return root
 
@@ -140,11 +140,11 @@ def test_pdf_deck_has_16_9_pages(built: Path) -> None:
 
 
 def test_rebuild_reuses_everything_and_one_edit_rerenders_only_that_lesson(built: Path) -> None:
-    again = run_cli("build", "--jobs", "2", "--project", str(built))
+    again = run_cli("build", "--no-site", "--jobs", "2", "--project", str(built))
     assert again.code == 0 and "0 rendered" in again.err, again.err
     guide = built / "lessons" / "guide.md"
     guide.write_text(guide.read_text(encoding="utf-8").replace("ask for help early", "ask for help sooner"))
-    edited = run_cli("build", "--jobs", "2", "--project", str(built))
+    edited = run_cli("build", "--no-site", "--jobs", "2", "--project", str(built))
     assert edited.code == 0 and "(1 rendered" in edited.err, edited.err
     text = tool("pdftotext", str(built / "site/downloads/en-IE/parents/guide-example/guide-example-guide.pdf"), "-")
     assert "sooner" in " ".join(text.split())
@@ -152,6 +152,6 @@ def test_rebuild_reuses_everything_and_one_edit_rerenders_only_that_lesson(built
 
 def test_letter_paper_by_option(built: Path, tmp_path: Path) -> None:
     out = tmp_path / "letter"
-    result = run_cli("build", "--paper", "letter", "--quiet", "--out", str(out), "--project", str(built))
+    result = run_cli("build", "--no-site", "--paper", "letter", "--quiet", "--out", str(out), "--project", str(built))
     assert result.code == 0, result.err
     assert "(letter)" in pdf_info(out / "downloads/en-IE/parents/guide-example/guide-example-guide.pdf")["Page size"]

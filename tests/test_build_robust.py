@@ -42,7 +42,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 def test_one_failing_document_does_not_stop_the_others(tmp_path: Path) -> None:
     root = make_project(tmp_path, {**example_lessons(), "slow.md": SLOW_GUIDE})
     # 15,000 table rows take minutes to lay out; every ordinary document takes about a second.
-    result = run_cli("build", "--jobs", "2", "--quiet", "--time-limit", "10", "--project", str(root))
+    result = run_cli("build", "--no-site", "--jobs", "2", "--quiet", "--time-limit", "10", "--project", str(root))
     assert result.code == 1, result.err
     assert "Traceback" not in result.err
     assert "lessons/slow.md:1:1: error E900 could not build slow-guide-guide.pdf (en-IE)" in result.err
@@ -54,12 +54,12 @@ def test_one_failing_document_does_not_stop_the_others(tmp_path: Path) -> None:
 
 def test_sigkill_mid_build_leaves_the_previous_output_intact(tmp_path: Path) -> None:
     root = make_project(tmp_path, example_lessons())
-    first = run_cli("build", "--jobs", "2", "--quiet", "--project", str(root))
+    first = run_cli("build", "--no-site", "--jobs", "2", "--quiet", "--project", str(root))
     assert first.code == 0, first.err
     before = snapshot(root / "site")
     (root / "lessons" / "slow.md").write_text(SLOW_GUIDE, encoding="utf-8")
     process = subprocess.Popen(
-        [sys.executable, "-m", "lessonkit", "build", "--jobs", "2", "--quiet", "--project", str(root)],
+        [sys.executable, "-m", "lessonkit", "build", "--no-site", "--jobs", "2", "--quiet", "--project", str(root)],
         cwd=ROOT,
         start_new_session=True,
         stdout=subprocess.DEVNULL,
@@ -76,7 +76,15 @@ def test_sigkill_mid_build_leaves_the_previous_output_intact(tmp_path: Path) -> 
     assert pdf_info(root / "site/downloads/en-IE/4-7/handbook-4-7-en-IE.pdf")["Tagged"] == "yes"
     # The next build clears the killed build's staging folder.
     (root / "lessons" / "slow.md").unlink()
-    again = run_cli("build", "--quiet", "--project", str(root))
+    again = run_cli("build", "--no-site", "--quiet", "--project", str(root))
     assert again.code == 0, again.err
     assert not list(root.glob(".lessonkit-stage-*"))
     assert snapshot(root / "site") == before
+
+
+def test_site_without_theme_is_a_clear_error(tmp_path: Path) -> None:
+    root = make_project(tmp_path, example_lessons())
+    result = run_cli("build", "--quiet", "--project", str(root))
+    assert result.code == 2
+    assert "mkdocs.yml: not found; the website needs it (or build documents only with --no-site)" in result.err
+    assert "Traceback" not in result.err

@@ -23,7 +23,7 @@ FOLDER = Path("site/downloads/ar-DE/4-7/helpers-ar-4-7")
 def arabic(tmp_path_factory: pytest.TempPathFactory) -> Path:
     lesson = (FIXTURES / "arabic" / "helpers-ar.md").read_text(encoding="utf-8")
     root = make_project(tmp_path_factory.mktemp("arabic"), {"helpers-ar.md": lesson}, source_language="ar")
-    result = run_cli("build", "--locale", "ar-DE", "--jobs", "2", "--quiet", "--project", str(root))
+    result = run_cli("build", "--no-site", "--locale", "ar-DE", "--jobs", "2", "--quiet", "--project", str(root))
     assert result.code == 0, result.err
     return root
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from conftest import ROOT
-
 from lessonkit.locale.ui_strings import UI_STRINGS
 from lessonkit.locale.ui_usage import used_strings
 

@@ -155,4 +155,22 @@ UI_STRINGS: tuple[tuple[str, str], ...] = (
     ("Report sexual images of children", "Website: heading of a group of help services"),
     ("Get an image taken down", "Website: heading of a group of help services"),
     ("Report a crime to the police", "Website: heading of a group of help services"),
+    (
+        "Worried about a child right now? See who can help in {country}.",
+        "Website: banner on guide pages; keep {country}",
+    ),
+    ("Download", "Website: label of a download button"),
+    ("Lesson plans, slides and handouts for every age band, ready to teach.", "Website: home page, teachers' card"),
+    (
+        "Short guides on talking with your child and what to do if something happens.",
+        "Website: home page, parents' card",
+    ),
+    ("Adapt, translate and share the curriculum; see what it covers.", "Website: home page, NGOs' card"),
+    ("Time", "Website: column of the timed plan (e.g. 0–5 min)"),
+    ("Stage", "Website: column of the timed plan (starter, main activity, plenary)"),
+    ("Minutes", "Website: column of the timed plan"),
+    ("This lesson answers these findings and recommendations of {report}.", "Website: lesson page; keep {report}"),
+    ("Why this lesson", "Website: lesson page heading above the report findings"),
+    ("Last updated: {date}", "Every web page footer; keep {date}"),
+    ("Lessons and guides licensed under", "Every web page footer, followed by the licence name"),
 )

@@ -1,6 +1,7 @@
 """Finding the interface strings the renderers actually use, so none is missing from the catalogue.
 
-Python code passes labels to a translator named `t`, `ui` or `_`; Jinja templates call `_()`.
+Python code passes labels to a translator named `t`, `ui` or `_` (also as `ctx.t`), or keeps them in
+dictionaries named `*_LABELS`; Jinja templates call `_()`.
 The test suite compares what is used here with `UI_STRINGS`.
 """
 
@@ -22,14 +23,20 @@ def python_strings(path: Path) -> set[str]:
         found |= _label_values(node)
         if (
             isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Name)
-            and node.func.id in TRANSLATORS
+            and _translator_name(node.func) in TRANSLATORS
             and node.args
             and isinstance(node.args[0], ast.Constant)
             and isinstance(node.args[0].value, str)
         ):
             found.add(node.args[0].value)
     return found
+
+
+def _translator_name(func: ast.expr) -> str:
+    """`t` for `t(...)` and for `ctx.t(...)`."""
+    if isinstance(func, ast.Name):
+        return func.id
+    return func.attr if isinstance(func, ast.Attribute) else ""
 
 
 def _label_values(node: ast.AST) -> set[str]:

@@ -34,6 +34,9 @@ def render_site(localized: Sequence[Localized], root: Path, out_dir: Path) -> li
     """
     if not localized:
         raise LessonkitError("no locale to build the site for")
+    for needed in (root / BASE_CONFIG, root / THEME_ASSETS):
+        if not needed.exists():
+            raise LessonkitError(f"{needed}: not found; the website needs it (or build documents only with --no-site)")
     contexts = [
         LocaleContext(x.curriculum, x.pack, SitePlace(x.locale, "" if i == 0 else f"{x.locale.id}/"), x.ui)
         for i, x in enumerate(localized)

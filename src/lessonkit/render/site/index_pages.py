@@ -26,20 +26,20 @@ def home_markdown(ctx: LocaleContext) -> str:
     config = ctx.curriculum.config
     ages = f"{config.bands[0].ages[0]}–{config.bands[-1].ages[1]}" if config.bands else ""
     doors = [
-        ("Teachers", "Lesson plans, slides and handouts for every age band, ready to teach.", layout.TEACHERS),
+        (t("Teachers"), t("Lesson plans, slides and handouts for every age band, ready to teach."), layout.TEACHERS),
         (
-            "Parents and carers",
-            "Short guides on talking with your child and what to do if something happens.",
+            t("Parents and carers"),
+            t("Short guides on talking with your child and what to do if something happens."),
             layout.PARENTS,
         ),
         (
-            "NGOs and translators",
-            "Adapt, translate and share the curriculum; see what it covers.",
+            t("NGOs and translators"),
+            t("Adapt, translate and share the curriculum; see what it covers."),
             layout.NGOS,
         ),
     ]
     cards = "".join(
-        f"-   **[{escape(t(title))}]({layout.link(target, layout.HOME)})**\n\n    ---\n\n    {escape(t(text))}\n\n"
+        f"-   **[{escape(title)}]({layout.link(target, layout.HOME)})**\n\n    ---\n\n    {escape(text)}\n\n"
         for title, text, target in doors
     )
     licence = t("Free to use, adapt and share under {licence}.").format(licence=config.licence)

@@ -92,7 +92,7 @@ def _plan(ctx: LocaleContext, lesson: Lesson, page: str) -> str:
             f"{escape(activity.title)}</a></td><td>{activity.minutes}</td></tr>\n"
         )
         start = end
-    head = "".join(f'<th scope="col">{escape(t(h))}</th>' for h in ("Time", "Stage", "Activity", "Minutes"))
+    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in (t("Time"), t("Stage"), t("Activity"), t("Minutes")))
     out.append(
         raw_block(
             f'<table class="lk-plan">\n<caption>{escape(t("Timed plan"))}</caption>\n'
