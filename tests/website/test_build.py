@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -141,3 +142,12 @@ def test_site_command_rejects_unknown_locale(tmp_path: Path) -> None:
     run = run_cli("site", "--out", str(tmp_path / "out"), "--locale", "xx-XX")
     assert run.code == 2
     assert "unknown locale 'xx-XX'" in run.err and "Traceback" not in run.err
+
+
+def test_offline_search_index_holds_every_locale(built_site: Path) -> None:
+    # file:// pages read search/search_index.js; it must hold the pages of every language, not only the last built.
+    script = (built_site / "search" / "search_index.js").read_text(encoding="utf-8")
+    assert script.startswith("var __index = ")
+    docs = json.loads(script.removeprefix("var __index = "))["docs"]
+    prefixes = {doc["location"].split("/", 1)[0] for doc in docs}
+    assert {"de-DE", "ar-DE", "lessons"} <= prefixes

@@ -57,6 +57,7 @@ def render_site(localized: Sequence[Localized], root: Path, out_dir: Path) -> li
         )
         problems = _run_mkdocs(config_file, root / BASE_CONFIG)
         _mark_direction(work / "site", contexts)
+        _write_offline_index(work / "site")
         _publish(work / "site", out_dir)
     return problems
 
@@ -113,6 +114,15 @@ def _mark_direction(site: Path, contexts: Sequence[LocaleContext]) -> None:
             text = page.read_text(encoding="utf-8")
             fixed = re.sub(r"<html lang=\"([^\"]+)\"", r'<html lang="\1" dir="rtl"', text, count=1)
             page.write_text(fixed, encoding="utf-8")
+
+
+def _write_offline_index(site: Path) -> None:
+    # From file:// the theme reads search/search_index.js. The offline plugin writes it once per
+    # language build, so only the last language survived; the JSON index holds every language.
+    index = site / "search" / "search_index.json"
+    if index.is_file():
+        data = index.read_text(encoding="utf-8")
+        (site / "search" / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")
 
 
 def _publish(built: Path, out_dir: Path) -> None:
