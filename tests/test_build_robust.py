@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from conftest import ROOT, run_cli
+from conftest import FIXTURES, ROOT, run_cli
 from print_project import example_lessons, make_project, pdf_info
 
 SLOW_GUIDE = (
@@ -88,3 +89,23 @@ def test_site_without_theme_is_a_clear_error(tmp_path: Path) -> None:
     assert result.code == 2
     assert "mkdocs.yml: not found; the website needs it (or build documents only with --no-site)" in result.err
     assert "Traceback" not in result.err
+
+
+def test_tampered_translation_is_refused_by_the_build(tmp_path: Path) -> None:
+    root = make_project(tmp_path, example_lessons())
+    catalogue = root / "locales" / "de" / "example-helpers-4-7.po"
+    shutil.copy(FIXTURES / "i18n" / "de" / "example-helpers-4-7.po", catalogue)
+    folder = root / "site" / "downloads" / "de-DE" / "4-7" / "example-helpers-4-7"
+    clean = run_cli("build", "--no-site", "--locale", "de-DE", "--quiet", "--project", str(root))
+    assert clean.code == 0, clean.err
+    assert (folder / "example-helpers-4-7-handout.pdf").is_file()
+    text = catalogue.read_text(encoding="utf-8")
+    assert "{help.child_helpline}" in text
+    catalogue.write_text(text.replace("{help.child_helpline}", "0800 123 4567", 1), encoding="utf-8")
+    result = run_cli("build", "--no-site", "--locale", "de-DE", "--quiet", "--project", str(root))
+    assert result.code == 1
+    assert "locales/de/example-helpers-4-7.po" in result.err and "error I10" in result.err
+    assert not folder.exists()
+    check = run_cli("check", cwd=root)
+    assert check.code == 1
+    assert "translation.qa I10" in check.out

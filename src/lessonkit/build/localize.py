@@ -1,16 +1,25 @@
-"""One locale's inputs for every renderer: the translated curriculum, the translated country pack, the labels."""
+"""One locale's inputs for every renderer: the translated curriculum, the translated country pack, the labels.
+
+A translation that fails its QA (a changed helpline number, a foreign link, raw HTML, broken
+placeholders) is refused here: its lesson is not built in that language, and a broken interface
+or country-pack catalogue refuses the whole locale, because it would reach every handout.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from lessonkit.i18n.apply import Readiness, translate_country_pack, translate_curriculum
+from lessonkit.i18n.qa import check_translations
+from lessonkit.i18n.templates import COUNTRIES, UI
 from lessonkit.locale.country_pack import CountryPack, require_country_pack
 from lessonkit.locale.locales import Locale
 from lessonkit.locale.ui import translator
 from lessonkit.model import Curriculum
+from lessonkit.problems import Problem
 
 
 @dataclass(frozen=True)
@@ -22,10 +31,17 @@ class Localized:
     pack: CountryPack
     ui: Callable[[str], str]
     readiness: Readiness
+    refused: tuple[Problem, ...] = ()
 
 
 def localize(curriculum: Curriculum, root: Path, locale: Locale, *, allow_fallback: bool = False) -> Localized:
-    """Translate the curriculum and the country pack into the locale's language."""
+    """Translate the curriculum and the country pack into the locale's language, refusing tampered text."""
     translated, readiness = translate_curriculum(curriculum, root, locale, allow_fallback=allow_fallback)
     pack = translate_country_pack(require_country_pack(root, locale.country), root, locale.language)
-    return Localized(locale, translated, pack, translator(root, locale.language), readiness)
+    refused = tuple(p for p in check_translations(curriculum, root, [locale.language]) if p.severity == "error")
+    bad = {p.location.path.stem for p in refused}
+    if bad & {UI, COUNTRIES}:
+        translated = dataclasses.replace(translated, lessons=())
+    elif bad:
+        translated = dataclasses.replace(translated, lessons=tuple(x for x in translated.lessons if x.id not in bad))
+    return Localized(locale, translated, pack, translator(root, locale.language), readiness, refused)

@@ -73,6 +73,8 @@ def build(options: BuildOptions) -> BuildReport:
     fingerprint = Fingerprint.of(settings)
     report = BuildReport(locales=tuple(x.locale.id for x in locales))
     report.not_ready = readiness_problems(locales, options.root)
+    # A refused translation is a failure: the build goes on for everything else, then exits non-zero.
+    report.failures += [relocate(p, options.root) for x in locales for p in x.refused]
     with staged_output(options.output) as stage:
         jobs = [
             job

@@ -22,6 +22,7 @@ from lessonkit.check.finding import Finding
 from lessonkit.check.report import Report
 from lessonkit.check.resources import CACHE_ENV, cache_dir, use_cache_dir
 from lessonkit.check.rulebook import RULES_DIR, Rulebook, load_rulebook, rule_ids
+from lessonkit.check.translations import qa_findings, to_catalogue, translated_lessons
 from lessonkit.load.curriculum import LESSONS_DIR, find_root, load_curriculum, relocate
 from lessonkit.load.source_file import read_text
 from lessonkit.locale.country_pack import COUNTRIES_DIR
@@ -74,7 +75,7 @@ def check_curriculum(
     """Check every lesson (source language, then translations) and every country pack."""
     language = curriculum.config.source_language
     pairs = [(lesson, language) for lesson in curriculum.lessons] + list(translations)
-    report = check_lessons(pairs, book, options)
+    report = check_lessons(pairs, book, options, curriculum)
     packs = sorted((curriculum.root / COUNTRIES_DIR).glob("*.yml"))
     report.findings += check_packs(packs, book, options)
     report.files += len(packs)
@@ -82,12 +83,17 @@ def check_curriculum(
     return report
 
 
-def check_lessons(pairs: Iterable[tuple[Lesson, str]], book: Rulebook, options: Options) -> Report:
-    """Check lessons, each with the rules of its language."""
+def check_lessons(
+    pairs: Iterable[tuple[Lesson, str]], book: Rulebook, options: Options, curriculum: Curriculum | None = None
+) -> Report:
+    """Check lessons, each with the rules of its language; translations report at their PO entries."""
     report = Report()
     for lesson, language in pairs:
         document = _override(lesson_document(lesson, language), options)
+        before = len(report.findings)
         _add(report, document, book)
+        if curriculum is not None and language != curriculum.config.source_language:
+            report.findings[before:] = to_catalogue(report.findings[before:], lesson, language, curriculum.root)
     return report
 
 
@@ -115,7 +121,11 @@ def check_paths(paths: list[Path], options: Options) -> tuple[Report, Path | Non
     if not targets:
         if root is None:
             raise LessonkitError(f"{Path.cwd()}: not inside a lessonkit project; name the files to check")
-        return check_curriculum(_load(root, []), book, options), root
+        curriculum = _load(root, [])
+        report = check_curriculum(curriculum, book, options, translated_lessons(curriculum, root))
+        report.findings += qa_findings(curriculum, root)
+        report.findings.sort()
+        return report, root
     files = _expand(targets)
     packs = [f for f in files if f.suffix in (".yml", ".yaml") and COUNTRIES_DIR.as_posix() in f.as_posix()]
     texts = [f for f in files if f.suffix in TEXT_SUFFIXES]

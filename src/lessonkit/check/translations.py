@@ -1,0 +1,79 @@
+"""Checking the translations as the curriculum check's last stage.
+
+Each translated lesson is checked with its language's rules (readability formula, word lists,
+tone); its findings are moved to the PO entry that holds the text, since that is where a
+translator fixes it. The translation QA (tampered numbers and links, placeholders, raw HTML,
+structure, msgfmt, pofilter) is reported beside them.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from pathlib import Path
+
+import polib
+
+from lessonkit.check.finding import Finding
+from lessonkit.i18n.apply import translate_curriculum
+from lessonkit.i18n.catalogue import context
+from lessonkit.i18n.qa import check_translations
+from lessonkit.i18n.store import po_path, read_po
+from lessonkit.i18n.units import lesson_units
+from lessonkit.locale.locales import Locale, load_locales
+from lessonkit.model import Curriculum, Lesson
+from lessonkit.problems import Location, Problem
+
+QA_RULE = "translation.qa"
+
+
+def translated_lessons(curriculum: Curriculum, root: Path) -> list[tuple[Lesson, str]]:
+    """(translated lesson, language) for every lesson ready in every non-source language."""
+    pairs = []
+    for locale in _languages(curriculum, root):
+        translated, _ = translate_curriculum(curriculum, root, locale)
+        pairs += [(lesson, locale.language) for lesson in translated.lessons]
+    return pairs
+
+
+def qa_findings(curriculum: Curriculum, root: Path) -> list[Finding]:
+    """The translation QA's problems as checker findings (rule `translation.qa`, the code in the message)."""
+    languages = [x.language for x in _languages(curriculum, root)]
+    return [_finding(p) for p in check_translations(curriculum, root, languages)]
+
+
+def to_catalogue(findings: Iterable[Finding], lesson: Lesson, language: str, root: Path) -> list[Finding]:
+    """Findings on a translated lesson, moved to the PO entries of the text they are about."""
+    path = po_path(root, language, lesson.id)
+    catalogue = read_po(path)
+    units = sorted(lesson_units(lesson), key=lambda u: u.line)
+    starts = [u.line for u in units]
+    moved = []
+    for finding in findings:
+        line = 1
+        index = bisect.bisect_right(starts, finding.location.line) - 1
+        if catalogue is not None and index >= 0:
+            entry = _entry(catalogue, context(lesson.id, units[index].place))
+            line = (entry.linenum or 1) if entry is not None else 1
+        where = Location(path, line, 1)
+        moved.append(
+            Finding(where, finding.rule, finding.severity, f"[{language}] {finding.message}", finding.suggestion)
+        )
+    return moved
+
+
+def _entry(catalogue: polib.POFile, msgctxt: str) -> polib.POEntry | None:
+    return next((e for e in catalogue if e.msgctxt == msgctxt and not e.obsolete), None)
+
+
+def _languages(curriculum: Curriculum, root: Path) -> list[Locale]:
+    source = curriculum.config.source_language
+    seen: dict[str, Locale] = {}
+    for locale in load_locales(root):
+        if locale.language != source:
+            seen.setdefault(locale.language, locale)
+    return list(seen.values())
+
+
+def _finding(problem: Problem) -> Finding:
+    return Finding(problem.location, QA_RULE, problem.severity, f"{problem.code} {problem.message}")
