@@ -8,7 +8,8 @@ STAMP := $(VENV)/.installed
 
 build: $(STAMP)
 	$(BIN)/lessonkit validate lessons
-	$(BIN)/lessonkit build
+	$(BIN)/lessonkit check --format text
+	$(BIN)/lessonkit build --quiet
 
 test: $(STAMP) lint
 	$(BIN)/pytest

@@ -22,10 +22,10 @@ from pathlib import Path
 
 from lessonkit.build.cache import CACHE_DIR
 from lessonkit.build.jobs import HANDBOOK
-from lessonkit.build.pipeline import BuildOptions, build, select_lessons, select_locales
+from lessonkit.build.localize import localize
+from lessonkit.build.pipeline import BuildOptions, build, select_locales
 from lessonkit.build.worker import PPTX, STYLES
 from lessonkit.load.curriculum import load_curriculum
-from lessonkit.locale.ui import translator
 from lessonkit.render.html.documents import render_handbook_html, render_lesson_html
 from lessonkit.render.settings import RenderSettings
 
@@ -51,12 +51,12 @@ def generated_project(folder: Path, count: int) -> Path:
 
 def timed_build(root: Path, locales: tuple[str, ...], jobs: int) -> tuple[float, object]:
     started = time.perf_counter()
-    report = build(BuildOptions(root, root / "site", locales, jobs, quiet=True))
+    report = build(BuildOptions(root, root / "site", locales, jobs, quiet=True, site=False))
     return time.perf_counter() - started, report
 
 
 def cli_noop(root: Path, locales: tuple[str, ...]) -> float:
-    args = [sys.executable, "-m", "lessonkit", "build", "--quiet", "--project", str(root)]
+    args = [sys.executable, "-m", "lessonkit", "build", "--no-site", "--quiet", "--project", str(root)]
     for locale in locales:
         args += ["--locale", locale]
     started = time.perf_counter()
@@ -83,9 +83,8 @@ def bare_weasyprint_seconds(root: Path, locales: tuple[str, ...]) -> tuple[float
         "slides": [CSS(filename=css / "fonts.css"), CSS(filename=css / "slides.css")],
     }
     total, count = 0.0, 0
-    for locale, pack in select_locales(root, curriculum, locales):
-        ui = translator(root, locale.language)
-        lessons = select_lessons(curriculum, locale)
+    for item in (localize(curriculum, root, x) for x in select_locales(root, curriculum, locales)):
+        locale, pack, ui, lessons = item.locale, item.pack, item.ui, item.curriculum.lessons
         documents = []
         for lesson in lessons:
             kinds = ["guide"] if not lesson.is_student_lesson else [k for k in STYLES] + ["plan", "handout", "family"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -10,12 +11,13 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from conftest import ROOT
+from conftest import ROOT, run_cli
 from lessonkit.build.paths import download_paths
 from lessonkit.locale.locales import load_locales
 from lessonkit.locale.ui import translator
 from lessonkit.model import Curriculum
 from lessonkit.render.site.layout import html_path, lesson_page
+from print_project import example_lessons, make_project
 
 from .conftest import CHROMIUM, CHROMIUM_ARGS, serve
 
@@ -192,3 +194,26 @@ def test_opened_from_disk_with_offline_search(browser: Browser, built_site: Path
     assert visit.page.evaluate("document.fonts.load('16px \"Atkinson Hyperlegible\"').then(f => f.length)") == 1
     assert visit.external({("file", "")}) == []
     visit.context.close()
+
+
+def test_built_site_serves_its_downloads(browser: Browser, tmp_path: Path) -> None:
+    # The whole `lessonkit build` (documents + site) on a small project: a visitor follows a
+    # download button and gets the PDF that the print stage wrote.
+    root = make_project(tmp_path, example_lessons())
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "site-theme", root / "site-theme")
+    result = run_cli("build", "--locale", "en-IE", "--jobs", "2", "--quiet", "--project", str(root))
+    assert result.code == 0, result.err
+    with serve(root / "site") as url:
+        visit = Visit(browser, DESKTOP)
+        visit.page.goto(url + "lessons/4-7/example-helpers-4-7.html")
+        link = visit.page.locator("a.lk-download[data-kind='handout']")
+        href = link.evaluate("a => a.href")
+        response = visit.page.request.get(href)
+        assert response.ok
+        assert response.body().startswith(b"%PDF")
+        with visit.page.expect_download() as download:
+            visit.page.locator("a.lk-download[data-kind='slides-pptx']").click()
+        assert download.value.suggested_filename == "example-helpers-4-7-slides.pptx"
+        assert visit.external({("http", "127.0.0.1")}) == []
+        visit.context.close()

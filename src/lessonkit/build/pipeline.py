@@ -18,7 +18,8 @@ from lessonkit.build.fingerprint import Fingerprint
 from lessonkit.build.jobs import DocumentJob, plan_documents
 from lessonkit.build.localize import Localized, localize
 from lessonkit.build.progress import progress_bar
-from lessonkit.build.staging import staged_output
+from lessonkit.build.staging import clean_leftovers, staged_output
+from lessonkit.build.up_to_date import inputs_digest, last_build, problems, remember
 from lessonkit.build.worker import JobResult, render_job, start_worker
 from lessonkit.i18n.store import po_path
 from lessonkit.load.curriculum import load_curriculum, relative, relocate
@@ -63,6 +64,18 @@ class BuildReport:
 def build(options: BuildOptions) -> BuildReport:
     """Build every document and the site of the selected locales into `options.output`, atomically."""
     started = time.perf_counter()
+    clean_leftovers(options.output)  # a killed build's staging folder, even when nothing else is to do
+    inputs = inputs_digest(options)
+    previous = last_build(options, inputs)
+    if previous is not None:
+        return BuildReport(
+            locales=tuple(previous["locales"]),
+            documents=previous["documents"],
+            reused=previous["documents"],
+            seconds=time.perf_counter() - started,
+            warnings=problems(previous, "warnings"),
+            not_ready=problems(previous, "not_ready"),
+        )
     curriculum = load_stage(options.root)
     settings = RenderSettings(curriculum.config, options.root, options.paper)
     locales = [
@@ -91,6 +104,8 @@ def build(options: BuildOptions) -> BuildReport:
             report.failures += [relocate(p, options.root) for p in render_site(locales, options.root, stage)]
     report.warnings = sorted(set(report.warnings))
     report.failures.sort()
+    if not report.failures:
+        remember(options, inputs, report)
     report.seconds = time.perf_counter() - started
     return report
 
