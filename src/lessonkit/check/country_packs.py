@@ -9,8 +9,7 @@ from pathlib import Path
 from lessonkit.check.finding import Finding
 from lessonkit.check.kinds import finding
 from lessonkit.check.rulebook import Rule
-from lessonkit.load.source_file import read_text
-from lessonkit.load.yaml_tree import YamlDocument, load_yaml
+from lessonkit.load.yaml_tree import YamlDocument, read_yaml_file
 from lessonkit.locale.country_pack import load_country_pack
 from lessonkit.problems import Location
 
@@ -18,10 +17,7 @@ from lessonkit.problems import Location
 def check_country_pack(path: Path, rules: tuple[Rule, ...], today: date) -> list[Finding]:
     """Findings for one pack: schema problems, missing sources, unconfirmed or stale entries."""
     by_check = {r.spec.check: r for r in rules if r.spec.kind == "country-pack"}
-    text, problems = read_text(path)
-    document = None
-    if text is not None:
-        document, problems = load_yaml(text, path)
+    document, problems = read_yaml_file(path)
     findings: list[Finding] = []
     if document is not None and isinstance(document.data, dict):
         findings += _entries(document, path, by_check, today)

@@ -14,8 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 
 from lessonkit.check.document import Document, TextUnit
 from lessonkit.load.schema import validate_schema
-from lessonkit.load.source_file import read_text
-from lessonkit.load.yaml_tree import load_yaml
+from lessonkit.load.yaml_tree import read_yaml_file
 from lessonkit.problems import LessonkitError, Location
 
 RULES_DIR = "rules"
@@ -223,10 +222,7 @@ def _load_all(files: list[Path]) -> Rulebook:
 
 
 def _load_file(path: Path) -> tuple[list[Rule], list[str]]:
-    text, problems = read_text(path)
-    document = None
-    if text is not None:
-        document, problems = load_yaml(text, path)
+    document, problems = read_yaml_file(path)
     if document is None:
         return [], [str(p) for p in problems]
     schema, problems = validate_schema(RuleFileSchema, document, path)

@@ -9,8 +9,7 @@ from typing import Annotated, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from lessonkit.load.schema import validate_schema
-from lessonkit.load.source_file import read_text
-from lessonkit.load.yaml_tree import load_yaml
+from lessonkit.load.yaml_tree import read_yaml_file
 from lessonkit.model import Audience, Band, Config, Report, Source, Topic
 from lessonkit.problems import Location, Problem
 
@@ -128,10 +127,7 @@ def load_config(lessons_dir: Path) -> tuple[Config | None, list[Problem]]:
 def _load(path: Path, schema: type[M]) -> tuple[M | None, list[Problem]]:
     if not path.is_file():
         return None, [Problem(Location(path), "E050", f"configuration file not found: {path.name}")]
-    text, problems = read_text(path)
-    if text is None:
-        return None, problems
-    document, problems = load_yaml(text, path)
+    document, problems = read_yaml_file(path)
     if document is None:
         return None, problems
     return validate_schema(schema, document, path)

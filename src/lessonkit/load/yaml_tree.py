@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from lessonkit.load.source_file import read_text
 from lessonkit.problems import Location, Problem
 
 KeyPath = tuple[str | int, ...]
@@ -127,3 +128,11 @@ class _Walker:
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, (*key_path, index)) for index, item in enumerate(node.value)]
         return self.loader.construct_object(node, deep=True)
+
+
+def read_yaml_file(path: Path) -> tuple[YamlDocument | None, list[Problem]]:
+    """Read a YAML file defensively (size, encoding, binary) and parse it with lines kept."""
+    text, problems = read_text(path)
+    if text is None:
+        return None, problems
+    return load_yaml(text, path)

@@ -10,8 +10,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from lessonkit.load.schema import validate_schema
-from lessonkit.load.source_file import read_text
-from lessonkit.load.yaml_tree import load_yaml
+from lessonkit.load.yaml_tree import read_yaml_file
 from lessonkit.problems import LessonkitError, Location, Problem
 
 COUNTRIES_DIR = Path("locales") / "countries"
@@ -80,10 +79,7 @@ def pack_path(root: Path, country: str) -> Path:
 
 def load_country_pack(path: Path) -> tuple[CountryPack | None, list[Problem]]:
     """Read and validate one country pack."""
-    text, problems = read_text(path)
-    if text is None:
-        return None, problems
-    document, problems = load_yaml(text, path)
+    document, problems = read_yaml_file(path)
     if document is None:
         return None, problems
     pack, problems = validate_schema(CountryPackSchema, document, path)

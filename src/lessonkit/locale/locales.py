@@ -10,8 +10,7 @@ from babel import Locale as CldrLocale
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from lessonkit.load.schema import validate_schema
-from lessonkit.load.source_file import read_text
-from lessonkit.load.yaml_tree import load_yaml
+from lessonkit.load.yaml_tree import read_yaml_file
 from lessonkit.problems import LessonkitError
 
 LOCALES_FILE = Path("locales") / "locales.yml"
@@ -51,10 +50,7 @@ class Locale:
 def load_locales(root: Path) -> tuple[Locale, ...]:
     """The locales declared in `locales/locales.yml`."""
     path = root / LOCALES_FILE
-    text, problems = read_text(path)
-    document = None
-    if text is not None:
-        document, problems = load_yaml(text, path)
+    document, problems = read_yaml_file(path)
     if document is not None:
         schema, problems = validate_schema(_LocalesSchema, document, path)
         if schema is not None:
