@@ -86,6 +86,7 @@ def build(options: BuildOptions) -> BuildReport:
     fingerprint = Fingerprint.of(settings)
     report = BuildReport(locales=tuple(x.locale.id for x in locales))
     report.not_ready = readiness_problems(locales, options.root)
+    report.warnings += unverified_services(locales, options.root)
     # A refused translation is a failure: the build goes on for everything else, then exits non-zero.
     report.failures += [relocate(p, options.root) for x in locales for p in x.refused]
     with staged_output(options.output) as stage:
@@ -125,6 +126,26 @@ def select_locales(root: Path, curriculum: Curriculum, ids: Sequence[str]) -> li
     if ids:
         return [find_locale(root, locale_id) for locale_id in dict.fromkeys(ids)]
     return list(load_locales(root))
+
+
+def unverified_services(locales: Sequence[Localized], root: Path) -> list[Problem]:
+    """A warning for every help service printed while its entry is still `verified: false`."""
+    problems = []
+    for item in locales:
+        for token, services in item.pack.services.items():
+            for service in services:
+                if service.verified is False:
+                    where = item.pack.location(token)
+                    problems.append(
+                        Problem(
+                            Location(relative(where.path, root), where.line, 1),
+                            "W201",
+                            f"{item.locale.id}: '{service.name}' is printed on handouts but not yet verified "
+                            "(verified: false); confirm it at its source",
+                            "warning",
+                        )
+                    )
+    return problems
 
 
 def readiness_problems(locales: Sequence[Localized], root: Path) -> list[Problem]:
