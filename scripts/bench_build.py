@@ -44,9 +44,19 @@ def generated_project(folder: Path, count: int) -> Path:
         source = sources[index % len(sources)]
         text = source.read_text(encoding="utf-8")
         if index >= len(sources):  # the first round keeps the real ids, so `lesson:` links still resolve
+            original = re.search(r"(?m)^id: (\S+)$", text)
+            assert original is not None
             text = re.sub(r"(?m)^id: (\S+)$", rf"id: \1-g{index:03d}", text, count=1)
+            _copy_translations(folder, original[1], f"{original[1]}-g{index:03d}")
         (folder / "lessons" / f"lesson-{index:03d}.md").write_text(text, encoding="utf-8")
     return folder
+
+
+def _copy_translations(folder: Path, lesson_id: str, new_id: str) -> None:
+    """The real lesson's catalogues under the copy's id, so every locale builds the copy too."""
+    for catalogue in (folder / "locales").glob(f"*/{lesson_id}.po"):
+        text = catalogue.read_text(encoding="utf-8").replace(f'msgctxt "{lesson_id}|', f'msgctxt "{new_id}|')
+        (catalogue.parent / f"{new_id}.po").write_text(text, encoding="utf-8")
 
 
 def timed_build(root: Path, locales: tuple[str, ...], jobs: int) -> tuple[float, object]:
