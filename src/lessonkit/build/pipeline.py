@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,28 +78,32 @@ def build(options: BuildOptions) -> BuildReport:
         )
     curriculum = load_stage(options.root)
     settings = RenderSettings(curriculum.config, options.root, options.paper)
-    locales = [
-        localize(curriculum, options.root, locale, allow_fallback=options.fallback_guides)
-        for locale in select_locales(options.root, curriculum, options.locale_ids)
-    ]
+    chosen = select_locales(options.root, curriculum, options.locale_ids)
     cache = DocumentCache(options.root)
     fingerprint = Fingerprint.of(settings)
-    report = BuildReport(locales=tuple(x.locale.id for x in locales))
-    report.not_ready = readiness_problems(locales, options.root)
-    report.warnings += unverified_services(locales, options.root)
-    # A refused translation is a failure: the build goes on for everything else, then exits non-zero.
-    report.failures += [relocate(p, options.root) for x in locales for p in x.refused]
+    report = BuildReport(locales=tuple(x.id for x in chosen))
+    locales: list[Localized] = []
+    jobs: list[DocumentJob] = []
+
+    def batches() -> Iterator[list[DocumentJob]]:
+        # Each locale is translated and checked here while the workers already render the
+        # documents of the locales before it: that work would otherwise keep both cores waiting.
+        for locale in chosen:
+            item = localize(curriculum, options.root, locale, allow_fallback=options.fallback_guides)
+            locales.append(item)
+            planned = plan_documents(item.curriculum, item.curriculum.lessons, item.locale, item.pack, fingerprint)
+            jobs.extend(planned)
+            yield [job for job in planned if not cache.has(job.key)]
+
     with staged_output(options.output) as stage:
-        jobs = [
-            job
-            for x in locales
-            for job in plan_documents(x.curriculum, x.curriculum.lessons, x.locale, x.pack, fingerprint)
-        ]
-        report.documents = len(jobs)
-        stale = [job for job in jobs if not cache.has(job.key)]
-        report.reused = len(jobs) - len(stale)
-        for result in render_documents(stale, settings, options):
+        for result in render_documents(batches(), settings, options):
             record(result, cache, report, options.root)
+        report.documents = len(jobs)
+        report.reused = len(jobs) - report.rendered - sum(1 for p in report.failures if p.code == "E900")
+        report.not_ready = readiness_problems(locales, options.root)
+        report.warnings += unverified_services(locales, options.root)
+        # A refused translation is a failure: the build goes on for everything else, then exits non-zero.
+        report.failures += [relocate(p, options.root) for x in locales for p in x.refused]
         write_documents(jobs, cache, stage)
         if options.site:
             report.failures += [relocate(p, options.root) for p in render_site(locales, options.root, stage)]
@@ -169,18 +173,22 @@ def readiness_problems(locales: Sequence[Localized], root: Path) -> list[Problem
 
 
 def render_documents(
-    jobs: Sequence[DocumentJob], settings: RenderSettings, options: BuildOptions
-) -> Iterable[JobResult]:
-    """Render the jobs in long-lived worker processes, yielding results as they finish."""
-    if not jobs:
-        return
-    workers = max(1, min(options.jobs or os.cpu_count() or 1, len(jobs)))
-    # Longest documents first so that no worker is left with a handbook at the end.
-    ordered = sorted(jobs, key=lambda job: -len(job.lessons))
+    batches: Iterable[Sequence[DocumentJob]], settings: RenderSettings, options: BuildOptions
+) -> Iterator[JobResult]:
+    """Render batches of jobs in long-lived worker processes, yielding results as they finish.
+
+    Each batch is submitted as soon as it is planned, so the workers start on the first while
+    the next is still being prepared. Worker processes start only when there is work.
+    """
+    workers = max(1, options.jobs or os.cpu_count() or 1)
     pool = ProcessPoolExecutor(workers, initializer=start_worker, initargs=(settings, options.time_limit))
     with pool, progress_bar(options.quiet) as bar:
-        task = bar.add_task("rendering", total=len(ordered))
-        futures = [pool.submit(render_job, job) for job in ordered]
+        task = bar.add_task("rendering", total=0)
+        futures: list[Future[JobResult]] = []
+        for batch in batches:
+            # Longest documents first so that no worker is left with a handbook at the end.
+            futures += [pool.submit(render_job, job) for job in sorted(batch, key=lambda job: -len(job.lessons))]
+            bar.update(task, total=len(futures))
         for future in as_completed(futures):
             bar.advance(task)
             yield future.result()
