@@ -14,6 +14,8 @@ from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
+from lessonkit.cache_file import write_cache_file
+
 CACHE_ENV = "LESSONKIT_CACHE"
 _cache_dir: Path | None = None
 
@@ -53,13 +55,7 @@ def _cached(name: str, build: Callable[[], dict[str, float]]) -> dict[str, float
     target = _target(name)
     table = build()
     if target is not None:
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            temporary = target.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_bytes(marshal.dumps(table))
-            temporary.replace(target)
-        except OSError:
-            pass  # a read-only checkout still works, only slower
+        write_cache_file(target, marshal.dumps(table))
     return table
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -12,6 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from lessonkit.cache_file import write_cache_file
 from lessonkit.check.document import Document, TextUnit
 from lessonkit.load.schema import validate_schema
 from lessonkit.load.yaml_tree import read_yaml_file
@@ -193,13 +193,7 @@ def load_rulebook(rules_dir: Path, cache_dir: Path | None = None) -> Rulebook:
             pass  # stale or damaged: rebuild
     book = _load_all(files)
     if cached is not None:
-        try:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            temporary = cached.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_bytes(pickle.dumps(book))
-            temporary.replace(cached)
-        except OSError:
-            pass  # read-only checkout: no cache, same result
+        write_cache_file(cached, pickle.dumps(book))
     return book
 
 
