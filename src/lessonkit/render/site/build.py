@@ -38,8 +38,7 @@ def render_site(localized: Sequence[Localized], root: Path, out_dir: Path) -> li
         if not needed.exists():
             raise LessonkitError(f"{needed}: not found; the website needs it (or build documents only with --no-site)")
     contexts = [
-        LocaleContext(x.curriculum, x.pack, SitePlace(x.locale, "" if i == 0 else f"{x.locale.id}/"), x.ui)
-        for i, x in enumerate(localized)
+        LocaleContext(x, SitePlace(x.locale, "" if i == 0 else f"{x.locale.id}/")) for i, x in enumerate(localized)
     ]
     with tempfile.TemporaryDirectory(prefix="lessonkit-site-") as tmp:
         work = Path(tmp)

@@ -8,6 +8,7 @@ from datetime import date
 
 from babel.dates import format_date
 
+from lessonkit.build.localize import Localized
 from lessonkit.locale.country_pack import CountryPack
 from lessonkit.model import Curriculum, Lesson
 from lessonkit.render.site import layout
@@ -17,12 +18,25 @@ from lessonkit.render.site.text import LessonLinker, render_body, render_text
 
 @dataclass(frozen=True)
 class LocaleContext:
-    """One locale's inputs: its (translated) curriculum, its country pack and its interface strings."""
+    """One locale's inputs (translated curriculum, country pack, labels) and where its pages go."""
 
-    curriculum: Curriculum
-    pack: CountryPack
+    localized: Localized
     place: SitePlace
-    t: Callable[[str], str]
+
+    @property
+    def curriculum(self) -> Curriculum:
+        """The curriculum in the locale's language."""
+        return self.localized.curriculum
+
+    @property
+    def pack(self) -> CountryPack:
+        """The country's help services, described in the locale's language."""
+        return self.localized.pack
+
+    @property
+    def t(self) -> Callable[[str], str]:
+        """The interface-string translator of the locale's language."""
+        return self.localized.ui
 
     @property
     def language(self) -> str:
