@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import count
 
+from lessonkit.check.anchors import Anchor, anchor_for
 from lessonkit.problems import LessonkitError
 
 _MACRO = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
@@ -24,10 +25,15 @@ NEGATION_WINDOW = 5  # words before a match that can negate it ("it is never you
 
 @dataclass(frozen=True)
 class Matcher:
-    """The compiled patterns of one rule."""
+    """The compiled patterns of one rule, and the plain words one of which every match contains."""
 
     regex: re.Pattern[str]
     negation: re.Pattern[str] | None
+    anchor: Anchor | None = None
+
+    def may_match(self, folded: str) -> bool:
+        """False only when the text (folded, see `anchors.fold`) cannot hold a match: the cheap test first."""
+        return self.anchor is None or self.anchor.admits(folded)
 
     def negated(self, match: re.Match[str], text: str) -> bool:
         """True when the phrase carries its own negation or one stands shortly before it, in the same clause."""
@@ -63,12 +69,13 @@ def _compile(patterns: tuple[str, ...], define: tuple[tuple[str, str], ...], neg
     # Group names must be unique across alternatives: number every `neg` group.
     counter = count()
     joined = re.sub(r"\(\?P<neg>", lambda _: f"(?P<neg{next(counter)}>", joined)
+    source = rf"(?<!\w)(?:{joined})(?!\w)"
     try:
-        regex = re.compile(rf"(?<!\w)(?:{joined})(?!\w)", re.IGNORECASE)
+        regex = re.compile(source, re.IGNORECASE)
         negator = re.compile(rf"(?<!\w)(?:{expand(negation, table)})(?!\w)", re.IGNORECASE) if negation else None
     except re.error as err:
         raise LessonkitError(f"invalid pattern: {err}") from err
-    return Matcher(regex, negator)
+    return Matcher(regex, negator, anchor_for(source, re.IGNORECASE))
 
 
 def compile_patterns(patterns: list[str], define: dict[str, str], negation: str = "") -> Matcher:

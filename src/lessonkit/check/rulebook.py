@@ -78,7 +78,6 @@ class RuleSpec(_Strict):
     applies: Applies = Applies()
     patterns: list[str] = []
     words: list[str] = []
-    anchors: list[str] = []
     replacements: dict[str, str] = {}
     groups: list[list[str]] = []
     sections: list[str] = []

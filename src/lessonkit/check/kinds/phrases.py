@@ -26,17 +26,10 @@ def matcher(rule: Rule, patterns: list[str] | None = None) -> Matcher:
         raise LessonkitError(f"{rule.location}: rule {rule.id}: {err}") from err
 
 
-@cache
-def _anchor(rule: Rule) -> re.Pattern[str] | None:
-    # A cheap pre-filter: a part without any anchor word cannot match, so the costly patterns are skipped.
-    return re.compile("|".join(rule.spec.anchors), re.IGNORECASE) if rule.spec.anchors else None
-
-
 def _hits(rule: Rule, found: Matcher, unit: TextUnit, document: Document) -> Iterator[re.Match[str]]:
-    text = unit.plain
-    anchor = _anchor(rule)
-    if anchor is not None and not anchor.search(text):
+    if not found.may_match(unit.folded):
         return
+    text = unit.plain
     for match in found.regex.finditer(text):
         if found.negated(match, text):
             continue
