@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
-from lessonkit.markdown import SECTION_CLOSE, SECTION_OPEN, markdown
+from lessonkit.markdown import SECTION_CLOSE, SECTION_OPEN, block_tokens
 from lessonkit.model import QuizItem, Section
 from lessonkit.problems import Location, Problem
 
@@ -46,7 +46,7 @@ def parse_sections(body: str, path: Path, first_line: int) -> tuple[tuple[Sectio
     problems: list[Problem] = []
     depth = 0
     open_at: list[int] = []
-    for token in markdown().parse(body):
+    for token in block_tokens(body):
         if token.type == SECTION_OPEN and token.map:
             start, end = token.map
             where = Location(path, start + first_line, 1)

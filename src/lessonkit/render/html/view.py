@@ -11,7 +11,7 @@ from lessonkit.load.references import HELP_TOKEN
 from lessonkit.load.sections import parse_quiz
 from lessonkit.locale.country_pack import CountryPack, Service
 from lessonkit.locale.locales import Locale
-from lessonkit.markdown import SECTION_OPEN, markdown
+from lessonkit.markdown import SECTION_OPEN, block_tokens
 from lessonkit.model import Lesson, Section
 from lessonkit.problems import Location, Problem
 from lessonkit.render.html.markup import Assets, render_inline, render_markdown
@@ -175,7 +175,7 @@ def prose_outside_sections(body: str) -> str:
     """The body's Markdown without its `:::` sections (a guide's text, a plan's introduction)."""
     lines = body.split("\n")
     keep = [True] * len(lines)
-    for token in markdown().parse(body):
+    for token in block_tokens(body):
         if token.type == SECTION_OPEN and token.map:
             end = token.map[1]
             # The map ends before the closing fence line; drop that line too.
