@@ -2,34 +2,49 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 
 import click
 
 from lessonkit import __version__
-from lessonkit.cli.build_cmd import build_command
-from lessonkit.cli.check_cmd import check_command
-from lessonkit.cli.coverage_cmd import coverage_command
-from lessonkit.cli.i18n_cmd import i18n_command
-from lessonkit.cli.list_cmd import list_command
-from lessonkit.cli.site_cmd import site_command
-from lessonkit.cli.validate_cmd import validate_command
 from lessonkit.problems import LessonkitError
 
+# Command name -> its module in lessonkit.cli. A command's module is imported only when that
+# command runs, so `lessonkit check` (a pre-commit hook, run often) does not load the build
+# pipeline and its renderers first.
+COMMANDS = {
+    "validate": "validate_cmd",
+    "list": "list_cmd",
+    "coverage": "coverage_cmd",
+    "i18n": "i18n_cmd",
+    "site": "site_cmd",
+    "check": "check_cmd",
+    "build": "build_cmd",
+}
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+class LazyGroup(click.Group):
+    """A click group that imports each subcommand when it is used (click's documented pattern)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Every command, in the order of `lessonkit --help`."""
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The command, imported now; None for an unknown name (click then suggests one)."""
+        if cmd_name not in COMMANDS:
+            return None
+        module = importlib.import_module(f"lessonkit.cli.{COMMANDS[cmd_name]}")
+        command = getattr(module, f"{cmd_name}_command")
+        assert isinstance(command, click.Command)
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="lessonkit")
 def cli() -> None:
     """lessonkit: build and check an open curriculum against online child sexual exploitation."""
-
-
-cli.add_command(validate_command)
-cli.add_command(list_command)
-cli.add_command(coverage_command)
-cli.add_command(i18n_command)
-cli.add_command(site_command)
-cli.add_command(check_command)
-cli.add_command(build_command)
 
 
 def main() -> None:

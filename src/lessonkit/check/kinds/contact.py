@@ -20,14 +20,22 @@ _WEB = re.compile(
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _PHONE = re.compile(r"(?<![\w+])\+?\d[\d ()./-]{3,}\d(?!\w)")
 _YEARS = re.compile(r"^\d{4}\s*[-/]\s*\d{2,4}$")
+# Cheap tests that every match of the pattern above passes (the engine skips ahead to their
+# first character), so most parts never run the full patterns.
+_WEB_HINT = re.compile(rf"://|www\.|\.(?:{_TLD})")
+_DIGIT = re.compile(r"\d")
 
 
 def _contacts(text: str) -> Iterator[tuple[int, str, str]]:
-    for match in _EMAIL.finditer(text):
-        yield match.start(), "e-mail address", match.group(0)
-    for match in _WEB.finditer(text):
-        if "@" not in text[max(0, match.start() - 1) : match.start()]:
-            yield match.start(), "web address", match.group(0).rstrip(".,;:")
+    if "@" in text:
+        for match in _EMAIL.finditer(text):
+            yield match.start(), "e-mail address", match.group(0)
+    if _WEB_HINT.search(text):
+        for match in _WEB.finditer(text):
+            if "@" not in text[max(0, match.start() - 1) : match.start()]:
+                yield match.start(), "web address", match.group(0).rstrip(".,;:")
+    if not _DIGIT.search(text):
+        return
     for match in _PHONE.finditer(text):
         digits = sum(c.isdigit() for c in match.group(0))
         if 5 <= digits <= 15 and not _YEARS.match(match.group(0)):

@@ -7,9 +7,11 @@ runs offline and gives the same figures everywhere.
 
 from __future__ import annotations
 
+import sys
+import types
 from collections.abc import Callable, Iterator
 from functools import cache
-from typing import Any
+from typing import Any, NoReturn
 
 from lessonkit.check.document import Document
 from lessonkit.check.finding import Finding
@@ -30,9 +32,27 @@ class _Pronunciations:
         return [["1"] * int(self._table[word])]
 
 
+class _WithoutNLTK(types.ModuleType):
+    """Stands in for NLTK while textstat is imported: textstat uses NLTK only to download CMUdict.
+
+    lessonkit replaces that download (below), so NLTK is never called; importing it would
+    cost a fifth of a second on every run. Any use fails loudly instead of reaching the network.
+    """
+
+    def __getattr__(self, name: str) -> NoReturn:
+        raise LessonkitError(f"NLTK is not available to lessonkit's checker (nltk.{name} was asked for)")
+
+
 @cache
 def _textstat() -> Any:
-    import textstat
+    placeholder = "nltk" not in sys.modules
+    if placeholder:
+        sys.modules["nltk"] = _WithoutNLTK("nltk")
+    try:
+        import textstat
+    finally:
+        if placeholder:  # only textstat's own reference keeps it; anyone else gets the real NLTK
+            del sys.modules["nltk"]
     from textstat.backend.counts import _count_syllables
 
     def offline_cmudict(lang: str) -> _Pronunciations | None:
