@@ -117,10 +117,26 @@ def test_country_pack_findings(tmp_path: Path) -> None:
     assert f"{pack}:5:1: warning pack.verified service 'Kids Line' is not verified yet" in run.out
 
 
-def test_real_country_packs_are_checked() -> None:
-    run = run_cli("check", "locales/countries/IE.yml")
+def test_real_country_packs_are_checked(tmp_path: Path) -> None:
+    run = run_cli("check", "locales/countries/IE.yml", "locales/countries/DE.yml")
+    assert run.code == 0, run.out
+    assert "0 error(s)" in run.out and "in 2 file(s)" in run.out
+    # The same pack with one entry waiting for its check: the checker says so, at that entry.
+    text = (ROOT / "locales" / "countries" / "IE.yml").read_text(encoding="utf-8")
+    pack = tmp_path / "locales" / "countries" / "IE.yml"
+    pack.parent.mkdir(parents=True)
+    pack.write_text(text.replace("verified: 2026-11-30", "verified: false", 1), encoding="utf-8")
+    run = run_cli("check", str(pack))
     assert "warning pack.verified service 'Childline (ISPCC)' is not verified yet" in run.out
     assert run.code == 0
+
+
+def test_a_named_file_the_checker_cannot_read_is_an_error_not_a_clean_result(tmp_path: Path) -> None:
+    stray = tmp_path / "IE.yml"
+    stray.write_text("country: IE\n", encoding="utf-8")
+    run = run_cli("check", str(stray))
+    assert run.code == 2
+    assert f"{stray}: not a lesson, a Markdown or text file, or a country pack" in run.err + run.out
 
 
 def test_no_network_access_even_with_a_cold_cache(tmp_path: Path) -> None:

@@ -129,6 +129,12 @@ def check_paths(paths: list[Path], options: Options) -> tuple[Report, Path | Non
     files = _expand(targets)
     packs = [f for f in files if f.suffix in (".yml", ".yaml") and COUNTRIES_DIR.as_posix() in f.as_posix()]
     texts = [f for f in files if f.suffix in TEXT_SUFFIXES]
+    for unknown in (f for f in targets if f.is_file() and f not in packs and f not in texts):
+        # Saying "0 files checked" would look like a clean result.
+        raise LessonkitError(
+            f"{unknown}: not a lesson, a Markdown or text file, or a country pack "
+            f"(country packs are read from {COUNTRIES_DIR.as_posix()}/)"
+        )
     lessons = [f for f in texts if _has_front_matter(f)]
     report = Report()
     if lessons:
