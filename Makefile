@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 
 build: $(STAMP)
 	$(BIN)/lessonkit validate lessons
-	$(BIN)/lessonkit check --format text
+	$(BIN)/lessonkit check --format summary
 	$(BIN)/lessonkit build --quiet
 
 test: $(STAMP) lint

@@ -55,6 +55,21 @@ def test_json_and_github_formats(tmp_path: Path) -> None:
     assert github[0].startswith("::error file=") and ",line=2,col=8,title=tone.victim-blaming::" in github[0]
 
 
+def test_summary_format_lists_errors_and_counts_warnings(tmp_path: Path) -> None:
+    # A blaming sentence (error) and a rare word (warning) in a text for 8-10 year olds.
+    path = _write(tmp_path, "mixed.md", BLAME + "\nThe perpetrator's obfuscation was perspicacious.\n")
+    full = run_cli("check", str(path), "--audience", "students", "--band", "8-10").out.splitlines()
+    short = run_cli("check", str(path), "--audience", "students", "--band", "8-10", "--format", "summary")
+    warnings = [line for line in full if " warning " in line]
+    assert warnings, full
+    assert short.code == 1
+    errors = [line for line in full if " error " in line]
+    assert [line for line in short.out.splitlines() if " error " in line] == errors
+    assert not any(" warning " in line for line in short.out.splitlines())
+    assert full[-1] in short.out  # the same summary line, warnings counted
+    assert "run 'lessonkit check' to see them" in short.out
+
+
 def test_suppression_needs_a_reason_and_is_listed(tmp_path: Path) -> None:
     good = _write(
         tmp_path,

@@ -52,9 +52,9 @@ class Report:
         }
 
 
-def as_text(report: Report) -> str:
+def as_text(report: Report, severities: tuple[str, ...] = (ERROR, WARNING)) -> str:
     """`path:line:col: severity rule-id message [suggestion]` lines, the suppressions, then a summary."""
-    lines = [str(f) for f in report.findings]
+    lines = [str(f) for f in report.findings if f.severity in severities]
     for suppression, silenced in report.suppressions:
         lines.append(
             f'{suppression.location}: suppressed {suppression.rule} "{suppression.reason}" ({silenced} finding(s))'
@@ -65,6 +65,14 @@ def as_text(report: Report) -> str:
         f"{s['suppressions']} suppression(s) silenced {s['suppressed']} finding(s)"
     )
     return "\n".join(lines)
+
+
+def as_summary(report: Report) -> str:
+    """The text format without the warnings' lines (they are counted): for builds, where errors matter."""
+    text = as_text(report, (ERROR,))
+    if report.count(WARNING):
+        text += "\n(warnings are counted, not listed: run 'lessonkit check' to see them)"
+    return text
 
 
 def as_json(report: Report) -> str:
@@ -120,4 +128,9 @@ def as_github(report: Report) -> str:
     return "\n".join(lines)
 
 
-FORMATS: dict[str, Callable[[Report], str]] = {"text": as_text, "json": as_json, "github": as_github}
+FORMATS: dict[str, Callable[[Report], str]] = {
+    "text": as_text,
+    "json": as_json,
+    "github": as_github,
+    "summary": as_summary,
+}
