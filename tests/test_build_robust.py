@@ -109,3 +109,20 @@ def test_tampered_translation_is_refused_by_the_build(tmp_path: Path) -> None:
     check = run_cli("check", cwd=root)
     assert check.code == 1
     assert "translation.qa I10" in check.out
+
+
+def test_documents_only_build_keeps_the_website_and_other_locales(tmp_path: Path) -> None:
+    root = make_project(tmp_path, example_lessons())
+    site = root / "site"
+    (site / "downloads" / "de-DE").mkdir(parents=True)
+    (site / "downloads" / "en-IE").mkdir()
+    (site / "index.html").write_text("<html>the website</html>", encoding="utf-8")
+    (site / "downloads" / "de-DE" / "kept.pdf").write_bytes(b"%PDF-de")
+    (site / "downloads" / "en-IE" / "stale.pdf").write_bytes(b"%PDF-old")
+    result = run_cli("build", "--no-site", "--locale", "en-IE", "--jobs", "2", "--quiet", "--project", str(root))
+    assert result.code == 0, result.err
+    assert (site / "index.html").read_text(encoding="utf-8") == "<html>the website</html>"
+    assert (site / "downloads" / "de-DE" / "kept.pdf").read_bytes() == b"%PDF-de"
+    assert not (site / "downloads" / "en-IE" / "stale.pdf").exists()  # this locale was rebuilt
+    handout = site / "downloads/en-IE/4-7/example-helpers-4-7/example-helpers-4-7-handout.pdf"
+    assert handout.read_bytes().startswith(b"%PDF")

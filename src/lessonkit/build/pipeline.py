@@ -11,14 +11,15 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from lessonkit.build.cache import DocumentCache
 from lessonkit.build.fingerprint import Fingerprint
 from lessonkit.build.jobs import DocumentJob, plan_documents
 from lessonkit.build.localize import Localized, localize
+from lessonkit.build.paths import DOWNLOADS
 from lessonkit.build.progress import progress_bar
-from lessonkit.build.staging import clean_leftovers, staged_output
+from lessonkit.build.staging import carry_over, clean_leftovers, staged_output
 from lessonkit.build.up_to_date import inputs_digest, last_build, problems, remember
 from lessonkit.build.worker import JobResult, render_job, start_worker
 from lessonkit.i18n.store import po_path
@@ -104,6 +105,9 @@ def build(options: BuildOptions) -> BuildReport:
         report.warnings += unverified_services(locales, options.root)
         # A refused translation is a failure: the build goes on for everything else, then exits non-zero.
         report.failures += [relocate(p, options.root) for x in locales for p in x.refused]
+        if not options.site:
+            # Documents only: a website built before stays, with the other locales' documents.
+            carry_over(options.output, stage, [PurePosixPath(DOWNLOADS, x.locale.id) for x in locales])
         write_documents(jobs, cache, stage)
         if options.site:
             report.failures += [relocate(p, options.root) for p in render_site(locales, options.root, stage)]

@@ -11,9 +11,9 @@ import ctypes.util
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 STAGE_PREFIX = ".lessonkit-stage-"
 OLD_PREFIX = ".lessonkit-old-"
@@ -49,6 +49,29 @@ def swap_in(stage: Path, output: Path) -> None:
     output.rename(old)
     stage.rename(output)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def carry_over(previous: Path, stage: Path, rebuilt: Collection[PurePosixPath]) -> None:
+    """Bring the previous output into the stage, except the folders this build writes anew.
+
+    Files are hard-linked where possible (the previous folder is deleted after the swap, and
+    nothing is ever written into an existing file), else copied.
+    """
+    if not previous.is_dir():
+        return
+    skip = {previous.joinpath(*part.parts) for part in rebuilt}
+
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        return {name for name in names if Path(folder, name) in skip}
+
+    shutil.copytree(previous, stage, ignore=ignore, copy_function=_link_or_copy, dirs_exist_ok=True)
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def clean_leftovers(output: Path) -> None:

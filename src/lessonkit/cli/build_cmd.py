@@ -28,7 +28,11 @@ from lessonkit.render.settings import PAPER_SIZES
     "--time-limit", type=click.IntRange(min=1), default=120, show_default=True, help="Seconds allowed for one document."
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary (for CI).")
-@click.option("--no-site", is_flag=True, help="Build the documents only (OUT then holds only downloads/).")
+@click.option(
+    "--no-site",
+    is_flag=True,
+    help="Build the documents only; a website already in OUT, and other locales' documents, are kept.",
+)
 @click.option(
     "--fallback-guides",
     is_flag=True,
