@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import polib
+import yaml
 
 from conftest import ROOT, run_cli
 
@@ -151,7 +156,8 @@ def test_a_named_file_the_checker_cannot_read_is_an_error_not_a_clean_result(tmp
     stray.write_text("country: IE\n", encoding="utf-8")
     run = run_cli("check", str(stray))
     assert run.code == 2
-    assert f"{stray}: not a lesson, a Markdown or text file, or a country pack" in run.err + run.out
+    expected = f"{stray}: not a lesson, a Markdown or text file, a translation catalogue or a country pack"
+    assert expected in run.err + run.out
 
 
 def test_no_network_access_even_with_a_cold_cache(tmp_path: Path) -> None:
@@ -178,3 +184,73 @@ def test_no_network_access_even_with_a_cold_cache(tmp_path: Path) -> None:
     )
     assert "network access attempted" not in proc.stderr + proc.stdout
     assert "warning readability.grade" in proc.stdout, proc.stderr
+
+
+def _project_copy(folder: Path) -> Path:
+    for name in ("lessons", "locales", "rules"):
+        shutil.copytree(ROOT / name, folder / name)
+    return folder
+
+
+def test_a_named_catalogue_is_checked_as_its_translated_lesson(tmp_path: Path) -> None:
+    root = _project_copy(tmp_path)
+    path = root / "locales" / "de" / "online-friends-8-10.po"
+    catalogue = polib.pofile(str(path), wrapwidth=0)
+    entry = next(e for e in catalogue if e.msgctxt and "|slide:" in e.msgctxt and "{" not in e.msgid)
+    entry.msgstr = "Das ist deine eigene Schuld."  # blames the child, in German
+    catalogue.save()
+    line = next(e for e in polib.pofile(str(path)) if e.msgctxt == entry.msgctxt).linenum
+    run = run_cli("check", str(path), cwd=root)
+    assert run.code == 1, run.out
+    assert f"locales/de/online-friends-8-10.po:{line}:1: error tone.victim-blaming [de]" in run.out
+    assert "in 1 file(s)" in run.out
+    # The real catalogue of the same lesson is clean.
+    clean = run_cli("check", str(ROOT / "locales" / "de" / "online-friends-8-10.po"))
+    assert clean.code == 0, clean.out
+    assert " error " not in clean.out
+
+
+def test_a_named_catalogue_gets_the_translation_qa(tmp_path: Path) -> None:
+    root = _project_copy(tmp_path)
+    path = root / "locales" / "ar" / "online-friends-8-10.po"
+    catalogue = polib.pofile(str(path), wrapwidth=0)
+    entry = next(e for e in catalogue if e.msgstr and "|slide:" in (e.msgctxt or "") and "{" not in e.msgid)
+    entry.msgstr += " 0800 123 4567"  # a phone number that no country pack publishes
+    catalogue.save()
+    run = run_cli("check", str(path), cwd=root)
+    assert run.code == 1, run.out
+    assert "error translation.qa I101 phone number '0800 123 4567'" in run.out
+
+
+def test_pre_commit_hooks_cover_lessons_catalogues_and_packs() -> None:
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert {hook["entry"].split()[:2] == ["lessonkit", "check"] for hook in hooks} == {True}
+    for hook in hooks:
+        files = re.compile(hook["files"])
+        for path in ("lessons/students/8-10/privacy.md", "locales/de/privacy-8-10.po", "locales/countries/IE.yml"):
+            assert files.search(path), (hook["id"], path)
+        for path in ("locales/templates/privacy-8-10.pot", "src/lessonkit/cli/__init__.py", "README.md"):
+            assert not files.search(path), (hook["id"], path)
+
+
+def test_section_titles_are_checked_where_they_are_written(tmp_path: Path) -> None:
+    path = _write(tmp_path, "titled.md", '::: slide {title="It was your own fault"}\nTell a trusted adult.\n:::\n')
+    run = run_cli("check", str(path), "--audience", "students", "--band", "8-10")
+    assert run.code == 1
+    assert f"{path}:1:26: error tone.victim-blaming blames the child: 'your own fault'" in run.out
+
+
+def test_arabic_words_keep_their_vowel_marks() -> None:
+    from lessonkit.check.sentences import WORD
+
+    assert WORD.findall("هو متدخّل في كلّ شيء، وسيُعامَل don't re-use café") == [
+        "هو",
+        "متدخّل",
+        "في",
+        "كلّ",
+        "شيء",
+        "وسيُعامَل",
+        "don't",
+        "re-use",
+        "café",
+    ]

@@ -1,4 +1,4 @@
-"""Required literals of a regular expression: a cheap test that rules out text a pattern cannot match.
+"""Fixed strings a regular expression needs: a cheap test that rules out text a pattern cannot match.
 
 A tone or terminology pattern is an alternation of phrases over word forms; Python's regex
 engine tries every alternative at every character, so running thirty such rules over a large
@@ -21,7 +21,7 @@ from typing import Any
 # The regex engine's own parser, opcodes and case table: private modules without type stubs,
 # read only. Using them means the anchors follow exactly what the engine will match.
 _parser: Any = importlib.import_module("re._parser")
-sre: Any = importlib.import_module("re._constants")
+_ops: Any = importlib.import_module("re._constants")
 _casefix: Any = importlib.import_module("re._casefix")
 
 MIN_LENGTH = 3  # shorter literals ("i", "he") pass nearly every part and would only cost time
@@ -96,10 +96,10 @@ def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
 
 def _phrases(items: list[tuple[Any, Any]]) -> list[list[tuple[Any, Any]]]:
     """The top-level alternatives of a parsed pattern (zero-width guards around them dropped)."""
-    core = [(op, value) for op, value in items if op not in (sre.ASSERT, sre.ASSERT_NOT, sre.AT)]
-    if len(core) == 1 and core[0][0] is sre.SUBPATTERN:
+    core = [(op, value) for op, value in items if op not in (_ops.ASSERT, _ops.ASSERT_NOT, _ops.AT)]
+    if len(core) == 1 and core[0][0] is _ops.SUBPATTERN:
         return _phrases(list(core[0][1][-1]))
-    if len(core) == 1 and core[0][0] is sre.BRANCH:
+    if len(core) == 1 and core[0][0] is _ops.BRANCH:
         return [list(alternative) for alternative in core[0][1][1]]
     return [items]
 
@@ -137,13 +137,13 @@ def _needs(items: list[tuple[Any, Any]]) -> list[frozenset[str]]:
 
 def _spellings(op: Any, value: Any) -> set[str] | None:
     """Every string one parsed item can match, when there are only a few (else None)."""
-    if op is sre.LITERAL:
+    if op is _ops.LITERAL:
         return {chr(value)}
-    if op is sre.IN and all(kind is sre.LITERAL for kind, _ in value) and len(value) <= 8:
+    if op is _ops.IN and all(kind is _ops.LITERAL for kind, _ in value) and len(value) <= 8:
         return {chr(code) for _, code in value}
-    if op is sre.SUBPATTERN:
+    if op is _ops.SUBPATTERN:
         return _spell_sequence(list(value[-1]))
-    if op is sre.BRANCH:
+    if op is _ops.BRANCH:
         found: set[str] = set()
         for alternative in value[1]:
             spelled = _spell_sequence(list(alternative))
@@ -151,7 +151,7 @@ def _spellings(op: Any, value: Any) -> set[str] | None:
                 return None
             found |= spelled
         return found if len(found) <= MAX_STRINGS else None
-    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and value[1] <= 1:
+    if op in (_ops.MAX_REPEAT, _ops.MIN_REPEAT, _ops.POSSESSIVE_REPEAT) and value[1] <= 1:
         inner = _spell_sequence(list(value[2]))
         return None if inner is None else (inner | {""} if value[0] == 0 else inner)
     return None
@@ -168,13 +168,13 @@ def _spell_sequence(items: list[tuple[Any, Any]]) -> set[str] | None:
 
 
 def _needs_of(op: Any, value: Any) -> list[frozenset[str]]:
-    if op is sre.SUBPATTERN:
+    if op is _ops.SUBPATTERN:
         return _needs(list(value[-1]))
-    if op is sre.ATOMIC_GROUP:
+    if op is _ops.ATOMIC_GROUP:
         return _needs(list(value))
-    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and value[0] >= 1:
+    if op in (_ops.MAX_REPEAT, _ops.MIN_REPEAT, _ops.POSSESSIVE_REPEAT) and value[0] >= 1:
         return _needs(list(value[2]))
-    if op is sre.BRANCH:
+    if op is _ops.BRANCH:
         # A branch needs one string of the union of each alternative's best set.
         best = [_useful(_needs(list(alternative)))[:1] for alternative in value[1]]
         if not all(best):

@@ -21,6 +21,7 @@ from lessonkit.model import Lesson, Section
 from lessonkit.problems import Location
 
 OUTSIDE = "text"
+TITLE = "title"  # a section's `title="..."` attribute
 # Most plain texts have no `:::` sections; parsing them with markdown-it would cost most of the run.
 _FENCE = re.compile(r"^:{3,}[ \t]*[a-z]", re.M)
 
@@ -88,6 +89,11 @@ def _units_in(
             taken[index] = True
         role = SECTION_ROLES.get(section.kind, TEACHER) if student_lesson else reader
         units.append(make_unit(section.kind, role, path, section.location.line + 1, section.text, section.title))
+        if section.title and 0 <= start < len(lines):
+            # A slide's or activity's title is shown to its readers as large as anything: the
+            # language and tone rules read it too, where it is written on the `:::` line.
+            column = lines[start].find(section.title) + 1 or 1
+            units.append(make_unit(TITLE, role, path, section.location.line, section.title, column=column))
     outside = "\n".join("" if taken[i] else line for i, line in enumerate(lines))
     # Text outside sections is measured paragraph by paragraph, like a section each.
     for start, paragraph in _paragraphs(outside):

@@ -1,4 +1,4 @@
-"""One checker run: find what to check (lessons, plain texts, country packs), check it, collect a Report.
+"""One checker run: find what to check (lessons, texts, catalogues, country packs), check it, collect a Report.
 
 `check_curriculum` takes (lesson, language) pairs: the source lessons in the curriculum's
 language today, and the translated lessons that the i18n stage produces (the same Lesson
@@ -22,7 +22,8 @@ from lessonkit.check.finding import Finding
 from lessonkit.check.report import Report
 from lessonkit.check.resources import CACHE_ENV, cache_dir, use_cache_dir
 from lessonkit.check.rulebook import RULES_DIR, Rulebook, load_rulebook, rule_ids
-from lessonkit.check.translations import qa_findings, to_catalogue, translated_lessons
+from lessonkit.check.translations import catalogue_language, qa_findings, to_catalogue, translated_lessons
+from lessonkit.i18n.store import po_path
 from lessonkit.load.curriculum import LESSONS_DIR, find_root, load_curriculum, relocate
 from lessonkit.load.source_file import read_text
 from lessonkit.locale.country_pack import COUNTRIES_DIR
@@ -30,6 +31,7 @@ from lessonkit.model import Curriculum, Lesson
 from lessonkit.problems import LessonkitError, Problem
 
 TEXT_SUFFIXES = (".md", ".markdown", ".txt")
+CATALOGUE = ".po"
 CACHE_DIR = ".lessonkit-cache"
 
 
@@ -129,10 +131,11 @@ def check_paths(paths: list[Path], options: Options) -> tuple[Report, Path | Non
     files = _expand(targets)
     packs = [f for f in files if f.suffix in (".yml", ".yaml") and COUNTRIES_DIR.as_posix() in f.as_posix()]
     texts = [f for f in files if f.suffix in TEXT_SUFFIXES]
-    for unknown in (f for f in targets if f.is_file() and f not in packs and f not in texts):
+    catalogues = [f for f in files if f.suffix == CATALOGUE]
+    for unknown in (f for f in targets if f.is_file() and f not in packs + texts + catalogues):
         # Saying "0 files checked" would look like a clean result.
         raise LessonkitError(
-            f"{unknown}: not a lesson, a Markdown or text file, or a country pack "
+            f"{unknown}: not a lesson, a Markdown or text file, a translation catalogue or a country pack "
             f"(country packs are read from {COUNTRIES_DIR.as_posix()}/)"
         )
     lessons = [f for f in texts if _has_front_matter(f)]
@@ -147,8 +150,35 @@ def check_paths(paths: list[Path], options: Options) -> tuple[Report, Path | Non
         _add(report, _plain(path, options), book)
     report.findings += check_packs(packs, book, options)
     report.files += len(packs)
+    if catalogues:
+        if root is None:
+            raise LessonkitError(f"{catalogues[0]}: a translation catalogue must be inside a lessonkit project")
+        report.findings += check_catalogues(_load(root, []), root, catalogues, book, options)
+        report.files += len(catalogues)
     report.findings.sort()
     return report, root
+
+
+def check_catalogues(
+    curriculum: Curriculum, root: Path, catalogues: list[Path], book: Rulebook, options: Options
+) -> list[Finding]:
+    """Findings for named PO files: their translated lessons with the language's rules, and the QA.
+
+    This is what a pre-commit hook runs on a translator's changed catalogues.
+    """
+    named = {path.resolve() for path in catalogues}
+    languages = {language for path in catalogues if (language := catalogue_language(path, root))}
+    outside = [path for path in catalogues if catalogue_language(path, root) is None]
+    if outside:
+        raise LessonkitError(f"{outside[0]}: translation catalogues are read from locales/<language>/*.po")
+    pairs = [
+        (lesson, language)
+        for lesson, language in translated_lessons(curriculum, root, languages)
+        if po_path(root, language, lesson.id).resolve() in named
+    ]
+    findings = check_lessons(pairs, book, options, curriculum).findings
+    qa = qa_findings(curriculum, root, languages)
+    return findings + [f for f in qa if (root / f.location.path).resolve() in named]
 
 
 def _add(report: Report, document: Document, book: Rulebook) -> None:
@@ -203,7 +233,7 @@ def _expand(targets: list[Path]) -> list[Path]:
             files += sorted(
                 p
                 for p in target.rglob("*")
-                if p.is_file() and (p.suffix in TEXT_SUFFIXES or p.parent.name == COUNTRIES_DIR.name)
+                if p.is_file() and (p.suffix in (*TEXT_SUFFIXES, CATALOGUE) or p.parent.name == COUNTRIES_DIR.name)
             )
         else:
             files.append(target)

@@ -8,7 +8,13 @@ from dataclasses import dataclass
 
 from lessonkit.check.document import TextUnit
 
-WORD = re.compile(r"[^\W\d_]+(?:['\-][^\W\d_]+)*")
+# Combining marks (Arabic harakat and shadda, separately typed Latin accents) are not word
+# characters to the regex engine, but they belong to the letter they sit on: without them a
+# word such as "متدخّل" would fall apart at its shadda into "rare" fragments.
+MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
+_LETTERS = rf"[^\W\d_]+(?:[{MARKS}]+[^\W\d_]*)*"  # letters, with marks between or after them
+WORD = re.compile(rf"{_LETTERS}(?:['\-]{_LETTERS})*")
+WITHOUT_MARKS = re.compile(f"[{MARKS}]")
 # A sentence ends at . ! ? (also Arabic ؟ and ۔) or where a new list item, quiz line or paragraph starts.
 _END = re.compile(r"[.!?؟۔]+[\"')\]]*(?=\s|$)")
 _NEW_ITEM = re.compile(r"\n(?=[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|[QA]:|#|\n|$))")

@@ -9,14 +9,14 @@ structure, msgfmt, pofilter) is reported beside them.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 
 import polib
 
 from lessonkit.check.finding import Finding
 from lessonkit.i18n.apply import translate_curriculum
-from lessonkit.i18n.catalogue import context
+from lessonkit.i18n.catalogue import LOCALES_DIR, context
 from lessonkit.i18n.qa import check_translations
 from lessonkit.i18n.store import po_path, read_po
 from lessonkit.i18n.units import lesson_units
@@ -27,19 +27,32 @@ from lessonkit.problems import Location, Problem
 QA_RULE = "translation.qa"
 
 
-def translated_lessons(curriculum: Curriculum, root: Path) -> list[tuple[Lesson, str]]:
-    """(translated lesson, language) for every lesson ready in every non-source language."""
+def translated_lessons(
+    curriculum: Curriculum, root: Path, languages: Collection[str] | None = None
+) -> list[tuple[Lesson, str]]:
+    """(translated lesson, language) for every lesson ready in every non-source language (or these)."""
     pairs = []
     for locale in _languages(curriculum, root):
-        translated, _ = translate_curriculum(curriculum, root, locale)
-        pairs += [(lesson, locale.language) for lesson in translated.lessons]
+        if languages is None or locale.language in languages:
+            translated, _ = translate_curriculum(curriculum, root, locale)
+            pairs += [(lesson, locale.language) for lesson in translated.lessons]
     return pairs
 
 
-def qa_findings(curriculum: Curriculum, root: Path) -> list[Finding]:
+def qa_findings(curriculum: Curriculum, root: Path, languages: Collection[str] | None = None) -> list[Finding]:
     """The translation QA's problems as checker findings (rule `translation.qa`, the code in the message)."""
-    languages = [x.language for x in _languages(curriculum, root)]
-    return [_finding(p) for p in check_translations(curriculum, root, languages)]
+    # Named languages are checked even before a locale uses them (a translation being started).
+    chosen = list(languages) if languages is not None else [x.language for x in _languages(curriculum, root)]
+    return [_finding(p) for p in check_translations(curriculum, root, chosen)]
+
+
+def catalogue_language(path: Path, root: Path) -> str | None:
+    """The language of a catalogue at `locales/<language>/<name>.po`, or None elsewhere."""
+    try:
+        parts = path.resolve().relative_to((root / LOCALES_DIR).resolve()).parts
+    except ValueError:
+        return None
+    return parts[0] if len(parts) == 2 and path.suffix == ".po" else None
 
 
 def to_catalogue(findings: Iterable[Finding], lesson: Lesson, language: str, root: Path) -> list[Finding]:

@@ -9,7 +9,7 @@ from lessonkit.check.finding import Finding
 from lessonkit.check.kinds import finding, units
 from lessonkit.check.resources import frequency_table
 from lessonkit.check.rulebook import Rule
-from lessonkit.check.sentences import WORD
+from lessonkit.check.sentences import WITHOUT_MARKS, WORD
 
 
 def _defined(word: str, vocabulary: frozenset[str]) -> bool:
@@ -38,7 +38,8 @@ def unfamiliar(rule: Rule, document: Document) -> Iterator[Finding]:
     for unit in units(rule, document):
         for match in WORD.finditer(unit.plain):
             token = match.group(0)
-            word = token.casefold()
+            # Frequency tables list words without vowel marks (wordfreq removes them).
+            word = WITHOUT_MARKS.sub("", token).casefold()
             if (
                 (rule.spec.skip_capitalised and token[0].isupper())
                 or len(word) < rule.spec.min_length
