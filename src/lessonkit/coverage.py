@@ -1,4 +1,4 @@
-"""The coverage matrix: which report findings and recommendations each age band's lessons draw on."""
+"""The coverage matrix: which findings and recommendations of each publication the lessons of each band draw on."""
 
 from __future__ import annotations
 
@@ -12,12 +12,17 @@ REQUIRED_EVERYWHERE = ("rec-education", "rec-parents", "rec-reporting")
 
 @dataclass(frozen=True)
 class Coverage:
-    """Lesson ids by (source id, column); columns are band ids, then the other audiences' ids."""
+    """Lesson ids by (source id, column); columns are band ids, then the other audiences' ids.
+
+    `groups` keeps the sources traceable to their publication: (publication id, its source ids),
+    in the order of sources.yml.
+    """
 
     columns: tuple[str, ...]
     band_columns: tuple[str, ...]
     source_ids: tuple[str, ...]
     cells: dict[tuple[str, str], tuple[str, ...]]
+    groups: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def lessons(self, source_id: str, column: str) -> tuple[str, ...]:
         """The lessons of one column citing one source."""
@@ -37,9 +42,11 @@ def coverage_matrix(curriculum: Curriculum) -> Coverage:
         column = lesson.band if lesson.is_student_lesson and lesson.band else lesson.audience
         for source in lesson.sources:
             cells.setdefault((source, column), []).append(lesson.id)
+    config = curriculum.config
     return Coverage(
         columns=bands + others,
         band_columns=bands,
-        source_ids=tuple(s.id for s in curriculum.config.sources),
+        source_ids=tuple(s.id for p in config.publications for s in config.sources_of(p.id)),
         cells={key: tuple(ids) for key, ids in cells.items()},
+        groups=tuple((p.id, tuple(s.id for s in config.sources_of(p.id))) for p in config.publications),
     )

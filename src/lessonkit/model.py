@@ -40,23 +40,33 @@ class Audience:
 
 @dataclass(frozen=True)
 class Source:
-    """A finding or recommendation of the source report, cited by lessons."""
+    """A finding or recommendation of one publication, cited by lessons."""
 
     id: str
     kind: str
     section: str
     summary: str
+    publication: str = ""
+    # The year the finding describes (its data or its statement), which may precede the publication's.
+    year: int | None = None
 
 
 @dataclass(frozen=True)
-class Report:
-    """The source report the curriculum draws on."""
+class Publication:
+    """A publication the curriculum draws on: a threat assessment, an alert, a data release, a guidance."""
 
+    id: str
     title: str
     publisher: str
     year: int
-    chapter: str
     url: str
+    # When the address was last checked; None only for the older single-report sources.yml.
+    checked: date | None = None
+    chapter: str = ""
+
+
+# The single source report of the first curriculum is a publication like the others.
+Report = Publication
 
 
 @dataclass(frozen=True)
@@ -73,8 +83,21 @@ class Config:
     audiences: tuple[Audience, ...]
     topics: tuple[Topic, ...]
     help_services: tuple[str, ...]
-    report: Report
+    publications: tuple[Publication, ...]
     sources: tuple[Source, ...]
+
+    @property
+    def report(self) -> Publication:
+        """The spine of the curriculum: the first publication of sources.yml."""
+        return self.publications[0]
+
+    def publication(self, publication_id: str) -> Publication | None:
+        """The publication with this id, if any."""
+        return next((p for p in self.publications if p.id == publication_id), None)
+
+    def sources_of(self, publication_id: str) -> tuple[Source, ...]:
+        """The findings and recommendations of one publication, in file order."""
+        return tuple(s for s in self.sources if s.publication == publication_id)
 
     def band(self, band_id: str) -> Band | None:
         """The band with this id, if any."""

@@ -126,6 +126,11 @@ def test_coverage_matrix_is_generated_from_sources(built_site: Path, curriculum:
     text = (built_site / "coverage.html").read_text(encoding="utf-8")
     for source in curriculum.config.sources:
         assert f'id="source-{source.id}"' in text
+    # Rows are grouped under their publication, in the order of sources.yml.
+    heads = [text.index(f'id="publication-{p.id}"') for p in curriculum.config.publications]
+    assert heads == sorted(heads)
+    first = curriculum.config.sources_of(curriculum.config.publications[1].id)[0]
+    assert heads[1] < text.index(f'id="source-{first.id}"') < heads[2]
     cited = next(x for x in curriculum.lessons if x.is_student_lesson)
     row = text.split(f'id="source-{cited.sources[0]}"', 1)[1].split("</tr>", 1)[0]
     assert cited.title.replace("'", "&#x27;") in row

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Literal, TypeVar
+from typing import Annotated, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from lessonkit.load.schema import validate_schema
+from lessonkit.load.sources import Sources, sources_from
 from lessonkit.load.yaml_tree import read_yaml_file
-from lessonkit.model import Audience, Band, Config, Report, Source, Topic
+from lessonkit.model import Audience, Band, Config, Topic
 from lessonkit.problems import Location, Problem
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
@@ -62,42 +63,16 @@ class CurriculumSchema(_Strict):
     help_services: list[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z_]*$")]]
 
 
-class ReportSchema(_Strict):
-    """The source report's bibliographic data."""
-
-    title: Text
-    publisher: Text
-    year: int
-    chapter: Text
-    url: Text
-
-
-class SourceSchema(_Strict):
-    """One finding or recommendation."""
-
-    id: Slug
-    kind: Literal["finding", "recommendation"]
-    section: Text
-    summary: Text
-
-
-class SourcesSchema(_Strict):
-    """The whole of sources.yml."""
-
-    report: ReportSchema
-    sources: Annotated[list[SourceSchema], Field(min_length=1)]
-
-
 def load_config(lessons_dir: Path) -> tuple[Config | None, list[Problem]]:
     """Read and validate the curriculum configuration in `lessons_dir`."""
     curriculum, problems = _load(lessons_dir / CONFIG_FILE, CurriculumSchema)
-    sources, more = _load(lessons_dir / SOURCES_FILE, SourcesSchema)
+    sources, more = _load_sources(lessons_dir / SOURCES_FILE)
     problems += more
     if curriculum is None or sources is None:
         return None, problems
+    publications, source_items = sources
     problems += _duplicate_ids(lessons_dir / CONFIG_FILE, "band", [b.id for b in curriculum.bands])
     problems += _duplicate_ids(lessons_dir / CONFIG_FILE, "topic", [t.id for t in curriculum.topics])
-    problems += _duplicate_ids(lessons_dir / SOURCES_FILE, "source", [s.id for s in sources.sources])
     problems += [
         Problem(
             Location(lessons_dir / CONFIG_FILE), "E012", f"band '{b.id}': ages {b.ages[0]}-{b.ages[1]} run backwards"
@@ -118,8 +93,8 @@ def load_config(lessons_dir: Path) -> tuple[Config | None, list[Problem]]:
         audiences=tuple(Audience(a.id, a.label) for a in curriculum.audiences),
         topics=tuple(Topic(t.id, t.title) for t in curriculum.topics),
         help_services=tuple(curriculum.help_services),
-        report=Report(**sources.report.model_dump()),
-        sources=tuple(Source(**s.model_dump()) for s in sources.sources),
+        publications=publications,
+        sources=source_items,
     )
     return config, []
 
@@ -131,6 +106,15 @@ def _load(path: Path, schema: type[M]) -> tuple[M | None, list[Problem]]:
     if document is None:
         return None, problems
     return validate_schema(schema, document, path)
+
+
+def _load_sources(path: Path) -> tuple[Sources | None, list[Problem]]:
+    if not path.is_file():
+        return None, [Problem(Location(path), "E050", f"configuration file not found: {path.name}")]
+    document, problems = read_yaml_file(path)
+    if document is None:
+        return None, problems
+    return sources_from(document, path)
 
 
 def _duplicate_ids(path: Path, what: str, ids: list[str]) -> list[Problem]:

@@ -64,8 +64,8 @@ UI_STRINGS: tuple[tuple[str, str], ...] = (
     ("Text", "Printed help box: kind of contact"),
     ("Web", "Printed help box: kind of contact"),
     (
-        "Each row is a finding or recommendation of {report} ({publisher}, {year}); each column an age band or audience. A cell lists the lessons and guides that address it.",
-        "Website: coverage page; keep the {placeholders}",
+        "Each row is a finding or recommendation of one of the publications the curriculum draws on, listed under that publication with the year it describes; each column an age band or audience. A cell lists the lessons and guides that address it.",
+        "Website: coverage page",
     ),
     ("Finding", "Website: coverage page"),
     ("Recommendation", "Website: coverage page"),
