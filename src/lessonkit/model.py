@@ -85,6 +85,7 @@ class Config:
     help_services: tuple[str, ...]
     publications: tuple[Publication, ...]
     sources: tuple[Source, ...]
+    law_topics: tuple[str, ...] = ()
 
     @property
     def report(self) -> Publication:

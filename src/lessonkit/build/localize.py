@@ -12,11 +12,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from babel import Locale as BabelLocale
+
 from lessonkit.i18n.apply import Readiness, translate_country_pack, translate_curriculum
 from lessonkit.i18n.qa import check_translations
 from lessonkit.i18n.templates import COUNTRIES, UI
 from lessonkit.locale.country_pack import CountryPack, require_country_pack
+from lessonkit.locale.help_wording import wording_for
 from lessonkit.locale.locales import Locale
+from lessonkit.locale.pack_coverage import missing_services, needed_services
 from lessonkit.locale.ui import translator
 from lessonkit.model import Curriculum
 from lessonkit.problems import Problem
@@ -37,11 +41,23 @@ class Localized:
 def localize(curriculum: Curriculum, root: Path, locale: Locale, *, allow_fallback: bool = False) -> Localized:
     """Translate the curriculum and the country pack into the locale's language, refusing tampered text."""
     translated, readiness = translate_curriculum(curriculum, root, locale, allow_fallback=allow_fallback)
-    pack = translate_country_pack(require_country_pack(root, locale.country), root, locale.language)
+    ui = translator(root, locale.language)
+    pack = localize_pack(
+        translate_country_pack(require_country_pack(root, locale.country), root, locale.language), locale, ui
+    )
     refused = tuple(p for p in check_translations(curriculum, root, [locale.language]) if p.severity == "error")
+    # A pack that cannot fill a token the documents print refuses the locale: no output shows a raw token.
+    missing = tuple(missing_services(pack, needed_services(curriculum.lessons)))
+    refused += missing
     bad = {p.location.path.stem for p in refused}
-    if bad & {UI, COUNTRIES}:
+    if missing or bad & {UI, COUNTRIES}:
         translated = dataclasses.replace(translated, lessons=())
     elif bad:
         translated = dataclasses.replace(translated, lessons=tuple(x for x in translated.lessons if x.id not in bad))
-    return Localized(locale, translated, pack, translator(root, locale.language), readiness, refused)
+    return Localized(locale, translated, pack, ui, readiness, refused)
+
+
+def localize_pack(pack: CountryPack, locale: Locale, ui: Callable[[str], str]) -> CountryPack:
+    """The pack as printed in the locale: its country's name in the language, and the help wording."""
+    name = BabelLocale.parse(locale.language).territories.get(pack.country, pack.name)
+    return dataclasses.replace(pack, name=name, wording=wording_for(locale.language, locale.direction, ui))

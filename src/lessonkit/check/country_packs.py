@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import date
 from pathlib import Path
 
@@ -11,18 +11,29 @@ from lessonkit.check.kinds import finding
 from lessonkit.check.rulebook import Rule
 from lessonkit.load.yaml_tree import YamlDocument, read_yaml_file
 from lessonkit.locale.country_pack import load_country_pack
+from lessonkit.locale.pack_coverage import missing_services, needed_services
 from lessonkit.problems import Location
 
 
-def check_country_pack(path: Path, rules: tuple[Rule, ...], today: date) -> list[Finding]:
-    """Findings for one pack: schema problems, missing sources, unconfirmed or stale entries."""
+def check_country_pack(
+    path: Path, rules: tuple[Rule, ...], today: date, needed: Mapping[str, tuple[str, ...]] | None = None
+) -> list[Finding]:
+    """Findings for one pack: schema problems, missing sources, unconfirmed or stale entries, missing services.
+
+    `needed` maps each help service the curriculum prints to the lessons that name it; without a
+    curriculum, the services every document prints are needed.
+    """
     by_check = {r.spec.check: r for r in rules if r.spec.kind == "country-pack"}
     document, problems = read_yaml_file(path)
     findings: list[Finding] = []
     if document is not None and isinstance(document.data, dict):
         findings += _entries(document, path, by_check, today)
     if document is not None:
-        _, problems = load_country_pack(path)
+        pack, problems = load_country_pack(path)
+        complete = by_check.get("complete")
+        if pack is not None and complete is not None:
+            missing = missing_services(pack, needed if needed is not None else needed_services(()))
+            findings += [finding(complete, p.location, problem=p.message) for p in missing]
     schema = by_check.get("schema")
     if schema is not None:
         for problem in problems:
@@ -33,10 +44,15 @@ def check_country_pack(path: Path, rules: tuple[Rule, ...], today: date) -> list
 
 
 def _entries(document: YamlDocument, path: Path, rules: dict[str, Rule], today: date) -> list[Finding]:
+    findings = []
+    laws = document.data.get("law")
+    for topic, entry in laws.items() if isinstance(laws, dict) else ():
+        if isinstance(entry, dict):
+            where = Location(path, document.line_of(("law", topic)), 1)
+            findings += list(_entry(entry, f"law: {topic}", where, rules, today))
     services = document.data.get("services")
     if not isinstance(services, dict):
-        return []
-    findings = []
+        return findings
     for token, entries in services.items():
         if not isinstance(entries, list):
             continue

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -27,6 +27,7 @@ from lessonkit.i18n.store import po_path
 from lessonkit.load.curriculum import LESSONS_DIR, find_root, load_curriculum, relocate
 from lessonkit.load.source_file import read_text
 from lessonkit.locale.country_pack import COUNTRIES_DIR
+from lessonkit.locale.pack_coverage import needed_services
 from lessonkit.model import Curriculum, Lesson
 from lessonkit.problems import LessonkitError, Problem
 
@@ -79,7 +80,7 @@ def check_curriculum(
     pairs = [(lesson, language) for lesson in curriculum.lessons] + list(translations)
     report = check_lessons(pairs, book, options, curriculum)
     packs = sorted((curriculum.root / COUNTRIES_DIR).glob("*.yml"))
-    report.findings += check_packs(packs, book, options)
+    report.findings += check_packs(packs, book, options, needed_services(curriculum.lessons))
     report.files += len(packs)
     report.findings.sort()
     return report
@@ -99,10 +100,12 @@ def check_lessons(
     return report
 
 
-def check_packs(paths: Iterable[Path], book: Rulebook, options: Options) -> list[Finding]:
+def check_packs(
+    paths: Iterable[Path], book: Rulebook, options: Options, needed: Mapping[str, tuple[str, ...]] | None = None
+) -> list[Finding]:
     """Findings for country packs (common rules only: packs hold no prose to judge)."""
     common = book.for_language("common")
-    return [f for path in paths for f in check_country_pack(path, common, options.today)]
+    return [f for path in paths for f in check_country_pack(path, common, options.today, needed)]
 
 
 def check_paths(paths: list[Path], options: Options) -> tuple[Report, Path | None]:

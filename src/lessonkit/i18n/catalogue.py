@@ -20,6 +20,7 @@ FORMAT_FLAG = "python-brace-format"
 SLIDE_GROWTH = 1.3
 SLIDE_SLACK = 10
 HELP_NOTE = "{help.NAME} is filled in from the country pack (a helpline, hotline or address): keep it as it is."
+LAW_NOTE = "{law.NAME} is a sentence about the law, filled in from the country pack: keep it as it is."
 MARKUP_NOTE = (
     "<b>..</b> bold, <i>..</i> italic, <aN>..</aN> link text, <imgN>..</imgN> image description: "
     "translate the text between the tags, keep the tags."
@@ -71,6 +72,8 @@ def _comment(lesson: Lesson, unit: Unit, message: Message, config: Config) -> st
         lines.append("A vocabulary term: use the same word in the lesson text.")
     if "{help." in message.text:
         lines.append(HELP_NOTE)
+    if "{law." in message.text:
+        lines.append(LAW_NOTE)
     if "<" in message.text:
         lines.append(MARKUP_NOTE)
     if "{code" in message.text or "{url" in message.text:

@@ -18,7 +18,7 @@ from types import MappingProxyType
 
 from markdown_it.token import Token
 
-from lessonkit.load.references import HELP_TOKEN
+from lessonkit.load.references import TOKEN
 from lessonkit.markdown import markdown
 
 URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?]", re.IGNORECASE)
@@ -58,9 +58,9 @@ class _Builder:
 
     def text(self, value: str) -> None:
         position = 0
-        for match in HELP_TOKEN.finditer(value):
+        for match in TOKEN.finditer(value):
             self._plain(value[position : match.start()])
-            name = f"{{help.{match['name']}}}"
+            name = f"{{{match['kind']}.{match['name']}}}"
             self.originals[name] = match[0]
             self.parts.append(name)
             position = match.end()

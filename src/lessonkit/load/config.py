@@ -61,6 +61,8 @@ class CurriculumSchema(_Strict):
     audiences: Annotated[list[NamedSchema], Field(min_length=1)]
     topics: Annotated[list[TopicSchema], Field(min_length=1)]
     help_services: list[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z_]*$")]]
+    # Legal statements lessons may print with {{ law.NAME }}; each country pack words its own law.
+    law_topics: list[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]] = []
 
 
 def load_config(lessons_dir: Path) -> tuple[Config | None, list[Problem]]:
@@ -93,6 +95,7 @@ def load_config(lessons_dir: Path) -> tuple[Config | None, list[Problem]]:
         audiences=tuple(Audience(a.id, a.label) for a in curriculum.audiences),
         topics=tuple(Topic(t.id, t.title) for t in curriculum.topics),
         help_services=tuple(curriculum.help_services),
+        law_topics=tuple(curriculum.law_topics),
         publications=publications,
         sources=source_items,
     )

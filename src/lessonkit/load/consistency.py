@@ -23,7 +23,7 @@ def lesson_problems(lesson: Lesson, config: Config, lesson_ids: Collection[str],
             Problem(lesson.location("vocabulary"), "E040", f"vocabulary term '{term}' is not used in the lesson text")
             for term in unused_vocabulary(lesson.vocabulary, lesson.body)
         ],
-        *help_token_problems(lesson.body, lesson.path, lesson.body_line, config.help_services),
+        *help_token_problems(lesson.body, lesson.path, lesson.body_line, config.help_services, config.law_topics),
         *image_and_link_problems(lesson.body, lesson.path, lesson.body_line, lesson_ids, assets_dir),
     ]
 

@@ -11,7 +11,10 @@ from markdown_it.token import Token
 from lessonkit.markdown import markdown
 from lessonkit.problems import Location, Problem
 
-HELP_TOKEN = re.compile(r"\{\{\s*help\.(?P<name>[a-z_]+)\s*\}\}")
+# `{{ help.NAME }}` names a help service and `{{ law.NAME }}` a legal statement; both come from the
+# locale's country pack, so lesson text never holds a number, an address or a country's law.
+TOKEN = re.compile(r"\{\{\s*(?P<kind>help|law)\.(?P<name>[a-z][a-z0-9_]*)\s*\}\}")
+HELP_TOKEN = re.compile(r"\{\{\s*help\.(?P<name>[a-z][a-z0-9_]*)\s*\}\}")
 ANY_TOKEN = re.compile(r"\{\{(?P<inner>.*?)\}\}")
 LESSON_LINK = "lesson:"
 
@@ -51,20 +54,32 @@ def _asset_exists(lesson_dir: Path, source: str, assets_dir: Path) -> bool:
     return target.is_relative_to(assets_dir.resolve()) and target.is_file()
 
 
-def help_token_problems(text: str, path: Path, first_line: int, known: Collection[str]) -> list[Problem]:
-    """Every `{{ ... }}` must be a help token the curriculum declares."""
+def help_token_problems(
+    text: str, path: Path, first_line: int, known: Collection[str], laws: Collection[str] = ()
+) -> list[Problem]:
+    """Every `{{ ... }}` must be a help token or a law token the curriculum declares."""
     problems = []
     for number, line in enumerate(text.split("\n"), start=first_line):
         for match in ANY_TOKEN.finditer(line):
             where = Location(path, number, match.start() + 1)
-            help_match = HELP_TOKEN.fullmatch(match.group(0))
-            if help_match is None:
+            token = TOKEN.fullmatch(match.group(0))
+            if token is None:
                 problems.append(
-                    Problem(where, "E044", f"'{match.group(0)}' is not a help token; write {{{{ help.NAME }}}}")
+                    Problem(
+                        where,
+                        "E044",
+                        f"'{match.group(0)}' is not a token; write {{{{ help.NAME }}}} or {{{{ law.NAME }}}}",
+                    )
                 )
-            elif help_match["name"] not in known:
+                continue
+            names = known if token["kind"] == "help" else laws
+            if token["name"] not in names:
                 problems.append(
-                    Problem(where, "E044", f"unknown help token '{help_match['name']}'; known: {', '.join(known)}")
+                    Problem(
+                        where,
+                        "E044",
+                        f"unknown {token['kind']} token '{token['name']}'; known: {', '.join(names) or 'none'}",
+                    )
                 )
     return problems
 

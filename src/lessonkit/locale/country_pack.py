@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Literal
@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from lessonkit.load.schema import validate_schema
 from lessonkit.load.yaml_tree import read_yaml_file
+from lessonkit.locale.help_wording import HelpWording
 from lessonkit.problems import LessonkitError, Location, Problem
 
 COUNTRIES_DIR = Path("locales") / "countries"
@@ -44,6 +45,14 @@ class Service(_Strict):
     verified: date | Literal[False]
 
 
+class LawStatement(_Strict):
+    """What one country's law says on a topic, in one or two plain sentences, with where it was checked."""
+
+    statement: Text
+    source: Text
+    verified: date | Literal[False]
+
+
 class CountryPackSchema(_Strict):
     """The whole of a country pack file."""
 
@@ -54,6 +63,7 @@ class CountryPackSchema(_Strict):
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")] = "en"
     notes: str = ""
     services: dict[str, Annotated[list[Service], Field(min_length=1)]]
+    law: dict[str, LawStatement] = {}
 
 
 @dataclass(frozen=True)
@@ -66,10 +76,19 @@ class CountryPack:
     path: Path
     lines: dict[str, int]
     language: str = "en"
+    laws: dict[str, LawStatement] = field(default_factory=dict)
+    law_lines: dict[str, int] = field(default_factory=dict)
+    # How its services read in the locale being built (set by the build; English by default).
+    wording: HelpWording = field(default_factory=HelpWording)
+    services_line: int = 1
 
     def location(self, token: str) -> Location:
         """Where the entry for `token` is written."""
         return Location(self.path, self.lines.get(token, 1), 1)
+
+    def law_location(self, topic: str) -> Location:
+        """Where the statement on `topic` is written."""
+        return Location(self.path, self.law_lines.get(topic, 1), 1)
 
 
 def pack_path(root: Path, country: str) -> Path:
@@ -86,8 +105,22 @@ def load_country_pack(path: Path) -> tuple[CountryPack | None, list[Problem]]:
     if pack is None:
         return None, problems
     lines = {str(key[1]): line for key, line in document.lines.items() if len(key) == 2 and key[0] == "services"}
+    law_lines = {str(key[1]): line for key, line in document.lines.items() if len(key) == 2 and key[0] == "law"}
     services = {token: tuple(entries) for token, entries in pack.services.items()}
-    return CountryPack(pack.country, pack.name, services, path, lines, pack.language), []
+    return (
+        CountryPack(
+            pack.country,
+            pack.name,
+            services,
+            path,
+            lines,
+            pack.language,
+            dict(pack.law),
+            law_lines,
+            services_line=document.line_of(("services",)),
+        ),
+        [],
+    )
 
 
 def require_country_pack(root: Path, country: str) -> CountryPack:

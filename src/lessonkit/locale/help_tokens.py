@@ -1,24 +1,45 @@
-"""Filling `{{ help.NAME }}` tokens in lesson text from a country pack."""
+"""Filling `{{ help.NAME }}` and `{{ law.NAME }}` tokens in lesson text from a locale's country pack."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-from lessonkit.load.references import HELP_TOKEN
+from lessonkit.load.references import TOKEN
 from lessonkit.locale.country_pack import CountryPack, Service
+from lessonkit.problems import LessonkitError
 
 
-def short_form(service: Service) -> str:
-    """How a service reads inside a sentence: its name and first contact."""
+class MissingHelpServiceError(LessonkitError):
+    """A lesson names a help service its locale's pack does not have: nothing may print a raw token."""
+
+
+def short_form(service: Service, pack: CountryPack) -> str:
+    """How a service reads inside a sentence: its name and first contact, marked if still unconfirmed."""
+    wording = pack.wording
     first = service.contacts[0]
-    return f"{service.name} ({first.value})"
+    details = [wording.contact(first.value, first.kind)]
+    if service.verified is False:
+        details.append(wording.not_confirmed)
+    return f"{wording.name(service.name)} ({', '.join(details)})"
 
 
 def fill_help_tokens(text: str, pack: CountryPack) -> str:
-    """Replace every help token with the country's service (several are joined with ' or ')."""
+    """Replace every token with the country's services (joined per the language) or its legal statement."""
 
     def replace(match: re.Match[str]) -> str:
-        services = pack.services.get(match["name"], ())
-        return " or ".join(short_form(s) for s in services) if services else match[0]
+        name = match["name"]
+        if match["kind"] == "law":
+            law = pack.laws.get(name)
+            return law.statement if law is not None else pack.wording.law_fallback
+        services = pack.services.get(name, ())
+        if not services:
+            raise MissingHelpServiceError(f"{pack.path}: the {pack.country} pack has no '{name}' service ({match[0]})")
+        return pack.wording.any_of([short_form(s, pack) for s in services])
 
-    return HELP_TOKEN.sub(replace, text)
+    return TOKEN.sub(replace, text)
+
+
+def help_tokens_in(texts: Iterable[str]) -> list[str]:
+    """The help services named in some texts, in order of first use."""
+    return list(dict.fromkeys(m["name"] for text in texts for m in TOKEN.finditer(text) if m["kind"] == "help"))
