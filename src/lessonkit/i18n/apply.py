@@ -18,7 +18,7 @@ from lessonkit.i18n.placeholders import to_markdown, to_message
 from lessonkit.i18n.rewrite import rewrite_lesson
 from lessonkit.i18n.status import Counts, count, usable
 from lessonkit.i18n.store import po_path, read_po
-from lessonkit.i18n.templates import COUNTRIES, PACK_FIELDS, pack_context
+from lessonkit.i18n.templates import COUNTRIES, PACK_FIELDS, law_context, pack_context
 from lessonkit.i18n.units import lesson_units
 from lessonkit.load.sections import parse_sections
 from lessonkit.locale.country_pack import CountryPack
@@ -135,4 +135,8 @@ def translate_country_pack(pack: CountryPack, root: Path, language: str) -> Coun
             ]
             translated.append(service.model_copy(update={**changes, "contacts": contacts}))
         services[token] = tuple(translated)
-    return dataclasses.replace(pack, services=services)
+    laws = {
+        topic: law.model_copy(update={"statement": found.get((law_context(pack, topic), law.statement), law.statement)})
+        for topic, law in pack.laws.items()
+    }
+    return dataclasses.replace(pack, services=services, laws=laws)

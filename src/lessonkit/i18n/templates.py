@@ -66,6 +66,11 @@ def pack_context(pack: CountryPack, token: str, number: int, field: str) -> str:
     return f"{pack.country}|{token}:{number}|{field}"
 
 
+def law_context(pack: CountryPack, topic: str) -> str:
+    """The msgctxt of a pack's legal statement, e.g. `DE|law:fake_images|statement`."""
+    return f"{pack.country}|law:{topic}|statement"
+
+
 def countries_template(curriculum: Curriculum, root: Path) -> polib.POFile:
     """The descriptions, hours, costs and contact notes of every country pack."""
     catalogue = new_catalogue(f"lessonkit {curriculum.config.version} countries", curriculum.config.updated)
@@ -91,6 +96,18 @@ def countries_template(curriculum: Curriculum, root: Path) -> polib.POFile:
                     if "{" in text:
                         entry.flags.append(FORMAT_FLAG)
                     catalogue.append(entry)
+        for topic, law in pack.laws.items():
+            entry = polib.POEntry(
+                msgctxt=law_context(pack, topic),
+                msgid=law.statement,
+                msgstr="",
+                comment=f"Country pack {pack.country} ({pack.name}), written in '{pack.language}': what the law says "
+                f"on {topic.replace('_', ' ')}. Translate exactly: do not add, soften or sharpen anything.",
+                occurrences=[(where[0], str(pack.law_location(topic).line))],
+            )
+            if "{" in law.statement:
+                entry.flags.append(FORMAT_FLAG)
+            catalogue.append(entry)
     return catalogue
 
 
