@@ -47,6 +47,13 @@ def config_labels(curriculum: Curriculum) -> list[tuple[str, str]]:
         *((b.label, f"Name of the age band {b.id} (lessons/curriculum.yml).") for b in config.bands),
         *((a.label, f"Name of the audience '{a.id}' (lessons/curriculum.yml).") for a in config.audiences),
         *((t.title, f"Name of the topic '{t.id}' (lessons/curriculum.yml).") for t in config.topics),
+        *(
+            (
+                s.summary,
+                f"Summary of the source finding '{s.id}', printed in the Sources of plans (lessons/sources.yml).",
+            )
+            for s in config.sources
+        ),
     ]
 
 

@@ -36,8 +36,7 @@ class HelpWording:
 
     def contact(self, value: str, kind: str = "phone") -> str:
         """A contact value that keeps its order and stays on one line in any paragraph direction."""
-        if kind in ("phone", "text"):
-            value = NBSP.join(value.split())
+        value = unbroken(value, kind)
         return f"{LRI}{value}{PDI}" if self.rtl else value
 
     def name(self, value: str) -> str:
@@ -49,9 +48,20 @@ class HelpWording:
         return format_list(list(items), style="or", locale=self.language) if items else ""
 
 
+def unbroken(value: str, kind: str = "phone") -> str:
+    """A phone or text number whose digit groups are joined by no-break spaces, so it never splits."""
+    return NBSP.join(value.split()) if kind in ("phone", "text") else value
+
+
 def wording_for(language: str, direction: str, ui: Callable[[str], str]) -> HelpWording:
     """The wording of a locale, its added words taken from the interface catalogue."""
-    return HelpWording(language, direction == "rtl", ui(NOT_CONFIRMED), ui(LAW_FALLBACK))
+    # Literal strings, so that the interface-string scan finds them for the catalogue.
+    return HelpWording(
+        language,
+        direction == "rtl",
+        ui("not yet confirmed"),
+        ui("The law protects children and young people from sexual abuse and exploitation."),
+    )
 
 
 def strip_isolates(text: str) -> str:

@@ -44,6 +44,15 @@ UI_STRINGS: tuple[tuple[str, str], ...] = (
         "Notice on the site where an untranslated student lesson would be.",
     ),
     ("You will not be in trouble for telling.", "Closing line of every help box; must stay reassuring."),
+    (
+        "not yet confirmed",
+        "Mark beside a help service whose entry has not yet been checked at its source (printed and on the site).",
+    ),
+    (
+        "The law protects children and young people from sexual abuse and exploitation.",
+        "Printed where a lesson refers to the law and the country pack has no statement on that topic. Keep it general and calm.",
+    ),
+    ("Get help (continued)", "Title of a further help slide when the services do not fit on one slide."),
     # Labels found in the renderers by lessonkit.locale.ui_usage (documents and website).
     ("Talk together", "Printed documents: family"),
     ("What your child learned", "Printed documents: family"),

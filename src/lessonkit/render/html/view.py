@@ -7,18 +7,17 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from lessonkit.load.references import HELP_TOKEN
 from lessonkit.load.sections import parse_quiz
-from lessonkit.locale.country_pack import CountryPack, Service
+from lessonkit.locale.country_pack import CountryPack
+from lessonkit.locale.help_tokens import help_tokens_in
 from lessonkit.locale.locales import Locale
 from lessonkit.markdown import SECTION_OPEN, block_tokens
-from lessonkit.model import Lesson, Section
+from lessonkit.model import Config, Lesson, Section, Source
 from lessonkit.problems import Location, Problem
+from lessonkit.render.help.entries import ADULT_HELP, STUDENT_HELP, HelpEntry, help_entries
+from lessonkit.render.help.slides import HelpSlide, deck_help_lines, help_slides
 from lessonkit.render.html.markup import Assets, render_inline, render_markdown
 from lessonkit.render.settings import RenderSettings
-
-STUDENT_HELP = ("child_helpline", "emergency")
-ADULT_HELP = ("parent_helpline", "report_abuse_images", "emergency")
 
 
 @dataclass(frozen=True)
@@ -30,16 +29,6 @@ class Block:
     minutes: int = 0
     stage: str = ""
     notes: Markup = field(default_factory=Markup)
-
-
-@dataclass(frozen=True)
-class HelpEntry:
-    """A help service as the help box prints it."""
-
-    name: str
-    description: str
-    contacts: tuple[tuple[str, str], ...]
-    hours: str
 
 
 @dataclass(frozen=True)
@@ -67,6 +56,7 @@ class LessonView:
     help: Markup
     student_help: tuple[HelpEntry, ...]
     adult_help: tuple[HelpEntry, ...]
+    help_slides: tuple[HelpSlide, ...]
     sources: tuple[str, ...]
     prose: Markup
     warnings: tuple[Problem, ...] = field(default=())
@@ -108,7 +98,8 @@ def build_view(
     handouts = lesson.sections_of("handout")
     quiz_items = [item for s in lesson.sections_of("quiz") for item in parse_quiz(s)[0]]
     sources = {s.id: s for s in config.sources}
-    used_tokens = tuple(m["name"] for s in help_sections for m in HELP_TOKEN.finditer(s.text))
+    used_tokens = tuple(help_tokens_in(s.text for s in help_sections))
+    student_help = help_entries(pack, used_tokens + STUDENT_HELP, ui)
     return LessonView(
         id=lesson.id,
         title=lesson.title,
@@ -129,12 +120,20 @@ def build_view(
         handout=_block(r, handouts[0]) if handouts else None,
         family=r.section("family"),
         help=r.section("help"),
-        student_help=_help_entries(pack, _unique(used_tokens + STUDENT_HELP), ui),
-        adult_help=_help_entries(pack, _unique(used_tokens + ADULT_HELP), ui),
-        sources=tuple(f"{sources[s].summary} ({sources[s].section})" for s in lesson.sources if s in sources),
+        student_help=student_help,
+        adult_help=help_entries(pack, used_tokens + ADULT_HELP, ui),
+        help_slides=tuple(help_slides(deck_help_lines(lesson, pack), student_help, ui)),
+        sources=tuple(_source(config, sources[s], ui) for s in lesson.sources if s in sources),
         prose=r.block(prose_outside_sections(lesson.body), Location(lesson.path, lesson.body_line, 1)),
         warnings=tuple(r.warnings),
     )
+
+
+def _source(config: Config, source: Source, ui: Callable[[str], str]) -> str:
+    """A finding as the plan's Sources list prints it: translated, with its publication and year."""
+    publication = config.publication(source.publication) if source.publication else None
+    cited = ", ".join(str(part) for part in (publication.publisher if publication else "", source.year or "") if part)
+    return f"{ui(source.summary)} ({cited})" if cited else ui(source.summary)
 
 
 def _inside(section: Section) -> Location:
@@ -155,20 +154,6 @@ def _slides(r: _Renderer, sections: tuple[Section, ...]) -> tuple[Block, ...]:
         notes = r.block(following.text, _inside(following)) if following and following.kind == "notes" else Markup("")
         slides.append(Block(section.title, r.block(section.text, _inside(section)), notes=notes))
     return tuple(slides)
-
-
-def _unique(names: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(names))
-
-
-def _help_entries(pack: CountryPack, tokens: tuple[str, ...], ui: Callable[[str], str]) -> tuple[HelpEntry, ...]:
-    return tuple(_entry(service, ui) for token in tokens for service in pack.services.get(token, ()))
-
-
-def _entry(service: Service, ui: Callable[[str], str]) -> HelpEntry:
-    labels = {"phone": ui("Phone"), "text": ui("Text"), "web": ui("Web"), "email": ui("Email")}
-    contacts = tuple((labels[c.kind], f"{c.value} ({c.note})" if c.note else c.value) for c in service.contacts)
-    return HelpEntry(service.name, service.description, contacts, service.hours)
 
 
 def prose_outside_sections(body: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lessonkit.locale.country_pack import Contact, Service
+from lessonkit.locale.help_wording import unbroken
 from lessonkit.render.site.context import LocaleContext
 from lessonkit.render.site.text import escape, raw_block
 
@@ -59,7 +60,7 @@ def _service(ctx: LocaleContext, service: Service) -> str:
         checked = t("Not yet confirmed: please check the service's own website.")
     return (
         f'<section class="lk-service-card" aria-label="{escape(service.name)}">\n'
-        f"<h3>{escape(service.name)}</h3>\n<p>{escape(service.description)}</p>\n"
+        f"<h3><bdi>{escape(service.name)}</bdi></h3>\n<p>{escape(service.description)}</p>\n"
         f'<ul class="lk-contacts">\n{contacts}</ul>\n'
         f'<dl class="lk-facts">{"".join(facts)}</dl>\n'
         f'<p class="lk-checked">{escape(checked)}</p>\n</section>'
@@ -78,4 +79,6 @@ def _contact(ctx: LocaleContext, contact: Contact) -> str:
     else:
         href = value if value.startswith("https://") else "https://" + value.removeprefix("http://")
     note = f' <span class="lk-note">({escape(contact.note)})</span>' if contact.note else ""
-    return f'{label}: <a href="{escape(href)}">{escape(value)}</a>{note}'
+    # <bdi dir="ltr"> keeps the digit groups in order in right-to-left pages; unbroken keeps them on one line.
+    shown = escape(unbroken(value, contact.kind))
+    return f'{label}: <a href="{escape(href)}"><bdi dir="ltr" class="lk-contact">{shown}</bdi></a>{note}'

@@ -14,10 +14,12 @@ from pptx.oxml.ns import qn
 from pptx.slide import Slide
 from pptx.util import Emu, Inches, Pt
 
-from lessonkit.load.references import HELP_TOKEN
 from lessonkit.locale.country_pack import CountryPack
+from lessonkit.locale.help_tokens import help_tokens_in
 from lessonkit.locale.locales import Locale
 from lessonkit.model import Lesson
+from lessonkit.render.help.entries import STUDENT_HELP, help_entries
+from lessonkit.render.help.slides import deck_help_lines, help_slides, service_lines
 from lessonkit.render.settings import RenderSettings
 from lessonkit.render.slides.rtl import make_rtl
 from lessonkit.render.slides.text import Line, plain_lines, plain_text
@@ -27,7 +29,6 @@ TITLE_COLOUR = RGBColor.from_string("0B3D6B")  # type: ignore[no-untyped-call]  
 TEXT_COLOUR = RGBColor.from_string("111111")  # type: ignore[no-untyped-call]
 LATIN_FONT, ARABIC_FONT = "Atkinson Hyperlegible", "Noto Sans Arabic"
 TITLE_LAYOUT, CONTENT_LAYOUT = 0, 1
-HELP_TOKENS = ("child_helpline", "emergency")
 
 
 def render_deck(
@@ -60,15 +61,16 @@ def render_deck(
         if following is not None and following.kind == "notes":
             _notes(slide, plain_text(following.text, pack))
 
-    help_slide = deck.slides.add_slide(deck.slide_layouts[CONTENT_LAYOUT])
-    lines = [line for s in lesson.sections_of("help") for line in plain_lines(s.text, pack)]
-    used = [m["name"] for s in lesson.sections_of("help") for m in HELP_TOKEN.finditer(s.text)]
-    for token in dict.fromkeys([*used, *HELP_TOKENS]):
-        for service in pack.services.get(token, ()):
-            contacts = " · ".join(c.value for c in service.contacts)
-            lines.append(Line(f"{service.name}: {contacts}", bullet=True))
-    _write(help_slide, ui("Get help"), lines, font, rtl, body_size=24)
-    _notes(help_slide, ui("You will not be in trouble for telling."))
+    used = help_tokens_in(s.text for s in lesson.sections_of("help"))
+    services = help_entries(pack, [*used, *STUDENT_HELP], ui)
+    for page in help_slides(deck_help_lines(lesson, pack), services, ui):
+        slide = deck.slides.add_slide(deck.slide_layouts[CONTENT_LAYOUT])
+        lines = list(page.lines)
+        for entry in page.services:
+            name, *details = service_lines(entry, pack.wording)
+            lines += [Line(name, bullet=True), *(Line(detail) for detail in details)]
+        _write(slide, page.title, lines, font, rtl, body_size=24)
+        _notes(slide, ui("You will not be in trouble for telling."))
 
     out = io.BytesIO()
     deck.save(out)
