@@ -1,0 +1,294 @@
+r"""Linear-time matching of untrusted text: google-re2 where it can express a pattern, bounded `re` elsewhere.
+
+Lessons, translations and country packs come from volunteers and strangers. Python's `re`
+backtracks, so a pattern such as `[a-z0-9-]+(?:\.[a-z0-9-]+)*\.com` costs time quadratic in a
+paragraph like "a.a.a.a..." (40 KB took 43 s in the checker). RE2 runs every search in time
+linear in the text. The two engines read a pattern differently, and this module bridges them:
+
+- RE2 reads `\w`, `\d`, `\s` as ASCII; Python (for `str`) as Unicode. `to_re2` rewrites them as
+  the Unicode classes Python means, so German and Arabic words match the same in both (checked
+  over every code point by the tests; the only differences are letters added to Unicode after
+  Python 3.11's tables, which RE2 knows and Python does not).
+- RE2 has no lookarounds, back references or Unicode `\b`. A pattern that needs them either
+  falls back to Python's `re` (`Scanner.linear` is False), or is written for RE2 with the context
+  it looks at *consumed* and the match itself in a group named `m` (`word_bounded` builds the
+  usual "no word character on either side" guard this way); the scan then restarts at the end
+  of `m`, one character early, so the context character can serve the next match too. That gives
+  the same matches as the lookaround form: the engines prefer the same alternative and the same
+  repetition count, and only where the context character is accepted.
+- RE2 reports positions in UTF-8 bytes; `Scanner` turns them back into `str` offsets.
+
+A fallback pattern never sees more than `limit` characters (`InputTooLargeError`); callers cap
+their input below that first, and report what they refused.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+
+import re2
+
+from lessonkit.problems import LessonkitError
+
+# Python's `\w` for `str` is a letter, a number or `_`; its `\s` is `str.isspace()`.
+WORD = r"\p{L}\p{N}_"
+SPACE = r"\t-\r\x{1c}-\x{20}\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}"
+DIGIT = r"\p{Nd}"
+_OUTSIDE = {"w": f"[{WORD}]", "W": f"[^{WORD}]", "d": DIGIT, "D": r"\P{Nd}", "s": f"[{SPACE}]", "S": f"[^{SPACE}]"}
+_INSIDE = {"w": WORD, "d": DIGIT, "s": SPACE}
+# Zero-width or back-referencing escapes RE2 cannot read the way Python does.
+_UNSUPPORTED_ESCAPES = frozenset("bBN123456789")
+FALLBACK_LIMIT = 256 * 1024  # characters a backtracking pattern may scan in one call
+_MAX_RE2_MEMORY = 64 << 20  # a rule's alternation of many phrases needs more than the 8 MiB default
+_MATCH_GROUP = re.compile(r"^m\d*$")
+
+
+class InputTooLargeError(LessonkitError):
+    """Text too long for a pattern that only Python's backtracking engine can run."""
+
+
+def to_re2(pattern: str, flags: int = 0) -> str | None:
+    """The pattern in RE2 syntax with Python's meaning, or None when RE2 cannot express it."""
+    if flags & ~(re.IGNORECASE | re.MULTILINE | re.DOTALL | re.UNICODE):
+        return None
+    out: list[str] = []
+    index, size = 0, len(pattern)
+    in_class = False
+    class_start = -1  # index just after `[` or `[^`: a `]` there is a literal
+    while index < size:
+        char = pattern[index]
+        if char == "\\":
+            if index + 1 >= size:
+                return None
+            escaped = pattern[index + 1]
+            index += 2
+            if escaped in _UNSUPPORTED_ESCAPES or (escaped == "0"):
+                return None
+            if escaped in ("u", "U"):
+                digits = 4 if escaped == "u" else 8
+                code = pattern[index : index + digits]
+                if len(code) != digits or not all(c in "0123456789abcdefABCDEF" for c in code):
+                    return None
+                out.append(f"\\x{{{code}}}")
+                index += digits
+            elif escaped == "Z":
+                out.append(r"\z")
+            elif in_class and escaped in _INSIDE:
+                out.append(_INSIDE[escaped])
+            elif in_class and escaped in _OUTSIDE:
+                return None  # a negated shorthand inside a set has no RE2 form
+            elif escaped in _OUTSIDE:
+                out.append(_OUTSIDE[escaped])
+            else:
+                out.append("\\" + escaped)
+            continue
+        if in_class:
+            if char == "]" and index != class_start:
+                in_class = False
+                out.append("]")
+            elif char in "[]":
+                out.append("\\" + char)  # a literal bracket ([:alpha:] means something else in RE2)
+            else:
+                out.append(char)
+            index += 1
+            continue
+        if char == "[":
+            in_class = True
+            negated = pattern.startswith("^", index + 1)
+            out.append("[^" if negated else "[")
+            index += 2 if negated else 1
+            class_start = index
+            continue
+        if char == "(" and pattern.startswith("?", index + 1):
+            group = _group_opening(pattern, index)
+            if group is None:
+                return None
+            out.append(group)
+            index += len(group)
+            continue
+        if char == "$" and not flags & re.MULTILINE:
+            return None  # Python's `$` also matches before a final newline; RE2's does not
+        out.append(char)
+        index += 1
+    if in_class:
+        return None
+    prefix = "".join(f for flag, f in ((re.IGNORECASE, "i"), (re.MULTILINE, "m"), (re.DOTALL, "s")) if flags & flag)
+    return (f"(?{prefix})" if prefix else "") + "".join(out)
+
+
+def _group_opening(pattern: str, index: int) -> str | None:
+    """The text of a `(?...` opening RE2 reads as Python does, or None (lookarounds, references, ...)."""
+    rest = pattern[index + 2 :]
+    if rest.startswith(":"):
+        return "(?:"
+    if rest.startswith("P<"):
+        end = rest.find(">")
+        return None if end < 0 else pattern[index : index + 2 + end + 1]
+    flags = re.match(r"[ims]*(?:-[ims]+)?[:)]", rest)
+    if flags and flags.group(0) not in (":", ")"):
+        return f"(?{flags.group(0)}"
+    return None
+
+
+def word_bounded(pattern: str) -> str:
+    r"""An RE2 pattern for `(?<!\w)(?:pattern)(?!\w)`: the match in group `m`, its context consumed."""
+    return rf"(?:^|[^{WORD}])(?P<m>{pattern})(?:[^{WORD}]|$)"
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One match: its span in the `str`, its text, and its named groups (None when a group took no part)."""
+
+    start: int
+    end: int
+    text: str
+    groups: Mapping[str, str | None] = field(default_factory=dict)
+
+    def __getitem__(self, name: int | str) -> str | None:
+        """`hit[0]` is the matched text, `hit["name"]` a named group (as with `re.Match`)."""
+        return self.text if name == 0 else self.groups.get(str(name))
+
+    def span(self) -> tuple[int, int]:
+        """(start, end), as with `re.Match.span()`."""
+        return self.start, self.end
+
+
+class _Offsets:
+    """UTF-8 byte offsets of one text turned into `str` offsets, cheaply for offsets met in order."""
+
+    def __init__(self, text: str, data: bytes) -> None:
+        self.data = data
+        self.ascii = len(data) == len(text)
+        self.byte, self.char = 0, 0
+
+    def char_of(self, byte: int) -> int:
+        if self.ascii:
+            return byte
+        if byte < self.byte:
+            self.byte, self.char = 0, 0
+        self.char += len(self.data[self.byte : byte].decode("utf-8"))
+        self.byte = byte
+        return self.char
+
+    def char_start(self, byte: int) -> int:
+        """The first byte of the character holding `byte` (a restart may not fall inside one)."""
+        while byte > 0 and 0x80 <= self.data[byte] < 0xC0:
+            byte -= 1
+        return byte
+
+    def next_char(self, byte: int) -> int:
+        """The first byte of the character after the one starting at `byte`."""
+        byte += 1
+        while byte < len(self.data) and 0x80 <= self.data[byte] < 0xC0:
+            byte += 1
+        return byte
+
+
+class Scanner:
+    """One pattern: RE2 when it can run it (`linear`), else Python's `re` on at most `limit` characters."""
+
+    def __init__(
+        self, pattern: str, flags: int = 0, *, re2_pattern: str | None = None, limit: int = FALLBACK_LIMIT
+    ) -> None:
+        """`re2_pattern` is a hand-written RE2 form (context consumed, match in group `m`)."""
+        self.pattern = pattern
+        self.limit = limit
+        self.python = re.compile(pattern, flags)
+        self.names = tuple(n for n in self.python.groupindex if not _MATCH_GROUP.match(n))
+        self._source = re2_pattern if re2_pattern is not None else to_re2(pattern, flags)
+        self._compiled = False
+        self._engine: re2._Regexp[str] | None = None
+        self.match_groups: tuple[int, ...] = ()
+
+    @property
+    def engine(self) -> re2._Regexp[str] | None:
+        """The RE2 program, compiled at first use: a rule whose fixed words never occur costs nothing."""
+        if not self._compiled:
+            self._compiled = True
+            if self._source is not None:
+                options = re2.Options()
+                options.max_mem = _MAX_RE2_MEMORY
+                try:
+                    self._engine = re2.compile(self._source, options)
+                except re2.error:
+                    self._engine = None  # too large or a construct RE2 lacks: Python's engine, bounded
+            # Hand-written forms put the match in group `m` (or `m2`, `m3`... for alternatives that need
+            # different context); the rest of the RE2 match is context that the next match may reuse.
+            index = self._engine.groupindex if self._engine else {}
+            self.match_groups = tuple(number for name, number in sorted(index.items()) if _MATCH_GROUP.match(name))
+        return self._engine
+
+    @property
+    def linear(self) -> bool:
+        """True when matching runs in time linear in the text (RE2)."""
+        return self.engine is not None
+
+    def finditer(self, text: str) -> Iterator[Hit]:
+        """Every non-overlapping match, left to right, as `re.finditer` finds them."""
+        engine = self.engine
+        if engine is None:
+            if len(text) > self.limit:
+                raise InputTooLargeError(
+                    f"{len(text)} characters is more than {self.limit} for the pattern '{self.pattern[:60]}'"
+                )
+            for match in self.python.finditer(text):
+                yield Hit(match.start(), match.end(), match.group(0), match.groupdict())
+            return
+        data = text.encode("utf-8", "surrogatepass")
+        offsets = _Offsets(text, data)
+        position, last_end = 0, 0
+        while position <= len(data):
+            found = engine.search(data, position)
+            if found is None:
+                return
+            start_byte, end_byte = self._span(found)
+            if start_byte < last_end:
+                # Only a match anchored at `^` can start before the restart point: look past it.
+                position = offsets.next_char(found.start())
+                continue
+            start, end = offsets.char_of(start_byte), offsets.char_of(end_byte)
+            groups = {name: _decode(found, name) for name in self.names}
+            yield Hit(start, end, text[start:end], groups)
+            last_end = end_byte
+            if end_byte == start_byte:
+                position = offsets.next_char(end_byte)  # an empty match: step on, as `re` does
+            elif self.match_groups:
+                # Restart on the match's last character: it may be the context of the next match.
+                position = max(offsets.char_start(end_byte - 1), offsets.next_char(found.start()))
+            else:
+                position = end_byte
+
+    def _span(self, found: re2._Match[bytes]) -> tuple[int, int]:
+        for number in self.match_groups:
+            span = found.span(number)
+            if span[0] >= 0:
+                return span
+        return found.span()
+
+    def search(self, text: str) -> Hit | None:
+        """The first match, or None."""
+        return next(self.finditer(text), None)
+
+    def sub(self, replace: Callable[[Hit], str], text: str) -> str:
+        """The text with every match replaced by `replace(hit)`."""
+        pieces: list[str] = []
+        position = 0
+        for hit in self.finditer(text):
+            pieces += [text[position : hit.start], replace(hit)]
+            position = hit.end
+        pieces.append(text[position:])
+        return "".join(pieces)
+
+
+def _decode(found: re2._Match[bytes], name: str) -> str | None:
+    value = found[name]
+    return None if value is None else value.decode("utf-8", "surrogatepass")
+
+
+@cache
+def scanner(pattern: str, flags: int = 0) -> Scanner:
+    """A Scanner for a Python pattern (compiled once per process)."""
+    return Scanner(pattern, flags)
