@@ -2,7 +2,8 @@
 
 A translation that fails its QA (a changed helpline number, a foreign link, raw HTML, broken
 placeholders) is refused here: its lesson is not built in that language, and a broken interface
-or country-pack catalogue refuses the whole locale, because it would reach every handout.
+or country-pack catalogue refuses the whole locale (documents and website), because it would reach
+every handout and page.
 """
 
 from __future__ import annotations
@@ -36,25 +37,37 @@ class Localized:
     ui: Callable[[str], str]
     readiness: Readiness
     refused: tuple[Problem, ...] = ()
+    # The whole locale is refused (its interface or country-pack catalogue failed QA, or its pack
+    # lacks a service): nothing of it is published, neither documents nor the website.
+    dropped: bool = False
 
 
 def localize(curriculum: Curriculum, root: Path, locale: Locale, *, allow_fallback: bool = False) -> Localized:
-    """Translate the curriculum and the country pack into the locale's language, refusing tampered text."""
-    translated, readiness = translate_curriculum(curriculum, root, locale, allow_fallback=allow_fallback)
-    ui = translator(root, locale.language)
-    pack = localize_pack(
-        translate_country_pack(require_country_pack(root, locale.country), root, locale.language), locale, ui
-    )
+    """Translate the curriculum and the country pack into the locale's language, refusing tampered text.
+
+    Translation QA runs first, and a refused interface or countries catalogue is not even read
+    (English takes its place), so no text of it reaches anything built from the result.
+    """
     refused = tuple(p for p in check_translations(curriculum, root, [locale.language]) if p.severity == "error")
+    bad = {p.location.path.stem for p in refused}
+    ui = _english if UI in bad else translator(root, locale.language)
+    english = require_country_pack(root, locale.country)
+    pack = english if COUNTRIES in bad else translate_country_pack(english, root, locale.language)
+    pack = localize_pack(pack, locale, ui)
+    translated, readiness = translate_curriculum(curriculum, root, locale, allow_fallback=allow_fallback)
     # A pack that cannot fill a token the documents print refuses the locale: no output shows a raw token.
     missing = tuple(missing_services(pack, needed_services(curriculum.lessons)))
     refused += missing
-    bad = {p.location.path.stem for p in refused}
-    if missing or bad & {UI, COUNTRIES}:
+    dropped = bool(missing or bad & {UI, COUNTRIES})
+    if dropped:
         translated = dataclasses.replace(translated, lessons=())
     elif bad:
         translated = dataclasses.replace(translated, lessons=tuple(x for x in translated.lessons if x.id not in bad))
-    return Localized(locale, translated, pack, ui, readiness, refused)
+    return Localized(locale, translated, pack, ui, readiness, refused, dropped)
+
+
+def _english(text: str) -> str:
+    return text
 
 
 def localize_pack(pack: CountryPack, locale: Locale, ui: Callable[[str], str]) -> CountryPack:
