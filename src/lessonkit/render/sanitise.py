@@ -87,6 +87,11 @@ def plain_text(fragment: str) -> str:
     return " ".join(html.unescape(nh3.clean(fragment, tags=set())).split())
 
 
+def link_target(url: str) -> str:
+    """A configured address (licence, publication) if the policy allows links to it, else "" (no link)."""
+    return url if _link_allowed(url.strip()) else ""
+
+
 def escape_html(text: str) -> str:
     """Plain text for HTML text or a double-quoted attribute: the one escaping step."""
     return html.escape(text, quote=True)

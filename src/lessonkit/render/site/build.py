@@ -16,7 +16,7 @@ from lessonkit.build.localize import Localized
 from lessonkit.build.paths import DOWNLOADS
 from lessonkit.problems import LessonkitError, Location, Problem
 from lessonkit.render.site.context import LocaleContext
-from lessonkit.render.site.layout import SitePlace
+from lessonkit.render.site.layout import LESSON_ASSETS, LESSON_ASSETS_SOURCE, SitePlace
 from lessonkit.render.site.mkdocs_config import BASE_CONFIG, site_config
 from lessonkit.render.site.pages import locale_pages
 
@@ -28,17 +28,20 @@ FONTS_CSS = Path("handouts") / "css" / "fonts.css"
 def render_site(localized: Sequence[Localized], root: Path, out_dir: Path) -> list[Problem]:
     """Build the website for each locale (the first at the root, the others in `<locale-id>/`) into `out_dir`.
 
-    Each locale brings its translated curriculum and country pack. Files already in
-    `out_dir/downloads/` (the print build's) are kept. Returns mkdocs' warnings as problems;
-    an empty list means the strict build passed.
+    Each locale brings its translated curriculum and country pack. A locale whose interface or
+    country-pack translation was refused is left out whole (fail closed; the caller reports it).
+    Files already in `out_dir/downloads/` (the print build's) are kept. Returns mkdocs' warnings
+    as problems; an empty list means the strict build passed.
     """
+    localized = [x for x in localized if not x.dropped]
     if not localized:
         raise LessonkitError("no locale to build the site for")
     for needed in (root / BASE_CONFIG, root / THEME_ASSETS):
         if not needed.exists():
             raise LessonkitError(f"{needed}: not found; the website needs it (or build documents only with --no-site)")
     contexts = [
-        LocaleContext(x, SitePlace(x.locale, "" if i == 0 else f"{x.locale.id}/")) for i, x in enumerate(localized)
+        LocaleContext(x, SitePlace(x.locale, "" if i == 0 else f"{x.locale.id}/"), root)
+        for i, x in enumerate(localized)
     ]
     with tempfile.TemporaryDirectory(prefix="lessonkit-site-") as tmp:
         work = Path(tmp)
@@ -66,6 +69,14 @@ def _copy_assets(root: Path, assets: Path) -> None:
     # The same font files and @font-face rules as the printed documents, so there is one copy of each.
     shutil.copytree(root / FONTS, assets / "fonts", dirs_exist_ok=True)
     shutil.copy2(root / FONTS_CSS, assets / "stylesheets" / FONTS_CSS.name)
+    # Lesson images, the only images lesson text may show (the sanitising policy refuses others).
+    # Regular files only: a link in the asset folder must not publish what it points to.
+    source = root / LESSON_ASSETS_SOURCE
+    for path in sorted(source.rglob("*")) if source.is_dir() and not source.is_symlink() else ():
+        if path.is_file() and not any(p.is_symlink() for p in (path, *path.parents) if p.is_relative_to(source)):
+            target = assets.parent / LESSON_ASSETS / path.relative_to(source)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
 
 
 class _Collect(logging.Handler):

@@ -5,15 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path, PurePosixPath
 
 from babel.dates import format_date
 
 from lessonkit.build.localize import Localized
 from lessonkit.locale.country_pack import CountryPack
 from lessonkit.model import Curriculum, Lesson
+from lessonkit.problems import Location
+from lessonkit.render.sanitise import Assets
 from lessonkit.render.site import layout
-from lessonkit.render.site.layout import SitePlace
-from lessonkit.render.site.text import LessonLinker, render_body, render_text
+from lessonkit.render.site.layout import LESSON_ASSETS, SitePlace
+from lessonkit.render.site.text import LessonLinker, render_body, render_plain, render_text
 
 
 @dataclass(frozen=True)
@@ -22,6 +25,7 @@ class LocaleContext:
 
     localized: Localized
     place: SitePlace
+    root: Path
 
     @property
     def curriculum(self) -> Curriculum:
@@ -56,13 +60,28 @@ class LocaleContext:
 
         return resolve
 
-    def html(self, text: str, from_page: str) -> str:
-        """Lesson Markdown as HTML for a page."""
-        return render_text(text, self.pack, self.linker(from_page))
+    def assets(self, from_page: str) -> Assets:
+        """Where lesson images may come from, and their address from `from_page` (copied by the site build)."""
+        folder = self.root / layout.LESSON_ASSETS_SOURCE
+
+        def url(image: Path) -> str:
+            relative = image.relative_to(folder.resolve()).as_posix()
+            return self.place.to_output(from_page, PurePosixPath(LESSON_ASSETS, relative))
+
+        return Assets(self.root, folder, url)
+
+    def html(self, text: str, from_page: str, lesson: Lesson) -> str:
+        """A piece of `lesson`'s Markdown as sanitised HTML for a page."""
+        return render_text(text, self.pack, Location(lesson.path), self.assets(from_page), self.linker(from_page))
+
+    def plain(self, text: str, lesson: Lesson) -> str:
+        """The words of a piece of `lesson`'s Markdown, unescaped (escape them where they are written)."""
+        return render_plain(text, self.pack, Location(lesson.path), self.assets(""))
 
     def body_html(self, lesson: Lesson, from_page: str, section_html: Callable[[str], str]) -> str:
         """A guide's body as HTML, sections wrapped by `section_html`."""
-        return render_body(lesson.body, self.pack, self.linker(from_page), section_html)
+        where = Location(lesson.path, lesson.body_line)
+        return render_body(lesson.body, self.pack, where, self.assets(from_page), self.linker(from_page), section_html)
 
     def band_label(self, band_id: str | None) -> str:
         """An age band's label in this locale."""

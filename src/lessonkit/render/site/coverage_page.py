@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lessonkit.coverage import Coverage, coverage_matrix
 from lessonkit.model import Source
+from lessonkit.render.sanitise import link_target
 from lessonkit.render.site import layout
 from lessonkit.render.site.context import LocaleContext
 from lessonkit.render.site.text import escape, raw_block
@@ -25,7 +26,8 @@ def coverage_markdown(ctx: LocaleContext) -> str:
             continue
         rows.append(
             f'<tr id="publication-{escape(publication.id)}" class="lk-publication"><th scope="colgroup" '
-            f'colspan="{len(matrix.columns) + 1}"><a href="{escape(publication.url)}">{escape(publication.title)}</a> '
+            f'colspan="{len(matrix.columns) + 1}"><a href="{escape(link_target(publication.url))}">'
+            f"{escape(publication.title)}</a> "
             f"({escape(publication.publisher)}, {publication.year})</th></tr>\n"
         )
         for source in sources:

@@ -6,7 +6,7 @@ from lessonkit.model import Lesson
 from lessonkit.render.site import layout
 from lessonkit.render.site.context import LocaleContext
 from lessonkit.render.site.downloads import lesson_downloads
-from lessonkit.render.site.text import escape, raw_block
+from lessonkit.render.site.text import escape, front_matter, raw_block
 
 # How each section kind that may appear in a guide is shown; others become plain blocks.
 BOXES = {"help": ("tip lk-help", "Where to get help"), "safeguarding": ("warning lk-safeguarding", "Safeguarding")}
@@ -21,9 +21,10 @@ def guide_markdown(ctx: LocaleContext, lesson: Lesson) -> str:
         heading = f'<p class="admonition-title">{escape(ctx.t(title))}</p>\n' if title else ""
         return f'<div class="admonition {css}">\n{heading}'
 
-    parts = [f"# {escape(lesson.title)}\n"]
+    description = escape(ctx.plain(lesson.summary, lesson)) if lesson.summary else ""
+    parts = [front_matter({"description": description} if description else {}), f"# {escape(lesson.title)}\n"]
     if lesson.summary:
-        parts.append(raw_block(ctx.html(lesson.summary, page), "lk-summary"))
+        parts.append(raw_block(ctx.html(lesson.summary, page, lesson), "lk-summary"))
     parts.append(raw_block(_help_now(ctx, page), "lk-help-callout"))
     parts.append(ctx.body_html(lesson, page, section_html))
     if lesson.key_messages:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from lessonkit.model import Lesson
+from lessonkit.render.sanitise import link_target
 from lessonkit.render.site import layout
 from lessonkit.render.site.context import LocaleContext
 from lessonkit.render.site.downloads import handbook_download
-from lessonkit.render.site.text import escape, raw_block
+from lessonkit.render.site.text import escape, front_matter, raw_block
 
 
 def _p(text: str) -> str:
@@ -16,7 +17,9 @@ def _p(text: str) -> str:
 def _item(ctx: LocaleContext, lesson: Lesson, from_page: str) -> str:
     href = layout.link(layout.lesson_page(lesson), from_page)
     minutes = f" · {ctx.t('{minutes} minutes').format(minutes=lesson.duration)}" if lesson.duration else ""
-    summary = f"  \n    {escape(lesson.summary)}" if lesson.summary else ""
+    # The summary's words only; in a <span> so that no summary can start a Markdown list or quote.
+    words = ctx.plain(lesson.summary, lesson) if lesson.summary else ""
+    summary = f'  \n    <span class="lk-item-summary">{escape(words)}</span>' if words else ""
     return f"-   [{escape(lesson.title)}]({href}){escape(minutes)}{summary}\n"
 
 
@@ -45,7 +48,7 @@ def home_markdown(ctx: LocaleContext) -> str:
     licence = t("Free to use, adapt and share under {licence}.").format(licence=config.licence)
     return "\n".join(
         [
-            "---\nhide:\n  - navigation\n  - toc\n---\n",
+            front_matter({"hide": ["navigation", "toc"]}),
             f"# {escape(t(config.title))}\n",
             _p(
                 t(
@@ -56,7 +59,7 @@ def home_markdown(ctx: LocaleContext) -> str:
             f'<div class="grid cards lk-doors" markdown>\n\n{cards}</div>\n',
             f"[{escape(t('Get help now'))}]({layout.link(layout.HELP, layout.HOME)}){{ .md-button .lk-help-button }}\n",
             raw_block(
-                f'<p>{escape(licence)} <a href="{escape(config.licence_url)}" rel="license">'
+                f'<p>{escape(licence)} <a href="{escape(link_target(config.licence_url))}" rel="license">'
                 f"{escape(t('Read the licence'))}</a></p>",
                 "lk-meta",
             ),
@@ -175,8 +178,23 @@ def ngos_markdown(ctx: LocaleContext) -> str:
             f"## {escape(t('Use it offline'))}\n",
             _p(offline),
             raw_block(
-                f'<p><a href="{escape(config.licence_url)}" rel="license">{escape(t("Read the licence"))}</a></p>',
+                f'<p><a href="{escape(link_target(config.licence_url))}" rel="license">'
+                f"{escape(t('Read the licence'))}</a></p>",
                 "lk-meta",
             ),
+        ]
+    )
+
+
+def not_found_markdown(ctx: LocaleContext) -> str:
+    """The locale's 404 page: where to go instead (the start page, help). Not in the navigation or search."""
+    t = ctx.t
+    page = layout.NOT_FOUND
+    return "\n".join(
+        [
+            front_matter({"hide": ["navigation", "toc"], "search": {"exclude": True}}),
+            "# 404\n",
+            f"[{escape(t('Home'))}]({layout.link(layout.HOME, page)}){{ .md-button }}\n"
+            f"[{escape(t('Get help now'))}]({layout.link(layout.HELP, page)}){{ .md-button .lk-help-button }}\n",
         ]
     )

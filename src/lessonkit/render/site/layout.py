@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from lessonkit.locale.locales import Locale
 from lessonkit.model import Lesson
@@ -17,6 +17,10 @@ EDUCATORS = "educators/index.md"
 NGOS = "ngos.md"
 COVERAGE = "coverage.md"
 HELP = "help.md"
+NOT_FOUND = "404.md"
+# Lesson images: the only files lesson text may show, copied from the project into the site.
+LESSON_ASSETS_SOURCE = Path("lessons") / "assets"
+LESSON_ASSETS = "assets/lessons"
 
 
 def band_page(band_id: str) -> str:

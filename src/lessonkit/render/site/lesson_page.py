@@ -7,7 +7,7 @@ from lessonkit.model import Lesson, Section
 from lessonkit.render.site import layout
 from lessonkit.render.site.context import LocaleContext
 from lessonkit.render.site.downloads import lesson_downloads
-from lessonkit.render.site.text import escape, raw_block
+from lessonkit.render.site.text import escape, front_matter, raw_block
 
 STAGE_LABELS = {"starter": "Starter", "main": "Main activity", "plenary": "Plenary"}
 
@@ -17,12 +17,12 @@ def lesson_markdown(ctx: LocaleContext, lesson: Lesson) -> str:
     page = layout.lesson_page(lesson)
     t = ctx.t
     parts = [
-        _front_matter(lesson),
+        _front_matter(ctx, lesson),
         f"# {escape(lesson.title)}\n",
         _facts(ctx, lesson, page),
     ]
     if lesson.summary:
-        parts.append(raw_block(ctx.html(lesson.summary, page), "lk-summary"))
+        parts.append(raw_block(ctx.html(lesson.summary, page, lesson), "lk-summary"))
     parts.append(raw_block(lesson_downloads(ctx, lesson, page), "lk-download-block"))
     parts.append(f"## {escape(t('Learning objectives'))}\n")
     parts.append(raw_block("<ul>\n" + "".join(f"<li>{escape(o)}</li>\n" for o in lesson.objectives) + "</ul>"))
@@ -31,27 +31,27 @@ def lesson_markdown(ctx: LocaleContext, lesson: Lesson) -> str:
         terms = "".join(f"<dt>{escape(k)}</dt>\n<dd>{escape(v)}</dd>\n" for k, v in lesson.vocabulary.items())
         parts.append(raw_block(f'<dl class="lk-vocabulary">\n{terms}</dl>'))
     for section in lesson.sections_of("safeguarding"):
-        parts.append(_admonition(ctx, "warning lk-safeguarding", t("Safeguarding"), section, page))
+        parts.append(_admonition(ctx, lesson, "warning lk-safeguarding", t("Safeguarding"), section, page))
     parts.append(_plan(ctx, lesson, page))
     for section in lesson.sections_of("teacher-note"):
-        parts.append(_admonition(ctx, "info", t("Background for the teacher"), section, page))
+        parts.append(_admonition(ctx, lesson, "info", t("Background for the teacher"), section, page))
     parts.append(_quiz(ctx, lesson, page))
     if lesson.key_messages:
         parts.append(f"## {escape(t('Key messages'))}\n")
         parts.append(raw_block("<ul>\n" + "".join(f"<li>{escape(m)}</li>\n" for m in lesson.key_messages) + "</ul>"))
     for section in lesson.sections_of("family"):
         parts.append(f"## {escape(t('For families'))}\n")
-        parts.append(raw_block(ctx.html(section.text, page)))
+        parts.append(raw_block(ctx.html(section.text, page, lesson)))
     for section in lesson.sections_of("help"):
-        parts.append(_admonition(ctx, "tip lk-help", t("Where to get help"), section, page))
+        parts.append(_admonition(ctx, lesson, "tip lk-help", t("Where to get help"), section, page))
     parts.append(_sources(ctx, lesson))
     return "\n".join(parts)
 
 
-def _front_matter(lesson: Lesson) -> str:
-    # Search boosts the title; the description feeds <meta name="description">.
-    summary = lesson.summary.replace('"', "'").replace("\n", " ")
-    return f'---\ndescription: "{summary}"\n---\n'
+def _front_matter(ctx: LocaleContext, lesson: Lesson) -> str:
+    # The description feeds <meta name="description" content="...">, which the theme prints as it
+    # is: the summary's words, escaped here once (the YAML dumper takes care of the YAML).
+    return front_matter({"description": escape(ctx.plain(lesson.summary, lesson))} if lesson.summary else {})
 
 
 def _facts(ctx: LocaleContext, lesson: Lesson, page: str) -> str:
@@ -63,12 +63,12 @@ def _facts(ctx: LocaleContext, lesson: Lesson, page: str) -> str:
         (t("Topic"), f'<a href="{topic_href}">{escape(ctx.topic_title(lesson.topic))}</a>'),
         (t("Duration"), escape(t("{minutes} minutes").format(minutes=lesson.duration or 0))),
     ]
-    items = "".join(f"<div><dt>{label}</dt><dd>{value}</dd></div>\n" for label, value in rows)
+    items = "".join(f"<div><dt>{escape(label)}</dt><dd>{value}</dd></div>\n" for label, value in rows)
     return raw_block(f'<dl class="lk-facts">\n{items}</dl>')
 
 
-def _admonition(ctx: LocaleContext, kind: str, title: str, section: Section, page: str) -> str:
-    body = ctx.html(section.text, page)
+def _admonition(ctx: LocaleContext, lesson: Lesson, kind: str, title: str, section: Section, page: str) -> str:
+    body = ctx.html(section.text, page, lesson)
     return raw_block(
         f'<div class="admonition {kind}">\n<p class="admonition-title">{escape(title)}</p>\n{body}</div>', "lk-box"
     )
@@ -79,7 +79,7 @@ def _plan(ctx: LocaleContext, lesson: Lesson, page: str) -> str:
     out = [f"## {escape(t('Lesson plan'))}\n"]
     for section in lesson.sections_of("ground-rules"):
         out.append(f"### {escape(t('Ground rules'))}\n")
-        out.append(raw_block(ctx.html(section.text, page)))
+        out.append(raw_block(ctx.html(section.text, page, lesson)))
     activities = lesson.sections_of("activity")
     rows = []
     start = 0
@@ -88,7 +88,7 @@ def _plan(ctx: LocaleContext, lesson: Lesson, page: str) -> str:
         stage = t(STAGE_LABELS.get(activity.stage, activity.stage))
         when = t("{start}–{end} min").format(start=start, end=end)
         rows.append(
-            f'<tr><td>{when}</td><td>{escape(stage)}</td><td><a href="#activity-{number}">'
+            f'<tr><td>{escape(when)}</td><td>{escape(stage)}</td><td><a href="#activity-{number}">'
             f"{escape(activity.title)}</a></td><td>{activity.minutes}</td></tr>\n"
         )
         start = end
@@ -104,7 +104,7 @@ def _plan(ctx: LocaleContext, lesson: Lesson, page: str) -> str:
         minutes = t("{minutes} minutes").format(minutes=activity.minutes)
         out.append(f"### {escape(activity.title)} {{ #activity-{number} }}\n")
         out.append(raw_block(f'<p class="lk-stage">{escape(stage)} · {escape(minutes)}</p>', "lk-meta"))
-        out.append(raw_block(ctx.html(activity.text, page)))
+        out.append(raw_block(ctx.html(activity.text, page, lesson)))
     return "\n".join(out)
 
 
@@ -114,8 +114,8 @@ def _quiz(ctx: LocaleContext, lesson: Lesson, page: str) -> str:
     if not items:
         return ""
     entries = "".join(
-        f"<li>{ctx.html(item.question, page)}<details><summary>{escape(t('Show the answer'))}</summary>"
-        f"{ctx.html(item.answer, page)}</details></li>\n"
+        f"<li>{ctx.html(item.question, page, lesson)}<details><summary>{escape(t('Show the answer'))}</summary>"
+        f"{ctx.html(item.answer, page, lesson)}</details></li>\n"
         for item in items
     )
     return f"## {escape(t('Quiz'))}\n" + raw_block(f'<ol class="lk-quiz">\n{entries}</ol>')

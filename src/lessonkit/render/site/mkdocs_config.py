@@ -1,4 +1,9 @@
-"""The mkdocs configuration of a build: the project's `mkdocs.yml` plus pages, navigation and locales."""
+"""The mkdocs configuration of a build: the project's `mkdocs.yml` plus pages, navigation and locales.
+
+mkdocs templates do not escape what they print, so every text that reaches one from here (site
+name, language names, navigation titles, the theme overrides' `extra.lessonkit` labels) is
+escaped once, here; the whole configuration is written by the YAML dumper.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +14,11 @@ from typing import Any
 import yaml
 
 from lessonkit.problems import LessonkitError
+from lessonkit.render.sanitise import link_target
 from lessonkit.render.site import layout
 from lessonkit.render.site.context import LocaleContext
 from lessonkit.render.site.pages import locale_nav
+from lessonkit.render.site.text import escape
 
 BASE_CONFIG = "mkdocs.yml"
 
@@ -40,7 +47,7 @@ def site_config(root: Path, contexts: Sequence[LocaleContext], docs_dir: Path, s
     config["docs_dir"] = str(docs_dir)
     config["site_dir"] = str(site_dir)
     first = contexts[0]
-    config["site_name"] = first.t(first.curriculum.config.title)
+    config["site_name"] = escape(first.t(first.curriculum.config.title))
     config["extra"] = {**(config.get("extra") or {}), "lessonkit": _extra(first)}
     plugins = [_plugin_name(p) for p in config.get("plugins") or []]
     settings = {_plugin_name(p): p[_plugin_name(p)] for p in config.get("plugins") or [] if isinstance(p, dict)}
@@ -68,9 +75,9 @@ def _plugin_name(entry: object) -> str:
 def _language(ctx: LocaleContext, default: bool) -> dict[str, Any]:
     return {
         "locale": ctx.place.locale.id,
-        "name": ctx.place.locale.language_name,
+        "name": escape(ctx.place.locale.language_name),
         "default": default,
-        "site_name": ctx.t(ctx.curriculum.config.title),
+        "site_name": escape(ctx.t(ctx.curriculum.config.title)),
         # The theme's interface language (and so <html lang> and the body's dir) is the language.
         "theme": {"language": ctx.language},
         "extra": {"lessonkit": _extra(ctx)},
@@ -82,9 +89,9 @@ def _extra(ctx: LocaleContext) -> dict[str, str]:
     config = ctx.curriculum.config
     return {
         "help_url": ctx.place.page_url(layout.HELP),
-        "help_label": ctx.t("Get help now"),
-        "licence": config.licence,
-        "licence_url": config.licence_url,
-        "licence_text": ctx.t("Lessons and guides licensed under"),
-        "updated_text": ctx.t("Last updated: {date}").format(date=ctx.date(config.updated)),
+        "help_label": escape(ctx.t("Get help now")),
+        "licence": escape(config.licence),
+        "licence_url": escape(link_target(config.licence_url)),
+        "licence_text": escape(ctx.t("Lessons and guides licensed under")),
+        "updated_text": escape(ctx.t("Last updated: {date}").format(date=ctx.date(config.updated))),
     }

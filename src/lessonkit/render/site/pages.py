@@ -12,10 +12,12 @@ from lessonkit.render.site.index_pages import (
     band_markdown,
     home_markdown,
     ngos_markdown,
+    not_found_markdown,
     teachers_markdown,
     topics_markdown,
 )
 from lessonkit.render.site.lesson_page import lesson_markdown
+from lessonkit.render.site.text import escape
 
 
 def locale_pages(ctx: LocaleContext) -> dict[str, str]:
@@ -30,6 +32,7 @@ def locale_pages(ctx: LocaleContext) -> dict[str, str]:
         layout.NGOS: ngos_markdown(ctx),
         layout.COVERAGE: coverage_markdown(ctx),
         layout.HELP: help_markdown(ctx),
+        layout.NOT_FOUND: not_found_markdown(ctx),
     }
     for band in curriculum.config.bands:
         pages[layout.band_page(band.id)] = band_markdown(ctx, band.id)
@@ -40,19 +43,30 @@ def locale_pages(ctx: LocaleContext) -> dict[str, str]:
 
 
 def locale_nav(ctx: LocaleContext) -> list[object]:
-    """The navigation of the locale's site, titles in its language (mkdocs `nav` format)."""
-    t = ctx.t
+    """The navigation of the locale's site, titles in its language (mkdocs `nav` format).
+
+    mkdocs and the theme print nav titles as HTML, as they are: every title is escaped here, once.
+    """
+
+    def t(text: str) -> str:
+        return escape(ctx.t(text))
+
     curriculum = ctx.curriculum
     teachers: list[object] = [{t("Overview"): layout.TEACHERS}]
     for band in curriculum.config.bands:
         lessons = [x for x in curriculum.lessons if x.is_student_lesson and x.band == band.id]
         teachers.append(
-            {ctx.band_label(band.id): [layout.band_page(band.id), *({x.title: layout.lesson_page(x)} for x in lessons)]}
+            {
+                escape(ctx.band_label(band.id)): [
+                    layout.band_page(band.id),
+                    *({escape(x.title): layout.lesson_page(x)} for x in lessons),
+                ]
+            }
         )
     teachers.append({t("Browse by topic"): layout.TOPICS})
 
     def guides(audience: str, index: str) -> list[object]:
-        found = [{x.title: layout.lesson_page(x)} for x in curriculum.lessons if x.audience == audience]
+        found = [{escape(x.title): layout.lesson_page(x)} for x in curriculum.lessons if x.audience == audience]
         return [{t("Overview"): index}, *found]
 
     return [

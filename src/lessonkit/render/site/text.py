@@ -1,52 +1,84 @@
-"""Lesson text to HTML with the project's one Markdown parser, so the site reads exactly like the print.
+"""Text for the website: lesson Markdown through the one sanitising policy, plain text escaped exactly once.
 
 Lesson text is CommonMark (markdown-it-py); mkdocs speaks Python-Markdown, which parses lists and
-emphasis differently. Each piece of lesson text is therefore rendered here and handed to mkdocs as a
-raw HTML block. Raw HTML in lesson text is escaped (the parser has `html` off).
+emphasis differently. Each piece of lesson text is therefore rendered here, vetted and cleaned by
+`lessonkit.render.sanitise` (the policy the print uses) and handed to mkdocs as a raw HTML block.
+
+Plain text (titles, labels, summaries shown as text, interface strings, pack fields) goes
+through `escape` once, at the place it is written into a page: the result is safe both in HTML
+and in the Python-Markdown that mkdocs reads (headings, list items, link texts), and the
+templates print it as it is (see `site-theme/overrides/`), so nothing is escaped twice.
 """
 
 from __future__ import annotations
 
-import html
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
+import yaml
 from markdown_it.token import Token
 
-from lessonkit.load.references import LESSON_LINK
 from lessonkit.locale.country_pack import CountryPack
 from lessonkit.locale.help_tokens import fill_help_tokens
 from lessonkit.markdown import SECTION_CLOSE, SECTION_OPEN, markdown
+from lessonkit.problems import Location
+from lessonkit.render.sanitise import Assets, LessonLinker, clean_html, plain_text, render_tokens, vet_tokens
 
-# Maps a lesson id to the URL of its page relative to the page being written, or None.
-LessonLinker = Callable[[str], str | None]
+__all__ = ["LessonLinker", "escape", "front_matter", "raw_block", "render_body", "render_plain", "render_text"]
+
+# One pass, each character to one entity: a replacement can never be replaced again. HTML's five
+# special characters, then what Python-Markdown would read as syntax in a heading, list item or
+# link text (emphasis, code, links, attribute lists `{ }`, closing `#`s, table cells, escapes).
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"}
+_ESCAPES = str.maketrans({**_ENTITIES, **{char: f"&#{ord(char)};" for char in "\\`*_[]{}#|"}, "\n": " ", "\r": " "})
 
 
-def render_text(text: str, pack: CountryPack, link_lesson: LessonLinker) -> str:
-    """One piece of lesson Markdown as HTML, with help tokens filled and lesson links resolved."""
-    tokens = markdown().parse(fill_help_tokens(text, pack))
-    _rewrite_links(tokens, link_lesson)
-    return str(markdown().renderer.render(tokens, markdown().options, {}))
+def escape(text: str) -> str:
+    """Plain text made safe for HTML text, a double-quoted attribute, and Python-Markdown inline syntax."""
+    return text.translate(_ESCAPES)
 
 
-def render_body(text: str, pack: CountryPack, link_lesson: LessonLinker, section_html: Callable[[str], str]) -> str:
+def render_text(text: str, pack: CountryPack, where: Location, assets: Assets, link_lesson: LessonLinker) -> str:
+    """One piece of lesson Markdown as safe HTML, help tokens filled and lesson links resolved.
+
+    `where` is the lesson file (images resolve relative to it). What the policy refuses becomes
+    text; the print build reports the same refusals as located warnings for the same text.
+    """
+    filled = fill_help_tokens(text, pack)
+    html, _ = render_tokens(filled, markdown().parse(filled), where, assets, link_lesson)
+    return html
+
+
+def render_plain(text: str, pack: CountryPack, where: Location, assets: Assets) -> str:
+    """The words of a piece of lesson Markdown (a summary), unescaped, for places that take no markup."""
+    return plain_text(render_text(text, pack, where, assets, lambda _: None))
+
+
+def render_body(
+    text: str,
+    pack: CountryPack,
+    where: Location,
+    assets: Assets,
+    link_lesson: LessonLinker,
+    section_html: Callable[[str], str],
+) -> str:
     """A guide's whole body as page Markdown, each `::: kind` section opened by `section_html(kind)`.
 
-    Headings stay Markdown (so they reach the table of contents); the rest becomes raw HTML blocks.
+    Top-level headings stay Markdown (so they reach the table of contents); the rest becomes raw
+    HTML blocks. Only the lesson's own tokens go through nh3; the section wrappers are ours.
     """
-    tokens = markdown().parse(fill_help_tokens(text, pack))
-    _rewrite_links(tokens, link_lesson)
+    filled = fill_help_tokens(text, pack)
+    tokens = markdown().parse(filled)
+    vet_tokens(filled, tokens, where, assets, link_lesson)
     out: list[str] = []
-    chunk: list[Token] = []
+    chunk: list[str | list[Token]] = []
     depth = 0
     index = 0
     while index < len(tokens):
         token = tokens[index]
         if token.type in (SECTION_OPEN, SECTION_CLOSE):
             depth += 1 if token.type == SECTION_OPEN else -1
-            replacement = Token("html_block", "", 0)
             kind = token.info.strip().split(" ")[0].split("{")[0]
-            replacement.content = section_html(kind) if token.type == SECTION_OPEN else "</div>\n"
-            chunk.append(replacement)
+            chunk.append(section_html(kind) if token.type == SECTION_OPEN else "</div>\n")
         elif token.type == "heading_open" and depth == 0:
             out.append(_flush(chunk))
             chunk = []
@@ -57,38 +89,31 @@ def render_body(text: str, pack: CountryPack, link_lesson: LessonLinker, section
             index += 3  # heading_open, inline, heading_close
             continue
         else:
-            chunk.append(token)
+            if not chunk or isinstance(chunk[-1], str):
+                chunk.append([])
+            last = chunk[-1]
+            assert isinstance(last, list)
+            last.append(token)
         index += 1
     out.append(_flush(chunk))
     return "\n".join(part for part in out if part)
 
 
-def _flush(tokens: list[Token]) -> str:
-    if not tokens:
+def _flush(chunk: list[str | list[Token]]) -> str:
+    html = "".join(
+        part if isinstance(part, str) else clean_html(markdown().renderer.render(part, markdown().options, {}))
+        for part in chunk
+    )
+    return raw_block(html) if html.strip() else ""
+
+
+def front_matter(data: Mapping[str, object]) -> str:
+    """A page's YAML front matter, written by the YAML dumper (no value can break out of it)."""
+    if not data:
         return ""
-    return raw_block(str(markdown().renderer.render(tokens, markdown().options, {})))
+    return "---\n" + yaml.safe_dump(dict(data), allow_unicode=True, sort_keys=False) + "---\n"
 
 
 def raw_block(inner_html: str, css_class: str = "lk-text") -> str:
     """A raw HTML block that Python-Markdown passes through untouched (blank lines around it)."""
     return f'\n<div class="{css_class}" markdown="0">\n{inner_html.strip()}\n</div>\n\n'
-
-
-def _rewrite_links(tokens: list[Token], link_lesson: LessonLinker) -> None:
-    for block in tokens:
-        for token in block.children or ():
-            if token.type != "link_open":
-                continue
-            href = str(token.attrGet("href") or "")
-            if href.startswith(LESSON_LINK):
-                target = link_lesson(href[len(LESSON_LINK) :])
-                # The validator reports unknown ids; an unknown one here becomes plain text's anchor.
-                token.attrSet("href", target or "#")
-
-
-def escape(text: str) -> str:
-    """Plain text made safe for both HTML and Markdown inline syntax."""
-    escaped = html.escape(text, quote=True)
-    for char in "\\`*_[]#|":
-        escaped = escaped.replace(char, "&#" + str(ord(char)) + ";")
-    return escaped
