@@ -8,19 +8,23 @@ length against the smaller of the two slide bodies (the PDF deck's), which errs 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from lessonkit.locale.country_pack import CountryPack
-from lessonkit.locale.help_wording import HelpWording
 from lessonkit.model import Lesson
 from lessonkit.render.help.entries import HelpEntry
 from lessonkit.render.slides.text import Line, plain_lines
 
-# The PDF deck's body is about 226 mm x 75 mm below the title: at 24 pt, about 46 characters a line
-# and 9 lines; a service (20 pt name and contacts, 18 pt hours) counts in the same units.
-CHARS_PER_LINE = 46
-LINES_PER_SLIDE = 8
+# Heights in points, measured on the PDF deck (handouts/css/slides.css): the body below the title is
+# about 287 pt tall; a 24 pt text line is 31 pt and holds about 60 Latin characters (counted as 52 to
+# leave room for longer German words and Arabic); a service's name (20 pt), contacts (18 pt) and hours
+# (16 pt) lines are 26, 23 and 21 pt. A tenth is kept free.
+SLIDE_HEIGHT = 258.0
+TEXT_LINE, TEXT_CHARS, PARAGRAPH_GAP = 31.0, 52, 8.5
+NAME_LINE, CONTACT_LINE, CONTACT_CHARS, HOURS_LINE, HOURS_CHARS, SERVICE_GAP = 26.0, 23.0, 60, 21.0, 68, 11.0
+SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+")
 
 
 @dataclass(frozen=True)
@@ -34,14 +38,14 @@ class HelpSlide:
 
 def help_slides(lines: Sequence[Line], services: Sequence[HelpEntry], ui: Callable[[str], str]) -> list[HelpSlide]:
     """The help text and services in order, as few slides as hold them; continuation slides say so."""
-    pieces: list[Line | HelpEntry] = [*lines, *services]
+    pieces: list[Line | HelpEntry] = [part for line in lines for part in _fitting(line)] + list(services)
     pages: list[list[Line | HelpEntry]] = [[]]
-    used = 0
+    used = 0.0
     for piece in pieces:
         size = _size(piece)
-        if pages[-1] and used + size > LINES_PER_SLIDE:
+        if pages[-1] and used + size > SLIDE_HEIGHT:
             pages.append([])
-            used = 0
+            used = 0.0
         pages[-1].append(piece)
         used += size
     return [
@@ -59,20 +63,36 @@ def deck_help_lines(lesson: Lesson, pack: CountryPack) -> list[Line]:
     return [line for section in lesson.sections_of("help") for line in plain_lines(section.text, pack)]
 
 
-def service_lines(entry: HelpEntry, wording: HelpWording | None = None) -> list[str]:
-    """A service as plain lines: name, contacts, hours (for the PPTX deck and for sizing).
-
-    With a wording, the name and each contact are isolated for right-to-left text (PPTX has no markup for it).
-    """
-    wording = wording or HelpWording()
-    values = [wording.contact(c.value) + (f" ({c.note})" if c.note else "") for c in entry.contacts]
-    name = wording.name(entry.name) + ("" if entry.confirmed else f" ({wording.not_confirmed})")
+def service_lines(entry: HelpEntry, not_confirmed: str = "not yet confirmed") -> list[str]:
+    """A service as plain lines: name, contacts, hours (for the PPTX deck and for sizing)."""
+    values = [c.value + (f" ({c.note})" if c.note else "") for c in entry.contacts]
+    name = entry.name + ("" if entry.confirmed else f" ({not_confirmed})")
     lines = [name, " · ".join(values)]
     if entry.hours:
         lines.append(entry.hours)
     return lines
 
 
-def _size(piece: Line | HelpEntry) -> int:
-    texts = [piece.text] if isinstance(piece, Line) else service_lines(piece)
-    return sum(max(1, math.ceil(len(text) / CHARS_PER_LINE)) for text in texts)
+def _size(piece: Line | HelpEntry) -> float:
+    if isinstance(piece, Line):
+        return TEXT_LINE * _lines(piece.text, TEXT_CHARS) + PARAGRAPH_GAP
+    name, contacts, *hours = service_lines(piece)
+    height = NAME_LINE * _lines(name, CONTACT_CHARS) + CONTACT_LINE * _lines(contacts, CONTACT_CHARS) + SERVICE_GAP
+    return height + sum(HOURS_LINE * _lines(text, HOURS_CHARS) for text in hours)
+
+
+def _lines(text: str, per_line: int) -> int:
+    return max(1, math.ceil(len(text) / per_line))
+
+
+def _fitting(line: Line) -> list[Line]:
+    """A paragraph too tall for one slide, cut between sentences into parts that fit."""
+    if _size(line) <= SLIDE_HEIGHT:
+        return [line]
+    parts: list[str] = []
+    for sentence in SENTENCE_END.split(line.text):
+        if parts and _size(Line(f"{parts[-1]} {sentence}")) <= SLIDE_HEIGHT:
+            parts[-1] = f"{parts[-1]} {sentence}"
+        else:
+            parts.append(sentence)
+    return [Line(part, line.bullet) for part in parts]

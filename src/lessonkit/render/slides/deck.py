@@ -67,7 +67,7 @@ def render_deck(
         slide = deck.slides.add_slide(deck.slide_layouts[CONTENT_LAYOUT])
         lines = list(page.lines)
         for entry in page.services:
-            name, *details = service_lines(entry, pack.wording)
+            name, *details = service_lines(entry, pack.wording.not_confirmed)
             lines += [Line(name, bullet=True), *(Line(detail) for detail in details)]
         _write(slide, page.title, lines, font, rtl, body_size=24)
         _notes(slide, ui("You will not be in trouble for telling."))
