@@ -50,6 +50,10 @@ class Visit:
         self.page: Page = self.context.new_page()
         self.requests: list[str] = []
         self.page.on("request", lambda request: self.requests.append(request.url))
+        # Requests answered with an error and console errors (a missing file logs both).
+        self.errors: list[str] = []
+        self.page.on("response", lambda r: self.errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+        self.page.on("console", lambda m: self.errors.append(f"console: {m.text}") if m.type == "error" else None)
 
     def external(self, allowed_scheme_hosts: set[tuple[str, str]]) -> list[str]:
         return [
@@ -118,6 +122,16 @@ def test_pages_are_private_accessible_and_screenshotted(
         assert visit.external(local) == [], "requests to other hosts"
         visit.context.close()
     assert failures == [], "\n".join(failures)
+
+
+def test_no_page_requests_a_missing_file(browser: Browser, base_url: str, curriculum: Curriculum) -> None:
+    # Every page used to ask for sitemap.xml beside each language's copy of it (404s in the console).
+    visit = Visit(browser, DESKTOP)
+    for path in ("index.html", _lesson(curriculum), "help.html", "de-DE/index.html", "ar-DE/" + _lesson(curriculum)):
+        visit.page.goto(base_url + path, wait_until="networkidle")
+    assert visit.errors == []
+    assert not [url for url in visit.requests if "sitemap" in url]
+    visit.context.close()
 
 
 def test_arabic_site_is_rtl_with_arabic_interface(browser: Browser, base_url: str) -> None:

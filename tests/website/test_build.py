@@ -156,3 +156,53 @@ def test_offline_search_index_holds_every_locale(built_site: Path) -> None:
     docs = json.loads(script.removeprefix("var __index = "))["docs"]
     prefixes = {doc["location"].split("/", 1)[0] for doc in docs}
     assert {"de-DE", "ar-DE", "lessons"} <= prefixes
+
+
+ENTITY_TEXT = re.compile(r"&(#[0-9]+|#x[0-9a-f]+|[a-z][a-z0-9]*);", re.IGNORECASE)
+
+
+class _Text(HTMLParser):
+    """The text a reader meets: text nodes and the attributes a browser shows or reads out."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.shown: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if value and name in ("title", "aria-label", "alt", "placeholder", "content"):
+                self.shown.append(f"<{tag} {name}> {value}")
+
+    def handle_data(self, data: str) -> None:
+        self.shown.append(data)
+
+
+def test_no_page_shows_entity_text(built_site: Path) -> None:
+    # Text escaped twice shows its entities ("Don&#x27;t blame"): every generated string is escaped once.
+    found = []
+    for page in sorted(built_site.rglob("*.html")):
+        parser = _Text()
+        parser.feed(page.read_text(encoding="utf-8"))
+        found += [
+            f"{page.relative_to(built_site)}: {text.strip()[:80]}" for text in parser.shown if ENTITY_TEXT.search(text)
+        ]
+    assert found == [], "\n".join(found[:20])
+
+
+def test_a_404_page_per_locale_the_root_one_in_the_default_language(built_site: Path) -> None:
+    for prefix, language in (("", "en"), ("de-DE/", "de"), ("ar-DE/", "ar")):
+        page = built_site / f"{prefix}404.html"
+        assert _parse(page).html_attrs.get("lang") == language, page
+        hrefs = {h for h, _ in _parse(page).links}
+        assert {"index.html", "help.html"} <= hrefs, page
+    search = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not any(doc["location"].split("#")[0].endswith("404.html") for doc in search["docs"])
+
+
+def test_no_page_refers_to_a_missing_sitemap(built_site: Path) -> None:
+    # The theme's script fetched sitemap.xml beside every <link rel="alternate"> (console 404s).
+    assert not (built_site / "sitemap.xml").exists()
+    for page in sorted(built_site.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        assert "sitemap.xml" not in text, page
+        assert not re.search(r"<link[^>]+rel=\"alternate\"", text), page
