@@ -7,7 +7,6 @@ length against the smaller of the two slide bodies (the PDF deck's), which errs 
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -15,15 +14,11 @@ from dataclasses import dataclass
 from lessonkit.locale.country_pack import CountryPack
 from lessonkit.model import Lesson
 from lessonkit.render.help.entries import HelpEntry
+from lessonkit.render.slides.fit import BODY_SIZE, SLIDE_HEIGHT, body_height, text_height
 from lessonkit.render.slides.text import Line, plain_lines
 
-# Heights in points, measured on the PDF deck (handouts/css/slides.css): the body below the title is
-# about 287 pt tall; a 24 pt text line is 31 pt and holds about 60 Latin characters (counted as 52 to
-# leave room for longer German words and Arabic); a service's name (20 pt), contacts (18 pt) and hours
-# (16 pt) lines are 26, 23 and 21 pt. A tenth is kept free.
-SLIDE_HEIGHT = 258.0
-TEXT_LINE, TEXT_CHARS, PARAGRAPH_GAP = 31.0, 52, 8.5
-NAME_LINE, CONTACT_LINE, CONTACT_CHARS, HOURS_LINE, HOURS_CHARS, SERVICE_GAP = 26.0, 23.0, 60, 21.0, 68, 11.0
+# A service prints its name at 20 pt, its contacts at 18 pt and its hours at 16 pt (slides.css).
+NAME_SIZE, CONTACT_SIZE, HOURS_SIZE, SERVICE_GAP = 20, 18, 16, 11.0
 SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+")
 
 
@@ -65,7 +60,7 @@ def deck_help_lines(lesson: Lesson, pack: CountryPack) -> list[Line]:
 
 def service_lines(entry: HelpEntry, not_confirmed: str = "not yet confirmed") -> list[str]:
     """A service as plain lines: name, contacts, hours (for the PPTX deck and for sizing)."""
-    values = [c.value + (f" ({c.note})" if c.note else "") for c in entry.contacts]
+    values = [f"{c.label}: {c.value}" + (f" ({c.note})" if c.note else "") for c in entry.contacts]
     name = entry.name + ("" if entry.confirmed else f" ({not_confirmed})")
     lines = [name, " · ".join(values)]
     if entry.hours:
@@ -75,14 +70,10 @@ def service_lines(entry: HelpEntry, not_confirmed: str = "not yet confirmed") ->
 
 def _size(piece: Line | HelpEntry) -> float:
     if isinstance(piece, Line):
-        return TEXT_LINE * _lines(piece.text, TEXT_CHARS) + PARAGRAPH_GAP
+        return body_height([piece], BODY_SIZE)
     name, contacts, *hours = service_lines(piece)
-    height = NAME_LINE * _lines(name, CONTACT_CHARS) + CONTACT_LINE * _lines(contacts, CONTACT_CHARS) + SERVICE_GAP
-    return height + sum(HOURS_LINE * _lines(text, HOURS_CHARS) for text in hours)
-
-
-def _lines(text: str, per_line: int) -> int:
-    return max(1, math.ceil(len(text) / per_line))
+    height = text_height(name, NAME_SIZE) + text_height(contacts, CONTACT_SIZE) + SERVICE_GAP
+    return height + sum(text_height(text, HOURS_SIZE) for text in hours)
 
 
 def _fitting(line: Line) -> list[Line]:

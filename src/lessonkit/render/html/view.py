@@ -18,6 +18,8 @@ from lessonkit.render.help.entries import ADULT_HELP, STUDENT_HELP, HelpEntry, h
 from lessonkit.render.help.slides import HelpSlide, deck_help_lines, help_slides
 from lessonkit.render.html.markup import Assets, render_inline, render_markdown
 from lessonkit.render.settings import RenderSettings
+from lessonkit.render.slides.fit import BODY_SIZE, fit_size
+from lessonkit.render.slides.text import plain_lines
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,8 @@ class Block:
     minutes: int = 0
     stage: str = ""
     notes: Markup = field(default_factory=Markup)
+    # For a slide: the body's font size in points at which its text fits (render/slides/fit.py).
+    size: int = BODY_SIZE
 
 
 @dataclass(frozen=True)
@@ -152,7 +156,8 @@ def _slides(r: _Renderer, sections: tuple[Section, ...]) -> tuple[Block, ...]:
             continue
         following = sections[index + 1] if index + 1 < len(sections) else None
         notes = r.block(following.text, _inside(following)) if following and following.kind == "notes" else Markup("")
-        slides.append(Block(section.title, r.block(section.text, _inside(section)), notes=notes))
+        size = fit_size(plain_lines(section.text, r.pack), section.title)
+        slides.append(Block(section.title, r.block(section.text, _inside(section)), notes=notes, size=size))
     return tuple(slides)
 
 

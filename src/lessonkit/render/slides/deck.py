@@ -21,6 +21,7 @@ from lessonkit.model import Lesson
 from lessonkit.render.help.entries import STUDENT_HELP, help_entries
 from lessonkit.render.help.slides import deck_help_lines, help_slides, service_lines
 from lessonkit.render.settings import RenderSettings
+from lessonkit.render.slides.fit import fit_size
 from lessonkit.render.slides.rtl import make_rtl
 from lessonkit.render.slides.text import Line, plain_lines, plain_text
 
@@ -56,7 +57,8 @@ def render_deck(
         if section.kind != "slide":
             continue
         slide = deck.slides.add_slide(deck.slide_layouts[CONTENT_LAYOUT])
-        _write(slide, section.title, plain_lines(section.text, pack), font, rtl)
+        lines = plain_lines(section.text, pack)
+        _write(slide, section.title, lines, font, rtl, body_size=fit_size(lines, section.title))
         following = sections[index + 1] if index + 1 < len(sections) else None
         if following is not None and following.kind == "notes":
             _notes(slide, plain_text(following.text, pack))
