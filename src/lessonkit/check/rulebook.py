@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import hashlib
-import pickle
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 
-from lessonkit.cache_file import write_cache_file
+from lessonkit import __version__
+from lessonkit.cache_file import read_cache_file, write_cache_file
 from lessonkit.check.document import Document, TextUnit
 from lessonkit.load.schema import validate_schema
 from lessonkit.load.yaml_tree import read_yaml_file
@@ -174,26 +174,84 @@ def load_rulebook(rules_dir: Path, cache_dir: Path | None = None) -> Rulebook:
     """Load every rule file under `rules_dir`; any problem is fatal and names its file and line.
 
     Validated rules are cached under `cache_dir`, keyed by a hash of every rule file, because
-    reading YAML with line numbers costs most of a second.
+    reading YAML with line numbers costs most of a second. The cache is JSON of plain values,
+    validated again on reading like a rule file, so a planted or damaged cache file can at worst
+    be ignored, never run code.
     """
     if not rules_dir.is_dir():
         raise LessonkitError(f"{rules_dir}: no rules folder")
     files = sorted(rules_dir.glob("*/*.yml"))
-    digest = hashlib.sha256()
-    for path in files:
-        digest.update(path.relative_to(rules_dir).as_posix().encode() + b"\0" + path.read_bytes())
-    cached = cache_dir / f"rules-{digest.hexdigest()[:32]}.pickle" if cache_dir else None
-    if cached is not None and cached.is_file():
-        try:
-            book = pickle.loads(cached.read_bytes())  # our own cache file, written below
-            if isinstance(book, Rulebook):
-                return book
-        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-            pass  # stale or damaged: rebuild
+    cached = rules_cache_path(rules_dir, files, cache_dir) if cache_dir else None
+    if cached is not None:
+        book = _read_cache(cached, rules_dir)
+        if book is not None:
+            return book
     book = _load_all(files)
     if cached is not None:
-        write_cache_file(cached, pickle.dumps(book))
+        write_cache_file(cached, _CachedBook.from_book(book, rules_dir).model_dump_json().encode("utf-8"))
     return book
+
+
+def rules_cache_path(rules_dir: Path, files: Iterable[Path], cache_dir: Path) -> Path:
+    """The cache file for these rule files: named by a hash of the code version and every file."""
+    digest = hashlib.sha256(f"{__version__}\0{_CACHE_FORMAT}\0".encode())
+    for path in files:
+        digest.update(path.relative_to(rules_dir).as_posix().encode() + b"\0" + path.read_bytes())
+    return cache_dir / f"rules-{digest.hexdigest()[:32]}.json"
+
+
+_CACHE_FORMAT: Final = 1
+
+
+class _CachedRule(_Strict):
+    spec: RuleSpec
+    language: str
+    define: dict[str, str]
+    negation: str
+    path: str  # relative to the rules folder, so that a moved project still points at its files
+    line: int
+    column: int
+
+
+class _CachedBook(_Strict):
+    format: Literal[1]
+    rules: list[_CachedRule]
+
+    @classmethod
+    def from_book(cls, book: Rulebook, rules_dir: Path) -> _CachedBook:
+        return cls(
+            format=_CACHE_FORMAT,
+            rules=[
+                _CachedRule(
+                    spec=r.spec,
+                    language=r.language,
+                    define=r.define,
+                    negation=r.negation,
+                    path=r.location.path.relative_to(rules_dir).as_posix(),
+                    line=r.location.line,
+                    column=r.location.column,
+                )
+                for r in book.rules
+            ],
+        )
+
+
+def _read_cache(path: Path, rules_dir: Path) -> Rulebook | None:
+    data = read_cache_file(path, limit=64 * 1024 * 1024)
+    if data is None:
+        return None
+    try:
+        cached = _CachedBook.model_validate_json(data)
+    except (ValidationError, ValueError):
+        return None  # damaged or not ours: rebuilt from the rule files and written again
+    rules: list[Rule] = []
+    for item in cached.rules:
+        relative = Path(item.path)
+        if relative.is_absolute() or ".." in relative.parts:
+            return None
+        location = Location(rules_dir / relative, item.line, item.column)
+        rules.append(Rule(item.spec, item.language, item.define, item.negation, location))
+    return Rulebook(tuple(rules))
 
 
 def _load_all(files: list[Path]) -> Rulebook:
