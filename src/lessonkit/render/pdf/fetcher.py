@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
 from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from lessonkit.render.pdf.allowed import url_refusal
 
 
 class RefusedURLError(ValueError):
@@ -37,21 +38,7 @@ class SafeFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no type
 
     def refusal(self, url: str) -> str | None:
         """Why `url` may not be read, or None when it may."""
-        scheme = url.split(":", 1)[0].lower() if ":" in url else ""
-        if scheme == "data":
-            return None
-        if scheme != "file":
-            return f"'{scheme or 'relative'}' URLs are not allowed; only data: and the project's asset files"
-        parts = urlsplit(url)
-        if parts.netloc not in ("", "localhost"):
-            return "file URLs on other hosts are not allowed"
-        # Resolve symbolic links and `..` first, so that neither can lead out of the allowed folders.
-        path = Path(unquote(parts.path)).resolve()
-        if not any(path.is_relative_to(folder) for folder in self.allowed):
-            return "outside the project's asset folders"
-        if not path.is_file():
-            return "not a regular file"
-        return None
+        return url_refusal(url, self.allowed)
 
 
 def _short(url: str) -> str:

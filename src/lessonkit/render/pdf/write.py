@@ -1,7 +1,12 @@
-"""Rendering one HTML document to PDF bytes: PDF/UA-1, metadata, bundled fonts, a time limit."""
+"""Rendering one HTML document to PDF bytes: PDF/UA-1, metadata, bundled fonts, a time limit.
+
+WeasyPrint is imported inside the functions that render, so that the build can check the
+stylesheets (`check_stylesheets`) without paying its import time in the main process.
+"""
 
 from __future__ import annotations
 
+import re
 import signal
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -9,9 +14,14 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
-from weasyprint import CSS, HTML
-from weasyprint.text.fonts import FontConfiguration
+from lessonkit.problems import Location, Problem
+from lessonkit.render.pdf.allowed import url_refusal
+
+if TYPE_CHECKING:
+    from weasyprint import CSS
+    from weasyprint.text.fonts import FontConfiguration
 
 PDF_VARIANT = "pdf/ua-1"
 CSS_FILES: dict[str, tuple[str, ...]] = {
@@ -20,10 +30,18 @@ CSS_FILES: dict[str, tuple[str, ...]] = {
     "slides": ("fonts.css", "slides.css"),
 }
 LETTER = "@page { size: letter; }"
+# `url(...)` and `@import "..."` in a stylesheet; comments are blanked out first.
+_CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')""")
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+MAX_STYLESHEET_BYTES = 4 * 1024 * 1024
 
 
 class RenderTimeoutError(Exception):
     """A document took longer than its time limit."""
+
+
+class StylesheetError(Exception):
+    """A print stylesheet could not load one of its fonts or images; the output would be wrong."""
 
 
 @dataclass(frozen=True)
@@ -34,14 +52,64 @@ class PdfResult:
     refused: tuple[str, ...]
 
 
+def check_stylesheets(css_dir: Path, allowed: Sequence[Path]) -> list[Problem]:
+    """Every font, image or import of the print stylesheets that the renderer would refuse or not find.
+
+    A missing font would not stop WeasyPrint: it silently falls back to another face (a missing
+    regular weight turns all body text bold), so the build checks them before it renders.
+    """
+    folders = tuple(p.resolve() for p in allowed)
+    problems: list[Problem] = []
+    for name in sorted({name for names in CSS_FILES.values() for name in names}):
+        path = css_dir / name
+        if not path.is_file():
+            problems.append(Problem(Location(path), "E910", "print stylesheet not found"))
+            continue
+        raw = path.read_bytes()[: MAX_STYLESHEET_BYTES + 1]
+        if len(raw) > MAX_STYLESHEET_BYTES:
+            problems.append(Problem(Location(path), "E910", "print stylesheet larger than 4 MB"))
+            continue
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as err:
+            problems.append(Problem(Location(path), "E910", f"print stylesheet is not UTF-8 ({err.reason})"))
+            continue
+        text = _CSS_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+        for match in _CSS_URL.finditer(text):
+            url = next(group for group in match.groups() if group is not None)
+            relative = re.split(r"[?#]", url, maxsplit=1)[0]
+            target = url if ":" in url.split("/", 1)[0] else (path.absolute().parent / relative).as_uri()
+            reason = url_refusal(target, folders)
+            if reason:
+                line = text.count("\n", 0, match.start()) + 1
+                column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+                problems.append(
+                    Problem(
+                        Location(path, line, column),
+                        "E910",
+                        f"the print stylesheet cannot load '{url}': {reason}; documents would be printed "
+                        "without it (a missing font changes every page)",
+                    )
+                )
+    return problems
+
+
 @cache
 def stylesheets(css_dir: Path, style: str, paper: str) -> tuple[FontConfiguration, tuple[CSS, ...]]:
-    """Parsed stylesheets and their fonts, kept for the life of the worker process (they are slow to load)."""
+    """Parsed stylesheets and their fonts, kept for the life of the worker process (they are slow to load).
+
+    Raises `StylesheetError` when a stylesheet's font or import was refused or missing.
+    """
+    from weasyprint import CSS
+    from weasyprint.text.fonts import FontConfiguration
+
     from lessonkit.render.pdf.fetcher import SafeFetcher
 
     fonts = FontConfiguration()
     fetcher = SafeFetcher([css_dir.parent])
     sheets = [CSS(filename=css_dir / name, font_config=fonts, url_fetcher=fetcher) for name in CSS_FILES[style]]
+    if fetcher.refused:
+        raise StylesheetError(f"{css_dir}: the stylesheets could not load {'; '.join(fetcher.refused)}")
     if paper == "letter" and style != "slides":
         sheets.append(CSS(string=LETTER, font_config=fonts))
     return fonts, tuple(sheets)
@@ -57,6 +125,8 @@ def write_pdf(
     time_limit: int = 120,
 ) -> PdfResult:
     """The PDF of `html`; images resolve against `base` and only files inside `allowed` are read."""
+    from weasyprint import HTML
+
     from lessonkit.render.pdf.fetcher import SafeFetcher
 
     fonts, sheets = stylesheets(css_dir.resolve(), style, paper)
