@@ -63,6 +63,7 @@ class Publication:
     # When the address was last checked; None only for the older single-report sources.yml.
     checked: date | None = None
     chapter: str = ""
+    cite: str = ""
 
 
 # The single source report of the first curriculum is a publication like the others.

@@ -53,6 +53,8 @@ class PublicationSchema(_Strict):
     url: Text
     checked: date
     chapter: Text | None = None
+    # How a printed citation names it, e.g. "NCA" in "(NCA, 2024)"; the publisher if absent.
+    cite: Text | None = None
 
 
 class SourceSchema(_Strict):
@@ -129,7 +131,8 @@ def _publications(
         return None, [Problem(Location(path), "E011", "required field 'publications' is missing")]
     problems = _duplicates(document, path, "publication", "publications", [p.id for p in schema.publications])
     publications = tuple(
-        Publication(p.id, p.title, p.publisher, p.year, p.url, p.checked, p.chapter or "") for p in schema.publications
+        Publication(p.id, p.title, p.publisher, p.year, p.url, p.checked, p.chapter or "", p.cite or "")
+        for p in schema.publications
     )
     return (None, problems) if problems else (publications, [])
 

@@ -136,7 +136,8 @@ def build_view(
 def _source(config: Config, source: Source, ui: Callable[[str], str]) -> str:
     """A finding as the plan's Sources list prints it: translated, with its publication and year."""
     publication = config.publication(source.publication) if source.publication else None
-    cited = ", ".join(str(part) for part in (publication.publisher if publication else "", source.year or "") if part)
+    name = (publication.cite or publication.publisher) if publication else ""
+    cited = ", ".join(str(part) for part in (name, source.year or "") if part)
     return f"{ui(source.summary)} ({cited})" if cited else ui(source.summary)
 
 
