@@ -1,4 +1,11 @@
-"""The `raw-contact` kind: phone numbers, web and e-mail addresses belong in country packs, not lesson text."""
+"""The `raw-contact` kind: phone numbers, web and e-mail addresses belong in country packs, not lesson text.
+
+The three patterns run on RE2 (`lessonkit.linear_re`): with Python's engine the web address
+pattern took time quadratic in a paragraph like "a.a.a.a..." (40 KB: 43 s). Each is written
+twice: the Python form (the reference, and the documentation of what is matched) and its RE2
+form, where the word boundaries and lookarounds the Python form tests are consumed as context
+and the address itself is group `m` (or `m2`). The tests compare both forms on generated text.
+"""
 
 from __future__ import annotations
 
@@ -9,16 +16,34 @@ from lessonkit.check.document import Document
 from lessonkit.check.finding import Finding
 from lessonkit.check.kinds import finding, units
 from lessonkit.check.rulebook import Rule
+from lessonkit.linear_re import DIGIT, SPACE, WORD, Scanner, scanner
 from lessonkit.load.references import ANY_TOKEN
 
 _TLD = (
     "com|org|net|info|eu|int|gov|edu|io|app|uk|ie|de|fr|es|it|nl|be|lu|at|ch|pl|pt|se|dk|no|fi|us|au|ca|ar|eg|ma|sa|ae"
 )
-_WEB = re.compile(
-    rf"\b(?:https?://\S+|www\.[^\s)>\]]+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:{_TLD})(?:/[^\s)>\]]*)?)(?![\w.])"
+# `\b` before the address: a word character starts after a non-word one (or at the start); a
+# leading `-` needs a word character before it. `(?![\w.])` after it: consumed, or the end.
+_HOST_REST = rf"[a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:{_TLD})(?:/[^{SPACE})>\]]*)?"
+_WEB = Scanner(
+    rf"\b(?:https?://\S+|www\.[^\s)>\]]+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:{_TLD})(?:/[^\s)>\]]*)?)(?![\w.])",
+    re2_pattern=(
+        rf"(?:(?:^|[^{WORD}])(?P<m>https?://[^{SPACE}]+|www\.[^{SPACE})>\]]+|[a-z0-9]{_HOST_REST})"
+        rf"|[{WORD}](?P<m2>-{_HOST_REST}))(?:[^{WORD}.]|$)"
+    ),
 )
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-_PHONE = re.compile(r"(?<![\w+])\+?\d[\d ()./-]{3,}\d(?!\w)")
+# The closing `\b` of an e-mail address always falls after a word character (a trailing `-` is
+# left out, as Python's backtracking leaves it out), so the RE2 form ends the address on one.
+_LOCAL = rf"[{WORD}.+-]*@[{WORD}-]+(?:\.[{WORD}-]+)*\.[{WORD}-]*[{WORD}]"
+_EMAIL = Scanner(
+    r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b",
+    re2_pattern=rf"(?:(?:^|[^{WORD}])(?P<m>[{WORD}]{_LOCAL})|[{WORD}](?P<m2>[.+-]{_LOCAL}))(?:[^{WORD}]|$)",
+)
+_PHONE = Scanner(
+    r"(?<![\w+])\+?\d[\d ()./-]{3,}\d(?!\w)",
+    re2_pattern=rf"(?:^|[^{WORD}+])(?P<m>\+?{DIGIT}[{DIGIT} ()./-]{{3,}}{DIGIT})(?:[^{WORD}]|$)",
+)
+_TOKEN = scanner(ANY_TOKEN.pattern, ANY_TOKEN.flags)
 _YEARS = re.compile(r"^\d{4}\s*[-/]\s*\d{2,4}$")
 # Languages that group thousands with a dot ("10.731 Meldungen"): there a dot-grouped figure is a
 # count, not a phone number. Space-grouped figures stay suspect: "116 111" is a helpline.
@@ -33,26 +58,26 @@ _DIGIT = re.compile(r"\d")
 def _contacts(text: str, language: str = "") -> Iterator[tuple[int, str, str]]:
     if "@" in text:
         for match in _EMAIL.finditer(text):
-            yield match.start(), "e-mail address", match.group(0)
+            yield match.start, "e-mail address", match.text
     if _WEB_HINT.search(text):
         for match in _WEB.finditer(text):
-            if "@" not in text[max(0, match.start() - 1) : match.start()]:
-                yield match.start(), "web address", match.group(0).rstrip(".,;:")
+            if "@" not in text[max(0, match.start - 1) : match.start]:
+                yield match.start, "web address", match.text.rstrip(".,;:")
     if not _DIGIT.search(text):
         return
     for match in _PHONE.finditer(text):
-        digits = sum(c.isdigit() for c in match.group(0))
-        if language in _DOT_THOUSANDS and _DOT_GROUPED.match(match.group(0)):
+        digits = sum(c.isdigit() for c in match.text)
+        if language in _DOT_THOUSANDS and _DOT_GROUPED.match(match.text):
             continue
-        if 5 <= digits <= 15 and not _YEARS.match(match.group(0)):
-            yield match.start(), "phone number", match.group(0)
+        if 5 <= digits <= 15 and not _YEARS.match(match.text):
+            yield match.start, "phone number", match.text
 
 
 def raw_contact(rule: Rule, document: Document) -> Iterator[Finding]:
     """Report contact details written out in lesson text instead of a `{{ help.NAME }}` token."""
     for unit in units(rule, document):
         # Link text is prose; link targets are where raw addresses hide, so keep them.
-        text = ANY_TOKEN.sub(lambda m: " " * len(m.group(0)), unit.raw)
+        text = _TOKEN.sub(lambda m: " " * len(m.text), unit.raw)
         seen: set[int] = set()
         for start, what, value in sorted(_contacts(text, document.language)):
             if start in seen:

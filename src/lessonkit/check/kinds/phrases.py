@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import cache
 
@@ -11,6 +10,7 @@ from lessonkit.check.finding import Finding
 from lessonkit.check.kinds import finding, units
 from lessonkit.check.patterns import Matcher, compile_patterns, in_question, in_quotation
 from lessonkit.check.rulebook import Rule
+from lessonkit.linear_re import Hit
 from lessonkit.problems import LessonkitError
 
 
@@ -26,18 +26,18 @@ def matcher(rule: Rule, patterns: list[str] | None = None) -> Matcher:
         raise LessonkitError(f"{rule.location}: rule {rule.id}: {err}") from err
 
 
-def _hits(rule: Rule, found: Matcher, unit: TextUnit, document: Document) -> Iterator[re.Match[str]]:
+def _hits(rule: Rule, found: Matcher, unit: TextUnit, document: Document) -> Iterator[Hit]:
     if not found.may_match(unit.folded):
         return
     text = unit.plain
-    for match in found.regex.finditer(text):
+    for match in found.finditer(text):
         if found.negated(match, text):
             continue
-        if rule.spec.skip_questions and in_question(text, match.start()):
+        if rule.spec.skip_questions and in_question(text, match.start):
             continue
-        if rule.spec.skip_quoted and in_quotation(text, match.start()):
+        if rule.spec.skip_quoted and in_quotation(text, match.start):
             continue
-        if rule.spec.unless_defined and " ".join(match.group(0).casefold().split()) in document.vocabulary:
+        if rule.spec.unless_defined and " ".join(match.text.casefold().split()) in document.vocabulary:
             continue
         yield match
 
@@ -47,7 +47,7 @@ def existence(rule: Rule, document: Document) -> Iterator[Finding]:
     found = matcher(rule)
     for unit in units(rule, document):
         for match in _hits(rule, found, unit, document):
-            yield finding(rule, unit.location(match.start()), match=match.group(0))
+            yield finding(rule, unit.location(match.start), match=match.text)
 
 
 @cache
@@ -62,10 +62,10 @@ def substitution(rule: Rule, document: Document) -> Iterator[Finding]:
         taken: list[range] = []  # the first (most specific) entry wins where entries overlap
         for found, replacement in entries:
             for match in _hits(rule, found, unit, document):
-                if any(match.start() in span or span.start in range(*match.span()) for span in taken):
+                if any(match.start in span or span.start in range(*match.span()) for span in taken):
                     continue
                 taken.append(range(*match.span()))
-                yield finding(rule, unit.location(match.start()), match=match.group(0), replacement=replacement)
+                yield finding(rule, unit.location(match.start), match=match.text, replacement=replacement)
 
 
 def occurrence(rule: Rule, document: Document) -> Iterator[Finding]:
@@ -77,5 +77,5 @@ def occurrence(rule: Rule, document: Document) -> Iterator[Finding]:
     for unit in units(rule, document):
         hits = list(_hits(rule, found, unit, document))
         if len(hits) > limit:
-            where = unit.location(hits[int(limit)].start())
-            yield finding(rule, where, count=len(hits), limit=int(limit), match=hits[int(limit)].group(0))
+            where = unit.location(hits[int(limit)].start)
+            yield finding(rule, where, count=len(hits), limit=int(limit), match=hits[int(limit)].text)

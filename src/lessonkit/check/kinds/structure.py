@@ -24,7 +24,7 @@ def required_section(rule: Rule, document: Document) -> Iterator[Finding]:
 
 def _satisfies(rule: Rule, unit: TextUnit) -> list[str]:
     """The groups of phrases the unit lacks (each group needs one of its patterns)."""
-    return [group[0] for group in rule.spec.groups if not matcher(rule, group).regex.search(unit.raw)]
+    return [group[0] for group in rule.spec.groups if not matcher(rule, group).search(unit.raw)]
 
 
 def required_phrase(rule: Rule, document: Document) -> Iterator[Finding]:
