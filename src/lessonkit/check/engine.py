@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from lessonkit.check import kinds
 from lessonkit.check.document import Document
-from lessonkit.check.finding import Finding, Suppression
+from lessonkit.check.finding import ERROR, Finding, Suppression
 from lessonkit.check.kinds.contact import raw_contact
 from lessonkit.check.kinds.phrases import existence, occurrence, substitution
 from lessonkit.check.kinds.readability import readability, sentence_length
@@ -30,13 +32,39 @@ KINDS: dict[str, Callable[[Rule, Document], Iterator[Finding]]] = {
 }
 
 
+# A lesson section is a few kilobytes. Larger parts are refused (reported, not read), which
+# also bounds what the one rule pattern that needs Python's engine (lookarounds) may scan.
+MAX_UNIT_CHARS = 256 * 1024
+TOO_LARGE = "input.too-large"
+OUT_OF_TIME = "input.time-budget"
+
+
 def check_document(document: Document, rules: Iterable[Rule]) -> list[Finding]:
     """Every finding of the rules that apply to this document (no suppressions applied)."""
-    findings: list[Finding] = []
-    for rule in rules:
-        kind = KINDS.get(rule.spec.kind)
-        if kind is not None and rule.reads(document):
-            findings += kind(rule, document)
+    findings = [
+        Finding(
+            unit.location(0),
+            TOO_LARGE,
+            ERROR,
+            f"this part has {len(unit.raw)} characters; the checker reads parts of up to {MAX_UNIT_CHARS}",
+            "split it into sections",
+        )
+        for unit in document.units
+        if len(unit.raw) > MAX_UNIT_CHARS
+    ]
+    if findings:
+        document = dataclasses.replace(document, units=tuple(u for u in document.units if len(u.raw) <= MAX_UNIT_CHARS))
+    with kinds.time_budget(kinds.TIME_BUDGET_SECONDS):
+        for rule in rules:
+            kind = KINDS.get(rule.spec.kind)
+            if kind is None or not rule.reads(document):
+                continue
+            try:
+                findings += kind(rule, document)
+            except kinds.TimeBudgetExceededError as stop:
+                message = f"checking stopped: the file used up its {stop.seconds:g} s time budget"
+                findings.append(Finding(stop.location, OUT_OF_TIME, ERROR, message, "split the file"))
+                break
     return sorted(set(findings))
 
 

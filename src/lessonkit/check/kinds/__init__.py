@@ -1,14 +1,46 @@
-"""The generic rule kinds: each reads a Document and yields Findings; rule files supply the content."""
+"""The generic rule kinds: each reads a Document and yields Findings; rule files supply the content.
+
+Every kind that reads text takes its parts from `units`, which also keeps the checker's time
+budget: once a file has used `TIME_BUDGET_SECONDS` of CPU time, the next part raises
+`TimeBudgetExceededError` (the engine reports it as a finding and moves on to the next file).
+Matching is linear (RE2) and parts are capped in size, so this is a last line of defence.
+"""
 
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from lessonkit.check.document import Document, TextUnit
 from lessonkit.check.finding import Finding
 from lessonkit.check.rulebook import Rule
 from lessonkit.problems import Location
+
+TIME_BUDGET_SECONDS = 60.0  # CPU seconds per file; a real lesson takes well under one
+_DEADLINE: ContextVar[float | None] = ContextVar("deadline", default=None)
+
+
+class TimeBudgetExceededError(Exception):
+    """A file used up its time budget; `location` is the part the checker was about to read."""
+
+    def __init__(self, location: Location, seconds: float) -> None:
+        super().__init__(f"{location}: time budget of {seconds:g} s used up")
+        self.location = location
+        self.seconds = seconds
+
+
+@contextmanager
+def time_budget(seconds: float) -> Iterator[None]:
+    """Within the block, `units` stops (raises) once `seconds` of CPU time are used."""
+    token = _DEADLINE.set(time.process_time() + seconds)
+    try:
+        yield
+    finally:
+        _DEADLINE.reset(token)
+
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
@@ -25,8 +57,15 @@ def finding(rule: Rule, where: Location, **values: object) -> Finding:
 
 
 def units(rule: Rule, document: Document) -> Iterator[TextUnit]:
-    """The parts of a document that the rule reads."""
-    return (u for u in document.units if rule.reads_unit(u))
+    """The parts of a document that the rule reads (raises TimeBudgetExceededError past the budget)."""
+    deadline = _DEADLINE.get()
+    for unit in document.units:
+        if not rule.reads_unit(unit):
+            continue
+        # CPU time of this process, not wall time: a busy machine does not make a file fail.
+        if deadline is not None and time.process_time() > deadline:
+            raise TimeBudgetExceededError(unit.location(0), TIME_BUDGET_SECONDS)
+        yield unit
 
 
 def header(unit: TextUnit) -> Location:
