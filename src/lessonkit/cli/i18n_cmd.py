@@ -13,13 +13,13 @@ from lessonkit.i18n.import_markdown import import_translation
 from lessonkit.i18n.merge import merge_catalogue
 from lessonkit.i18n.qa import check_translations
 from lessonkit.i18n.status import count
-from lessonkit.i18n.store import po_path, read_po, write_po
+from lessonkit.i18n.store import CatalogueError, po_path, read_po, write_po
 from lessonkit.i18n.templates import all_templates, template_path
 from lessonkit.load.curriculum import LESSONS_DIR, relocate
 from lessonkit.load.lesson_file import load_lesson
 from lessonkit.locale.locales import load_locales
 from lessonkit.model import Curriculum
-from lessonkit.problems import LessonkitError
+from lessonkit.problems import LessonkitError, Problem
 
 PROJECT = click.option(
     "--project",
@@ -94,13 +94,20 @@ def status_command(project: Path | None, languages: tuple[str, ...], fmt: str) -
     templates = all_templates(curriculum, root)
     audiences = {lesson.id: lesson.audience for lesson in curriculum.lessons}
     rows: list[dict[str, str | int | float | bool]] = []
+    unreadable: list[Problem] = []
     for language in [curriculum.config.source_language, *_languages(root, curriculum, languages)]:
         for name, template in templates.items():
             if language == curriculum.config.source_language:
                 counts = count(template, None)
                 counts = type(counts)(counts.total, counts.total, 0, 0, 0)
             else:
-                counts = count(template, read_po(po_path(root, language, name)))
+                try:
+                    catalogue = read_po(po_path(root, language, name))
+                except CatalogueError as err:
+                    # Located, and counted as nothing translated: the status of the others still shows.
+                    unreadable.append(relocate(err.problem, root))
+                    catalogue = None
+                counts = count(template, catalogue)
             rows.append(
                 {
                     "language": language,
@@ -117,6 +124,7 @@ def status_command(project: Path | None, languages: tuple[str, ...], fmt: str) -
             )
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        _report_unreadable(unreadable)
         return
     click.echo(f"{'lang':<5} {'catalogue':<40} {'total':>5} {'done':>5} {'fuzzy':>5} {'todo':>5} {'broken':>6}  state")
     for row in rows:
@@ -132,6 +140,15 @@ def status_command(project: Path | None, languages: tuple[str, ...], fmt: str) -
         ready = sum(1 for r in mine if r["ready"])
         share = 100.0 * done / total if total else 100.0
         click.echo(f"{language}: {share:.1f}% translated; {ready}/{len(mine)} catalogues ready")
+    _report_unreadable(unreadable)
+
+
+def _report_unreadable(problems: list[Problem]) -> None:
+    """Catalogues that could not be read: each located on stderr, then exit 2."""
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    if problems:
+        sys.exit(2)
 
 
 @i18n_command.command("check")

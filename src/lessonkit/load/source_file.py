@@ -1,24 +1,92 @@
-"""Reading a text file defensively: size, binary content, encoding and emptiness are user errors."""
+"""Reading a text file defensively: size, binary content, encoding and emptiness are user errors.
+
+Every input file (lessons, configuration, locales, country packs, translation catalogues) is
+read through `read_bytes`: the file is opened first and checked after opening (`os.fstat` on the
+open descriptor), so a name that is swapped for a link to a device or a pipe between a check and
+the read cannot make the tool read forever; only a regular file is read, and never more than
+its limit.
+"""
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from lessonkit.problems import Location, Problem
 
 # A lesson is a few kilobytes; anything this large is a mistake (or an attack on memory).
 MAX_BYTES = 2 * 1024 * 1024
+# Opening a pipe for reading waits for a writer; O_NONBLOCK makes it return at once (then refused).
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
 
 
-def read_text(path: Path) -> tuple[str | None, list[Problem]]:
+class UnreadableFileError(OSError):
+    """A file that is not a regular file, or larger than the limit for its kind."""
+
+
+def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes; anything else raises OSError."""
+    descriptor = os.open(path, _OPEN_FLAGS)
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise UnreadableFileError(f"not a regular file ({_kind(info.st_mode)})")
+        if info.st_size > limit:
+            raise UnreadableFileError(_too_large(info.st_size, limit))
+        chunks, size = [], 0
+        while size <= limit:  # the size can change after fstat: the read is bounded too
+            chunk = os.read(descriptor, limit + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    finally:
+        os.close(descriptor)
+    if size > limit:
+        raise UnreadableFileError(_too_large(size, limit))
+    return b"".join(chunks)
+
+
+def _too_large(size: int, limit: int) -> str:
+    unit, scale = ("MB", 1e6) if limit >= 1024 * 1024 else ("KB", 1e3)
+    return f"file is too large ({size / scale:.1f} {unit}; the limit is {_limit(limit)})"
+
+
+def _limit(limit: int) -> str:
+    return f"{limit // 1024 // 1024} MB" if limit >= 1024 * 1024 else f"{limit // 1024} KB"
+
+
+def _kind(mode: int) -> str:
+    for test, name in (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISCHR, "a device"),
+        (stat.S_ISBLK, "a device"),
+        (stat.S_ISFIFO, "a pipe"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return name
+    return "a special file"
+
+
+def decode_problem(path: Path, data: bytes, err: UnicodeDecodeError) -> Problem:
+    """The located E001 for bytes that are not UTF-8 (line and column of the first bad byte)."""
+    line = data[: err.start].count(b"\n") + 1
+    column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
+    return Problem(
+        Location(path, line, column),
+        "E001",
+        f"file is not valid UTF-8 (byte 0x{data[err.start]:02x}); save it as UTF-8",
+    )
+
+
+def read_text(path: Path, limit: int = MAX_BYTES) -> tuple[str | None, list[Problem]]:
     """Return the file's text, or None and the reason it cannot be used."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return None, [
-                _unusable(path, f"file is too large ({size / 1e6:.1f} MB; the limit is {MAX_BYTES // 1024 // 1024} MB)")
-            ]
-        data = path.read_bytes()
+        data = read_bytes(path, limit)
+    except UnreadableFileError as err:
+        return None, [_unusable(path, str(err))]
     except OSError as err:
         return None, [_unusable(path, f"cannot read file: {err.strerror or err}")]
     if b"\x00" in data[:8192]:
@@ -26,15 +94,7 @@ def read_text(path: Path) -> tuple[str | None, list[Problem]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
-        column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
-        return None, [
-            Problem(
-                Location(path, line, column),
-                "E001",
-                f"file is not valid UTF-8 (byte 0x{data[err.start]:02x}); save it as UTF-8",
-            )
-        ]
+        return None, [decode_problem(path, data, err)]
     if not text.strip():
         return None, [_unusable(path, "file is empty")]
     return text.replace("\r\n", "\n").replace("\r", "\n"), []

@@ -2,7 +2,9 @@
 
 PyYAML's SafeLoader is used for tokens and scalars; the mapping walk is ours so that each
 value's line survives into error messages and so anchors (the "billion laughs" bomb) and
-duplicate keys are reported instead of silently expanded or overwritten.
+duplicate keys are reported instead of silently expanded or overwritten. A scalar PyYAML
+cannot turn into a value (an impossible date such as 2026-13-45, an integer of thousands of
+digits) is a located E003, not an exception.
 """
 
 from __future__ import annotations
@@ -115,7 +117,7 @@ class _Walker:
         if isinstance(node, yaml.MappingNode):
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
-                key = self.loader.construct_object(key_node, deep=True)
+                key = self._construct(key_node)
                 if not isinstance(key, (str, int)) or isinstance(key, bool):
                     key = str(key)
                 where = Location(self.path, key_node.start_mark.line + 1 + self.offset, key_node.start_mark.column + 1)
@@ -127,7 +129,28 @@ class _Walker:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, (*key_path, index)) for index, item in enumerate(node.value)]
-        return self.loader.construct_object(node, deep=True)
+        return self._construct(node)
+
+    def _construct(self, node: yaml.Node) -> Any:
+        """PyYAML's value for a node; a value its constructors reject becomes a problem (and None)."""
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (ValueError, ArithmeticError, TypeError, AttributeError, LookupError) as err:
+            # PyYAML's constructors fail in these ways on values an explicit tag forces on them
+            # (`!!timestamp nope` is an AttributeError inside PyYAML).
+            mark = node.start_mark
+            where = Location(self.path, mark.line + 1 + self.offset, mark.column + 1)
+            self.problems.append(Problem(where, "E003", f"YAML value cannot be read: {_reason(node, err)}"))
+            return None
+
+
+def _reason(node: yaml.Node, err: Exception) -> str:
+    shown = str(node.value)[:40] if isinstance(node, yaml.ScalarNode) else "this value"
+    if node.tag.endswith(":timestamp"):
+        return f"'{shown}' is not a real date or time ({err})"
+    if node.tag.endswith(":int"):
+        return f"integer with {len(str(node.value))} characters is too large"
+    return f"'{shown}': {err}"
 
 
 def read_yaml_file(path: Path) -> tuple[YamlDocument | None, list[Problem]]:

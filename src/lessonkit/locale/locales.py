@@ -7,11 +7,12 @@ from pathlib import Path
 from typing import Annotated
 
 from babel import Locale as CldrLocale
+from babel import UnknownLocaleError
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from lessonkit.load.schema import validate_schema
 from lessonkit.load.yaml_tree import read_yaml_file
-from lessonkit.problems import LessonkitError
+from lessonkit.problems import LessonkitError, Location, Problem
 
 LOCALES_FILE = Path("locales") / "locales.yml"
 
@@ -50,12 +51,31 @@ class Locale:
 def load_locales(root: Path) -> tuple[Locale, ...]:
     """The locales declared in `locales/locales.yml`."""
     path = root / LOCALES_FILE
+    # read_yaml_file opens only a regular file of bounded size (a link to a device is refused).
     document, problems = read_yaml_file(path)
     if document is not None:
         schema, problems = validate_schema(_LocalesSchema, document, path)
         if schema is not None:
-            return tuple(Locale(x.id, x.language, x.country) for x in schema.locales)
+            problems = [
+                Problem(
+                    Location(path, document.line_of(("locales", index, "language")), 1),
+                    "E012",
+                    f"unknown language '{x.language}': CLDR has no data for it (text direction, name)",
+                )
+                for index, x in enumerate(schema.locales)
+                if not _known_language(x.language)
+            ]
+            if not problems:
+                return tuple(Locale(x.id, x.language, x.country) for x in schema.locales)
     raise LessonkitError("\n".join(str(p) for p in problems) or f"{path}: cannot read locales")
+
+
+def _known_language(language: str) -> bool:
+    try:
+        CldrLocale.parse(language)
+    except (UnknownLocaleError, ValueError):
+        return False
+    return True
 
 
 def find_locale(root: Path, locale_id: str) -> Locale:
