@@ -7,6 +7,18 @@
 - I104 `msgfmt -c` clean (GNU gettext)
 - I105 translate-toolkit's pofilter checks urls, numbers, variables, xmltags, pythonbraceformat
 - I106 slide text longer than its limit (warning)
+- I107 the catalogue cannot be read (not a regular file, too large, not UTF-8, malformed)
+
+Numbers and addresses are looked for in a normalised copy of the text (`normalise`): NFKC (which
+turns fullwidth, superscript and other compatibility forms into plain digits, letters, dots and
+slashes), every Unicode dash, dot, slash and space variant folded to its ASCII form, and the
+invisible format characters (zero-width spaces, soft hyphens, direction marks) dropped. So
+"116–111", "116.111", "116\u00a0111" and "116\u2009111" are all the number 116111. An address is
+any dotted host name, including internationalised (Unicode) and punycode (`xn--`) names, any
+`http(s)://` or `www.` address (whatever its host) and any numeric IP address. Any `<` followed by
+a letter, `/`, `!` or `?` that is not a protected tag (`<b>`, `<a1>`...) is raw markup.
+
+The patterns run on RE2 (`lessonkit.linear_re`), so a crafted entry cannot stall the check.
 """
 
 from __future__ import annotations
@@ -15,25 +27,78 @@ import re
 import shutil
 import subprocess
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import polib
 
 from lessonkit.i18n.catalogue import LOCALES_DIR, slide_limit
-from lessonkit.i18n.placeholders import PART, TAG_LIKE, URL, Message, placeholder_problems
-from lessonkit.i18n.store import po_path, read_po
+from lessonkit.i18n.placeholders import PART, URL, Message, placeholder_problems
+from lessonkit.i18n.store import CatalogueError, po_path, read_po
+from lessonkit.linear_re import DIGIT, SPACE, WORD, Hit, Scanner, scanner
 from lessonkit.load.sections import parse_quiz
 from lessonkit.locale.country_pack import CountryPack
 from lessonkit.model import Curriculum, Lesson
 from lessonkit.problems import Location, Problem
 
 POFILTER_CHECKS = ("urls", "numbers", "variables", "xmltags", "pythonbraceformat")
-PHONE = re.compile(r"\+?\d[\d \-/.()\u00a0]{3,}\d")
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-DOMAIN = re.compile(r"\b(?:[a-z0-9-]+\.)+(?:[a-z]{2,24})(?:/[^\s]*)?", re.IGNORECASE)
-SCRIPTISH = re.compile(r"javascript:|on[a-z]+\s*=|&#|&lt;|<!--", re.IGNORECASE)
+# Separators a reader skips when dialling: spaces, dashes, dots, slashes, brackets, commas, apostrophes.
+PHONE = scanner(r"\+?\d[\d \-/.(),'_]{3,}\d")
+EMAIL = scanner(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+URLS = scanner(URL.pattern, URL.flags)
+# A host: labels of letters, combining marks, digits, `_` and `-` (so Unicode names, whose
+# marks belong to their letters), then a top-level label of letters or punycode (`xn--...`).
+# The Python form is the fallback only; it reads marks as separators, which RE2's form does not.
+_LABEL = rf"[{WORD}\p{{M}}-]+"
+_TOP = r"(?:[\p{L}\p{M}]{2,63}|[xX][nN]--[a-zA-Z0-9-]+)"
+DOMAIN = Scanner(
+    r"(?<![\w.-])(?:[\w-]+\.)+(?:[^\W\d_]{2,63}|[xX][nN]--[a-zA-Z0-9-]+)(?:/\S*)?",
+    re2_pattern=rf"(?:^|[^{WORD}\p{{M}}.-])(?P<m>(?:{_LABEL}\.)+{_TOP}(?:/[^{SPACE}]*)?)",
+)
+IP_ADDRESS = Scanner(
+    r"(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![\d.])|\[[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*\]",
+    re2_pattern=(
+        rf"(?:^|[^{DIGIT}.])(?P<m>{DIGIT}{{1,3}}(?:\.{DIGIT}{{1,3}}){{3}})(?:[^{DIGIT}.]|$)"
+        r"|(?P<m2>\[[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*\])"
+    ),
+)
+SCRIPTISH = scanner(r"javascript:|on[a-z]+\s*=|&#|&lt;|<!--", re.IGNORECASE)
 MIN_PHONE_DIGITS = 5
+# What NFKC leaves alone but a reader (or a browser, for host names) reads as a dot, a slash or a dash.
+_DOTS = "\u00b7\u0387\u066b\u066c\u06d4\u2024\u2027\u2e31\u3002\u30fb\uff61\uff65"
+_SLASHES = "\u2044\u2215\u29f8\u2571"
+_DASHES = "\u2212\u2043\u2796\ufe63\uff0d"
+_FOLD = str.maketrans({**dict.fromkeys(_DOTS, "."), **dict.fromkeys(_SLASHES, "/"), **dict.fromkeys(_DASHES, "-")})
+
+
+class _Reading(dict[int, str | None]):
+    """A `str.translate` table filled on demand: each character's reading, worked out once."""
+
+    def __init__(self, *, drop_marks: bool) -> None:
+        super().__init__(_FOLD)
+        self.drop_marks = drop_marks
+
+    def __missing__(self, code: int) -> str | None:
+        char = chr(code)
+        category = unicodedata.category(char)
+        reading: str | None = char
+        if category == "Pd":
+            reading = "-"
+        elif category == "Cf" or (self.drop_marks and category in ("Mn", "Me")):
+            reading = None  # invisible: zero-width spaces, soft hyphens, direction marks, keycap marks
+        elif category == "Zs" or (not char.isascii() and char.isspace()):
+            reading = " "
+        self[code] = reading
+        return reading
+
+
+_FOR_NUMBERS = _Reading(drop_marks=True)
+_FOR_HOSTS = _Reading(drop_marks=False)  # marks belong to the letters of a Unicode host name
+
+
+def normalise(text: str, *, numbers: bool = True) -> str:
+    """The text as a reader dials or types it (see the module's docstring); `numbers=False` keeps marks."""
+    return unicodedata.normalize("NFKC", text).translate(_FOR_NUMBERS if numbers else _FOR_HOSTS)
 
 
 def _digits(text: str) -> str:
@@ -42,7 +107,7 @@ def _digits(text: str) -> str:
 
 
 def allowed_contacts(packs: Iterable[CountryPack]) -> tuple[set[str], set[str]]:
-    """Digit strings and lower-case addresses that country packs publish (and so may appear anywhere)."""
+    """Digit strings and canonical addresses that country packs publish (and so may appear anywhere)."""
     numbers: set[str] = set()
     hosts: set[str] = set()
     for pack in packs:
@@ -50,16 +115,39 @@ def allowed_contacts(packs: Iterable[CountryPack]) -> tuple[set[str], set[str]]:
             for service in services:
                 for contact in service.contacts:
                     if contact.kind in ("phone", "text"):
-                        numbers.add(_digits(contact.value))
+                        numbers.add(_digits(normalise(contact.value)))
                     else:
-                        hosts.add(_host(contact.value))
+                        hosts.add(_host(normalise(contact.value, numbers=False)))
     return numbers, hosts
 
 
 def _host(address: str) -> str:
-    address = address.lower().removeprefix("mailto:")
-    address = re.sub(r"^[a-z]+://", "", address).removeprefix("www.")
-    return address.split("@")[-1].split("/")[0].rstrip(".")
+    """The host an address leads to, in one form: lower case, punycode for Unicode names."""
+    address = address.casefold().removeprefix("mailto:")
+    address = re.sub(r"^[a-z][a-z0-9+.-]*://", "", address).removeprefix("www.")
+    host = address.split("@")[-1].split("/")[0].split("?")[0].rstrip(".")
+    try:
+        return host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return host  # not a valid IDNA name: compared as written (and so not a pack's host)
+
+
+def _addresses(text: str) -> Iterator[Hit]:
+    """Every web or e-mail address, host name and numeric IP address in the (normalised) text."""
+    for pattern in (URLS, EMAIL, DOMAIN, IP_ADDRESS):
+        yield from pattern.finditer(text)
+
+
+def raw_markup(text: str) -> str | None:
+    """The first `<` that opens markup (a letter, `/`, `!` or `?` follows) and is not a protected tag."""
+    position = text.find("<")
+    while position >= 0:
+        following = text[position + 1 : position + 2]
+        if following and (following.isalpha() or following in "/!?") and PART.match(text, position) is None:
+            end = text.find(">", position, position + 40)
+            return text[position : end + 1 if end >= 0 else position + 30]
+        position = text.find("<", position + 1)
+    return None
 
 
 def entry_problems(entry: polib.POEntry, where: Location, contacts: tuple[set[str], set[str]]) -> list[Problem]:
@@ -68,28 +156,25 @@ def entry_problems(entry: polib.POEntry, where: Location, contacts: tuple[set[st
         return []
     problems = [Problem(where, "I100", f"{text}") for text in placeholder_problems(entry.msgid, entry.msgstr)]
     numbers, hosts = contacts
-    source_numbers = {_digits(m[0]) for m in PHONE.finditer(entry.msgid)} | {_digits(entry.msgid)}
-    for match in PHONE.finditer(PART.sub(" ", entry.msgstr)):
-        digits = _digits(match[0])
+    english = normalise(entry.msgid)
+    source_numbers = {_digits(m.text) for m in PHONE.finditer(english)} | {_digits(english)}
+    for match in PHONE.finditer(normalise(PART.sub(" ", entry.msgstr))):
+        digits = _digits(match.text)
         if len(digits) >= MIN_PHONE_DIGITS and digits not in numbers and not any(digits in s for s in source_numbers):
             problems.append(
                 Problem(
-                    where, "I101", f"phone number '{match[0].strip()}' is not in the English text or a country pack"
+                    where, "I101", f"phone number '{match.text.strip()}' is not in the English text or a country pack"
                 )
             )
-    source_hosts = {
-        _host(m[0]) for m in (*URL.finditer(entry.msgid), *EMAIL.finditer(entry.msgid), *DOMAIN.finditer(entry.msgid))
-    }
-    text = PART.sub(" ", entry.msgstr)
-    for match in (*URL.finditer(text), *EMAIL.finditer(text), *DOMAIN.finditer(text)):
-        host = _host(match[0])
-        if "." in host and host not in hosts | source_hosts and not host.replace(".", "").isdigit():
+    source_hosts = {_host(m.text) for m in _addresses(normalise(entry.msgid, numbers=False))}
+    for match in _addresses(normalise(PART.sub(" ", entry.msgstr), numbers=False)):
+        if _host(match.text) not in hosts | source_hosts:
             problems.append(
-                Problem(where, "I101", f"address '{match[0]}' is not in the English text or a country pack")
+                Problem(where, "I101", f"address '{match.text}' is not in the English text or a country pack")
             )
-    raw = [m[0] for m in TAG_LIKE.finditer(entry.msgstr) if not PART.fullmatch(m[0])]
-    if raw or SCRIPTISH.search(entry.msgstr):
-        shown = raw[0] if raw else SCRIPTISH.search(entry.msgstr)[0]  # type: ignore[index]
+    script = SCRIPTISH.search(entry.msgstr)
+    shown = raw_markup(entry.msgstr) or (script.text if script else None)
+    if shown is not None:
         problems.append(Problem(where, "I102", f"raw HTML or script in the translation: '{shown}'"))
     if "Slide text: at most" in (entry.comment or "") and len(entry.msgstr) > slide_limit(Message(entry.msgid)):
         problems.append(
@@ -156,7 +241,11 @@ def pofilter_problems(path: Path) -> list[Problem]:
     lines = {(e.msgctxt or "", e.msgid): e.linenum or 1 for e in catalogue}
     checker = checks.StandardChecker(limitfilters=list(POFILTER_CHECKS))
     problems = []
-    for unit in factory.getobject(str(path)).units:
+    try:
+        units = factory.getobject(str(path)).units
+    except Exception as err:  # translate-toolkit's parser raises many types; polib read the file already
+        return [Problem(Location(path), "I105", f"pofilter cannot read the catalogue: {err}")]
+    for unit in units:
         if unit.isheader() or not unit.target or unit.isfuzzy() or unit.isobsolete():
             continue
         where = Location(path, lines.get((unit.getcontext() or "", unit.source), 1), 1)
@@ -196,11 +285,19 @@ def check_translations(curriculum: Curriculum, root: Path, languages: Iterable[s
     for language in languages:
         if language == curriculum.config.source_language:
             continue
+        unreadable: set[Path] = set()
         for path in sorted((root / LOCALES_DIR / language).glob("*.po")):
-            problems += catalogue_problems(path, contacts) + msgfmt_problems(path) + pofilter_problems(path)
+            try:
+                problems += catalogue_problems(path, contacts)
+            except CatalogueError as err:
+                # Located (I107); msgfmt and pofilter would only repeat it less clearly.
+                problems.append(err.problem)
+                unreadable.add(path)
+                continue
+            problems += msgfmt_problems(path) + pofilter_problems(path)
         for lesson in curriculum.lessons:
             path = po_path(root, language, lesson.id)
-            catalogue = read_po(path)
+            catalogue = None if path in unreadable else read_po(path)
             if catalogue is not None:
                 problems += structure_problems(lesson, translate_lesson(lesson, catalogue), path)
     return problems
