@@ -56,6 +56,12 @@ def _write(lines: list[str], unit: Unit, text: str) -> None:
         lines[slot.start] = TITLE_ATTR.sub(lambda m: f"{m['before']}{safe}{m['after']}", lines[slot.start], count=1)
     elif slot.kind == "quiz":
         lines[slot.start] = lines[slot.start][: slot.index] + _one_line(text)
+    elif slot.kind == "span":
+        # An option's text, before its ` :: feedback` (the feedback, further right, was written first);
+        # a " :: " inside the translated option would cut it in two, so it becomes a colon.
+        line = lines[slot.start]
+        safe = _one_line(text).replace(" :: ", " : ")
+        lines[slot.start] = line[: slot.index] + safe + line[slot.index + len(unit.raw) :]
     elif slot.kind == "cell":
         lines[slot.start] = _write_cell(lines[slot.start], slot.index, _one_line(text).replace("|", "\\|"))
     else:

@@ -1,5 +1,7 @@
 """Segmenting a lesson into translation units: front-matter fields, each block of the body, quiz lines.
 
+A structured quiz item gives one unit for its question, one per option and one per feedback.
+
 A unit knows its stable place (`online-friends-8-10|slide:2|p:1`), its English text as inline
 Markdown, where it is in the source file, and how to write a translation back into the body.
 """
@@ -13,6 +15,7 @@ from functools import lru_cache
 
 from markdown_it.token import Token
 
+from lessonkit.load.quiz import OptionLine, option_line
 from lessonkit.load.sections import _INFO
 from lessonkit.markdown import SECTION_CLOSE, SECTION_OPEN, markdown
 from lessonkit.model import Lesson
@@ -25,7 +28,8 @@ QUIZ_LINE = re.compile(r"^(?P<prefix>\s*(?P<kind>[QA]):\s*)(?P<text>.*?)\s*$")
 #   lines    a block spanning body lines [start, end)
 #   cell     one cell of a table row (line `start`, column `index`)
 #   title    a section's title attribute on its `:::` line
-#   quiz     the text after `Q:` / `A:` on one line
+#   quiz     the text after `Q:` / `A:` on one line, or an option's feedback (after ` :: `)
+#   span     an option's text: `index` is where it starts and the English text's length where it ends
 
 
 @dataclass(frozen=True)
@@ -101,6 +105,9 @@ class _Walk:
     tables: int = 0
     row: int = 0
     cell: int = 0
+    # The quiz question whose options are being read, and how many were read.
+    option_of: str = ""
+    options: int = 0
 
     def add(self, label: str, raw: str, slot: Slot) -> None:
         self.blocks[label] += 1
@@ -175,6 +182,8 @@ def _open_section(walk: _Walk, token: Token, tokens: list[Token], index: int) ->
         if line and line["text"]:
             label = "q" if line["kind"] == "Q" else "a"
             walk.add(label, line["text"], Slot("quiz", offset, offset + 1, index=len(line["prefix"])))
+        elif option := option_line(walk.lines[offset]):
+            _quiz_option(walk, option, offset)
     # Skip the quiz's own block tokens: its lines are units already.
     depth = 0
     while index < len(tokens):
@@ -186,6 +195,42 @@ def _open_section(walk: _Walk, token: Token, tokens: list[Token], index: int) ->
                 return index
         index += 1
     return index
+
+
+def _quiz_option(walk: _Walk, option: OptionLine, offset: int) -> None:
+    """An option (or ordering step) and its feedback: two units, placed under their question.
+
+    `quiz:1|q:4|o:2` is the second option of the section's fourth question and `quiz:1|q:4|f:2` its
+    feedback, so that adding an option elsewhere does not renumber (and unsettle) every translation.
+    """
+    if not option.text:
+        return
+    place = f"{walk.section}|q:{walk.blocks['q']}"
+    if walk.option_of != place:
+        walk.option_of, walk.options = place, 0
+    walk.options += 1
+    line = walk.body_line + offset
+    walk.units.append(
+        Unit(
+            f"{place}|o:{walk.options}",
+            option.text,
+            line,
+            Slot("span", offset, offset + 1, index=option.text_at),
+            walk.kind,
+            walk.title,
+        )
+    )
+    if option.feedback:
+        walk.units.append(
+            Unit(
+                f"{place}|f:{walk.options}",
+                option.feedback,
+                line,
+                Slot("quiz", offset, offset + 1, index=option.feedback_at),
+                walk.kind,
+                walk.title,
+            )
+        )
 
 
 def _inline(walk: _Walk, token: Token, stack: list[str]) -> None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
+from lessonkit.load.quiz import parse_questions
 from lessonkit.markdown import SECTION_CLOSE, SECTION_OPEN, block_tokens
 from lessonkit.model import QuizItem, Section
 from lessonkit.problems import Location, Problem
@@ -129,24 +130,9 @@ def _notes_follow_slides(sections: list[Section]) -> list[Problem]:
 
 
 def parse_quiz(section: Section) -> tuple[tuple[QuizItem, ...], list[Problem]]:
-    """The questions of a quiz section: `Q:` lines, each followed by an `A:` line."""
-    items: list[QuizItem] = []
-    problems: list[Problem] = []
-    question: tuple[str, Location] | None = None
-    for offset, raw in enumerate(section.text.split("\n"), start=1):
-        line = raw.strip()
-        where = Location(section.location.path, section.location.line + offset, 1)
-        if not line:
-            continue
-        if line.startswith("Q:"):
-            if question:
-                problems.append(Problem(question[1], "E036", "quiz question has no 'A:' answer line"))
-            question = (line[2:].strip(), where)
-        elif line.startswith("A:") and question:
-            items.append(QuizItem(question[0], line[2:].strip(), question[1]))
-            question = None
-        else:
-            problems.append(Problem(where, "E036", "quiz lines start with 'Q:' (a question) or 'A:' (its answer)"))
-    if question:
-        problems.append(Problem(question[1], "E036", "quiz question has no 'A:' answer line"))
-    return tuple(items), problems
+    """The questions of a quiz section as question and answer (structured items give their answer key).
+
+    The full model, with options and feedback, is `lessonkit.load.quiz.parse_questions`.
+    """
+    questions, problems = parse_questions(section)
+    return tuple(QuizItem(q.prompt, q.answer_key(), q.location) for q in questions), problems
