@@ -116,6 +116,7 @@ def test_documents_only_build_keeps_the_website_and_other_locales(tmp_path: Path
     site = root / "site"
     (site / "downloads" / "de-DE").mkdir(parents=True)
     (site / "downloads" / "en-IE").mkdir()
+    (site / ".lessonkit-output").write_text("lessonkit output 0\n", encoding="utf-8")  # an earlier output
     (site / "index.html").write_text("<html>the website</html>", encoding="utf-8")
     (site / "downloads" / "de-DE" / "kept.pdf").write_bytes(b"%PDF-de")
     (site / "downloads" / "en-IE" / "stale.pdf").write_bytes(b"%PDF-old")

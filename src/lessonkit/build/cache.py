@@ -1,17 +1,25 @@
-"""Built documents kept by input hash under `.lessonkit-cache/`, so unchanged documents are not rendered again."""
+"""Built documents kept by input hash under `.lessonkit-cache/`, so unchanged documents are not rendered again.
+
+Each entry starts with a header holding the SHA-256 of the document, checked on every read: a
+truncated or overwritten entry is discarded and the document rendered again, never published.
+Outputs are copies of the verified bytes, never links to entries, so damage to one cannot reach
+the other.
+"""
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
+import hashlib
 from pathlib import Path
 
+from lessonkit.cache_file import discard, read_cache_file, write_cache_file
+
 CACHE_DIR = ".lessonkit-cache"
+MAGIC = b"lessonkit-document-1 sha256="
+_HEADER = len(MAGIC) + 64 + 1  # magic, hex digest, newline
 
 
 class DocumentCache:
-    """A folder of files named by the hash of their inputs."""
+    """A folder of files named by the hash of their inputs, each checked against its content hash."""
 
     def __init__(self, root: Path) -> None:
         self.folder = root / CACHE_DIR / "documents"
@@ -20,24 +28,25 @@ class DocumentCache:
         """Where the document with this input hash is kept."""
         return self.folder / key[:2] / key
 
-    def has(self, key: str) -> bool:
-        """True when the document was built before from the same inputs."""
-        return self.path(key).is_file()
+    def load(self, key: str) -> bytes | None:
+        """The cached document, or None when there is none or its bytes do not match its hash.
 
-    def put(self, key: str, data: bytes) -> Path:
-        """Store a document atomically (a crash never leaves a half-written cache entry)."""
-        target = self.path(key)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        Path(temporary).replace(target)
-        return target
+        Anything unusable at the entry's path (a damaged file, a folder, a link) is discarded.
+        """
+        path = self.path(key)
+        data = read_cache_file(path)
+        if data is None:
+            if path.exists() or path.is_symlink():
+                discard(path)
+            return None
+        body = data[_HEADER:]
+        header = MAGIC + hashlib.sha256(body).hexdigest().encode("ascii") + b"\n"
+        if data[:_HEADER] != header:
+            discard(path)
+            return None
+        return body
 
-    def copy_to(self, key: str, destination: Path) -> None:
-        """Place the cached document at `destination` (a hard link when possible: no bytes copied)."""
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(self.path(key), destination)
-        except OSError:
-            shutil.copyfile(self.path(key), destination)
+    def put(self, key: str, data: bytes) -> bool:
+        """Store a document atomically with its content hash; False when the cache cannot be written."""
+        header = MAGIC + hashlib.sha256(data).hexdigest().encode("ascii") + b"\n"
+        return write_cache_file(self.path(key), header + data)

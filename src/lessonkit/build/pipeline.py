@@ -6,6 +6,7 @@ staged output folder, which replaces the previous output in one step at the very
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -17,16 +18,19 @@ from lessonkit.build.cache import DocumentCache
 from lessonkit.build.fingerprint import Fingerprint
 from lessonkit.build.jobs import DocumentJob, plan_documents
 from lessonkit.build.localize import Localized, localize
+from lessonkit.build.output import safe_output
 from lessonkit.build.paths import DOWNLOADS
 from lessonkit.build.progress import progress_bar
-from lessonkit.build.staging import carry_over, clean_leftovers, staged_output
-from lessonkit.build.up_to_date import inputs_digest, last_build, problems, remember
+from lessonkit.build.refused import keep_refused, site_root_refused
+from lessonkit.build.staging import carry_over, clean_leftovers, output_lock, staged_output
+from lessonkit.build.up_to_date import inputs_digest, last_build, remember
 from lessonkit.build.worker import JobResult, render_job, start_worker
 from lessonkit.i18n.store import po_path
 from lessonkit.load.curriculum import load_curriculum, relative, relocate
 from lessonkit.locale.locales import Locale, find_locale, load_locales
 from lessonkit.model import Curriculum
 from lessonkit.problems import LessonkitError, Location, Problem
+from lessonkit.render.pdf.write import check_stylesheets
 from lessonkit.render.settings import RenderSettings
 from lessonkit.render.site import render_site
 
@@ -63,60 +67,120 @@ class BuildReport:
 
 
 def build(options: BuildOptions) -> BuildReport:
-    """Build every document and the site of the selected locales into `options.output`, atomically."""
+    """Build every document and the site of the selected locales into `options.output`, atomically.
+
+    The output is checked first (`safe_output`: never the project, an input or a foreign folder)
+    and locked for the whole build, so that a second build into it waits for this one.
+    """
     started = time.perf_counter()
+    options = dataclasses.replace(options, output=safe_output(options.root, options.output))
+    with output_lock(options.output):
+        report = _build_locked(options)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _build_locked(options: BuildOptions) -> BuildReport:
     clean_leftovers(options.output)  # a killed build's staging folder, even when nothing else is to do
     inputs = inputs_digest(options)
-    previous = last_build(options, inputs)
+    previous, damaged = last_build(options, inputs)
     if previous is not None:
         return BuildReport(
-            locales=tuple(previous["locales"]),
-            documents=previous["documents"],
-            reused=previous["documents"],
-            seconds=time.perf_counter() - started,
-            warnings=problems(previous, "warnings"),
-            not_ready=problems(previous, "not_ready"),
+            locales=tuple(previous.locales),
+            documents=previous.documents,
+            reused=previous.documents,
+            warnings=previous.problems("warnings"),
+            not_ready=previous.problems("not_ready"),
         )
     curriculum = load_stage(options.root)
     settings = RenderSettings(curriculum.config, options.root, options.paper)
+    check_print_assets(settings, options.site)
     chosen = select_locales(options.root, curriculum, options.locale_ids)
     cache = DocumentCache(options.root)
     fingerprint = Fingerprint.of(settings)
-    report = BuildReport(locales=tuple(x.id for x in chosen))
+    report = BuildReport(locales=tuple(x.id for x in chosen), warnings=list(damaged))
     locales: list[Localized] = []
     jobs: list[DocumentJob] = []
 
-    def batches() -> Iterator[list[DocumentJob]]:
-        # Each locale is translated and checked here while the workers already render the
-        # documents of the locales before it: that work would otherwise keep both cores waiting.
-        for locale in chosen:
-            item = localize(curriculum, options.root, locale, allow_fallback=options.fallback_guides)
-            locales.append(item)
-            planned = plan_documents(item.curriculum, item.curriculum.lessons, item.locale, item.pack, fingerprint)
-            jobs.extend(planned)
-            yield [job for job in planned if not cache.has(job.key)]
-
     with staged_output(options.output) as stage:
-        for result in render_documents(batches(), settings, options):
-            record(result, cache, report, options.root)
+        if not options.site:
+            # Documents only: a website built before stays, with the other locales' documents.
+            carry_over(options.output, stage.folder, [PurePosixPath(DOWNLOADS, x.id) for x in chosen])
+
+        def batches() -> Iterator[list[DocumentJob]]:
+            # Each locale is translated and checked here while the workers already render the
+            # documents of the locales before it: that work would otherwise keep both cores waiting.
+            for locale in chosen:
+                item = localize(curriculum, options.root, locale, allow_fallback=options.fallback_guides)
+                locales.append(item)
+                planned = plan_documents(item.curriculum, item.curriculum.lessons, item.locale, item.pack, fingerprint)
+                jobs.extend(planned)
+                # A verified cached copy goes into the stage now; a missing or damaged one is rendered.
+                yield [job for job in planned if not place_cached(job, cache, stage.folder)]
+
+        for result in render_documents(batches(), settings, options, stage.scratch):
+            record(result, cache, report, options.root, stage.folder)
         report.documents = len(jobs)
         report.reused = len(jobs) - report.rendered - sum(1 for p in report.failures if p.code == "E900")
         report.not_ready = readiness_problems(locales, options.root)
         report.warnings += unverified_services(locales, options.root)
         # A refused translation is a failure: the build goes on for everything else, then exits non-zero.
         report.failures += [relocate(p, options.root) for x in locales for p in x.refused]
-        if not options.site:
-            # Documents only: a website built before stays, with the other locales' documents.
-            carry_over(options.output, stage, [PurePosixPath(DOWNLOADS, x.locale.id) for x in locales])
-        write_documents(jobs, cache, stage)
-        if options.site:
-            report.failures += [relocate(p, options.root) for p in render_site(locales, options.root, stage)]
+        rebuild_site = options.site and not site_root_refused(locales)
+        if rebuild_site:
+            report.failures += [relocate(p, options.root) for p in render_site(locales, options.root, stage.folder)]
+        elif options.site:
+            # The first locale's pages are the site's root: refused, the site published before stays whole.
+            carry_over(options.output, stage.folder, [PurePosixPath(DOWNLOADS)])
+        # A refused locale publishes nothing new; what an earlier build published of it stays.
+        keep_refused(options.output, stage.folder, locales, site_rebuilt=rebuild_site)
     report.warnings = sorted(set(report.warnings))
     report.failures.sort()
     if not report.failures:
-        remember(options, inputs, report)
-    report.seconds = time.perf_counter() - started
+        remember(options, inputs, report, stage.token)
     return report
+
+
+def site_only(root: Path, output: Path, localized: Sequence[Localized]) -> list[Problem]:
+    """`lessonkit site`: the website alone, through the same checks, lock and staging as `build`.
+
+    The documents already in the output (`downloads/`) are kept. When mkdocs reports a problem
+    nothing is published: the previous output stays as it was.
+    """
+    target = safe_output(root, output)
+    with output_lock(target):
+        problems = [relocate(p, root) for p in check_site_assets(root)]
+        if problems:
+            return problems
+        with staged_output(target) as stage:
+            carry_over(target, stage.folder, only={DOWNLOADS})
+            if site_root_refused(localized):
+                stage.discard()  # the site root's locale was refused: the site published before stays
+                return []
+            problems = [relocate(p, root) for p in render_site(localized, root, stage.folder)]
+            keep_refused(target, stage.folder, localized, site_rebuilt=True)
+            if problems:
+                stage.discard()
+    return problems
+
+
+def check_print_assets(settings: RenderSettings, site: bool) -> None:
+    """Stop the build (exit 2) when a print stylesheet cannot load a font or image it names."""
+    problems = check_stylesheets(settings.handouts / "css", [settings.handouts])
+    if site:
+        problems += check_site_assets(settings.root)
+    if problems:
+        shown = "\n".join(str(relocate(p, settings.root)) for p in problems)
+        raise LessonkitError(f"the stylesheets need files that are missing or refused:\n{shown}")
+
+
+def check_site_assets(root: Path) -> list[Problem]:
+    """The website shares the print fonts (`handouts/css/fonts.css`): each must be there."""
+    return [
+        p
+        for p in check_stylesheets(root / "handouts" / "css", [root / "handouts"])
+        if p.location.path.name == "fonts.css"
+    ]
 
 
 def load_stage(root: Path) -> Curriculum:
@@ -177,15 +241,18 @@ def readiness_problems(locales: Sequence[Localized], root: Path) -> list[Problem
 
 
 def render_documents(
-    batches: Iterable[Sequence[DocumentJob]], settings: RenderSettings, options: BuildOptions
+    batches: Iterable[Sequence[DocumentJob]], settings: RenderSettings, options: BuildOptions, scratch: Path
 ) -> Iterator[JobResult]:
     """Render batches of jobs in long-lived worker processes, yielding results as they finish.
 
     Each batch is submitted as soon as it is planned, so the workers start on the first while
-    the next is still being prepared. Worker processes start only when there is work.
+    the next is still being prepared. Worker processes start only when there is work; they die
+    with this process and keep their temporary files in `scratch`.
     """
     workers = max(1, options.jobs or os.cpu_count() or 1)
-    pool = ProcessPoolExecutor(workers, initializer=start_worker, initargs=(settings, options.time_limit))
+    pool = ProcessPoolExecutor(
+        workers, initializer=start_worker, initargs=(settings, options.time_limit, os.getpid(), str(scratch))
+    )
     with pool, progress_bar(options.quiet) as bar:
         task = bar.add_task("rendering", total=0)
         futures: list[Future[JobResult]] = []
@@ -198,8 +265,8 @@ def render_documents(
             yield future.result()
 
 
-def record(result: JobResult, cache: DocumentCache, report: BuildReport, root: Path) -> None:
-    """Keep a rendered document in the cache, and its warnings or its failure in the report."""
+def record(result: JobResult, cache: DocumentCache, report: BuildReport, root: Path, stage: Path) -> None:
+    """Place a rendered document in the stage and the cache, and its warnings or its failure in the report."""
     job = result.job
     where = Location(relative(job.source, root), 1, 1)
     label = f"{job.output.name} ({job.locale.id})"
@@ -210,12 +277,22 @@ def record(result: JobResult, cache: DocumentCache, report: BuildReport, root: P
     if result.data is None:
         report.failures.append(Problem(where, "E900", f"could not build {label}: {result.error}"))
         return
+    write_output(stage / job.output, result.data)
     cache.put(job.key, result.data)
     report.rendered += 1
 
 
-def write_documents(jobs: Sequence[DocumentJob], cache: DocumentCache, stage: Path) -> None:
-    """Place every built document at its stable path in the staged output."""
-    for job in jobs:
-        if cache.has(job.key):
-            cache.copy_to(job.key, stage / job.output)
+def place_cached(job: DocumentJob, cache: DocumentCache, stage: Path) -> bool:
+    """Copy the job's cached document into the stage when there is a verified one; False otherwise."""
+    data = cache.load(job.key)
+    if data is None:
+        return False
+    write_output(stage / job.output, data)
+    return True
+
+
+def write_output(target: Path, data: bytes) -> None:
+    """Write one published file (a new file: the stage never holds a link to a cache entry)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)
+    target.write_bytes(data)

@@ -2,12 +2,21 @@
 
 Workers import WeasyPrint and parse the stylesheets and fonts once, then render many documents.
 A failure (or a document over its time limit) becomes a result, never a crash of the build.
+A worker dies with the build that started it (even when that build is killed with SIGKILL) and
+keeps its temporary files in the build's staging folder.
 """
 
 from __future__ import annotations
 
+import contextlib
 import copyreg
+import ctypes
+import os
 import resource
+import signal
+import sys
+import tempfile
+import threading
 import time
 import traceback
 from collections.abc import Callable
@@ -56,13 +65,42 @@ class JobResult:
 
 _settings: RenderSettings | None = None
 _time_limit = 120
+_PR_SET_PDEATHSIG = 1
 
 
-def start_worker(settings: RenderSettings, time_limit: int) -> None:
-    """Process initialiser: keep the settings and pay WeasyPrint's import cost once."""
+def start_worker(settings: RenderSettings, time_limit: int, parent: int, scratch: str) -> None:
+    """Process initialiser: die with `parent`, keep temporary files in `scratch`, pay WeasyPrint's import once."""
     global _settings, _time_limit
+    die_with_parent(parent)
+    # WeasyPrint unpacks fonts into a temporary folder: inside the stage, a killed build leaves
+    # it where the next build removes it.
+    tempfile.tempdir = scratch
+    os.environ["TMPDIR"] = scratch
     _settings, _time_limit = settings, time_limit
     import weasyprint  # noqa: F401  # warm the import (~1.3 s) before the first document arrives
+
+
+def die_with_parent(parent: int) -> None:
+    """Ask the kernel to SIGKILL this process when its parent dies (Linux), and exit if it already has.
+
+    Without it, killing a build (SIGKILL cannot be caught) orphans its workers, which go on
+    rendering for minutes and keep the output's lock.
+    """
+    asked = False
+    if sys.platform.startswith("linux"):
+        # The C library already loaded into this process (find_library would run ldconfig or gcc).
+        with contextlib.suppress(OSError, AttributeError):
+            asked = ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    if os.getppid() != parent:  # the parent died before the request above took effect
+        os._exit(1)
+    if not asked:  # elsewhere: a watcher thread notices that the parent is gone
+
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(1)
+            os._exit(1)
+
+        threading.Thread(target=watch, name="lessonkit-parent-watch", daemon=True).start()
 
 
 def render_job(job: DocumentJob) -> JobResult:

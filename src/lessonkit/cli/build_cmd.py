@@ -20,7 +20,10 @@ from lessonkit.render.settings import PAPER_SIZES
     type=click.Path(path_type=Path),
     default=Path("site"),
     show_default=True,
-    help="Output folder (relative to the project root); replaced atomically.",
+    help=(
+        "Output folder (relative to the project root); replaced atomically. It must be new, empty or an "
+        "earlier lessonkit output, and may not be or hold the project or its inputs."
+    ),
 )
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Worker processes (default: CPU cores).")
 @click.option("--paper", type=click.Choice(PAPER_SIZES, case_sensitive=False), default="A4", show_default=True)
@@ -61,8 +64,9 @@ def build_command(
     beside them, and the website (one site per locale) to OUT. Unchanged documents are reused
     from .lessonkit-cache/. The default is every locale of locales/locales.yml; a student lesson
     whose translation is incomplete or fuzzy is not built for that locale and is reported.
+    A second build into the same OUT waits until the first has finished.
     Exit status: 0 when everything was built, 1 when some document failed (all failures are
-    listed, located to the lesson file), 2 on unusable input.
+    listed, located to the lesson file), 2 on unusable input or an unsafe OUT.
     """
     root = find_root(project or Path.cwd())
     paper = "letter" if paper.lower() == "letter" else "A4"

@@ -8,22 +8,35 @@ from pathlib import Path
 import click
 
 from lessonkit.build.localize import localize
+from lessonkit.build.output import safe_output
+from lessonkit.build.pipeline import site_only
 from lessonkit.cli.curriculum_arg import load_for_paths
+from lessonkit.load.curriculum import find_root, relocate
 from lessonkit.locale.locales import find_locale, load_locales
-from lessonkit.render.site import render_site
 
 
 @click.command("site")
 @click.option(
-    "--out", "out_dir", type=click.Path(path_type=Path), default=Path("site"), show_default=True, help="output folder"
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=Path("site"),
+    show_default=True,
+    help=(
+        "Output folder (relative to the project root); replaced atomically. It must be new, empty or an "
+        "earlier lessonkit output, and may not be or hold the project or its inputs."
+    ),
 )
 @click.option("--locale", "locale_ids", multiple=True, help="a locale id such as de-DE (repeatable; default: all)")
 def site_command(out_dir: Path, locale_ids: tuple[str, ...]) -> None:
     """Build the website into OUT (one site per locale, the first at the root).
 
     Open OUT/index.html straight from disk or serve the folder with any static web server.
-    Download buttons point at the files `lessonkit build` writes under OUT/downloads/.
+    Download buttons point at the files `lessonkit build` writes under OUT/downloads/, which
+    are kept. When the site build reports a problem nothing is published (exit 2).
     """
+    # The output is checked before anything is loaded: a mistyped --out fails at once.
+    safe_output(find_root(Path.cwd()), out_dir)
     root, curriculum, problems = load_for_paths([])
     if curriculum is None or problems:
         for problem in problems:
@@ -35,9 +48,16 @@ def site_command(out_dir: Path, locale_ids: tuple[str, ...]) -> None:
     for item in localized:
         for lesson in item.readiness.not_ready():
             click.echo(f"{item.locale.id}: {lesson.lesson_id} is not ready in this language; left out", err=True)
-    found = render_site(localized, root, out_dir.resolve())
-    for problem in found:
+    target = out_dir if out_dir.is_absolute() else root / out_dir
+    found = site_only(root, target, localized)
+    # A refused translation leaves its lesson, or its whole locale, out of the site (exit 1).
+    refused = [relocate(p, root) for item in localized for p in item.refused]
+    for problem in [*found, *refused]:
         click.echo(str(problem), err=True)
     if found:
+        click.echo(f"site not published; {target} is unchanged", err=True)
         sys.exit(2)
-    click.echo(f"site written to {out_dir}/index.html ({', '.join(x.id for x in locales)})", err=True)
+    if refused:
+        click.echo(f"site written to {target} without the refused translations", err=True)
+        sys.exit(1)
+    click.echo(f"site written to {target}/index.html ({', '.join(x.id for x in locales)})", err=True)
