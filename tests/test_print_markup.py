@@ -52,7 +52,8 @@ def test_web_mail_and_phone_links_are_kept(assets: Assets, link: str) -> None:
 
 def test_help_tokens_are_filled_from_the_country_pack(assets: Assets) -> None:
     html, _ = render("Call {{ help.child_helpline }}.", assets)
-    assert "Childline (ISPCC) (1800 66 66 66)" in html
+    # The number's digit groups are joined by no-break spaces so that it never splits across lines.
+    assert "Childline (ISPCC) (1800&nbsp;66&nbsp;66&nbsp;66)" in html
 
 
 @pytest.mark.parametrize(
