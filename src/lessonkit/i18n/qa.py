@@ -1,7 +1,9 @@
 """Translation QA: a volunteer's translation is untrusted input. Every finding names the PO file and line.
 
 - I100 placeholders, help tokens and markup tags preserved (else the build would lose a helpline)
-- I101 no phone number, web or e-mail address that is neither in the English text nor in a country pack
+- I101 no phone number, web or e-mail address that is neither in the English text nor in the pack of one
+  of the language's own locales (`locales/locales.yml`: `ar-DE` may print German numbers, not Irish
+  ones); short service numbers count (016, 110, 911: see `short_number_problems`)
 - I102 no raw HTML or script
 - I103 same number of sections, activities, slides and quiz items as the English lesson after applying
 - I104 `msgfmt -c` clean (GNU gettext)
@@ -13,10 +15,11 @@ Numbers and addresses are looked for in a normalised copy of the text (`normalis
 turns fullwidth, superscript and other compatibility forms into plain digits, letters, dots and
 slashes), every Unicode dash, dot, slash and space variant folded to its ASCII form, and the
 invisible format characters (zero-width spaces, soft hyphens, direction marks) dropped. So
-"116–111", "116.111", "116\u00a0111" and "116\u2009111" are all the number 116111. An address is
-any dotted host name, including internationalised (Unicode) and punycode (`xn--`) names, any
-`http(s)://` or `www.` address (whatever its host) and any numeric IP address. Any `<` followed by
-a letter, `/`, `!` or `?` that is not a protected tag (`<b>`, `<a1>`...) is raw markup.
+"116–111", "116.111", and 116 111 written with a no-break or a thin space are all the number
+116111. An address is any dotted host name, including internationalised (Unicode) and punycode
+(`xn--`) names, any `http(s)://` or `www.` address (whatever its host) and any numeric IP
+address. Any `<` followed by a letter, `/`, `!` or `?` that is not a protected tag (`<b>`,
+`<a1>`...) is raw markup.
 
 The patterns run on RE2 (`lessonkit.linear_re`), so a crafted entry cannot stall the check.
 """
@@ -27,7 +30,7 @@ import re
 import shutil
 import subprocess
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 
 import polib
@@ -64,6 +67,14 @@ IP_ADDRESS = Scanner(
 )
 SCRIPTISH = scanner(r"javascript:|on[a-z]+\s*=|&#|&lt;|<!--", re.IGNORECASE)
 MIN_PHONE_DIGITS = 5
+DIGIT_RUN = scanner(r"\d+")
+# Short numbers that reach an emergency or help service in some country, printed nowhere in a
+# lesson's English (help tokens carry every number): 000 (Australia), 110 (police in Germany,
+# China, Japan...), 112 (EU), 119, 911 (North America), 999 (UK, Ireland). Every pack's own
+# short contacts (016, 017, 024, 062, 091...) are added where the packs are known.
+SERVICE_NUMBERS = frozenset({"000", "110", "112", "119", "911", "999"})
+SHORT_DIGITS = (3, 4)
+OWN_PACKS = "the country pack of one of this language's locales"
 # What NFKC leaves alone but a reader (or a browser, for host names) reads as a dot, a slash or a dash.
 _DOTS = "\u00b7\u0387\u066b\u066c\u06d4\u2024\u2027\u2e31\u3002\u30fb\uff61\uff65"
 _SLASHES = "\u2044\u2215\u29f8\u2571"
@@ -121,6 +132,20 @@ def allowed_contacts(packs: Iterable[CountryPack]) -> tuple[set[str], set[str]]:
     return numbers, hosts
 
 
+def short_pack_numbers(packs: Iterable[CountryPack]) -> frozenset[str]:
+    """Every short phone or text number (under `MIN_PHONE_DIGITS` digits) that any pack publishes."""
+    numbers, _ = allowed_contacts(packs)
+    return frozenset(n for n in numbers if len(n) < MIN_PHONE_DIGITS)
+
+
+def language_packs(root: Path, language: str, packs: Iterable[CountryPack]) -> list[CountryPack]:
+    """The packs of the language's locales (`locales/locales.yml`), the only ones its text may cite."""
+    from lessonkit.i18n.templates import language_countries
+
+    countries = set(language_countries(root, language))
+    return [pack for pack in packs if pack.country in countries]
+
+
 def _host(address: str) -> str:
     """The host an address leads to, in one form: lower case, punycode for Unicode names."""
     address = address.casefold().removeprefix("mailto:")
@@ -150,28 +175,35 @@ def raw_markup(text: str) -> str | None:
     return None
 
 
-def entry_problems(entry: polib.POEntry, where: Location, contacts: tuple[set[str], set[str]]) -> list[Problem]:
-    """Everything wrong with one translated entry."""
+def entry_problems(
+    entry: polib.POEntry,
+    where: Location,
+    contacts: tuple[set[str], set[str]],
+    short_numbers: Collection[str] = SERVICE_NUMBERS,
+) -> list[Problem]:
+    """Everything wrong with one translated entry.
+
+    `contacts` holds the numbers and hosts the translation may cite (its locales' packs);
+    `short_numbers` the short service numbers it may not cite unless they are among them.
+    """
     if not entry.msgstr or entry.obsolete:
         return []
     problems = [Problem(where, "I100", f"{text}") for text in placeholder_problems(entry.msgid, entry.msgstr)]
     numbers, hosts = contacts
     english = normalise(entry.msgid)
     source_numbers = {_digits(m.text) for m in PHONE.finditer(english)} | {_digits(english)}
-    for match in PHONE.finditer(normalise(PART.sub(" ", entry.msgstr))):
+    translation = normalise(PART.sub(" ", entry.msgstr))
+    for match in PHONE.finditer(translation):
         digits = _digits(match.text)
         if len(digits) >= MIN_PHONE_DIGITS and digits not in numbers and not any(digits in s for s in source_numbers):
             problems.append(
-                Problem(
-                    where, "I101", f"phone number '{match.text.strip()}' is not in the English text or a country pack"
-                )
+                Problem(where, "I101", f"phone number '{match.text.strip()}' is not in the English text or {OWN_PACKS}")
             )
+    problems += short_number_problems(english, translation, numbers, short_numbers, where)
     source_hosts = {_host(m.text) for m in _addresses(normalise(entry.msgid, numbers=False))}
     for match in _addresses(normalise(PART.sub(" ", entry.msgstr), numbers=False)):
         if _host(match.text) not in hosts | source_hosts:
-            problems.append(
-                Problem(where, "I101", f"address '{match.text}' is not in the English text or a country pack")
-            )
+            problems.append(Problem(where, "I101", f"address '{match.text}' is not in the English text or {OWN_PACKS}"))
     script = SCRIPTISH.search(entry.msgstr)
     shown = raw_markup(entry.msgstr) or (script.text if script else None)
     if shown is not None:
@@ -188,6 +220,36 @@ def entry_problems(entry: polib.POEntry, where: Location, contacts: tuple[set[st
     return _dedupe(problems)
 
 
+def short_number_problems(
+    english: str, translation: str, allowed: Collection[str], known: Collection[str], where: Location
+) -> list[Problem]:
+    """I101 for a short service number in the (normalised) translation: 016, 110, 911...
+
+    A run of 3 or 4 digits is a service number when it is a known one (`known`: `SERVICE_NUMBERS`
+    and the packs' short contacts) or has 3 digits starting with 0 (how Spain, Italy and others
+    write theirs: 016, 091). It is refused unless the English has the same number on its own (a
+    substring does not count: "1 in 10" is no 110) or the language's own packs publish it. Digits
+    inside a longer phone-like run are left to the phone-number check.
+    """
+    inside = [(m.start, m.end) for m in PHONE.finditer(translation)]
+    source = {_digits(m.text) for m in DIGIT_RUN.finditer(english)}
+    problems = []
+    for run in DIGIT_RUN.finditer(translation):
+        digits = _digits(run.text)
+        if len(digits) not in SHORT_DIGITS or any(start <= run.start < end for start, end in inside):
+            continue
+        service = digits in known or (len(digits) == 3 and digits.startswith("0"))
+        if service and digits not in source and digits not in allowed:
+            problems.append(
+                Problem(
+                    where,
+                    "I101",
+                    f"service number '{run.text}' is not in the English text or {OWN_PACKS}",
+                )
+            )
+    return problems
+
+
 def _dedupe(problems: list[Problem]) -> list[Problem]:
     seen: set[tuple[str, str]] = set()
     out = []
@@ -198,12 +260,14 @@ def _dedupe(problems: list[Problem]) -> list[Problem]:
     return out
 
 
-def catalogue_problems(path: Path, contacts: tuple[set[str], set[str]]) -> list[Problem]:
+def catalogue_problems(
+    path: Path, contacts: tuple[set[str], set[str]], short_numbers: Collection[str] = SERVICE_NUMBERS
+) -> list[Problem]:
     """I100-I102 and I106 for every entry of one PO file."""
     catalogue = read_po(path)
     if catalogue is None:
         return []
-    return [p for e in catalogue for p in entry_problems(e, Location(path, e.linenum or 1, 1), contacts)]
+    return [p for e in catalogue for p in entry_problems(e, Location(path, e.linenum or 1, 1), contacts, short_numbers)]
 
 
 MSGFMT_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+): (?P<message>.*)$")
@@ -278,17 +342,20 @@ def structure_problems(source: Lesson, translated: Lesson, path: Path) -> list[P
 def check_translations(curriculum: Curriculum, root: Path, languages: Iterable[str]) -> list[Problem]:
     """Every QA finding for the languages' catalogues (the checker calls this for `lessonkit check`)."""
     from lessonkit.i18n.apply import translate_lesson
-    from lessonkit.i18n.templates import country_packs
+    from lessonkit.i18n.templates import loadable_packs
 
-    contacts = allowed_contacts(country_packs(root))
+    packs, _ = loadable_packs(root)  # a pack that does not load is reported by `check`, not here
+    known = SERVICE_NUMBERS | short_pack_numbers(packs)
     problems: list[Problem] = []
     for language in languages:
         if language == curriculum.config.source_language:
             continue
+        # Only the language's own locales' packs: another country's number is wrong in this text.
+        contacts = allowed_contacts(language_packs(root, language, packs))
         unreadable: set[Path] = set()
         for path in sorted((root / LOCALES_DIR / language).glob("*.po")):
             try:
-                problems += catalogue_problems(path, contacts)
+                problems += catalogue_problems(path, contacts, known)
             except CatalogueError as err:
                 # Located (I107); msgfmt and pofilter would only repeat it less clearly.
                 problems.append(err.problem)
