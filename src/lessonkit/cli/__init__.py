@@ -21,6 +21,7 @@ COMMANDS = {
     "site": "site_cmd",
     "check": "check_cmd",
     "build": "build_cmd",
+    "export": "export_cmd",
 }
 
 
