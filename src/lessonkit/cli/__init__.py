@@ -22,6 +22,7 @@ COMMANDS = {
     "check": "check_cmd",
     "build": "build_cmd",
     "export": "export_cmd",
+    "evaluate": "evaluate_cmd",
 }
 
 

@@ -45,11 +45,7 @@ def export(root: Path, output: Path, fmt: str, locale_ids: Sequence[str]) -> Exp
     target = safe_output(root, output)
     report = ExportReport()
     locales = select_locales(root, curriculum, locale_ids)
-    target.mkdir(parents=True, exist_ok=True)
-    with output_lock(target):
-        if not (target / MARKER).exists():
-            # A new output folder: mark it, so that a later `lessonkit build` may replace it.
-            (target / MARKER).write_text(MARKER_TEXT.format(token=secrets.token_hex(16)), encoding="utf-8")
+    with output_lock(open_output(target)):
         for locale in locales:
             localized = localize(curriculum, root, locale)
             report.left_out += [relocate(p, root) for p in localized.refused]
@@ -67,6 +63,14 @@ def export(root: Path, output: Path, fmt: str, locale_ids: Sequence[str]) -> Exp
             _replace(folder, lambda stage, loc=localized: _write(stage, fmt, loc, target, report))  # type: ignore[misc]
             report.written += sorted(p for p in folder.rglob("*") if p.is_file())
     return report
+
+
+def open_output(target: Path) -> Path:
+    """The output folder, created and marked as a lessonkit output if new (a later build may replace it)."""
+    target.mkdir(parents=True, exist_ok=True)
+    if not (target / MARKER).exists():
+        (target / MARKER).write_text(MARKER_TEXT.format(token=secrets.token_hex(16)), encoding="utf-8")
+    return target
 
 
 def _replace(folder: Path, fill: Callable[[Path], None]) -> None:
