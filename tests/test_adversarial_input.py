@@ -36,6 +36,7 @@ from lessonkit.i18n import qa
 from lessonkit.i18n.store import MAX_PO_BYTES, CatalogueError, parse_po, read_po
 from lessonkit.linear_re import DIGIT, SPACE, WORD, Scanner, to_re2, word_bounded
 from lessonkit.load.lesson_file import load_lesson
+from lessonkit.load.references import help_token_problems
 from lessonkit.load.source_file import read_text
 from lessonkit.load.yaml_tree import load_yaml
 from lessonkit.locale.locales import load_locales
@@ -202,6 +203,7 @@ def _everything(text: str) -> None:
     for pattern in (qa.PHONE, qa.EMAIL, qa.URLS, qa.DOMAIN, qa.IP_ADDRESS, qa.SCRIPTISH):
         list(pattern.finditer(text))
     qa.raw_markup(text)
+    help_token_problems(text, Path("x.md"), 1, ())
 
 
 @pytest.mark.parametrize("name", sorted(PATHOLOGICAL))
