@@ -15,7 +15,9 @@ def test_every_shipped_language_is_complete_and_ready() -> None:
     not_ready = [(r["language"], r["catalogue"]) for r in rows if not r["ready"] or r["fuzzy"] or r["untranslated"]]
     assert not_ready == []
     per_language = {lang: {r["catalogue"] for r in rows if r["language"] == lang} for lang in ("en", "de", "ar")}
-    assert per_language["de"] == per_language["ar"] == per_language["en"]
+    # Every lesson and the interface in each; ar-DE also prints the German pack's texts in Arabic.
+    assert per_language["de"] == per_language["en"]
+    assert per_language["ar"] == per_language["en"] | {"countries-DE"}
 
 
 def test_translation_qa_finds_no_error() -> None:

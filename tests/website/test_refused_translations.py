@@ -1,9 +1,10 @@
-"""Refused translations fail closed: a tampered interface or countries catalogue publishes nothing of its locale.
+"""Refused translations fail closed: a tampered interface or pack catalogue publishes nothing of its locale.
 
-`lessonkit build` on a small project (English and German): a `ui.po` with raw HTML or a
-`countries.po` with a number that is in no country pack makes the build exit 1 with the located
+`lessonkit build` on a small project (English, German, Arabic): a `ui.po` with raw HTML or a
+`countries-DE.po` (the Arabic texts of the German pack, which ar-DE prints) with a number that is
+in no country pack makes the build exit 1 with the located
 finding; no page or document carries the payload, and what an earlier build published of the
-German site stays as it was.
+locale's site stays as it was.
 """
 
 from __future__ import annotations
@@ -27,9 +28,9 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = make_project(tmp_path_factory.mktemp("refused"), example_lessons())
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(ROOT / "site-theme", root / "site-theme")
-    # Only the interface and countries catalogues: this project's lessons have no translation yet.
+    # Only the interface and pack catalogues: this project's lessons have no translation yet.
     for catalogue in (root / "locales").glob("*/*.po"):
-        if catalogue.stem not in ("ui", "countries"):
+        if catalogue.stem != "ui" and not catalogue.stem.startswith("countries-"):
             catalogue.unlink()
     return root
 
@@ -71,36 +72,39 @@ def _fake_number(entry: polib.POEntry) -> bool:
 
 
 @pytest.mark.parametrize(
-    ("catalogue", "tamper", "payload", "code"),
-    [("ui.po", _raw_html, SCRIPT, "I102"), ("countries.po", _fake_number, FAKE_NUMBER, "I101")],
+    ("locale", "catalogue", "tamper", "payload", "code"),
+    [
+        ("de-DE", "de/ui.po", _raw_html, SCRIPT, "I102"),
+        ("ar-DE", "ar/countries-DE.po", _fake_number, FAKE_NUMBER, "I101"),
+    ],
 )
 def test_a_refused_catalogue_publishes_nothing_of_its_locale(
-    project: Path, catalogue: str, tamper: Callable[[polib.POEntry], bool], payload: str, code: str
+    project: Path, locale: str, catalogue: str, tamper: Callable[[polib.POEntry], bool], payload: str, code: str
 ) -> None:
     out = project / f"site-{code}"
-    first = _build(project, out.name)
+    first = _build(project, out.name, second=locale)
     assert first.code == 0, first.err
-    german = _files(out / "de-DE")
-    assert german and "index.html" in german
-    path = project / "locales" / "de" / catalogue
+    earlier = _files(out / locale)
+    assert earlier and "index.html" in earlier
+    path = project / "locales" / catalogue
     original, line = _tamper(path, tamper)
     try:
-        second = _build(project, out.name)
+        second = _build(project, out.name, second=locale)
         # A fresh output: the refused locale is simply not there.
-        fresh = _build(project, f"fresh-{code}")
+        fresh = _build(project, f"fresh-{code}", second=locale)
     finally:
         path.write_text(original, encoding="utf-8")
     for run in (second, fresh):
         assert run.code == 1, run.err
-        assert f"locales/de/{catalogue}:{line}:1: error {code}" in run.err, run.err
+        assert f"locales/{catalogue}:{line}:1: error {code}" in run.err, run.err
         assert "Traceback" not in run.err
-    # The earlier German site stays exactly as it was, and nothing published carries the payload.
-    assert _files(out / "de-DE") == german
+    # The locale's earlier site stays exactly as it was, and nothing published carries the payload.
+    assert _files(out / locale) == earlier
     assert payload not in _published_text(out)
     assert (out / "index.html").is_file() and (out / "downloads" / "en-IE").is_dir()
     fresh_out = project / f"fresh-{code}"
     assert (fresh_out / "index.html").is_file()
-    assert not (fresh_out / "de-DE").exists() and not (fresh_out / "downloads" / "de-DE").exists()
+    assert not (fresh_out / locale).exists() and not (fresh_out / "downloads" / locale).exists()
     assert payload not in _published_text(fresh_out)
 
 
@@ -123,13 +127,13 @@ def test_a_refused_root_locale_keeps_the_whole_earlier_site(project: Path) -> No
 
 
 def test_the_site_command_leaves_a_refused_locale_out_and_exits_1(project: Path) -> None:
-    path = project / "locales" / "de" / "countries.po"
+    path = project / "locales" / "ar" / "countries-DE.po"
     original, line = _tamper(path, _fake_number)
     try:
-        run = run_cli("site", "--out", "preview", "--locale", "en-IE", "--locale", "de-DE", cwd=project)
+        run = run_cli("site", "--out", "preview", "--locale", "en-IE", "--locale", "ar-DE", cwd=project)
     finally:
         path.write_text(original, encoding="utf-8")
     assert run.code == 1, run.err
-    assert f"locales/de/countries.po:{line}:1: error I101" in run.err and "Traceback" not in run.err
-    assert (project / "preview" / "index.html").is_file() and not (project / "preview" / "de-DE").exists()
+    assert f"locales/ar/countries-DE.po:{line}:1: error I101" in run.err and "Traceback" not in run.err
+    assert (project / "preview" / "index.html").is_file() and not (project / "preview" / "ar-DE").exists()
     assert FAKE_NUMBER not in _published_text(project / "preview")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -10,12 +11,12 @@ import click
 
 from lessonkit.cli.curriculum_arg import load_for_paths
 from lessonkit.i18n.import_markdown import import_translation
-from lessonkit.i18n.merge import merge_catalogue
 from lessonkit.i18n.qa import check_translations
-from lessonkit.i18n.status import count
-from lessonkit.i18n.store import CatalogueError, po_path, read_po, write_po
-from lessonkit.i18n.templates import all_templates, template_path
-from lessonkit.load.curriculum import LESSONS_DIR, relocate
+from lessonkit.i18n.status import Counts, count, fuzzy_entries
+from lessonkit.i18n.store import UNREADABLE, CatalogueError, po_path, read_po, write_po
+from lessonkit.i18n.templates import all_templates, language_templates, loadable_packs, pack_country, template_path
+from lessonkit.i18n.update import update_language
+from lessonkit.load.curriculum import LESSONS_DIR, relative, relocate
 from lessonkit.load.lesson_file import load_lesson
 from lessonkit.locale.locales import load_locales
 from lessonkit.model import Curriculum
@@ -59,29 +60,49 @@ def _languages(root: Path, curriculum: Curriculum, chosen: tuple[str, ...]) -> l
 @i18n_command.command("extract")
 @PROJECT
 def extract_command(project: Path | None) -> None:
-    """Write locales/templates/<lesson-id>.pot, ui.pot and countries.pot from the English source."""
+    """Write locales/templates/<lesson-id>.pot, ui.pot and countries-<CC>.pot from the sources."""
     root, curriculum = _load(project)
-    written = 0
-    for name, template in all_templates(curriculum, root).items():
-        written += write_po(template, template_path(root, name))
-    click.echo(f"{written} template(s) written, {len(all_templates(curriculum, root)) - written} unchanged", err=True)
+    templates = all_templates(curriculum, root)
+    written = sum(write_po(template, template_path(root, name)) for name, template in templates.items())
+    _warn_unloadable_packs(root)
+    click.echo(f"{written} template(s) written, {len(templates) - written} unchanged", err=True)
+
+
+def _warn_unloadable_packs(root: Path) -> None:
+    # A pack stub still being filled in has no catalogue yet; say why rather than skip it silently.
+    for problem in loadable_packs(root)[1]:
+        click.echo(f"{relocate(problem, root)} (no catalogue for this pack until it loads)", err=True)
 
 
 @i18n_command.command("update")
 @PROJECT
 @LANGUAGES
-def update_command(project: Path | None, languages: tuple[str, ...]) -> None:
-    """Extract, then merge the templates into locales/<lang>/*.po (changed English becomes fuzzy)."""
+@click.option(
+    "--catalogue",
+    "-c",
+    "catalogues",
+    multiple=True,
+    help="Only this catalogue (a lesson id, 'ui' or 'countries-CC'; repeatable); default: all the language needs.",
+)
+def update_command(project: Path | None, languages: tuple[str, ...], catalogues: tuple[str, ...]) -> None:
+    """Extract, then merge the templates into locales/<lang>/*.po (changed English becomes fuzzy).
+
+    Each language gets the catalogues it needs: every lesson, `ui`, and the pack catalogue
+    (`countries-CC`) of each of its locales whose pack is written in another language.
+    """
     root, curriculum = _load(project)
     templates = all_templates(curriculum, root)
+    unknown = [name for name in catalogues if name not in templates]
+    if unknown:
+        raise LessonkitError(f"unknown catalogue '{unknown[0]}'; known: lesson ids, ui, countries-CC of each pack")
     for name, template in templates.items():
         write_po(template, template_path(root, name))
+    _warn_unloadable_packs(root)
     for language in _languages(root, curriculum, languages):
-        changed = 0
-        for name, template in templates.items():
-            path = po_path(root, language, name)
-            changed += write_po(merge_catalogue(template, read_po(path), language), path)
-        click.echo(f"{language}: {changed} catalogue(s) updated", err=True)
+        updated = update_language(curriculum, root, language, templates, catalogues)
+        for name, entries in updated.migrated.items():
+            click.echo(f"{language}: {entries} translation(s) moved from countries.po to {name}.po", err=True)
+        click.echo(f"{language}: {len(updated.written)} catalogue(s) updated", err=True)
 
 
 @i18n_command.command("status")
@@ -89,58 +110,96 @@ def update_command(project: Path | None, languages: tuple[str, ...]) -> None:
 @LANGUAGES
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def status_command(project: Path | None, languages: tuple[str, ...], fmt: str) -> None:
-    """Per language and catalogue: translated, fuzzy, untranslated, broken, and readiness."""
+    """Per language and catalogue: translated, fuzzy, untranslated, broken, QA errors, and readiness.
+
+    A catalogue is ready when it is complete, nothing is fuzzy and the translation QA finds no
+    error in it (the build refuses a catalogue with QA errors). Below the table, every fuzzy
+    entry and every QA error is listed with its file and line.
+    """
     root, curriculum = _load(project)
     templates = all_templates(curriculum, root)
     audiences = {lesson.id: lesson.audience for lesson in curriculum.lessons}
-    rows: list[dict[str, str | int | float | bool]] = []
+    source = curriculum.config.source_language
+    rows: list[dict[str, object]] = []
     unreadable: list[Problem] = []
-    for language in [curriculum.config.source_language, *_languages(root, curriculum, languages)]:
-        for name, template in templates.items():
-            if language == curriculum.config.source_language:
-                counts = count(template, None)
-                counts = type(counts)(counts.total, counts.total, 0, 0, 0)
-            else:
-                try:
-                    catalogue = read_po(po_path(root, language, name))
-                except CatalogueError as err:
-                    # Located, and counted as nothing translated: the status of the others still shows.
-                    unreadable.append(relocate(err.problem, root))
-                    catalogue = None
-                counts = count(template, catalogue)
-            rows.append(
-                {
-                    "language": language,
-                    "catalogue": name,
-                    "audience": audiences.get(name, "interface"),
-                    "total": counts.total,
-                    "translated": counts.translated,
-                    "fuzzy": counts.fuzzy,
-                    "untranslated": counts.untranslated,
-                    "broken": counts.broken,
-                    "percent": round(counts.percent, 1),
-                    "ready": counts.ready,
-                }
-            )
+    to_fix: list[str] = []
+    for language in [source, *_languages(root, curriculum, languages)]:
+        if language == source:
+            for name, template in language_templates(curriculum, root, language, templates).items():
+                total = len(template)
+                rows.append(_row(language, name, audiences, Counts(total, total, 0, 0, 0), []))
+            continue
+        qa = [relocate(p, root) for p in check_translations(curriculum, root, [language]) if p.severity == "error"]
+        errors: dict[str, list[Problem]] = {}
+        for problem in qa:
+            errors.setdefault(problem.location.path.as_posix(), []).append(problem)
+        for name, template in language_templates(curriculum, root, language, templates).items():
+            path = po_path(root, language, name)
+            shown = relative(path, root).as_posix()
+            try:
+                catalogue = read_po(path)
+            except CatalogueError as err:
+                # Located, and counted as nothing translated: the status of the others still shows.
+                unreadable.append(relocate(err.problem, root))
+                catalogue = None
+            found = [p for p in errors.pop(shown, []) if p.code != UNREADABLE]
+            counts = dataclasses.replace(count(template, catalogue), qa_errors=len(found))
+            issues = [f"{shown}:{e.linenum}: fuzzy: {_short(e.msgid)}" for e in fuzzy_entries(template, catalogue)]
+            issues += [str(p) for p in found]
+            rows.append(_row(language, name, audiences, counts, issues))
+            to_fix += issues
+        # QA errors in catalogues the language does not need (another pack's, an old one) still count.
+        to_fix += [str(p) for found in errors.values() for p in found if p.code != UNREADABLE]
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         _report_unreadable(unreadable)
         return
-    click.echo(f"{'lang':<5} {'catalogue':<40} {'total':>5} {'done':>5} {'fuzzy':>5} {'todo':>5} {'broken':>6}  state")
+    head = f"{'lang':<5} {'catalogue':<40} {'total':>5} {'done':>5} {'fuzzy':>5} {'todo':>5} {'broken':>6}"
+    click.echo(f"{head} {'qa':>4}  state")
     for row in rows:
         state = "ready" if row["ready"] else "NOT READY"
         click.echo(
             f"{row['language']:<5} {row['catalogue']:<40} {row['total']:>5} {row['translated']:>5} "
-            f"{row['fuzzy']:>5} {row['untranslated']:>5} {row['broken']:>6}  {state}"
+            f"{row['fuzzy']:>5} {row['untranslated']:>5} {row['broken']:>6} {row['qa_errors']:>4}  {state}"
         )
     for language in dict.fromkeys(str(r["language"]) for r in rows):
         mine = [r for r in rows if r["language"] == language]
-        total = sum(int(r["total"]) for r in mine)
-        done = sum(int(r["translated"]) for r in mine)
+        total = sum(_int(r["total"]) for r in mine)
+        done = sum(_int(r["translated"]) for r in mine)
         ready = sum(1 for r in mine if r["ready"])
         share = 100.0 * done / total if total else 100.0
         click.echo(f"{language}: {share:.1f}% translated; {ready}/{len(mine)} catalogues ready")
+    if to_fix:
+        click.echo("\nTo fix (fuzzy entries and translation QA errors):")
+        for line in to_fix:
+            click.echo(f"  {line}")
     _report_unreadable(unreadable)
+
+
+def _row(language: str, name: str, audiences: dict[str, str], counts: Counts, issues: list[str]) -> dict[str, object]:
+    return {
+        "language": language,
+        "catalogue": name,
+        "audience": audiences.get(name, "country pack" if pack_country(name) else "interface"),
+        "total": counts.total,
+        "translated": counts.translated,
+        "fuzzy": counts.fuzzy,
+        "untranslated": counts.untranslated,
+        "broken": counts.broken,
+        "qa_errors": counts.qa_errors,
+        "percent": round(counts.percent, 1),
+        "ready": counts.ready,
+        "issues": issues,
+    }
+
+
+def _int(value: object) -> int:
+    return value if isinstance(value, int) else 0
+
+
+def _short(text: str, limit: int = 60) -> str:
+    one_line = " ".join(text.split())
+    return f'"{one_line[:limit]}…"' if len(one_line) > limit else f'"{one_line}"'
 
 
 def _report_unreadable(problems: list[Problem]) -> None:

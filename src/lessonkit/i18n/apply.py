@@ -18,7 +18,7 @@ from lessonkit.i18n.placeholders import to_markdown, to_message
 from lessonkit.i18n.rewrite import rewrite_lesson
 from lessonkit.i18n.status import Counts, count, usable
 from lessonkit.i18n.store import po_path, read_po
-from lessonkit.i18n.templates import COUNTRIES, PACK_FIELDS, law_context, pack_context
+from lessonkit.i18n.templates import PACK_FIELDS, law_context, pack_catalogue, pack_context
 from lessonkit.i18n.units import lesson_units
 from lessonkit.load.sections import parse_sections
 from lessonkit.locale.country_pack import CountryPack
@@ -115,10 +115,13 @@ def _with_notice(lesson: Lesson, notice: str) -> Lesson:
 
 
 def translate_country_pack(pack: CountryPack, root: Path, language: str) -> CountryPack:
-    """The pack with its descriptions, hours, costs and notes in `language` where translated."""
+    """The pack with its descriptions, hours, costs and notes in `language` where translated.
+
+    The texts come from the pack's own catalogue (`locales/<language>/countries-<CC>.po`).
+    """
     if language == pack.language:
         return pack
-    found = lookup(read_po(po_path(root, language, COUNTRIES)))
+    found = lookup(read_po(po_path(root, language, pack_catalogue(pack.country))))
     services = {}
     for token, entries in pack.services.items():
         translated = []

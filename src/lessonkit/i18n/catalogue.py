@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import polib
+from babel import UnknownLocaleError
+from babel.messages.plurals import get_plural
 
 from lessonkit.i18n.placeholders import Message, to_message
 from lessonkit.i18n.units import Unit, lesson_units
@@ -100,7 +102,22 @@ def new_catalogue(project: str, stamp: date, language: str | None = None) -> pol
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
     }
+    forms = plural_forms(language) if language else None
+    if forms:
+        catalogue.metadata["Plural-Forms"] = forms
     return catalogue
+
+
+def plural_forms(language: str) -> str | None:
+    """The `Plural-Forms` header for a language from CLDR (Babel), e.g. `nplurals=2; plural=(n != 1);`.
+
+    Translation tools show as many plural fields as this says, and the build chooses the form
+    for a count with it; None for a language CLDR does not know.
+    """
+    try:
+        return str(get_plural(language).plural_forms)
+    except (UnknownLocaleError, ValueError):
+        return None
 
 
 def lesson_template(lesson: Lesson, config: Config, root: Path) -> polib.POFile:

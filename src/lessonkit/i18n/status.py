@@ -11,18 +11,23 @@ from lessonkit.i18n.placeholders import placeholder_problems
 
 @dataclass(frozen=True)
 class Counts:
-    """The state of one catalogue; `broken` entries have placeholders a translator damaged."""
+    """The state of one catalogue; `broken` entries have placeholders a translator damaged.
+
+    `qa_errors` counts the translation QA's errors in the catalogue (`lessonkit i18n check`), when
+    the caller ran it: a catalogue the build would refuse is never ready.
+    """
 
     total: int
     translated: int
     fuzzy: int
     untranslated: int
     broken: int
+    qa_errors: int = 0
 
     @property
     def ready(self) -> bool:
-        """Complete, nothing fuzzy, nothing broken."""
-        return self.total == self.translated
+        """Complete, nothing fuzzy, nothing broken, and no QA error."""
+        return self.total == self.translated and not self.qa_errors
 
     @property
     def percent(self) -> float:
@@ -55,3 +60,11 @@ def count(template: polib.POFile, translation: polib.POFile | None) -> Counts:
         else:
             translated += 1
     return Counts(len(template), translated, fuzzy, untranslated, broken)
+
+
+def fuzzy_entries(template: polib.POFile, translation: polib.POFile | None) -> list[polib.POEntry]:
+    """The translation's entries for the template that are marked fuzzy (each with its line in the file)."""
+    if translation is None:
+        return []
+    wanted = {(e.msgctxt, e.msgid) for e in template}
+    return [e for e in translation if e.fuzzy and not e.obsolete and (e.msgctxt, e.msgid) in wanted]

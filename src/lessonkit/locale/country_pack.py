@@ -59,7 +59,7 @@ class CountryPackSchema(_Strict):
     country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
     name: Text
     # The language the descriptions, hours and costs are written in; other languages get them
-    # from the `countries` catalogue (`locales/<lang>/countries.po`).
+    # from the pack's own catalogue (`locales/<lang>/countries-<CC>.po`).
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")] = "en"
     notes: str = ""
     services: dict[str, Annotated[list[Service], Field(min_length=1)]]
