@@ -53,6 +53,10 @@ UI_STRINGS: tuple[tuple[str, str], ...] = (
         "Printed where a lesson refers to the law and the country pack has no statement on that topic. Keep it general and calm.",
     ),
     ("Get help (continued)", "Title of a further help slide when the services do not fit on one slide."),
+    (
+        "{title} (continued)",
+        "Title of a further slide when a slide holds more text than its age band allows; keep {title}.",
+    ),
     # Labels found in the renderers by lessonkit.locale.ui_usage (documents and website).
     ("Talk together", "Printed documents: family"),
     ("What your child learned", "Printed documents: family"),

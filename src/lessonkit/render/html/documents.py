@@ -16,6 +16,7 @@ from lessonkit.model import Lesson
 from lessonkit.problems import Problem
 from lessonkit.render.html.view import LessonView, build_view
 from lessonkit.render.settings import RenderSettings
+from lessonkit.render.slides.style import band_classes
 
 # document kind -> template; `handout-large` shares the handout template with a larger stylesheet.
 TEMPLATES: dict[str, str] = {
@@ -73,7 +74,8 @@ def render_lesson_html(
     """One lesson's document of the given kind (plan, handout, handout-large, family, guide, slides-pdf)."""
     view = build_view(lesson, locale, pack, ui, settings)
     title = f"{lesson.title}: {ui(TITLE_LABELS[kind])}"
-    body_class = "large-print" if kind == "handout-large" else kind
+    band = settings.config.band(lesson.band) if lesson.band else None
+    body_class = f"{'large-print' if kind == 'handout-large' else kind} {band_classes(band)}"
     html = _render(TEMPLATES[kind], settings, ui, title, locale, body_class, view=view)
     return HtmlDocument(kind, title, locale.language, html, view.warnings)
 
@@ -90,7 +92,7 @@ def render_handbook_html(
     views = [build_view(lesson, locale, pack, ui, settings) for lesson in lessons]
     band = settings.config.band(band_id)
     title = f"{ui(TITLE_LABELS['handbook'])}: {ui(band.label) if band else band_id}"
-    html = _render(TEMPLATES["handbook"], settings, ui, title, locale, "handbook", views=views)
+    html = _render(TEMPLATES["handbook"], settings, ui, title, locale, f"handbook {band_classes(band)}", views=views)
     warnings = tuple(w for v in views for w in v.warnings)
     return HtmlDocument("handbook", title, locale.language, html, warnings)
 

@@ -18,7 +18,8 @@ from lessonkit.render.help.entries import ADULT_HELP, STUDENT_HELP, HelpEntry, h
 from lessonkit.render.help.slides import HelpSlide, deck_help_lines, help_slides
 from lessonkit.render.html.markup import Assets, render_inline, render_markdown
 from lessonkit.render.settings import RenderSettings
-from lessonkit.render.slides.fit import BODY_SIZE, fit_size
+from lessonkit.render.slides.fit import BODY_SIZE, SlidePart, band_slide_parts
+from lessonkit.render.slides.style import BandLook, band_look
 from lessonkit.render.slides.text import plain_lines
 
 
@@ -31,8 +32,10 @@ class Block:
     minutes: int = 0
     stage: str = ""
     notes: Markup = field(default_factory=Markup)
-    # For a slide: the body's font size in points at which its text fits (render/slides/fit.py).
+    # For a slide: the body's font size in points at which its text fits (render/slides/fit.py),
+    # and the slides it is shown as (more than one when it holds more text than its band allows).
     size: int = BODY_SIZE
+    parts: tuple[SlidePart, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -117,7 +120,7 @@ def build_view(
         key_messages=tuple(r.inline(m, lesson.location("key_messages")) for m in lesson.key_messages),
         ground_rules=r.section("ground-rules"),
         activities=tuple(_block(r, s) for s in lesson.sections_of("activity")),
-        slides=_slides(r, lesson.sections),
+        slides=_slides(r, lesson.sections, band_look(band)),
         teacher_notes=tuple(r.block(s.text, _inside(s)) for s in lesson.sections_of("teacher-note")),
         safeguarding=r.section("safeguarding"),
         quiz=tuple((r.inline(q.question, q.location), r.inline(q.answer, q.location)) for q in quiz_items),
@@ -150,15 +153,16 @@ def _block(r: _Renderer, section: Section) -> Block:
     return Block(section.title, r.block(section.text, _inside(section)), section.minutes, section.stage)
 
 
-def _slides(r: _Renderer, sections: tuple[Section, ...]) -> tuple[Block, ...]:
+def _slides(r: _Renderer, sections: tuple[Section, ...], look: BandLook) -> tuple[Block, ...]:
     slides: list[Block] = []
     for index, section in enumerate(sections):
         if section.kind != "slide":
             continue
         following = sections[index + 1] if index + 1 < len(sections) else None
         notes = r.block(following.text, _inside(following)) if following and following.kind == "notes" else Markup("")
-        size = fit_size(plain_lines(section.text, r.pack), section.title)
-        slides.append(Block(section.title, r.block(section.text, _inside(section)), notes=notes, size=size))
+        parts = tuple(band_slide_parts(plain_lines(section.text, r.pack), section.title, look))
+        html = r.block(section.text, _inside(section))
+        slides.append(Block(section.title, html, notes=notes, size=parts[0].size, parts=parts))
     return tuple(slides)
 
 

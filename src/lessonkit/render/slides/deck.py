@@ -1,18 +1,25 @@
-"""An editable 16:9 deck: a title slide, one slide per `slide` section with its notes, a final help slide.
+"""An editable 16:9 deck: a title slide, the `slide` sections with their notes, the help slides.
 
-Large, high-contrast text (near-black on white, dark blue titles); one idea per slide.
+Every slide sits on the project's template for the lesson's band (`template.py`), carries the
+licence footer and its number, and every run is tagged with the deck's language. A slide
+section holding more text than its band allows continues on further slides (`fit.slide_parts`);
+the PDF deck follows the same plan, page for slide.
 """
 
 from __future__ import annotations
 
 import io
+import uuid
 from collections.abc import Callable, Sequence
 
-from pptx import Presentation
 from pptx.dml.color import RGBColor
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.enum.text import PP_ALIGN
 from pptx.oxml.ns import qn
+from pptx.presentation import Presentation as Deck
 from pptx.slide import Slide
-from pptx.util import Emu, Inches, Pt
+from pptx.text.text import _Paragraph
+from pptx.util import Pt
 
 from lessonkit.locale.country_pack import CountryPack
 from lessonkit.locale.help_tokens import help_tokens_in
@@ -21,111 +28,174 @@ from lessonkit.model import Lesson
 from lessonkit.render.help.entries import STUDENT_HELP, help_entries
 from lessonkit.render.help.slides import deck_help_lines, help_slides, service_lines
 from lessonkit.render.settings import RenderSettings
-from lessonkit.render.slides.fit import fit_size
+from lessonkit.render.slides.fit import BODY_SIZE, band_slide_parts
+from lessonkit.render.slides.language import language_tag, tag_language
 from lessonkit.render.slides.rtl import make_rtl
+from lessonkit.render.slides.style import HELP_TITLE, BandLook, band_look
+from lessonkit.render.slides.template import (
+    ARABIC_FONT,
+    CONTENT_LAYOUT,
+    COVER_TITLE_SIZE,
+    FOOTER_SIZE,
+    LATIN_FONT,
+    TITLE_LAYOUT,
+    TITLE_SIZE,
+    open_template,
+    placeholders,
+)
 from lessonkit.render.slides.text import Line, plain_lines, plain_text
 
-WIDTH, HEIGHT = Emu(12192000), Emu(6858000)  # 13.333 x 7.5 inches: 16:9
-TITLE_COLOUR = RGBColor.from_string("0B3D6B")  # type: ignore[no-untyped-call]  # dark blue on white: contrast 11:1
-TEXT_COLOUR = RGBColor.from_string("111111")  # type: ignore[no-untyped-call]
-LATIN_FONT, ARABIC_FONT = "Atkinson Hyperlegible", "Noto Sans Arabic"
-TITLE_LAYOUT, CONTENT_LAYOUT = 0, 1
+FOOTER_COLOUR = "3D3D3D"  # contrast 10:1 on every band background
+# Slide-number fields need an id; a fixed namespace keeps a rebuilt deck byte-for-byte stable.
+FIELD_IDS = uuid.UUID("5b0f3c1e-7d0a-4c55-9a63-1e2b6f1d2a40")
+
+
+class _DeckWriter:
+    """Adds slides to one deck in one language, direction and band look."""
+
+    def __init__(self, deck: Deck, look: BandLook, rtl: bool, footer: str) -> None:
+        self.deck = deck
+        self.look = look
+        self.rtl = rtl
+        # Latin runs in Atkinson Hyperlegible; Arabic runs take the complex-script font set by `_tag`.
+        self.font = LATIN_FONT
+        self.footer = footer
+
+    def slide(self, layout: int, heading: str, title_size: int, title_colour: str) -> Slide:
+        slide: Slide = self.deck.slides.add_slide(self.deck.slide_layouts[layout])
+        title = slide.shapes.title
+        assert title is not None  # both layouts used have a title placeholder
+        title.text_frame.text = heading
+        title.text_frame.word_wrap = True
+        for paragraph in title.text_frame.paragraphs:
+            self.style(paragraph, title_size, title_colour, bold=True)
+        self._footer(slide, len(self.deck.slides))
+        return slide
+
+    def body(self, slide: Slide, lines: Sequence[Line], size: int, colour: str) -> None:
+        body = slide.placeholders[1]
+        if not lines:
+            body._element.getparent().remove(body._element)
+            return
+        frame = body.text_frame
+        frame.word_wrap = True
+        for index, line in enumerate(lines):
+            paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+            paragraph.text = line.text
+            self.style(paragraph, size, colour, bold=False)
+            if not line.bullet:
+                _no_bullet(paragraph)
+
+    def style(self, paragraph: _Paragraph, size: int, colour: str, *, bold: bool) -> None:
+        for run in paragraph.runs:
+            run.font.name = self.font
+            run.font.size = Pt(size)
+            run.font.bold = bold
+            run.font.color.rgb = RGBColor.from_string(colour)  # type: ignore[no-untyped-call]
+        if self.rtl:
+            make_rtl(paragraph)
+        else:
+            paragraph.alignment = PP_ALIGN.LEFT
+
+    def _footer(self, slide: Slide, number: int) -> None:
+        """The licence footer and the slide number, in the layout's footer and number placeholders."""
+        layout = slide.slide_layout
+        for placeholder in placeholders(layout):
+            kind = placeholder.placeholder_format.type
+            if kind not in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER):
+                continue
+            slide.shapes.clone_placeholder(placeholder)  # type: ignore[arg-type]
+            shape = slide.placeholders[placeholder.placeholder_format.idx]
+            paragraph = shape.text_frame.paragraphs[0]
+            paragraph.text = self.footer if kind == PP_PLACEHOLDER.FOOTER else str(number)
+            self.style(paragraph, FOOTER_SIZE, FOOTER_COLOUR, bold=False)
+            if kind == PP_PLACEHOLDER.SLIDE_NUMBER:
+                _as_slide_number(paragraph, number)
+            # The number sits in the outer corner: right in left-to-right decks, left in right-to-left ones.
+            if kind == PP_PLACEHOLDER.SLIDE_NUMBER:
+                paragraph.alignment = PP_ALIGN.LEFT if self.rtl else PP_ALIGN.RIGHT
+            else:
+                paragraph.alignment = PP_ALIGN.RIGHT if self.rtl else PP_ALIGN.LEFT
 
 
 def render_deck(
     lesson: Lesson, locale: Locale, pack: CountryPack, ui: Callable[[str], str], settings: RenderSettings
 ) -> bytes:
     """The lesson's slides as PPTX bytes."""
-    deck = Presentation()
-    deck.slide_width, deck.slide_height = WIDTH, HEIGHT
-    deck.core_properties.title = lesson.title
-    deck.core_properties.language = locale.language
-    deck.core_properties.author = settings.config.title
-    deck.core_properties.subject = f"{settings.config.licence} · {settings.config.version} ({settings.config.updated})"
-    deck.core_properties.keywords = settings.config.licence
+    config = settings.config
+    band = config.band(lesson.band) if lesson.band else None
+    look = band_look(band)
     rtl = locale.direction == "rtl"
-    font = ARABIC_FONT if rtl else LATIN_FONT
+    deck = open_template(look, rtl)
+    tag = language_tag(locale)
+    properties = deck.core_properties
+    properties.title = lesson.title
+    properties.language = tag
+    properties.author = config.title
+    properties.subject = f"{config.licence} · {config.version} ({config.updated})"
+    properties.keywords = config.licence
+    footer = f"{config.licence} · {ui(config.title)} {config.version} ({config.updated.isoformat()})"
+    writer = _DeckWriter(deck, look, rtl, footer)
 
-    band = settings.config.band(lesson.band) if lesson.band else None
     ground_rules = "\n".join(plain_text(s.text, pack) for s in lesson.sections_of("ground-rules"))
-    title = deck.slides.add_slide(deck.slide_layouts[TITLE_LAYOUT])
-    _write(title, lesson.title, [Line(ui(band.label))] if band else [], font, rtl, title_size=44)
-    _notes(title, ground_rules)
+    cover = writer.slide(TITLE_LAYOUT, lesson.title, COVER_TITLE_SIZE, look.title)
+    writer.body(cover, [Line(ui(band.label))] if band else [], look.largest - 4, look.text)
+    _notes(cover, ground_rules)
 
     sections = lesson.sections
     for index, section in enumerate(sections):
         if section.kind != "slide":
             continue
-        slide = deck.slides.add_slide(deck.slide_layouts[CONTENT_LAYOUT])
-        lines = plain_lines(section.text, pack)
-        _write(slide, section.title, lines, font, rtl, body_size=fit_size(lines, section.title))
         following = sections[index + 1] if index + 1 < len(sections) else None
-        if following is not None and following.kind == "notes":
-            _notes(slide, plain_text(following.text, pack))
+        notes = plain_text(following.text, pack) if following is not None and following.kind == "notes" else ""
+        for part in band_slide_parts(plain_lines(section.text, pack), section.title, look):
+            title = ui("{title} (continued)").format(title=section.title) if part.continued else section.title
+            slide = writer.slide(CONTENT_LAYOUT, title, TITLE_SIZE, look.title)
+            writer.body(slide, part.lines, part.size, look.text)
+            _notes(slide, "" if part.continued else notes)
 
     used = help_tokens_in(s.text for s in lesson.sections_of("help"))
     services = help_entries(pack, [*used, *STUDENT_HELP], ui)
     for page in help_slides(deck_help_lines(lesson, pack), services, ui):
-        slide = deck.slides.add_slide(deck.slide_layouts[CONTENT_LAYOUT])
+        slide = writer.slide(CONTENT_LAYOUT, page.title, TITLE_SIZE, HELP_TITLE)
         lines = list(page.lines)
         for entry in page.services:
             name, *details = service_lines(entry, pack.wording.not_confirmed)
             lines += [Line(name, bullet=True), *(Line(detail) for detail in details)]
-        _write(slide, page.title, lines, font, rtl, body_size=24)
+        writer.body(slide, lines, BODY_SIZE, look.text)
         _notes(slide, ui("You will not be in trouble for telling."))
 
+    _tag(deck, tag, rtl)
     out = io.BytesIO()
     deck.save(out)
     return out.getvalue()
 
 
-def _write(
-    slide: Slide, heading: str, lines: Sequence[Line], font: str, rtl: bool, title_size: int = 40, body_size: int = 28
-) -> None:
-    title_shape = slide.shapes.title
-    assert title_shape is not None  # both layouts used have a title placeholder
-    # The default template is 4:3: stretch the placeholders across the 16:9 slide.
-    title_shape.left, title_shape.width = Inches(0.6), Inches(12.1)
-    title_shape.text_frame.text = heading
-    for paragraph in title_shape.text_frame.paragraphs:
-        _style(paragraph, font, title_size, TITLE_COLOUR, bold=True, rtl=rtl)
-    body = slide.placeholders[1]
-    body.left, body.width = Inches(0.6), Inches(12.1)
-    if title_size < 44:
-        title_shape.top, title_shape.height = Inches(0.4), Inches(1.3)
-        body.top, body.height = Inches(1.8), Inches(5.2)
-    else:
-        title_shape.top, title_shape.height = Inches(1.2), Inches(2.8)
-        body.top, body.height = Inches(4.3), Inches(1.2)
-    frame = body.text_frame
-    frame.word_wrap = True
-    for index, line in enumerate(lines):
-        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-        paragraph.text = line.text
-        _style(paragraph, font, body_size, TEXT_COLOUR, bold=False, rtl=rtl)
-        if not line.bullet:
-            _no_bullet(paragraph)
-    if not lines:
-        body._element.getparent().remove(body._element)
+def _tag(deck: Deck, tag: str, rtl: bool) -> None:
+    """Every run of every part (slides, notes, master, layouts, defaults) in the deck's language."""
+    complex_font = ARABIC_FONT if rtl else ""
+    elements = [deck.part._element, deck.slide_master._element, *(x._element for x in deck.slide_layouts)]
+    for slide in deck.slides:
+        elements.append(slide._element)
+        if slide.has_notes_slide:
+            elements.append(slide.notes_slide._element)
+    elements.append(deck.notes_master._element)
+    for element in elements:
+        tag_language(element, tag, complex_font)
 
 
-def _style(paragraph: object, font: str, size: int, colour: RGBColor, *, bold: bool, rtl: bool) -> None:
-    from pptx.text.text import _Paragraph
+def _as_slide_number(paragraph: _Paragraph, number: int) -> None:
+    """Turn the paragraph's one run into a slide-number field, which PowerPoint and Impress renumber when slides move.
 
-    assert isinstance(paragraph, _Paragraph)
-    for run in paragraph.runs:
-        run.font.name = font
-        run.font.size = Pt(size)
-        run.font.bold = bold
-        run.font.color.rgb = colour
-    if rtl:
-        make_rtl(paragraph)
+    A field is a run with an id and a type, so the styled run keeps its properties and its text.
+    """
+    run = paragraph._p.r_lst[0]
+    run.tag = qn("a:fld")
+    run.set("id", "{" + str(uuid.uuid5(FIELD_IDS, str(number))).upper() + "}")
+    run.set("type", "slidenum")
 
 
-def _no_bullet(paragraph: object) -> None:
-    from pptx.text.text import _Paragraph
-
-    assert isinstance(paragraph, _Paragraph)
+def _no_bullet(paragraph: _Paragraph) -> None:
     properties = paragraph._p.get_or_add_pPr()
     properties.set("marL", "0")
     properties.set("indent", "0")

@@ -1,0 +1,145 @@
+"""Classroom-ready materials (issue 14): decks on the project's 16:9 template, read back with python-pptx.
+
+Every slide is numbered and carries the licence footer, every run of a translated deck is tagged
+with its language (Arabic also with its complex-script font), and no content slide holds more
+words or smaller type than its age band allows.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.oxml.ns import qn
+from pptx.presentation import Presentation as Deck
+from pptx.slide import Slide
+
+from conftest import ROOT
+from lessonkit.build.localize import Localized, localize
+from lessonkit.load.curriculum import load_curriculum
+from lessonkit.locale.locales import load_locales
+from lessonkit.model import Curriculum, Lesson
+from lessonkit.render.settings import RenderSettings
+from lessonkit.render.slides.deck import render_deck
+from lessonkit.render.slides.style import band_look
+from lessonkit.render.slides.template import OLD_WIDTH, WIDTH
+
+LANGUAGE_TAGS = {"en-IE": "en-IE", "de-DE": "de-DE", "ar-DE": "ar-SA"}
+
+
+@pytest.fixture(scope="module")
+def curriculum() -> Curriculum:
+    loaded, problems = load_curriculum(ROOT)
+    assert loaded is not None and not [p for p in problems if p.severity == "error"], problems
+    return loaded
+
+
+@pytest.fixture(scope="module")
+def locales(curriculum: Curriculum) -> dict[str, Localized]:
+    return {locale.id: localize(curriculum, ROOT, locale) for locale in load_locales(ROOT)}
+
+
+def _deck(item: Localized, lesson: Lesson, curriculum: Curriculum) -> Deck:
+    data = render_deck(lesson, item.locale, item.pack, item.ui, RenderSettings(curriculum.config, ROOT))
+    return Presentation(io.BytesIO(data))
+
+
+@pytest.fixture(scope="module")
+def decks(curriculum: Curriculum, locales: dict[str, Localized]) -> list[tuple[str, Lesson, Deck]]:
+    """Every student lesson's deck in every locale."""
+    return [
+        (locale_id, lesson, _deck(item, lesson, curriculum))
+        for locale_id, item in locales.items()
+        for lesson in item.curriculum.lessons
+        if lesson.is_student_lesson
+    ]
+
+
+def _placeholder(slide: Slide, kind: PP_PLACEHOLDER) -> str:
+    """The text of the slide's placeholder of this kind, fields included ('' when it has none)."""
+    for shape in slide.placeholders:
+        if shape.placeholder_format.type == kind:
+            return "".join(t.text or "" for t in shape._element.iter(qn("a:t")))
+    return ""
+
+
+def test_every_slide_has_its_number_and_the_licence_footer(
+    curriculum: Curriculum, decks: list[tuple[str, Lesson, Deck]]
+) -> None:
+    checked = 0
+    for locale_id, lesson, deck in decks:
+        for number, slide in enumerate(deck.slides, start=1):
+            where = (locale_id, lesson.id, number)
+            assert _placeholder(slide, PP_PLACEHOLDER.SLIDE_NUMBER) == str(number), where
+            fields = [f.get("type") for f in slide._element.iter(qn("a:fld"))]
+            assert fields == ["slidenum"], where  # a field: PowerPoint renumbers it when slides move
+            footer = _placeholder(slide, PP_PLACEHOLDER.FOOTER)
+            assert footer.startswith("CC BY-SA 4.0 · ") and curriculum.config.version in footer, where
+            checked += 1
+    assert checked > 300
+
+
+def test_translated_decks_carry_their_language_tag(curriculum: Curriculum, locales: dict[str, Localized]) -> None:
+    for locale_id, tag in LANGUAGE_TAGS.items():
+        item = locales[locale_id]
+        lesson = next(x for x in item.curriculum.lessons if x.id == "trusted-adults-4-7")
+        deck = _deck(item, lesson, curriculum)
+        parts = [deck.slide_master._element]
+        for slide in deck.slides:
+            parts += [slide._element, slide.notes_slide._element]
+        runs = [r for part in parts for r in part.iter(qn("a:r"), qn("a:fld"))]
+        assert len(runs) > 20
+        properties = [r.find(qn("a:rPr")) for r in runs]
+        assert all(p is not None and p.get("lang") == tag for p in properties), locale_id
+        assert deck.core_properties.language == tag
+        arabic = locale_id.startswith("ar")
+        for p in properties:
+            assert p is not None
+            typeface = p.find(qn("a:cs"))
+            # Arabic runs name their complex-script font; PowerPoint writes altLang beside it.
+            assert (typeface is not None and typeface.get("typeface") == "Noto Sans Arabic") == arabic, locale_id
+            assert (p.get("altLang") == "en-US") == arabic, locale_id
+        if arabic:
+            paragraphs = [p for slide in deck.slides for p in slide._element.iter(qn("a:p"))]
+            assert all(p.find(qn("a:pPr")).get("rtl") == "1" for p in paragraphs)
+
+
+def test_no_content_slide_is_denser_than_its_band_allows(
+    curriculum: Curriculum, locales: dict[str, Localized], decks: list[tuple[str, Lesson, Deck]]
+) -> None:
+    continued = 0
+    for locale_id, lesson, deck in decks:
+        look = band_look(curriculum.config.band(lesson.band or ""))
+        help_title = locales[locale_id].ui("Get help")
+        for number, slide in enumerate(list(deck.slides)[1:], start=2):
+            title = slide.shapes.title.text if slide.shapes.title is not None else ""
+            if title.startswith(help_title):
+                continue  # help slides follow their own plan (render/help/slides.py)
+            body = slide.placeholders[1]
+            words = sum(len(p.text.split()) for p in body.text_frame.paragraphs)
+            sizes = {r.font.size.pt for p in body.text_frame.paragraphs for r in p.runs if r.font.size}
+            assert words <= look.most_words, (locale_id, lesson.id, number, words)
+            assert sizes and min(sizes) >= look.smallest, (locale_id, lesson.id, number, sizes)
+            continued += title.endswith(")")
+    assert continued > 0  # some law slides hold more than their band allows and continue
+
+
+def test_template_is_laid_out_for_16_9(curriculum: Curriculum, locales: dict[str, Localized]) -> None:
+    item = locales["en-IE"]
+    deck = _deck(item, item.curriculum.lessons[0], curriculum)
+    assert deck.slide_width == WIDTH and deck.slide_width * 9 == deck.slide_height * 16
+    owners = [deck.slide_master, *deck.slide_layouts]
+    for owner in owners:
+        for shape in owner.shapes:
+            if shape.left is None or shape.width is None:
+                continue  # inherits its place from the master
+            assert shape.left >= 0 and shape.left + shape.width <= WIDTH, (owner.name, shape.name)
+    # The title and body span the wide slide, not the 4:3 template's 10 inches.
+    title = next(s for s in deck.slide_master.placeholders if s.placeholder_format.type == PP_PLACEHOLDER.TITLE)
+    assert title.left + title.width > OLD_WIDTH
+    theme = deck.slide_master.part.part_related_by(
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
+    )
+    assert b'typeface="Atkinson Hyperlegible"' in theme.blob and b'typeface="Noto Sans Arabic"' in theme.blob
