@@ -124,3 +124,91 @@ def test_the_real_project_keeps_every_pack_translation() -> None:
     template = polib.pofile(str(ROOT / "locales" / "templates" / "countries-DE.pot"))
     done = {(e.msgctxt, e.msgid) for e in german_pack if e.msgstr and not e.fuzzy and not e.obsolete}
     assert {(e.msgctxt, e.msgid) for e in template} <= done
+
+
+# --- Honest readiness -----------------------------------------------------------------------
+
+
+def _entry_line(path: Path, msgid: str) -> int:
+    entry = polib.pofile(str(path)).find(msgid)
+    assert entry is not None, msgid
+    return int(entry.linenum)
+
+
+def test_status_is_not_ready_when_qa_fails_and_names_the_entry(small: Path) -> None:
+    ui = small / "locales" / "de" / "ui.po"
+    assert _rows(_status(small, "de"), "de")["ui"]["ready"]
+    catalogue = polib.pofile(str(ui))
+    entry = catalogue.find("Get help now")
+    assert entry is not None
+    entry.msgstr += " Oder ruf 0800 123 4567 an."  # complete, not fuzzy, placeholders intact: only QA sees it
+    catalogue.save(str(ui))
+    line = _entry_line(ui, "Get help now")
+    row = _rows(_status(small, "de"), "de")["ui"]
+    assert row["fuzzy"] == 0 and row["untranslated"] == 0 and row["broken"] == 0
+    assert row["qa_errors"] == 1 and row["ready"] is False
+    assert any(str(issue).startswith(f"locales/de/ui.po:{line}:1: error I101") for issue in row["issues"])  # type: ignore[union-attr]
+    table = run_cli("i18n", "status", "--project", str(small), "-l", "de")
+    assert re.search(r"^de +ui +.* NOT READY$", table.out, re.M), table.out
+    assert f"locales/de/ui.po:{line}:1: error I101" in table.out
+
+
+def test_every_fuzzy_entry_is_named_with_its_line(small: Path) -> None:
+    ui = small / "locales" / "de" / "ui.po"
+    catalogue = polib.pofile(str(ui))
+    for msgid in ("Get help now", "Objectives"):
+        entry = catalogue.find(msgid)
+        assert entry is not None
+        entry.flags.append("fuzzy")
+    catalogue.save(str(ui))
+    table = run_cli("i18n", "status", "--project", str(small), "-l", "de")
+    for msgid in ("Get help now", "Objectives"):
+        assert f'locales/de/ui.po:{_entry_line(ui, msgid)}: fuzzy: "{msgid}"' in table.out, table.out
+
+
+def test_a_language_without_rule_data_gets_a_warning_in_check_and_build(small: Path) -> None:
+    from lessonkit.build.localize import localize
+    from lessonkit.load.curriculum import load_curriculum
+    from lessonkit.locale.locales import Locale
+
+    assert run_cli("i18n", "update", "--project", str(small), "-l", "fr").code == 0
+    path = small / "locales" / "fr" / f"{LESSON_ID}.po"
+    _fill(path)
+    run = run_cli("check", str(path), cwd=small)
+    expected = f"locales/fr/{LESSON_ID}.po:1:1: warning translation.rules I130 no rule data for 'fr'"
+    assert expected in run.out, run.out
+    assert "docs/translators.md" in run.out and "0 error(s), 1 warning(s)" in run.out
+    # German has rules: no such warning.
+    german = run_cli("check", str(small / "locales" / "de" / "ui.po"), cwd=small)
+    assert "I130" not in german.out
+    curriculum, _ = load_curriculum(small)
+    assert curriculum is not None
+    french = localize(curriculum, small, Locale("fr-IE", "fr", "IE"))
+    assert [(w.code, w.severity) for w in french.warnings] == [("I130", "warning")]
+    assert "rules/fr/" in french.warnings[0].message and "docs/translators.md" in french.warnings[0].message
+    assert localize(curriculum, small, Locale("de-DE", "de", "DE")).warnings == ()
+
+
+def test_checker_suggestions_at_a_po_entry_use_po_syntax(small: Path) -> None:
+    from lessonkit.check.finding import Finding
+    from lessonkit.check.translations import to_catalogue
+    from lessonkit.load.curriculum import load_curriculum
+    from lessonkit.problems import Location
+
+    assert run_cli("i18n", "update", "--project", str(small), "-l", "de").code == 0
+    _fill(small / "locales" / "de" / f"{LESSON_ID}.po")
+    curriculum, _ = load_curriculum(small)
+    assert curriculum is not None
+    lesson = curriculum.lesson(LESSON_ID)
+    assert lesson is not None
+    finding = Finding(
+        Location(lesson.path, lesson.body_line + 5, 1),
+        "structure.help-ending",
+        "warning",
+        "ends without {{ help.child_helpline }}",
+        "mit 'Erzähl es einer Vertrauensperson oder melde dich bei {{ help.child_helpline }}.' enden",
+    )
+    [moved] = to_catalogue([finding], lesson, "de", small)
+    assert moved.location.path.name == f"{LESSON_ID}.po" and moved.location.line > 1
+    assert "{help.child_helpline}" in moved.suggestion and "{{" not in moved.suggestion
+    assert "{{" not in moved.message

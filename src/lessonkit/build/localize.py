@@ -18,12 +18,13 @@ from babel import Locale as BabelLocale
 
 from lessonkit.i18n.apply import Readiness, translate_country_pack, translate_curriculum
 from lessonkit.i18n.qa import check_translations
+from lessonkit.i18n.rule_data import no_rules_problem, rule_languages
 from lessonkit.i18n.templates import UI, pack_catalogue, pack_country
 from lessonkit.locale.country_pack import CountryPack, load_country_pack, pack_path
 from lessonkit.locale.help_wording import wording_for
 from lessonkit.locale.locales import Locale
 from lessonkit.locale.pack_coverage import missing_services, needed_services
-from lessonkit.locale.ui import translator
+from lessonkit.locale.ui import Plural, english_plural, plural_translator, translator
 from lessonkit.model import Curriculum
 from lessonkit.problems import Location, Problem
 
@@ -41,6 +42,10 @@ class Localized:
     # The whole locale is refused (its interface or country-pack catalogue failed QA, or its pack
     # lacks a service): nothing of it is published, neither documents nor the website.
     dropped: bool = False
+    # Labels with a count ("1 lesson", "2 lessons") in the locale's language and plural form.
+    plural: Plural = english_plural
+    # Said in the build's output: e.g. that the language has no rule data for the checker.
+    warnings: tuple[Problem, ...] = ()
 
 
 def localize(curriculum: Curriculum, root: Path, locale: Locale, *, allow_fallback: bool = False) -> Localized:
@@ -67,7 +72,12 @@ def localize(curriculum: Curriculum, root: Path, locale: Locale, *, allow_fallba
         translated = dataclasses.replace(translated, lessons=())
     elif bad:
         translated = dataclasses.replace(translated, lessons=tuple(x for x in translated.lessons if x.id not in bad))
-    return Localized(locale, translated, pack, ui, readiness, refused, dropped)
+    plural = english_plural if UI in bad else plural_translator(root, locale.language)
+    # The checker could judge this language's text for structure and numbers only: say so.
+    source = curriculum.config.source_language
+    unruled = locale.language != source and locale.language not in rule_languages(root)
+    warnings = (no_rules_problem(root, locale.language),) if unruled else ()
+    return Localized(locale, translated, pack, ui, readiness, refused, dropped, plural, warnings)
 
 
 def _pack(root: Path, locale: Locale) -> tuple[CountryPack, tuple[Problem, ...]]:

@@ -124,6 +124,7 @@ def _build_locked(options: BuildOptions) -> BuildReport:
         report.reused = len(jobs) - report.rendered - sum(1 for p in report.failures if p.code == "E900")
         report.not_ready = readiness_problems(locales, options.root)
         report.warnings += unverified_services(locales, options.root)
+        report.warnings += [relocate(p, options.root) for x in locales for p in x.warnings]
         # A refused translation is a failure: the build goes on for everything else, then exits non-zero.
         report.failures += [relocate(p, options.root) for x in locales for p in x.refused]
         rebuild_site = options.site and not site_root_refused(locales)
@@ -225,15 +226,18 @@ def readiness_problems(locales: Sequence[Localized], root: Path) -> list[Problem
     problems = []
     for item in locales:
         for lesson in item.readiness.not_ready():
-            where = Location(relative(po_path(root, item.locale.language, lesson.lesson_id), root), 1, 1)
+            # At the first fuzzy entry, naming the others' lines: a translator fixes entries, not files.
+            line = lesson.fuzzy_lines[0] if lesson.fuzzy_lines else 1
+            where = Location(relative(po_path(root, item.locale.language, lesson.lesson_id), root), line, 1)
             counts = lesson.counts
             state = "shown in English with a notice" if lesson.fallback else "not built"
+            lines = f" at line(s) {', '.join(map(str, lesson.fuzzy_lines))}" if lesson.fuzzy_lines else ""
             problems.append(
                 Problem(
                     where,
                     "I120",
                     f"{item.locale.id}: translation not ready ({counts.untranslated} untranslated, "
-                    f"{counts.fuzzy} fuzzy); {state}; see 'lessonkit i18n status'",
+                    f"{counts.fuzzy} fuzzy{lines}); {state}; see 'lessonkit i18n status'",
                     "warning",
                 )
             )

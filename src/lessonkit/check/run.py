@@ -22,7 +22,14 @@ from lessonkit.check.finding import Finding
 from lessonkit.check.report import Report
 from lessonkit.check.resources import CACHE_ENV, cache_dir, use_cache_dir
 from lessonkit.check.rulebook import RULES_DIR, Rulebook, load_rulebook, rule_ids
-from lessonkit.check.translations import catalogue_language, qa_findings, to_catalogue, translated_lessons
+from lessonkit.check.translations import (
+    catalogue_language,
+    locale_catalogues,
+    qa_findings,
+    to_catalogue,
+    translated_lessons,
+)
+from lessonkit.i18n.rule_data import no_rules_findings
 from lessonkit.i18n.store import po_path
 from lessonkit.load.curriculum import LESSONS_DIR, find_root, load_curriculum, relocate
 from lessonkit.load.source_file import read_text
@@ -129,6 +136,7 @@ def check_paths(paths: list[Path], options: Options) -> tuple[Report, Path | Non
         curriculum = _load(root, [])
         report = check_curriculum(curriculum, book, options, translated_lessons(curriculum, root))
         report.findings += qa_findings(curriculum, root)
+        report.findings += no_rules_findings(locale_catalogues(curriculum, root), book.languages)
         report.findings.sort()
         return report, root
     files = _expand(targets)
@@ -181,7 +189,8 @@ def check_catalogues(
     ]
     findings = check_lessons(pairs, book, options, curriculum).findings
     qa = qa_findings(curriculum, root, languages)
-    return findings + [f for f in qa if (root / f.location.path).resolve() in named]
+    unruled = no_rules_findings([(path, str(catalogue_language(path, root))) for path in catalogues], book.languages)
+    return findings + [f for f in qa if (root / f.location.path).resolve() in named] + unruled
 
 
 def _add(report: Report, document: Document, book: Rulebook) -> None:

@@ -18,6 +18,7 @@ from lessonkit.check.finding import Finding
 from lessonkit.i18n.apply import translate_curriculum
 from lessonkit.i18n.catalogue import LOCALES_DIR, context
 from lessonkit.i18n.qa import check_translations
+from lessonkit.i18n.rule_data import po_syntax
 from lessonkit.i18n.store import po_path, read_po
 from lessonkit.i18n.units import lesson_units
 from lessonkit.locale.locales import Locale, load_locales
@@ -69,10 +70,19 @@ def to_catalogue(findings: Iterable[Finding], lesson: Lesson, language: str, roo
             entry = _entry(catalogue, context(lesson.id, units[index].place))
             line = (entry.linenum or 1) if entry is not None else 1
         where = Location(path, line, 1)
-        moved.append(
-            Finding(where, finding.rule, finding.severity, f"[{language}] {finding.message}", finding.suggestion)
-        )
+        # At a PO entry, tokens are written `{help.NAME}`: a suggestion in Markdown syntax would break it.
+        message, suggestion = po_syntax(finding.message), po_syntax(finding.suggestion)
+        moved.append(Finding(where, finding.rule, finding.severity, f"[{language}] {message}", suggestion))
     return moved
+
+
+def locale_catalogues(curriculum: Curriculum, root: Path) -> list[tuple[Path, str]]:
+    """Every catalogue of every non-source language of the locales, with its language."""
+    return [
+        (path, locale.language)
+        for locale in _languages(curriculum, root)
+        for path in sorted((root / LOCALES_DIR / locale.language).glob("*.po"))
+    ]
 
 
 def _entry(catalogue: polib.POFile, msgctxt: str) -> polib.POEntry | None:

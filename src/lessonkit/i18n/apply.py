@@ -16,7 +16,7 @@ import polib
 from lessonkit.i18n.catalogue import context, lesson_template
 from lessonkit.i18n.placeholders import to_markdown, to_message
 from lessonkit.i18n.rewrite import rewrite_lesson
-from lessonkit.i18n.status import Counts, count, usable
+from lessonkit.i18n.status import Counts, count, fuzzy_entries, usable
 from lessonkit.i18n.store import po_path, read_po
 from lessonkit.i18n.templates import PACK_FIELDS, law_context, pack_catalogue, pack_context
 from lessonkit.i18n.units import lesson_units
@@ -38,6 +38,8 @@ class LessonReadiness:
     counts: Counts
     included: bool
     fallback: bool = False
+    # The lines of the catalogue's fuzzy entries, so that a report can name each one.
+    fuzzy_lines: tuple[int, ...] = ()
 
     @property
     def ready(self) -> bool:
@@ -94,10 +96,12 @@ def translate_curriculum(
     lessons = []
     for lesson in curriculum.lessons:
         catalogue = read_po(po_path(root, locale.language, lesson.id))
-        counts = count(lesson_template(lesson, config, root), catalogue)
+        template = lesson_template(lesson, config, root)
+        counts = count(template, catalogue)
         fallback = not counts.ready and not lesson.is_student_lesson and allow_fallback
         included = counts.ready or fallback
-        readiness.lessons[lesson.id] = LessonReadiness(lesson.id, lesson.audience, counts, included, fallback)
+        fuzzy = tuple(e.linenum or 1 for e in fuzzy_entries(template, catalogue))
+        readiness.lessons[lesson.id] = LessonReadiness(lesson.id, lesson.audience, counts, included, fallback, fuzzy)
         if not included:
             continue
         translated = translate_lesson(lesson, catalogue)

@@ -47,6 +47,7 @@ def merge_catalogue(template: polib.POFile, old: polib.POFile | None, language: 
             moved = None
         if exact is not None:
             entry.msgstr = exact.msgstr
+            _plural_forms(entry, exact, merged)
             entry.tcomment = exact.tcomment
             if exact.fuzzy:
                 entry.flags.append(FUZZY)
@@ -55,10 +56,13 @@ def merge_catalogue(template: polib.POFile, old: polib.POFile | None, language: 
         elif moved is not None:
             # Same place, new English: offer the old translation, but never as a finished one.
             entry.msgstr = moved.msgstr
+            _plural_forms(entry, moved, merged)
             entry.tcomment = moved.tcomment
             entry.flags.append(FUZZY)
             entry.previous_msgid = moved.msgid
             used.add(id(moved))
+        elif source.msgid_plural:
+            _plural_forms(entry, None, merged)
         merged.append(entry)
     for stale in live:
         if id(stale) not in used and stale.msgstr:
@@ -67,6 +71,16 @@ def merge_catalogue(template: polib.POFile, old: polib.POFile | None, language: 
             gone.occurrences = []
             merged.append(gone)
     return merged
+
+
+def _plural_forms(entry: polib.POEntry, old: polib.POEntry | None, catalogue: polib.POFile) -> None:
+    """An entry with a plural gets as many forms as the language's `Plural-Forms` header says."""
+    if not entry.msgid_plural:
+        return
+    found = re.search(r"nplurals\s*=\s*(\d+)", catalogue.metadata.get("Plural-Forms", ""))
+    count = int(found.group(1)) if found else 2
+    forms = old.msgstr_plural if old is not None and old.msgid_plural else {}
+    entry.msgstr_plural = {index: forms.get(index, "") for index in range(count)}
 
 
 def _kind_of_place(context: str | None) -> str:

@@ -186,6 +186,13 @@ def entry_problems(
     `contacts` holds the numbers and hosts the translation may cite (its locales' packs);
     `short_numbers` the short service numbers it may not cite unless they are among them.
     """
+    if entry.msgid_plural and not entry.obsolete:
+        # Each plural form is a translation of the English plural, checked like any other.
+        forms = [
+            polib.POEntry(msgid=entry.msgid_plural, msgstr=form, comment=entry.comment)
+            for form in entry.msgstr_plural.values()
+        ]
+        return _dedupe([p for form in forms for p in entry_problems(form, where, contacts, short_numbers)])
     if not entry.msgstr or entry.obsolete:
         return []
     problems = [Problem(where, "I100", f"{text}") for text in placeholder_problems(entry.msgid, entry.msgstr)]

@@ -35,14 +35,23 @@ class Counts:
         return 100.0 * self.translated / self.total if self.total else 100.0
 
 
+def has_translation(entry: polib.POEntry) -> bool:
+    """A translation is written: the msgstr, or every plural form of an entry with a plural."""
+    if entry.msgid_plural:
+        return bool(entry.msgstr_plural) and all(entry.msgstr_plural.values())
+    return bool(entry.msgstr)
+
+
+def translation_problems(entry: polib.POEntry) -> list[str]:
+    """Placeholder problems of the translation (of each plural form against the English plural)."""
+    if entry.msgid_plural:
+        return [p for form in entry.msgstr_plural.values() for p in placeholder_problems(entry.msgid_plural, form)]
+    return placeholder_problems(entry.msgid, entry.msgstr)
+
+
 def usable(entry: polib.POEntry) -> bool:
     """A finished translation whose placeholders are intact."""
-    return (
-        bool(entry.msgstr)
-        and not entry.fuzzy
-        and not entry.obsolete
-        and not placeholder_problems(entry.msgid, entry.msgstr)
-    )
+    return has_translation(entry) and not entry.fuzzy and not entry.obsolete and not translation_problems(entry)
 
 
 def count(template: polib.POFile, translation: polib.POFile | None) -> Counts:
@@ -51,11 +60,11 @@ def count(template: polib.POFile, translation: polib.POFile | None) -> Counts:
     translated = fuzzy = broken = untranslated = 0
     for source in template:
         entry = found.get((source.msgctxt, source.msgid))
-        if entry is None or not entry.msgstr:
+        if entry is None or not has_translation(entry):
             untranslated += 1
         elif entry.fuzzy:
             fuzzy += 1
-        elif placeholder_problems(entry.msgid, entry.msgstr):
+        elif translation_problems(entry):
             broken += 1
         else:
             translated += 1

@@ -2,15 +2,22 @@
 
 English strings are the msgids; each language's translations live in `locales/<lang>/ui.po`.
 A missing catalogue or entry falls back to English.
+
+A label with a count ("1 lesson", "2 lessons") is an entry with a plural (`msgid_plural`,
+`msgstr[0]`, `msgstr[1]`...); the form for a count is chosen with the catalogue's `Plural-Forms`
+header, or CLDR's rule for the language (Babel) when the header is missing.
 """
 
 from __future__ import annotations
 
+import gettext
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
 import polib
+from babel import UnknownLocaleError
+from babel.messages.plurals import get_plural
 
 UI_CATALOGUE = "ui.po"
 
@@ -31,3 +38,67 @@ def translator(root: Path, language: str) -> Callable[[str], str]:
         return entries.get(text, text)
 
     return translate
+
+
+Plural = Callable[[str, str, int], str]
+
+
+@cache
+def _plurals(po_path: Path, language: str) -> tuple[dict[tuple[str, str], tuple[str, ...]], dict[str, str], str]:
+    """Finished plural entries by (singular, plural), plain entries by msgid, and the plural rule."""
+    rule = ""
+    forms: dict[tuple[str, str], tuple[str, ...]] = {}
+    plain: dict[str, str] = {}
+    if po_path.is_file():
+        catalogue = polib.pofile(str(po_path))
+        rule = catalogue.metadata.get("Plural-Forms", "")
+        for entry in catalogue:
+            if entry.fuzzy or entry.obsolete:
+                continue
+            if entry.msgid_plural and entry.msgstr_plural and all(entry.msgstr_plural.values()):
+                ordered = tuple(entry.msgstr_plural[i] for i in sorted(entry.msgstr_plural))
+                forms[(entry.msgid, entry.msgid_plural)] = ordered
+            elif entry.msgstr:
+                plain[entry.msgid] = entry.msgstr
+    return forms, plain, rule or _cldr_rule(language)
+
+
+def _cldr_rule(language: str) -> str:
+    try:
+        return f"plural={get_plural(language).plural_expr};"
+    except (UnknownLocaleError, ValueError):
+        return "plural=(n != 1);"
+
+
+def plural_index(rule: str, count: int) -> int:
+    """The plural form for `count` under a `Plural-Forms` rule (`nplurals=2; plural=(n != 1);`)."""
+    expression = rule.split("plural=", 1)[-1].strip().rstrip(";")
+    try:
+        return int(gettext.c2py(expression)(count))
+    except (ValueError, SyntaxError, RecursionError, ZeroDivisionError):
+        return 0 if count == 1 else 1
+
+
+def plural_translator(root: Path, language: str) -> Plural:
+    """A function (singular, plural, count) -> the label in `language`, in the form for `count`.
+
+    Without a finished plural entry, a plain translation of the English plural is used (as
+    before the label had plural forms), then the English singular or plural.
+    """
+    forms, plain, rule = _plurals((root / "locales" / language / UI_CATALOGUE).resolve(), language)
+
+    def translate(singular: str, plural: str, count: int) -> str:
+        found = forms.get((singular, plural))
+        if found:
+            index = plural_index(rule, count)
+            return found[index] if 0 <= index < len(found) else found[-1]
+        if plural in plain:
+            return plain[plural]
+        return singular if count == 1 else plural
+
+    return translate
+
+
+def english_plural(singular: str, plural: str, count: int) -> str:
+    """The English label for a count."""
+    return singular if count == 1 else plural
