@@ -12,10 +12,15 @@ from lessonkit.load.references import ANY_TOKEN
 _COMMENT = scanner(r"<!--.*?-->", re.S)
 _TOKEN = scanner(ANY_TOKEN.pattern, ANY_TOKEN.flags)
 # Markup that is not read aloud: link targets, image sources, emphasis, list and heading
-# markers, quiz prefixes, table pipes. Each is replaced by spaces of the same length.
+# markers, quiz prefixes (with structured items' `Type:` lines and `[x]` boxes), table pipes. Each is
+# replaced by spaces of the same length.
 _LINK_TARGET = scanner(r"\]\([^)\n]*\)")
 _IMAGE = scanner(r"!\[[^\]\n]*\]\([^)\n]*\)")
-_LINE_MARKER = re.compile(r"^(?P<m>[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+|#{1,6}[ \t]+|>[ \t]*|[QA]:[ \t]*))", re.M)
+_LINE_MARKER = re.compile(
+    r"^(?P<m>[ \t]*(?:[-*+][ \t]+(?:\[[ xX]\][ \t]+)?|\d+[.)][ \t]+|#{1,6}[ \t]+|>[ \t]*|[QA]:[ \t]*"
+    r"|(?i:Type:[ \t]*(?:choice|scenario|true-false|truefalse|true/false|multiple-choice|order|ordering))[ \t]*$))",
+    re.M,
+)
 _INLINE_MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`|\[|\||\\")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 
