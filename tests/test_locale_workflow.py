@@ -212,3 +212,95 @@ def test_checker_suggestions_at_a_po_entry_use_po_syntax(small: Path) -> None:
     assert moved.location.path.name == f"{LESSON_ID}.po" and moved.location.line > 1
     assert "{help.child_helpline}" in moved.suggestion and "{{" not in moved.suggestion
     assert "{{" not in moved.message
+
+
+# --- Import by structure --------------------------------------------------------------------
+
+HAND = "Each child draws around their hand and draws or writes a trusted adult on each finger.\n"
+LIST = "- A parent or carer at home.\n- A teacher at school.\n- A doctor or nurse.\n"
+
+
+@pytest.fixture
+def listed(small: Path) -> Path:
+    """The example lesson with a three-item list in its 'My helping hand' activity, and German catalogues."""
+    lesson = small / "lessons" / "example.md"
+    text = lesson.read_text(encoding="utf-8")
+    assert HAND in text
+    lesson.write_text(text.replace(HAND, f"{HAND}\n{LIST}"), encoding="utf-8")
+    assert run_cli("validate", str(lesson)).code == 0
+    assert run_cli("i18n", "update", "--project", str(small), "-l", "de").code == 0
+    return small
+
+
+def _copy(root: Path, tmp_path: Path, change: dict[str, str]) -> Path:
+    """A translator's copy of the lessons folder with some text changed (`old` -> `new`)."""
+    text = (root / "lessons" / "example.md").read_text(encoding="utf-8")
+    for old, new in change.items():
+        assert old in text, old
+        text = text.replace(old, new)
+    copy = tmp_path / "copy"
+    copy.mkdir(exist_ok=True)
+    (copy / "example.md").write_text(text, encoding="utf-8")
+    return copy
+
+
+def _msgstrs(root: Path, language: str = "de") -> dict[str, str]:
+    catalogue = polib.pofile(str(root / "locales" / language / f"{LESSON_ID}.po"))
+    return {str(e.msgctxt): e.msgstr for e in catalogue if not e.obsolete}
+
+
+def test_an_import_that_lost_a_list_item_is_refused_and_fills_nothing_of_that_section(
+    listed: Path, tmp_path: Path
+) -> None:
+    copy = _copy(
+        listed,
+        tmp_path,
+        {
+            "- A parent or carer at home.\n": "- Ein Elternteil zu Hause.\n",
+            "- A teacher at school.\n": "",  # the lost bullet: the next one would shift onto its English
+            "- A doctor or nurse.\n": "- Eine Ärztin oder ein Arzt.\n",
+            'title="My helping hand"}': 'title="Meine helfende Hand"}',
+            "Grown-ups who help us are everywhere.": "Überall gibt es Erwachsene, die uns helfen.",
+        },
+    )
+    run = run_cli("i18n", "import", "--project", str(listed), "de", str(copy))
+    assert run.code == 2
+    # Located at the section's first line in the copy (its `:::` line, whose title is a unit).
+    lines = (copy / "example.md").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, start=1) if 'title="Meine helfende Hand"' in text)
+    expected = (
+        f'example.md:{line}:1: error I111 section activity:3 "My helping hand" differs from the English: '
+        "a list has 2 item(s) in this copy and 3 in the English"
+    )
+    assert expected in run.out, run.out
+    assert "none of its entries was filled" in run.out
+    found = _msgstrs(listed)
+    hand = {ctxt: text for ctxt, text in found.items() if "|activity:3|" in ctxt}
+    assert len(hand) == 5 and set(hand.values()) == {""}  # title, paragraph, three items: nothing filled
+    # The rest of the copy matched block for block and was imported.
+    assert found[f"{LESSON_ID}|slide:1|p:1"] == "Überall gibt es Erwachsene, die uns helfen."
+    assert "Ein Elternteil" not in "".join(found.values())
+
+
+def test_an_import_with_a_lost_section_fills_none_of_that_kind(listed: Path, tmp_path: Path) -> None:
+    text = (listed / "lessons" / "example.md").read_text(encoding="utf-8")
+    start = text.index("::: notes")
+    end = text.index(":::\n", start + 3) + 4
+    copy = _copy(listed, tmp_path, {text[start:end]: ""})
+    run = run_cli("i18n", "import", "--project", str(listed), "de", str(copy))
+    assert run.code == 2
+    assert "error I111 the English has 1 'notes' section(s), this copy has 0" in run.out, run.out
+    assert _msgstrs(listed)[f"{LESSON_ID}|notes:1|p:1"] == ""
+
+
+@pytest.mark.parametrize(
+    ("number", "why"),
+    [("1800 66 66 66", "phone number"), ("016", "service number"), ("911", "service number")],
+)
+def test_an_import_refuses_a_foreign_or_short_number(listed: Path, tmp_path: Path, number: str, why: str) -> None:
+    english = "Grown-ups who help us are everywhere."
+    copy = _copy(listed, tmp_path, {english: f"Hilfe gibt es unter {number}."})
+    run = run_cli("i18n", "import", "--project", str(listed), "de", str(copy))
+    assert run.code == 2
+    assert re.search(rf"example\.md:\d+:1: error I101 slide:1\|p:1: {why} '{number}'", run.out), run.out
+    assert _msgstrs(listed)[f"{LESSON_ID}|slide:1|p:1"] == ""

@@ -11,7 +11,7 @@ import click
 
 from lessonkit.cli.curriculum_arg import load_for_paths
 from lessonkit.i18n.import_markdown import import_translation
-from lessonkit.i18n.qa import check_translations
+from lessonkit.i18n.qa import SERVICE_NUMBERS, allowed_contacts, check_translations, language_packs, short_pack_numbers
 from lessonkit.i18n.status import Counts, count, fuzzy_entries
 from lessonkit.i18n.store import UNREADABLE, CatalogueError, po_path, read_po, write_po
 from lessonkit.i18n.templates import all_templates, language_templates, loadable_packs, pack_country, template_path
@@ -237,11 +237,17 @@ __all__ = ["i18n_command"]
 def import_command(project: Path | None, language: str, folder: Path) -> None:
     """Fill LANGUAGE's catalogues from translated copies of the lesson files in FOLDER.
 
-    FOLDER mirrors `lessons/` (for example FOLDER/students/8-10/privacy.md). Each copy must keep
-    the source's structure; entries whose placeholders do not match are reported and left as they were.
-    Run `lessonkit i18n update` first so the catalogues exist.
+    FOLDER mirrors `lessons/` (for example FOLDER/students/8-10/privacy.md). Blocks are matched by
+    their structural path (section, list item, paragraph): a section whose structure differs from
+    the English is reported with its line and none of its entries is filled. Each text also passes
+    the translation QA (placeholders; only numbers and addresses of the language's own locales'
+    packs); a refused text leaves its entry as it was. Run `lessonkit i18n update` first so the
+    catalogues exist.
     """
     root, curriculum = _load(project)
+    packs, _ = loadable_packs(root)
+    contacts = allowed_contacts(language_packs(root, language, packs))
+    known = SERVICE_NUMBERS | short_pack_numbers(packs)
     problems = []
     for lesson in curriculum.lessons:
         copy = folder / lesson.path.relative_to(root / LESSONS_DIR)
@@ -253,7 +259,7 @@ def import_command(project: Path | None, language: str, folder: Path) -> None:
         catalogue = read_po(path)
         if translated is None or catalogue is None:
             continue
-        filled, found = import_translation(lesson, translated, catalogue)
+        filled, found = import_translation(lesson, translated, catalogue, contacts, known)
         problems += found
         write_po(catalogue, path)
         click.echo(f"{language}: {lesson.id}: {filled} of {len(catalogue)} entries filled", err=True)

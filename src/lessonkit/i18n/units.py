@@ -53,6 +53,9 @@ class Unit:
     slot: Slot
     section_kind: str = ""
     section_title: str = ""
+    # Where the unit sits in its section's block structure, e.g. `bullet_list1/list_item3/paragraph1`:
+    # two copies of a section match block for block only when these agree (see import_markdown).
+    shape: str = ""
 
 
 def lesson_units(lesson: Lesson) -> list[Unit]:
@@ -108,11 +111,27 @@ class _Walk:
     # The quiz question whose options are being read, and how many were read.
     option_of: str = ""
     options: int = 0
+    # The open blocks (`bullet_list1`, `list_item3`...) and, per level, how many of each kind were opened.
+    path: list[str] = field(default_factory=list)
+    children: list[Counter[str]] = field(default_factory=lambda: [Counter()])
+    body_children: list[Counter[str]] = field(default_factory=lambda: [Counter()])
 
-    def add(self, label: str, raw: str, slot: Slot) -> None:
+    def add(self, label: str, raw: str, slot: Slot, shape: str = "") -> None:
         self.blocks[label] += 1
         place = f"{self.section}|{label}:{self.blocks[label]}"
-        self.units.append(Unit(place, raw, self.body_line + slot.start, slot, self.kind, self.title))
+        shape = shape or "/".join(self.path) or place.split("|", 1)[1]
+        self.units.append(Unit(place, raw, self.body_line + slot.start, slot, self.kind, self.title, shape))
+
+    def open_block(self, kind: str) -> None:
+        counter = self.children[-1]
+        counter[kind] += 1
+        self.path.append(f"{kind}{counter[kind]}")
+        self.children.append(Counter())
+
+    def close_block(self) -> None:
+        if self.path:
+            self.path.pop()
+            self.children.pop()
 
 
 def _body_units(lesson: Lesson) -> tuple[Unit, ...]:
@@ -135,8 +154,10 @@ def _units_of_body(body: str, body_line: int) -> tuple[Unit, ...]:
         if token.type == SECTION_CLOSE:
             walk.section, walk.kind, walk.title = BODY, "", ""
             walk.blocks = walk.body_blocks
+            walk.children = walk.body_children
         elif token.type.endswith("_open") and token.nesting == 1:
             stack.append(token.type)
+            walk.open_block(token.type.removesuffix("_open"))
             if token.type == "table_open":
                 walk.tables += 1
                 walk.row = 0
@@ -147,6 +168,7 @@ def _units_of_body(body: str, body_line: int) -> tuple[Unit, ...]:
                 walk.cell += 1
         elif token.nesting == -1 and stack:
             stack.pop()
+            walk.close_block()
         elif token.type == "inline" and token.map:
             _inline(walk, token, stack)
         index += 1
@@ -159,8 +181,10 @@ def _open_section(walk: _Walk, token: Token, tokens: list[Token], index: int) ->
     kind = match["kind"] if match else "section"
     walk.kinds[kind] += 1
     walk.body_blocks = walk.blocks  # sections do not nest: the walk is in the body here
+    walk.body_children = walk.children
     walk.section, walk.kind = f"{kind}:{walk.kinds[kind]}", kind
     walk.blocks = Counter()
+    walk.children = [Counter()]
     start = token.map[0]
     title = TITLE_ATTR.search(walk.lines[start])
     walk.title = title["value"] if title else ""
@@ -173,6 +197,7 @@ def _open_section(walk: _Walk, token: Token, tokens: list[Token], index: int) ->
                 Slot("title", start, start + 1),
                 kind,
                 walk.title,
+                "title",
             )
         )
     if kind != "quiz":
@@ -218,6 +243,7 @@ def _quiz_option(walk: _Walk, option: OptionLine, offset: int) -> None:
             Slot("span", offset, offset + 1, index=option.text_at),
             walk.kind,
             walk.title,
+            f"q:{walk.blocks['q']}|o:{walk.options}",
         )
     )
     if option.feedback:
@@ -229,6 +255,7 @@ def _quiz_option(walk: _Walk, option: OptionLine, offset: int) -> None:
                 Slot("quiz", offset, offset + 1, index=option.feedback_at),
                 walk.kind,
                 walk.title,
+                f"q:{walk.blocks['q']}|f:{walk.options}",
             )
         )
 
@@ -248,6 +275,7 @@ def _inline(walk: _Walk, token: Token, stack: list[str]) -> None:
                 Slot("cell", start, start + 1, index=walk.cell),
                 walk.kind,
                 walk.title,
+                "/".join(walk.path),
             )
         )
         return
