@@ -362,6 +362,17 @@ def test_a_pipe_and_a_folder_are_refused_without_waiting(tmp_path: Path) -> None
     assert "a folder" in read_text(folder)[1][0].message
 
 
+@pytest.mark.parametrize("kind", ["pipe", "device"])
+def test_check_refuses_a_named_pipe_or_device_without_waiting(tmp_path: Path, kind: str) -> None:
+    path = tmp_path / "named.md"
+    if kind == "pipe":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("/dev/zero")
+    result = run_cli("check", str(path))  # before: a pipe waited forever, a device gave "0 files"
+    assert result.code == 2 and "named.md: not a regular file or a folder" in result.err, result.err
+
+
 def test_locales_file_linked_to_a_device_is_a_located_error(tmp_path: Path) -> None:
     (tmp_path / "locales").mkdir()
     (tmp_path / "locales" / "locales.yml").symlink_to("/dev/zero")

@@ -32,7 +32,7 @@ from lessonkit.check.translations import (
 from lessonkit.i18n.rule_data import no_rules_findings
 from lessonkit.i18n.store import po_path
 from lessonkit.load.curriculum import LESSONS_DIR, find_root, load_curriculum, relocate
-from lessonkit.load.source_file import read_text
+from lessonkit.load.source_file import read_bytes, read_text
 from lessonkit.locale.country_pack import COUNTRIES_DIR
 from lessonkit.locale.pack_coverage import needed_services
 from lessonkit.model import Curriculum, Lesson
@@ -121,6 +121,10 @@ def check_paths(paths: list[Path], options: Options) -> tuple[Report, Path | Non
     for target in targets:
         if not target.exists():
             raise LessonkitError(f"{target}: no such file or folder")
+    for given, target in zip(paths, targets, strict=True):
+        if not target.is_dir() and not target.is_file():
+            # A device, pipe or socket (or a link to one): never read, and never "0 files checked".
+            raise LessonkitError(f"{given}: not a regular file or a folder")
     start = targets[0] if targets else Path.cwd()
     root = project_root(start if start.is_dir() else start.parent)
     if root is not None:
@@ -253,8 +257,9 @@ def _expand(targets: list[Path]) -> list[Path]:
 
 
 def _has_front_matter(path: Path) -> bool:
+    # read_bytes: a regular file of bounded size only (a pipe would block, a device never end).
     try:
-        with path.open(encoding="utf-8", errors="replace") as handle:
-            return handle.readline().rstrip() == "---"
+        first = read_bytes(path).split(b"\n", 1)[0]
     except OSError:
         return False
+    return first.decode("utf-8", errors="replace").rstrip() == "---"
