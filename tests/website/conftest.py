@@ -8,8 +8,10 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from conftest import ROOT
 from lessonkit.build.localize import localize
@@ -19,6 +21,9 @@ from lessonkit.model import Curriculum
 from lessonkit.render.site import render_site
 
 CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = ROOT / "test-artifacts" / "site"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1366, "height": 900}
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -64,3 +69,47 @@ def built_site(tmp_path_factory: pytest.TempPathFactory, curriculum: Curriculum)
     problems = render_site([localize(curriculum, ROOT, x) for x in load_locales(ROOT)], ROOT, out)
     assert problems == [], "\n".join(map(str, problems))
     return out
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium through Playwright (never a downloaded browser); one per test module, as
+    Playwright's sync API runs one instance at a time (test_help_bidi.py starts its own)."""
+    assert CHROMIUM.exists(), "Debian chromium is needed (scripts/install-system-deps.sh installs it)"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site: Path) -> Iterator[str]:
+    """The real site served on 127.0.0.1."""
+    with serve(built_site) as url:
+        yield url
+
+
+class Visit:
+    """A browser tab that records every request it makes, failed responses and console errors."""
+
+    def __init__(self, browser: Browser, viewport: dict[str, int]) -> None:
+        self.context = browser.new_context(viewport=viewport)  # type: ignore[arg-type]
+        self.page: Page = self.context.new_page()
+        self.requests: list[str] = []
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        # Requests answered with an error and console errors (a missing file logs both).
+        self.errors: list[str] = []
+        self.page.on("response", lambda r: self.errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+        self.page.on("console", lambda m: self.errors.append(f"console: {m.text}") if m.type == "error" else None)
+        self.page.on("pageerror", lambda error: self.errors.append(f"page error: {error}"))
+
+    def external(self, allowed_scheme_hosts: set[tuple[str, str]]) -> list[str]:
+        return [
+            url
+            for url in self.requests
+            if (urlsplit(url).scheme, urlsplit(url).hostname or "") not in allowed_scheme_hosts
+            and urlsplit(url).scheme not in ("data", "blob", "about")
+        ]
+
+    def close(self) -> None:
+        self.context.close()

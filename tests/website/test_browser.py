@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from conftest import ROOT, run_cli
 from lessonkit.build.paths import download_paths
@@ -19,49 +17,9 @@ from lessonkit.model import Curriculum
 from lessonkit.render.site.layout import html_path, lesson_page
 from print_project import example_lessons, make_project
 
-from .conftest import CHROMIUM, CHROMIUM_ARGS, serve
-
-ARTIFACTS = ROOT / "test-artifacts" / "site"
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1366, "height": 900}
+from .conftest import ARTIFACTS, CHROMIUM, DESKTOP, PHONE, Visit, serve
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium missing: run make system-deps")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture(scope="module")
-def base_url(built_site: Path) -> Iterator[str]:
-    with serve(built_site) as url:
-        yield url
-
-
-class Visit:
-    """A browser tab that records the host of every request it makes."""
-
-    def __init__(self, browser: Browser, viewport: dict[str, int]) -> None:
-        self.context = browser.new_context(viewport=viewport)  # type: ignore[arg-type]
-        self.page: Page = self.context.new_page()
-        self.requests: list[str] = []
-        self.page.on("request", lambda request: self.requests.append(request.url))
-        # Requests answered with an error and console errors (a missing file logs both).
-        self.errors: list[str] = []
-        self.page.on("response", lambda r: self.errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
-        self.page.on("console", lambda m: self.errors.append(f"console: {m.text}") if m.type == "error" else None)
-
-    def external(self, allowed_scheme_hosts: set[tuple[str, str]]) -> list[str]:
-        return [
-            url
-            for url in self.requests
-            if (urlsplit(url).scheme, urlsplit(url).hostname or "") not in allowed_scheme_hosts
-            and urlsplit(url).scheme not in ("data", "blob", "about")
-        ]
 
 
 def _lesson(curriculum: Curriculum) -> str:
@@ -81,6 +39,9 @@ def _pages(curriculum: Curriculum) -> dict[str, str]:
         "help": "help.html",
         "coverage": "coverage.html",
         "teachers": "teachers/index.html",
+        "german-home": "de-DE/index.html",
+        "german-lesson": "de-DE/" + _lesson(curriculum),
+        "german-help": "de-DE/help.html",
         "arabic-home": "ar-DE/index.html",
         "arabic-lesson": "ar-DE/" + _lesson(curriculum),
         "arabic-help": "ar-DE/help.html",

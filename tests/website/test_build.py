@@ -9,6 +9,7 @@ from pathlib import Path
 
 from conftest import run_cli
 from lessonkit.build.paths import download_paths, handbook_path
+from lessonkit.load.sections import parse_quiz
 from lessonkit.model import Curriculum
 from lessonkit.render.site.layout import html_path, lesson_page
 
@@ -109,7 +110,9 @@ def test_lesson_page_content(built_site: Path, curriculum: Curriculum) -> None:
     assert 'class="admonition warning lk-safeguarding"' in text
     for objective in lesson.objectives:
         assert objective.replace("'", "&#x27;").replace('"', "&quot;") in text
-    assert text.count("<details>") == 4  # one answer per quiz question
+    questions = [item for section in lesson.sections_of("quiz") for item in parse_quiz(section)[0]]
+    assert len(questions) >= 3
+    assert text.count("<details>") == len(questions)  # one answer per quiz question
     assert "{{" not in text  # every help token filled from the country pack
     assert "1800 66 66 66" in text or "childline" in text.lower()
     assert 'href="my-body-my-pictures-8-10.html"' in text  # a lesson: link, resolved

@@ -186,4 +186,19 @@ UI_STRINGS: tuple[tuple[str, str], ...] = (
     ("Why this lesson", "Website: lesson page heading above the report findings"),
     ("Last updated: {date}", "Every web page footer; keep {date}"),
     ("Lessons and guides licensed under", "Every web page footer, followed by the licence name"),
+    # Website: help always in reach (issue 15).
+    ("Help and quick exit", "Website: name of the bar with the help and quick-exit buttons, read by screen readers"),
+    (
+        "Leave this site",
+        "Website: button on every page that leaves for a search engine's start page at once (quick exit); keep it short",
+    ),
+    ("Leaving this site quickly", "Website: help page heading above how the quick exit works"),
+    (
+        "The “{button}” button at the bottom of every page, or pressing the Esc key twice, opens a search engine's start page in place of this one straight away. The back button does not lead back here.",
+        "Website: help page; {button} is the translated 'Leave this site'; use your language's quotation marks",
+    ),
+    (
+        "Your browser still keeps a list of the pages you opened here. To remove them, delete your browsing history in your browser's settings. A private window keeps no history.",
+        "Website: help page, after the quick exit; calm and practical",
+    ),
 )

@@ -43,12 +43,30 @@ def help_markdown(ctx: LocaleContext) -> str:
         parts.append(f"## {escape(t(GROUP_LABELS.get(token, token.replace('_', ' ').capitalize())))} {{ #{token} }}\n")
         for service in ctx.pack.services[token]:
             parts.append(raw_block(_service(ctx, service), "lk-service"))
+    parts += _leaving(ctx)
     return "\n".join(parts)
+
+
+def _leaving(ctx: LocaleContext) -> list[str]:
+    """What "Leave this site" does, and that the browser's history still shows the visit."""
+    t = ctx.t
+    how = t(
+        "The “{button}” button at the bottom of every page, or pressing the Esc key twice, opens a search "
+        "engine's start page in place of this one straight away. The back button does not lead back here."
+    ).format(button=t("Leave this site"))
+    history = t(
+        "Your browser still keeps a list of the pages you opened here. To remove them, delete your browsing "
+        "history in your browser's settings. A private window keeps no history."
+    )
+    return [
+        f"## {escape(t('Leaving this site quickly'))} {{ #leave-quickly }}\n",
+        raw_block(f"<p>{escape(how)}</p>\n<p>{escape(history)}</p>", "lk-exit-note"),
+    ]
 
 
 def _service(ctx: LocaleContext, service: Service) -> str:
     t = ctx.t
-    contacts = "".join(f"<li>{_contact(ctx, c)}</li>\n" for c in service.contacts)
+    contacts = "".join(f'<li class="lk-contact-{c.kind}">{_contact(ctx, c)}</li>\n' for c in service.contacts)
     facts = []
     if service.hours:
         facts.append(f"<div><dt>{escape(t('Hours'))}</dt><dd>{escape(service.hours)}</dd></div>")
@@ -81,4 +99,6 @@ def _contact(ctx: LocaleContext, contact: Contact) -> str:
     note = f' <span class="lk-note">({escape(contact.note)})</span>' if contact.note else ""
     # <bdi dir="ltr"> keeps the digit groups in order in right-to-left pages; unbroken keeps them on one line.
     shown = escape(unbroken(value, contact.kind))
-    return f'{label}: <a href="{escape(href)}"><bdi dir="ltr" class="lk-contact">{shown}</bdi></a>{note}'
+    # Numbers to call or text are large buttons on the page (tap to call).
+    css = ' class="lk-call"' if contact.kind in ("phone", "text") else ""
+    return f'{label}: <a{css} href="{escape(href)}"><bdi dir="ltr" class="lk-contact">{shown}</bdi></a>{note}'

@@ -21,6 +21,9 @@ from lessonkit.render.site.pages import locale_nav
 from lessonkit.render.site.text import escape
 
 BASE_CONFIG = "mkdocs.yml"
+# Where "Leave this site" goes when mkdocs.yml sets no `extra.quick_exit_url`: a page that is
+# ordinary to have open, on every device, in every country.
+QUICK_EXIT_URL = "https://www.google.com/"
 
 
 def load_base(root: Path) -> dict[str, Any]:
@@ -48,7 +51,11 @@ def site_config(root: Path, contexts: Sequence[LocaleContext], docs_dir: Path, s
     config["site_dir"] = str(site_dir)
     first = contexts[0]
     config["site_name"] = escape(first.t(first.curriculum.config.title))
-    config["extra"] = {**(config.get("extra") or {}), "lessonkit": _extra(first)}
+    extra = dict(config.get("extra") or {})
+    exit_url = link_target(str(extra.pop("quick_exit_url", QUICK_EXIT_URL)))
+    if not exit_url.startswith(("https://", "http://")):
+        raise LessonkitError(f"{root / BASE_CONFIG}: extra.quick_exit_url must be an http(s) address")
+    config["extra"] = {**extra, "lessonkit": _extra(first, exit_url)}
     plugins = [_plugin_name(p) for p in config.get("plugins") or []]
     settings = {_plugin_name(p): p[_plugin_name(p)] for p in config.get("plugins") or [] if isinstance(p, dict)}
     languages = sorted({ctx.language for ctx in contexts})
@@ -58,7 +65,7 @@ def site_config(root: Path, contexts: Sequence[LocaleContext], docs_dir: Path, s
         # Search keeps the stemmers we set; every page is generated for every locale, so no fallback.
         "reconfigure_search": False,
         "fallback_to_default": False,
-        "languages": [_language(ctx, index == 0) for index, ctx in enumerate(contexts)],
+        "languages": [_language(ctx, index == 0, exit_url) for index, ctx in enumerate(contexts)],
     }
     if "i18n" not in plugins:
         plugins.append("i18n")
@@ -72,7 +79,7 @@ def _plugin_name(entry: object) -> str:
     return str(entry)
 
 
-def _language(ctx: LocaleContext, default: bool) -> dict[str, Any]:
+def _language(ctx: LocaleContext, default: bool, exit_url: str) -> dict[str, Any]:
     return {
         "locale": ctx.place.locale.id,
         "name": escape(ctx.place.locale.language_name),
@@ -80,16 +87,19 @@ def _language(ctx: LocaleContext, default: bool) -> dict[str, Any]:
         "site_name": escape(ctx.t(ctx.curriculum.config.title)),
         # The theme's interface language (and so <html lang> and the body's dir) is the language.
         "theme": {"language": ctx.language},
-        "extra": {"lessonkit": _extra(ctx)},
+        "extra": {"lessonkit": _extra(ctx, exit_url)},
         "nav": locale_nav(ctx),
     }
 
 
-def _extra(ctx: LocaleContext) -> dict[str, str]:
+def _extra(ctx: LocaleContext, exit_url: str) -> dict[str, str]:
     config = ctx.curriculum.config
     return {
         "help_url": ctx.place.page_url(layout.HELP),
         "help_label": escape(ctx.t("Get help now")),
+        "safety_label": escape(ctx.t("Help and quick exit")),
+        "exit_url": escape(exit_url),
+        "exit_label": escape(ctx.t("Leave this site")),
         "licence": escape(config.licence),
         "licence_url": escape(link_target(config.licence_url)),
         "licence_text": escape(ctx.t("Lessons and guides licensed under")),
