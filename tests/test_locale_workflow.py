@@ -304,3 +304,68 @@ def test_an_import_refuses_a_foreign_or_short_number(listed: Path, tmp_path: Pat
     assert run.code == 2
     assert re.search(rf"example\.md:\d+:1: error I101 slide:1\|p:1: {why} '{number}'", run.out), run.out
     assert _msgstrs(listed)[f"{LESSON_ID}|slide:1|p:1"] == ""
+
+
+# --- Numbers and addresses per locale -------------------------------------------------------
+
+
+def _qa(translation: str, english: str, allowed: set[str] | None = None) -> list[str]:
+    from lessonkit.i18n import qa
+    from lessonkit.problems import Location
+
+    entry = polib.POEntry(msgid=english, msgstr=translation)
+    contacts = (allowed or set(), set())
+    return [p.message for p in qa.entry_problems(entry, Location(Path("de/x.po"), 3, 1), contacts) if p.code == "I101"]
+
+
+@pytest.mark.parametrize("number", ["016", "911", "110", "112", "999", "000", "062"])
+def test_a_short_service_number_is_refused(number: str) -> None:
+    messages = _qa(f"Ruf sofort {number} an.", "Call {help.emergency} now.")
+    assert messages == [f"service number '{number}' is not in the English text or {OWN}"]
+
+
+def test_a_short_number_of_the_locales_own_pack_or_of_the_english_is_allowed() -> None:
+    assert _qa("Ruf 110 an.", "Call {help.emergency} now.", allowed={"110"}) == []
+    assert _qa("Im Jahr 911 gab es kein Internet.", "There was no internet in 911.") == []
+    # A run of digits in the English counts only as itself: "1 in 10" is no 110.
+    assert _qa("Ruf 110 an, 1 von 10.", "1 in 10 call {help.emergency}.") != []
+
+
+@pytest.mark.parametrize("text", ["Kinder von 4-7 Jahren", "Im Jahr 2024", "3.5 Mal", "um 14:00 Uhr", "1.000 Kinder"])
+def test_ordinary_numbers_are_not_service_numbers(text: str) -> None:
+    assert _qa(text, "Children aged 4-7 in 2024, 3.5 times, at 2 pm, 1,000 children.") == []
+
+
+OWN = "the country pack of one of this language's locales"
+
+
+def test_another_countrys_pack_numbers_and_hosts_are_refused_until_a_locale_uses_that_pack(small: Path) -> None:
+    from lessonkit.i18n.qa import check_translations
+    from lessonkit.load.curriculum import load_curriculum
+
+    assert run_cli("i18n", "update", "--project", str(small), "-l", "de").code == 0
+    path = small / "locales" / "de" / f"{LESSON_ID}.po"
+    _fill(path)
+    catalogue = polib.pofile(str(path))
+    entry = catalogue.find("Grown-ups who help us are everywhere.")
+    assert entry is not None
+    # Irish numbers and host, the Irish short emergency number: all published by the IE pack, none by DE.
+    entry.msgstr = "Ruf 1800 66 66 66 oder 999 an, oder schau auf hotline.ie."
+    catalogue.save(str(path))
+    curriculum, _ = load_curriculum(small)
+    assert curriculum is not None
+
+    def refused() -> set[str]:
+        return {
+            p.message.split(" is not")[0] for p in check_translations(curriculum, small, ["de"]) if p.code == "I101"
+        }
+
+    assert refused() == {"phone number '1800 66 66 66'", "service number '999'", "address 'hotline.ie'"}
+    run = run_cli("i18n", "check", "--project", str(small), "-l", "de")
+    assert run.code == 2 and f"locales/de/{LESSON_ID}.po:" in run.out and "error I101" in run.out
+    # German text for Ireland (a de-IE locale): the Irish pack's numbers are now its own.
+    locales = small / "locales" / "locales.yml"
+    locales.write_text(
+        locales.read_text(encoding="utf-8") + "  - id: de-IE\n    language: de\n    country: IE\n", encoding="utf-8"
+    )
+    assert refused() == set()
