@@ -15,7 +15,8 @@ from lessonkit.evaluate.report import BandReport, Row
 from lessonkit.render.sanitise import escape_html as e
 
 UNITS = {KNOWLEDGE: "percentage points", "confidence": "points on the 1-4 scale", "help": "points on the 1-4 scale"}
-LABELS = {
+# Names of the measures in the English report (not interface labels: the report is not translated yet).
+MEASURE_NAMES = {
     KNOWLEDGE: "knowledge (% right)",
     "confidence": "confidence (1-4)",
     "help": "help-seeking intention (1-4)",
@@ -23,7 +24,7 @@ LABELS = {
 
 
 def _label(row: Row) -> str:
-    return LABELS.get(row.name, row.name)
+    return MEASURE_NAMES.get(row.name, row.name)
 
 
 def _figure(row: Row, min_group: int) -> str:
