@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import polib
 import pytest
@@ -369,3 +370,123 @@ def test_another_countrys_pack_numbers_and_hosts_are_refused_until_a_locale_uses
         locales.read_text(encoding="utf-8") + "  - id: de-IE\n    language: de\n    country: IE\n", encoding="utf-8"
     )
     assert refused() == set()
+
+
+# --- lessonkit locale add / doctor ----------------------------------------------------------
+
+
+@pytest.fixture
+def volunteer(small: Path) -> Path:
+    """The small project as a volunteer finds it: no Spanish catalogues, rules only for en, de and ar."""
+    import shutil
+
+    shutil.rmtree(small / "locales" / "es", ignore_errors=True)
+    (small / "locales" / "countries" / "ES.yml").unlink(missing_ok=True)
+    for language in ("common", "en", "de", "ar"):
+        shutil.copytree(ROOT / "rules" / language, small / "rules" / language)
+    return small
+
+
+def _line_of(path: Path, pattern: str, after: str = "") -> int:
+    """The line number of the first line matching `pattern` after the first line containing `after`."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = next(i for i, text in enumerate(lines) if after in text) if after else 0
+    return next(i for i in range(start, len(lines)) if re.search(pattern, lines[i])) + 1
+
+
+def test_locale_add_writes_the_entry_a_pack_stub_and_the_catalogues(volunteer: Path) -> None:
+    from lessonkit.load.curriculum import load_curriculum
+
+    before = _status(volunteer)
+    run = run_cli("locale", "add", "es-ES", "--country", "ES", "--project", str(volunteer))
+    assert run.code == 0, run.err
+    assert "es-ES added" in run.err and "stub written" in run.err
+    locales = (volunteer / "locales" / "locales.yml").read_text(encoding="utf-8")
+    assert locales.count("id: es-ES") == 1 and "  - id: es-ES\n    language: es\n    country: ES\n" in locales
+    assert locales.startswith("# The locales this curriculum ships")  # comments kept
+    curriculum, _ = load_curriculum(volunteer)
+    assert curriculum is not None
+    stub = yaml_load(volunteer / "locales" / "countries" / "ES.yml")
+    assert stub["country"] == "ES" and stub["language"] == "es" and stub["name"] == "España"
+    assert list(stub["services"]) == list(curriculum.config.help_services)
+    for entries in stub["services"].values():
+        [entry] = entries
+        assert entry["verified"] is False and entry["name"] == "" and entry["source"] == ""
+        assert entry["contacts"] == [{"kind": "phone", "value": ""}]
+    assert list(stub["law"]) == list(curriculum.config.law_topics)
+    assert all(law == {"statement": "", "source": "", "verified": False} for law in stub["law"].values())
+    spanish = volunteer / "locales" / "es"
+    assert sorted(p.name for p in spanish.glob("*.po")) == sorted(
+        [f"{LESSON_ID}.po", "guide-example.po", "ui.po"]
+    )  # no pack catalogue: the Spanish pack is written in Spanish
+    assert polib.pofile(str(spanish / "ui.po")).metadata["Language"] == "es"
+    # The other languages did not change, and a second add changes nothing.
+    for language in ("de", "ar"):
+        assert _rows(_status(volunteer), language) == _rows(before, language)
+    stub_text = (volunteer / "locales" / "countries" / "ES.yml").read_text(encoding="utf-8")
+    again = run_cli("locale", "add", "es-ES", "--country", "ES", "--project", str(volunteer))
+    assert again.code == 0 and "already declared" in again.err and "kept as it is" in again.err
+    assert (volunteer / "locales" / "countries" / "ES.yml").read_text(encoding="utf-8") == stub_text
+
+
+def yaml_load(path: Path) -> dict[str, Any]:
+    import yaml
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def test_doctor_lists_every_step_in_order_with_file_and_line(volunteer: Path) -> None:
+    assert run_cli("locale", "add", "es-ES", "--country", "ES", "--project", str(volunteer)).code == 0
+    run = run_cli("locale", "doctor", "es-ES", "--project", str(volunteer))
+    assert run.code == 1, run.out + run.err
+    lines = [line.split(". ", 1)[1] for line in run.out.splitlines() if re.match(r"^ *\d+\. ", line)]
+    pack = volunteer / "locales" / "countries" / "ES.yml"
+    name_line = _line_of(pack, r'^    - name: ""', after="child_helpline:")
+    assert lines[0] == f"locales/countries/ES.yml:{name_line}:1: fill in 'name' of child_helpline (entry 1)"
+    statement = _line_of(pack, r'statement: ""', after="sexual_extortion:")
+    assert f"locales/countries/ES.yml:{statement}:1: fill in 'statement' of law: sexual_extortion" in lines
+    # In the order a volunteer works: the pack, the interface, the lessons, the rules.
+    order = [
+        next(i for i, line in enumerate(lines) if line.startswith(prefix))
+        for prefix in ("locales/countries/ES.yml:", "locales/es/ui.po:", f"locales/es/{LESSON_ID}.po:", "rules/es:")
+    ]
+    assert order == sorted(order)
+    assert any(re.match(rf"locales/es/{LESSON_ID}\.po:\d+:1: translate 3\d of 3\d entries$", line) for line in lines)
+    assert "rules/es:1:1: add rule data: no rule data for 'es'" in run.out
+    assert "build: es-ES would be refused (its country pack does not load yet)" in run.out
+    assert run.out.rstrip().endswith(f"es-ES is not shippable yet: {len(lines)} item(s) to do")
+    # The stub refuses es-ES only: the German locale still builds.
+    from lessonkit.build.localize import localize
+    from lessonkit.load.curriculum import load_curriculum
+    from lessonkit.locale.locales import Locale
+
+    curriculum, _ = load_curriculum(volunteer)
+    assert curriculum is not None
+    spanish = localize(curriculum, volunteer, Locale("es-ES", "es", "ES"))
+    assert spanish.dropped and any(p.code == "E012" for p in spanish.refused)
+    assert not localize(curriculum, volunteer, Locale("de-DE", "de", "DE")).dropped
+
+
+def test_doctor_names_unconfirmed_entries_once_the_pack_is_filled(volunteer: Path) -> None:
+    assert run_cli("locale", "add", "es-ES", "--country", "ES", "--project", str(volunteer)).code == 0
+    pack = volunteer / "locales" / "countries" / "ES.yml"
+    pack.write_text((ROOT / "locales" / "countries" / "ES.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    run = run_cli("locale", "doctor", "es-ES", "--project", str(volunteer))
+    assert run.code == 1
+    police = _line_of(pack, r"^  police:")
+    assert (
+        f"locales/countries/ES.yml:{police + 1}:1: service 'Policía Nacional y Guardia Civil' is not verified"
+        in run.out
+    )
+    assert "fill in" not in run.out
+    assert "build: es-ES would get 0 of 1 student lesson(s) and 0 of 1 guide(s)" in run.out
+
+
+def test_doctor_passes_a_shippable_locale_and_refuses_a_bad_id(volunteer: Path) -> None:
+    run = run_cli("locale", "doctor", "en-IE", "--project", str(volunteer))
+    assert run.code == 0, run.out
+    assert run.out.rstrip().endswith("en-IE is shippable")
+    bad = run_cli("locale", "doctor", "spanish", "--project", str(volunteer))
+    assert bad.code == 2 and "'spanish' is not a locale id" in bad.err and "Traceback" not in bad.err

@@ -18,6 +18,7 @@ COMMANDS = {
     "list": "list_cmd",
     "coverage": "coverage_cmd",
     "i18n": "i18n_cmd",
+    "locale": "locale_cmd",
     "site": "site_cmd",
     "check": "check_cmd",
     "build": "build_cmd",

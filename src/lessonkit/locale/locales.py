@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
@@ -85,3 +86,45 @@ def find_locale(root: Path, locale_id: str) -> Locale:
         if locale.id == locale_id:
             return locale
     raise LessonkitError(f"unknown locale '{locale_id}'; known: {', '.join(x.id for x in locales)}")
+
+
+LOCALE_ID = re.compile(r"^(?P<language>[a-z]{2,3})-(?P<country>[A-Z]{2})$")
+
+
+def parse_locale_id(locale_id: str, country: str | None = None) -> Locale:
+    """A locale from its id (`es-ES`) and, when given, its pack's country (`ar-DE` may print the DE pack)."""
+    match = LOCALE_ID.match(locale_id)
+    if match is None:
+        raise LessonkitError(f"'{locale_id}' is not a locale id: a language and a country, e.g. es-ES or ar-DE")
+    chosen = (country or match["country"]).upper()
+    if not re.fullmatch(r"[A-Z]{2}", chosen):
+        raise LessonkitError(f"'{country}' is not a country code: two letters, e.g. ES")
+    if not _known_language(match["language"]):
+        raise LessonkitError(f"unknown language '{match['language']}': CLDR has no data for it (text direction, name)")
+    return Locale(locale_id, match["language"], chosen)
+
+
+def add_locale(root: Path, locale: Locale) -> bool:
+    """Append the locale to `locales/locales.yml` (its comments and order kept); False when it is there already.
+
+    The file is read back afterwards; if it no longer loads, the old text is restored and the
+    error raised, so a failed add never leaves a broken locales file behind.
+    """
+    path = root / LOCALES_FILE
+    known = load_locales(root)
+    for existing in known:
+        if existing.id == locale.id:
+            if existing.country != locale.country:
+                raise LessonkitError(
+                    f"{path}: {locale.id} is already declared with the {existing.country} pack, not {locale.country}"
+                )
+            return False
+    text = path.read_text(encoding="utf-8")
+    entry = f"  - id: {locale.id}\n    language: {locale.language}\n    country: {locale.country}\n"
+    path.write_text(text + ("" if text.endswith("\n") else "\n") + entry, encoding="utf-8")
+    try:
+        load_locales(root)
+    except LessonkitError:
+        path.write_text(text, encoding="utf-8")
+        raise
+    return True
