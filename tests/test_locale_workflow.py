@@ -490,3 +490,18 @@ def test_doctor_passes_a_shippable_locale_and_refuses_a_bad_id(volunteer: Path) 
     assert run.out.rstrip().endswith("en-IE is shippable")
     bad = run_cli("locale", "doctor", "spanish", "--project", str(volunteer))
     assert bad.code == 2 and "'spanish' is not a locale id" in bad.err and "Traceback" not in bad.err
+
+
+def test_the_translator_guide_opens_with_the_checklist_and_names_real_commands() -> None:
+    guide = (ROOT / "docs" / "translators.md").read_text(encoding="utf-8")
+    checklist = guide.split("## The checklist", 1)[1].split("\n## ", 1)[0]
+    steps = re.findall(r"^(\d+)\. \*\*", checklist, re.M)
+    assert steps == [str(n) for n in range(1, len(steps) + 1)] and len(steps) >= 8
+    for command in ("locale add", "locale doctor", "i18n status", "check", "build"):
+        assert f"lessonkit {command}" in checklist, command
+    block = guide.split("## The commands", 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
+    commands = {tuple(line.split()[1:3]) for line in block.splitlines() if line.startswith("lessonkit ")}
+    assert ("locale", "add") in commands and ("i18n", "import") in commands
+    for group, name in sorted(commands):
+        args = [group, "--help"] if name.startswith(("locales/", "-")) else [group, name, "--help"]
+        assert run_cli(*args).code == 0, (group, name)
