@@ -8,6 +8,8 @@ words or smaller type than its age band allows.
 from __future__ import annotations
 
 import io
+import re
+from pathlib import Path
 
 import pytest
 from pptx import Presentation
@@ -16,15 +18,19 @@ from pptx.oxml.ns import qn
 from pptx.presentation import Presentation as Deck
 from pptx.slide import Slide
 
-from conftest import ROOT
+from conftest import ROOT, authoring_example, run_cli
 from lessonkit.build.localize import Localized, localize
 from lessonkit.load.curriculum import load_curriculum
-from lessonkit.locale.locales import load_locales
+from lessonkit.locale.country_pack import require_country_pack
+from lessonkit.locale.locales import find_locale, load_locales
+from lessonkit.locale.ui import translator
 from lessonkit.model import Curriculum, Lesson
+from lessonkit.render.html.documents import render_lesson_html
 from lessonkit.render.settings import RenderSettings
 from lessonkit.render.slides.deck import render_deck
 from lessonkit.render.slides.style import band_look
 from lessonkit.render.slides.template import OLD_WIDTH, WIDTH
+from print_project import example_lessons, make_project
 
 LANGUAGE_TAGS = {"en-IE": "en-IE", "de-DE": "de-DE", "ar-DE": "ar-SA"}
 
@@ -143,3 +149,45 @@ def test_template_is_laid_out_for_16_9(curriculum: Curriculum, locales: dict[str
         "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
     )
     assert b'typeface="Atkinson Hyperlegible"' in theme.blob and b'typeface="Noto Sans Arabic"' in theme.blob
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project holding the authoring guide's example lesson (4-7, one drawing box) and a guide."""
+    return make_project(tmp_path_factory.mktemp("materials"), example_lessons())
+
+
+def _example_html(root: Path, kind: str, lesson_id: str = "example-helpers-4-7") -> str:
+    curriculum, problems = load_curriculum(root)
+    assert curriculum is not None and not problems, problems
+    lesson = curriculum.lesson(lesson_id)
+    assert lesson is not None
+    settings = RenderSettings(curriculum.config, root)
+    locale, pack, ui = find_locale(ROOT, "en-IE"), require_country_pack(ROOT, "IE"), translator(ROOT, "en")
+    return render_lesson_html(kind, lesson, locale, pack, ui, settings).html
+
+
+def test_documents_carry_their_band_look_and_credit_the_pictures(example: Path) -> None:
+    for kind in ("plan", "handout", "handout-large", "family", "slides-pdf"):
+        html = _example_html(example, kind)
+        assert re.search(r'<body class="[^"]*\bband-4-7 look-early\b', html), kind
+        if kind != "slides-pdf":
+            assert "Pictures designed by OpenMoji" in html, kind
+    guide = _example_html(example, "guide", "guide-example")
+    assert "look-senior" in guide and "Pictures designed by OpenMoji" in guide
+
+
+def test_a_handout_that_asks_children_to_draw_has_boxes_to_draw_in(example: Path) -> None:
+    for kind in ("handout", "handout-large"):
+        assert _example_html(example, kind).count('<div class="draw-box">') == 1, kind
+
+
+@pytest.mark.parametrize("value", ["0", "5", "two"])
+def test_draw_takes_one_to_four_boxes(project: Path, value: str) -> None:
+    header = '::: handout {title="My helping hand" draw=%s}'
+    text = authoring_example().replace(header % "1", header % value)
+    (project / "lessons" / "example.md").write_text(text, encoding="utf-8")
+    result = run_cli("validate", str(project / "lessons" / "example.md"))
+    assert result.code == 2
+    line = text.split("\n").index(header % value) + 1
+    assert f"example.md:{line}:1: error E032 draw must be a number of boxes from 1 to 4" in result.out + result.err

@@ -27,7 +27,8 @@ KINDS: dict[str, AttrSpec] = {
     "activity": AttrSpec(required=frozenset({"stage", "minutes", "title"})),
     "slide": AttrSpec(required=frozenset({"title"})),
     "notes": AttrSpec(),
-    "handout": AttrSpec(optional=frozenset({"title"})),
+    # `draw=N`: the handout asks children to draw, and prints N empty boxes (1 to 4) to draw in.
+    "handout": AttrSpec(optional=frozenset({"title", "draw"})),
     "teacher-note": AttrSpec(),
     "safeguarding": AttrSpec(),
     "family": AttrSpec(),
@@ -35,6 +36,7 @@ KINDS: dict[str, AttrSpec] = {
     "help": AttrSpec(),
 }
 STAGES = ("starter", "main", "plenary")
+DRAW_BOXES = ("1", "2", "3", "4")
 
 _INFO = re.compile(r"^\s*(?P<kind>[^\s{]+)\s*(?:\{(?P<attrs>.*)\})?\s*$")
 _ATTR = re.compile(r'\s*(?P<key>[A-Za-z][\w-]*)=(?:"(?P<quoted>[^"]*)"|(?P<bare>[^\s"}]+))\s*')
@@ -114,6 +116,9 @@ def _attributes(raw: str, kind: str, spec: AttrSpec, where: Location) -> tuple[d
             Problem(where, "E032", f"minutes must be a whole number from 1 to 240, not '{attrs['minutes']}'")
         )
         attrs.pop("minutes")
+    if "draw" in attrs and attrs["draw"] not in DRAW_BOXES:
+        problems.append(Problem(where, "E032", f"draw must be a number of boxes from 1 to 4, not '{attrs['draw']}'"))
+        attrs.pop("draw")
     if "stage" in attrs and attrs["stage"] not in STAGES:
         problems.append(Problem(where, "E032", f"stage must be one of {', '.join(STAGES)}, not '{attrs['stage']}'"))
     return attrs, problems

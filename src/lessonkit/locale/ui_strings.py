@@ -57,6 +57,10 @@ UI_STRINGS: tuple[tuple[str, str], ...] = (
         "{title} (continued)",
         "Title of a further slide when a slide holds more text than its age band allows; keep {title}.",
     ),
+    (
+        "Pictures designed by OpenMoji, the open-source emoji and icon project (openmoji.org). Licence: CC BY-SA 4.0.",
+        "Colophon of every printed document: the credit the picture set's licence asks for. Keep the name OpenMoji and the address.",
+    ),
     # Labels found in the renderers by lessonkit.locale.ui_usage (documents and website).
     ("Talk together", "Printed documents: family"),
     ("What your child learned", "Printed documents: family"),

@@ -118,6 +118,11 @@ def _render(
         "description": title,
         "keywords": f"{config.title}; version {config.version}",
         "report": f"{report.publisher}, {report.title} ({report.year}), {report.chapter}. {report.url}",
+        # Every document shows OpenMoji pictures (at least the icons of its boxes): credit them as OpenMoji asks.
+        "pictures_credit": ui(
+            "Pictures designed by OpenMoji, the open-source emoji and icon project (openmoji.org). "
+            "Licence: CC BY-SA 4.0."
+        ),
     }
     return (
         environment(settings.handouts / "templates")

@@ -36,6 +36,8 @@ class Block:
     # and the slides it is shown as (more than one when it holds more text than its band allows).
     size: int = BODY_SIZE
     parts: tuple[SlidePart, ...] = ()
+    # For a handout: how many empty boxes it prints for drawing (`draw` attribute).
+    draw: int = 0
 
 
 @dataclass(frozen=True)
@@ -150,7 +152,8 @@ def _inside(section: Section) -> Location:
 
 
 def _block(r: _Renderer, section: Section) -> Block:
-    return Block(section.title, r.block(section.text, _inside(section)), section.minutes, section.stage)
+    draw = int(section.attrs.get("draw", "0"))
+    return Block(section.title, r.block(section.text, _inside(section)), section.minutes, section.stage, draw=draw)
 
 
 def _slides(r: _Renderer, sections: tuple[Section, ...], look: BandLook) -> tuple[Block, ...]:
