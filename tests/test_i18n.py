@@ -255,3 +255,11 @@ def test_import_refuses_a_broken_placeholder(example: Path, tmp_path: Path) -> N
     result = run_cli("i18n", "import", "--project", str(example), "de", str(tmp_path / "xx"))
     assert result.code == 2
     assert "example.md:82:1: error I110 help:1|p:1: placeholder {help.child_helpline} is missing" in result.out
+
+
+def test_a_help_token_is_never_split_over_two_lines_when_text_is_written_back() -> None:
+    from lessonkit.i18n.rewrite import _spread
+
+    for count in range(1, 8):
+        chunks = _spread("Habla con {{ help.child_helpline }} o {{ law.fake_images }} cuando quieras.", count)
+        assert all(chunk.count("{{") == chunk.count("}}") for chunk in chunks), chunks

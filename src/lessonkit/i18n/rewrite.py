@@ -12,6 +12,7 @@ from lessonkit.load.sections import parse_sections
 from lessonkit.model import Lesson
 
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
+_WORD = re.compile(r"\{\{.*?\}\}|\S+")
 
 
 def rewrite_lesson(lesson: Lesson, units: list[Unit], texts: Mapping[str, str]) -> Lesson:
@@ -39,8 +40,12 @@ def _with_fields(lesson: Lesson, texts: Mapping[str, str]) -> Lesson:
         text(f"vocabulary:{n}|term", term): text(f"vocabulary:{n}|definition", definition)
         for n, (term, definition) in enumerate(lesson.vocabulary.items(), start=1)
     }
+    pictures = tuple(
+        dataclasses.replace(p, alt=text(f"pictures:{n}|alt", p.alt)) for n, p in enumerate(lesson.pictures, start=1)
+    )
     return dataclasses.replace(
         lesson,
+        pictures=pictures,
         title=text("title", lesson.title),
         summary=text("summary", lesson.summary) if lesson.summary else "",
         objectives=objectives,
@@ -108,7 +113,8 @@ def _write_block(source: list[str], raw: str, text: str) -> list[str]:
 def _spread(text: str, count: int) -> list[str]:
     if "\n" in text:
         return text.split("\n")
-    words = text.split()
+    # A `{{ help.NAME }}` token is one word: split over two lines, the checker would not see it.
+    words = _WORD.findall(text)
     count = max(1, min(count, len(words)))
     size, extra = divmod(len(words), count)
     chunks, position = [], 0
