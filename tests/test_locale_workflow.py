@@ -505,3 +505,88 @@ def test_the_translator_guide_opens_with_the_checklist_and_names_real_commands()
     for group, name in sorted(commands):
         args = [group, "--help"] if name.startswith(("locales/", "-")) else [group, name, "--help"]
         assert run_cli(*args).code == 0, (group, name)
+
+
+# --- Plural forms ---------------------------------------------------------------------------
+
+SINGULAR, PLURAL = "{count} lesson of {minutes} minutes", "{count} lessons of {minutes} minutes"
+
+
+def test_a_count_label_takes_the_plural_form_of_the_po_header() -> None:
+    from lessonkit.locale.ui import english_plural, plural_translator
+
+    german = plural_translator(ROOT, "de")
+    assert german(SINGULAR, PLURAL, 1) == "{count} Unterrichtsstunde, {minutes} Minuten"
+    assert (
+        german(SINGULAR, PLURAL, 2) == german(SINGULAR, PLURAL, 0) == "{count} Unterrichtsstunden, je {minutes} Minuten"
+    )
+    arabic = polib.pofile(str(ROOT / "locales" / "ar" / "ui.po"))
+    assert arabic.metadata["Plural-Forms"].startswith("nplurals=6;")
+    entry = arabic.find(SINGULAR)
+    assert entry is not None and len(entry.msgstr_plural) == 6 and all(entry.msgstr_plural.values())
+    assert english_plural(SINGULAR, PLURAL, 1) == SINGULAR and english_plural(SINGULAR, PLURAL, 3) == PLURAL
+
+
+def test_plural_forms_follow_the_header_and_fall_back_safely(tmp_path: Path) -> None:
+    from lessonkit.locale.ui import plural_index, plural_translator
+
+    rule = "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5);"
+    assert [plural_index(rule, n) for n in (0, 1, 2, 7, 11, 100)] == [0, 1, 2, 3, 4, 5]
+    assert plural_index("nplurals=2; plural=(n != 1);", 1) == 0
+    assert plural_index("plural=import os", 5) == 1  # not an expression: the English rule, nothing runs
+    folder = tmp_path / "locales" / "xx"
+    folder.mkdir(parents=True)
+    catalogue = polib.POFile(wrapwidth=0)
+    catalogue.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Plural-Forms": "nplurals=2; plural=(n != 1);"}
+    catalogue.append(polib.POEntry(msgid=PLURAL, msgstr="{count} leçons de {minutes} minutes"))
+    catalogue.save(str(folder / "ui.po"))
+    # No plural entry yet: the plain translation of the plural, as before the label had forms.
+    assert plural_translator(tmp_path, "xx")(SINGULAR, PLURAL, 1) == "{count} leçons de {minutes} minutes"
+
+
+def test_a_plural_entry_is_checked_form_by_form() -> None:
+    from lessonkit.i18n import qa
+    from lessonkit.i18n.status import usable
+    from lessonkit.problems import Location
+
+    entry = polib.POEntry(
+        msgid=SINGULAR,
+        msgid_plural=PLURAL,
+        msgstr_plural={0: "{count} Stunde, {minutes} Minuten", 1: "{count} Stunden"},
+    )
+    problems = qa.entry_problems(entry, Location(Path("de/ui.po"), 9, 1), (set(), set()))
+    assert [p.message for p in problems] == ["placeholder {minutes} is missing"]
+    assert not usable(entry)
+    entry.msgstr_plural[1] = "{count} Stunden, je {minutes} Minuten; Notruf 911"
+    assert [p.code for p in qa.entry_problems(entry, Location(Path("de/ui.po"), 9, 1), (set(), set()))] == ["I101"]
+
+
+@pytest.mark.parametrize(("language", "one", "two"), [("de", "1 Unterrichtsstunde, ", "2 Unterrichtsstunden, je ")])
+def test_the_teachers_page_prints_the_form_for_each_bands_count(small: Path, language: str, one: str, two: str) -> None:
+    """The example lesson is the only lesson of its band: "1 lesson", never "1 lessons"."""
+    from lessonkit.build.localize import localize
+    from lessonkit.load.curriculum import load_curriculum
+    from lessonkit.locale.locales import Locale
+    from lessonkit.render.site.context import LocaleContext
+    from lessonkit.render.site.index_pages import teachers_markdown
+    from lessonkit.render.site.layout import SitePlace
+
+    (small / "lessons" / "second.md").write_text(
+        (small / "lessons" / "example.md").read_text(encoding="utf-8").replace(f"id: {LESSON_ID}", "id: second-4-7"),
+        encoding="utf-8",
+    )
+    assert run_cli("i18n", "update", "--project", str(small), "-l", language).code == 0
+    for name in (LESSON_ID, "second-4-7"):
+        _fill(small / "locales" / language / f"{name}.po")
+    curriculum, _ = load_curriculum(small)
+    assert curriculum is not None
+    locale = Locale(f"{language}-DE", language, "DE")
+    both = localize(curriculum, small, locale)
+    assert both.curriculum.lesson("second-4-7") is not None
+    page = teachers_markdown(LocaleContext(both, SitePlace(locale, ""), small))
+    assert two in page and one not in page
+    (small / "lessons" / "second.md").unlink()
+    curriculum, _ = load_curriculum(small)
+    assert curriculum is not None
+    page = teachers_markdown(LocaleContext(localize(curriculum, small, locale), SitePlace(locale, ""), small))
+    assert one in page and two not in page

@@ -16,6 +16,7 @@ import polib
 from lessonkit.i18n.catalogue import FORMAT_FLAG, TEMPLATES_DIR, lesson_template, new_catalogue
 from lessonkit.locale.country_pack import COUNTRIES_DIR, CountryPack, load_country_pack
 from lessonkit.locale.locales import load_locales
+from lessonkit.locale.ui_plurals import UI_PLURALS
 from lessonkit.locale.ui_strings import UI_STRINGS
 from lessonkit.model import Curriculum
 from lessonkit.problems import LessonkitError, Problem
@@ -47,6 +48,17 @@ def ui_template(curriculum: Curriculum) -> polib.POFile:
             catalogue.append(
                 polib.POEntry(msgid=text, msgstr="", comment=note, occurrences=[("lessons/curriculum.yml", "")])
             )
+    for singular, plural, note in UI_PLURALS:
+        entry = polib.POEntry(
+            msgid=singular,
+            msgid_plural=plural,
+            msgstr_plural={0: "", 1: ""},
+            comment=note,
+            occurrences=[("src/lessonkit/locale/ui_plurals.py", "")],
+        )
+        if "{" in singular + plural:
+            entry.flags.append(FORMAT_FLAG)
+        catalogue.append(entry)
     return catalogue
 
 

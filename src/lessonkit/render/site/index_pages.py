@@ -73,7 +73,7 @@ def teachers_markdown(ctx: LocaleContext) -> str:
     page = layout.TEACHERS
     bands = "".join(
         f"-   [{escape(ctx.band_label(b.id))}]({layout.link(layout.band_page(b.id), page)}) · "
-        f"{escape(t('{count} lessons of {minutes} minutes').format(count=_count(ctx, b.id), minutes=b.duration))}\n"
+        f"{escape(_lessons(ctx, _count(ctx, b.id)).format(count=_count(ctx, b.id), minutes=b.duration))}\n"
         for b in ctx.curriculum.config.bands
     )
     return "\n".join(
@@ -93,6 +93,11 @@ def teachers_markdown(ctx: LocaleContext) -> str:
             *[_item(ctx, x, page) for x in ctx.curriculum.lessons if x.audience == "educators"],
         ]
     )
+
+
+def _lessons(ctx: LocaleContext, count: int) -> str:
+    # The form for the count in the locale's language ("1 lesson", "2 lessons"; six forms in Arabic).
+    return ctx.localized.plural("{count} lesson of {minutes} minutes", "{count} lessons of {minutes} minutes", count)
 
 
 def _count(ctx: LocaleContext, band_id: str) -> int:
