@@ -145,6 +145,14 @@ class QuizItem:
 
 
 @dataclass(frozen=True)
+class Picture:
+    """A picture of the bundled set (`lessonkit.pictures`) and its alt text, translated with the lesson."""
+
+    name: str
+    alt: str
+
+
+@dataclass(frozen=True)
 class Lesson:
     """One lesson or guide: its front matter, its body and its sections."""
 
@@ -165,6 +173,7 @@ class Lesson:
     sections: tuple[Section, ...]
     path: Path
     field_lines: Mapping[str, int] = field(default_factory=dict)
+    pictures: tuple[Picture, ...] = ()
 
     def location(self, field_name: str | None = None) -> Location:
         """Where a front-matter field (or the file's start) is."""

@@ -72,6 +72,8 @@ def _comment(lesson: Lesson, unit: Unit, message: Message, config: Config) -> st
         lines.append(f"Slide title: at most {slide_limit(message)} characters.")
     if unit.place.endswith("|term"):
         lines.append("A vocabulary term: use the same word in the lesson text.")
+    if unit.place.startswith("pictures:"):
+        lines.append("Alt text of a picture: say what it shows, for someone who cannot see it; short, no 'picture of'.")
     if "{help." in message.text:
         lines.append(HELP_NOTE)
     if "{law." in message.text:

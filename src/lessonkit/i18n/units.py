@@ -24,7 +24,7 @@ BODY = "body"
 TITLE_ATTR = re.compile(r'(?P<before>\btitle=")(?P<value>[^"]*)(?P<after>")')
 QUIZ_LINE = re.compile(r"^(?P<prefix>\s*(?P<kind>[QA]):\s*)(?P<text>.*?)\s*$")
 # Where a unit's text goes back: one of these, by `kind`.
-#   field    front matter: `name` and an index (objectives, key messages, vocabulary)
+#   field    front matter: `name` and an index (objectives, key messages, vocabulary, picture alt texts)
 #   lines    a block spanning body lines [start, end)
 #   cell     one cell of a table row (line `start`, column `index`)
 #   title    a section's title attribute on its `:::` line
@@ -91,6 +91,9 @@ def _front_matter_units(lesson: Lesson) -> list[Unit]:
                 Slot("field", index=number - 1, name="key_messages"),
             )
         )
+    for number, picture in enumerate(lesson.pictures, start=1):
+        where = line("pictures", 1)
+        units.append(Unit(f"pictures:{number}|alt", picture.alt, where, Slot("field", index=number - 1, name="alt")))
     return units
 
 

@@ -11,7 +11,7 @@ from lessonkit.load.schema import validate_schema
 from lessonkit.load.sections import parse_quiz, parse_sections
 from lessonkit.load.source_file import read_text
 from lessonkit.load.yaml_tree import load_yaml
-from lessonkit.model import Lesson
+from lessonkit.model import Lesson, Picture
 from lessonkit.problems import Problem
 
 
@@ -52,5 +52,6 @@ def load_lesson(path: Path) -> tuple[Lesson | None, list[Problem]]:
         sections=sections,
         path=path,
         field_lines=MappingProxyType(field_lines),
+        pictures=tuple(Picture(p.name, p.alt) for p in meta.pictures),
     )
     return lesson, problems
