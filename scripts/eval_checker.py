@@ -1,4 +1,7 @@
-"""Score the checker on the held-out set (tests/heldout/): precision and recall per rule family.
+"""Score the checker on the regression set (tests/regression/): precision and recall per rule family.
+
+The set was used to tune the rules, so it guards against regressions and says nothing about unseen
+text; the blind set (tests/test_checker_blind.py) measures that.
 
 Usage: .venv/bin/python scripts/eval_checker.py [--markdown]
 """
@@ -18,7 +21,7 @@ from lessonkit.check.rulebook import load_rulebook
 from lessonkit.load.curriculum import load_curriculum
 
 ROOT = Path(__file__).resolve().parent.parent
-HELDOUT = ROOT / "tests" / "heldout"
+REGRESSION = ROOT / "tests" / "regression"
 
 
 @dataclass
@@ -45,7 +48,7 @@ def evaluate() -> tuple[dict[str, Score], list[str]]:
     book = load_rulebook(ROOT / "rules")
     scores: dict[str, Score] = {}
     notes: list[str] = []
-    for path in sorted(HELDOUT.glob("*.yml")):
+    for path in sorted(REGRESSION.glob("*.yml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         family = data["family"]
         score = scores.setdefault(family, Score(family))
@@ -54,7 +57,7 @@ def evaluate() -> tuple[dict[str, Score], list[str]]:
             for verdict in ("flag", "pass"):
                 for sentence in case.get(verdict, []):
                     document = text_document(
-                        Path("heldout.md"), sentence, case["lang"], case.get("audience", "students"), case["band"]
+                        Path("regression.md"), sentence, case["lang"], case.get("audience", "students"), case["band"]
                     )
                     flagged = bool(check_document(document, rules))
                     if verdict == "flag":
@@ -71,13 +74,13 @@ def evaluate() -> tuple[dict[str, Score], list[str]]:
 
 
 def errors_on_good_text() -> list[str]:
-    """Error-level findings on the well-written texts in tests/heldout/good/ (must be none)."""
+    """Error-level findings on the well-written texts in tests/regression/good/ (must be none)."""
     from lessonkit.check.run import Options, check_lessons
 
     book = load_rulebook(ROOT / "rules")
-    curriculum, _ = load_curriculum(HELDOUT / "good")
+    curriculum, _ = load_curriculum(REGRESSION / "good")
     if curriculum is None:
-        return ["tests/heldout/good: cannot load"]
+        return ["tests/regression/good: cannot load"]
     report = check_lessons([(x, "en") for x in curriculum.lessons], book, Options())
     return [str(f) for f in report.findings if f.severity == ERROR]
 

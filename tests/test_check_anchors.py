@@ -16,7 +16,7 @@ from lessonkit.check.kinds.phrases import matcher
 from lessonkit.check.patterns import Matcher
 from lessonkit.check.plain import plain_text
 
-HELDOUT = Path(__file__).resolve().parent / "heldout"
+REGRESSION = Path(__file__).resolve().parent / "regression"
 PATTERN_KINDS = ("existence", "occurrence", "substitution")
 
 
@@ -47,7 +47,7 @@ def _strings(node: object) -> list[str]:
 
 def _sentences() -> list[str]:
     texts = []
-    for path in sorted([*EXAMPLES.glob("*.yml"), *HELDOUT.rglob("*.yml")]):
+    for path in sorted([*EXAMPLES.glob("*.yml"), *REGRESSION.rglob("*.yml")]):
         texts += _strings(yaml.safe_load(path.read_text(encoding="utf-8")))
     return [plain_text(t) for t in texts]
 
@@ -112,7 +112,7 @@ def test_most_shipped_pattern_rules_get_an_anchor() -> None:
     assert len(with_anchor) >= 0.9 * len(MATCHERS), [name for name, m in MATCHERS if m.anchor is None]
 
 
-def test_anchor_passes_every_example_and_heldout_sentence_the_pattern_matches() -> None:
+def test_anchor_passes_every_example_and_regression_sentence_the_pattern_matches() -> None:
     sentences = _sentences()
     assert len(sentences) > 300
     missed = [

@@ -1,4 +1,7 @@
-"""The held-out set (tests/heldout/): recall per family and no errors on well-written lessons."""
+"""The regression set (tests/regression/): recall per family and no errors on well-written lessons.
+
+Once called "held-out", but its misses were used to tune the rules: it guards against regressions only.
+"""
 
 from __future__ import annotations
 
@@ -37,7 +40,7 @@ def test_no_error_on_good_child_appropriate_lessons() -> None:
 
 def test_translated_lessons_are_checked_with_their_language_rules() -> None:
     """The i18n stage hands translated Lessons to check_curriculum; German rules must apply to German text."""
-    curriculum, _ = load_curriculum(ROOT / "tests" / "heldout" / "good")
+    curriculum, _ = load_curriculum(ROOT / "tests" / "regression" / "good")
     assert curriculum is not None
     source = curriculum.lessons[0]
     german = [
@@ -53,5 +56,5 @@ def test_translated_lessons_are_checked_with_their_language_rules() -> None:
 
 
 def test_good_lessons_folder_is_a_valid_curriculum() -> None:
-    curriculum, problems = load_curriculum(Path(ROOT / "tests" / "heldout" / "good"))
+    curriculum, problems = load_curriculum(Path(ROOT / "tests" / "regression" / "good"))
     assert curriculum is not None and not problems
