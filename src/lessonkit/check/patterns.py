@@ -26,9 +26,10 @@ from lessonkit.linear_re import Hit, Scanner, to_re2, word_bounded
 from lessonkit.problems import LessonkitError
 
 _MACRO = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
-_SEPARATOR = r"[^\w.!?;:]+"
-_CLAUSE_END = re.compile(r"[.!?;:\n]\s*\n|[.!?;:]")
-_SENTENCE_END = re.compile(r"[.!?]")
+# The Arabic question mark and semicolon (؟ ؛) end sentences and clauses like their Latin forms.
+_SEPARATOR = r"[^\w.!?;:؟؛]+"
+_CLAUSE_END = re.compile(r"[.!?;:؟؛\n]\s*\n|[.!?;:؟؛]")
+_SENTENCE_END = re.compile(r"[.!?؟]")
 _QUOTE = re.compile('"')
 _BREAK = re.compile(r"\n(?=\n)")
 NEGATION_WINDOW = 5  # words before a match that can negate it ("it is never your fault")
@@ -127,7 +128,7 @@ def in_question(text: str, offset: int) -> bool:
     """True when the sentence holding `offset` ends with a question mark."""
     ends = _marks(text)[0]
     index = bisect_left(ends, offset)
-    return index < len(ends) and text[ends[index]] == "?"
+    return index < len(ends) and text[ends[index]] in "?؟"
 
 
 def in_quotation(text: str, offset: int) -> bool:
