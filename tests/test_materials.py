@@ -7,25 +7,32 @@ words or smaller type than its age band allows.
 
 from __future__ import annotations
 
+import html
 import io
 import re
 from pathlib import Path
 
 import pytest
+from lxml import etree
 from pptx import Presentation
-from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 from pptx.presentation import Presentation as Deck
 from pptx.slide import Slide
+from pypdf import PdfReader
 
 from conftest import ROOT, authoring_example, run_cli
 from lessonkit.build.localize import Localized, localize
+from lessonkit.i18n.catalogue import lesson_template
+from lessonkit.i18n.store import po_path, read_po
 from lessonkit.load.curriculum import load_curriculum
 from lessonkit.locale.country_pack import require_country_pack
 from lessonkit.locale.locales import find_locale, load_locales
 from lessonkit.locale.ui import translator
 from lessonkit.model import Curriculum, Lesson
+from lessonkit.pictures import PICTURE_DIR, PICTURES
 from lessonkit.render.html.documents import render_lesson_html
+from lessonkit.render.pdf.write import write_pdf
 from lessonkit.render.settings import RenderSettings
 from lessonkit.render.slides.deck import render_deck
 from lessonkit.render.slides.style import band_look
@@ -191,3 +198,106 @@ def test_draw_takes_one_to_four_boxes(project: Path, value: str) -> None:
     assert result.code == 2
     line = text.split("\n").index(header % value) + 1
     assert f"example.md:{line}:1: error E032 draw must be a number of boxes from 1 to 4" in result.out + result.err
+
+
+def _figures(pdf: bytes) -> list[str]:
+    """The alt texts of the PDF's tagged figures (its structure tree's /Figure elements)."""
+    found: list[str] = []
+
+    def walk(node: object) -> None:
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if isinstance(node, dict):
+            if node.get("/S") == "/Figure":
+                found.append(str(node.get("/Alt", "")))
+            if "/K" in node:
+                walk(node["/K"])
+        elif isinstance(node, list):
+            for child in node:
+                walk(child)
+
+    walk(PdfReader(io.BytesIO(pdf)).trailer["/Root"]["/StructTreeRoot"])
+    return found
+
+
+def test_every_early_years_handout_holds_tagged_figures_with_alt_text_in_its_language(
+    curriculum: Curriculum, locales: dict[str, Localized]
+) -> None:
+    checked = 0
+    for locale_id, item in locales.items():
+        settings = RenderSettings(curriculum.config, ROOT)
+        for lesson in (x for x in item.curriculum.lessons if x.band == "4-7"):
+            alts = [p.alt for p in lesson.pictures]
+            assert alts, (locale_id, lesson.id)
+            english = curriculum.lesson(lesson.id)
+            assert english is not None
+            if locale_id != "en-IE":  # translated, not left in English
+                assert alts != [p.alt for p in english.pictures], (locale_id, lesson.id)
+            document = render_lesson_html("handout", lesson, item.locale, item.pack, item.ui, settings)
+            for alt in alts:
+                assert f'alt="{html.escape(alt)}"' in document.html, (locale_id, lesson.id, alt)
+            pdf = write_pdf(
+                document.html, ROOT, (ROOT / "lessons" / "assets", ROOT / "handouts"), ROOT / "handouts" / "css"
+            )
+            assert _figures(pdf.data) == alts, (locale_id, lesson.id)
+            checked += 1
+    assert checked >= 18
+
+
+def test_slides_show_the_pictures_with_their_alt_text(curriculum: Curriculum, locales: dict[str, Localized]) -> None:
+    item = locales["ar-DE"]
+    lesson = item.curriculum.lesson("trusted-adults-4-7")
+    assert lesson is not None
+    deck = _deck(item, lesson, curriculum)
+    pictures = [s for s in deck.slides[0].shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    assert [s._element.xpath("./p:nvPicPr/p:cNvPr/@descr")[0] for s in pictures] == [p.alt for p in lesson.pictures]
+    credit = " ".join(s.text_frame.text for s in deck.slides[0].shapes if s.has_text_frame)
+    assert "OpenMoji" in credit
+    # The help slides' raised hand is decoration: an empty description and Office's decorative mark.
+    hands = [s for slide in deck.slides for s in slide.shapes if s.name == "ask-for-help"]
+    assert hands and all(s._element.xpath("./p:nvPicPr/p:cNvPr/@descr") == [""] for s in hands)
+    assert all(b"decorative" in etree.tostring(s._element) for s in hands)
+
+
+def test_picture_alt_texts_are_in_the_lesson_catalogue(curriculum: Curriculum) -> None:
+    lesson = curriculum.lesson("trusted-adults-4-7")
+    assert lesson is not None
+    template = lesson_template(lesson, curriculum.config, ROOT)
+    entries = {e.msgctxt: e.msgid for e in template}
+    assert entries["trusted-adults-4-7|pictures:1|alt"] == lesson.pictures[0].alt
+    for language in ("de", "ar"):
+        catalogue = read_po(po_path(ROOT, language, lesson.id))
+        assert catalogue is not None
+        translated = {e.msgctxt: e.msgstr for e in catalogue if e.msgstr}
+        assert translated.get("trusted-adults-4-7|pictures:1|alt"), language
+
+
+@pytest.mark.parametrize(
+    ("picture", "offset", "code", "message"),
+    [
+        ('  - name: unicorn\n    alt: "A unicorn."', 1, "E012", "unknown picture 'unicorn'"),
+        ("  - name: helping-hand", 1, "E011", "required field 'pictures.0.alt' is missing"),
+        ('  - name: helping-hand\n    alt: ""', 2, "E012", "'pictures.0.alt'"),
+    ],
+)
+def test_the_loader_refuses_unknown_pictures_and_missing_alt_text(
+    project: Path, picture: str, offset: int, code: str, message: str
+) -> None:
+    text = re.sub(r"\npictures:.*?\n---\n", f"\npictures:\n{picture}\n---\n", authoring_example(), count=1, flags=re.S)
+    (project / "lessons" / "example.md").write_text(text, encoding="utf-8")
+    result = run_cli("validate", str(project / "lessons" / "example.md"))
+    assert result.code == 2, result.out
+    line = text.split("\n").index("pictures:") + 1 + offset
+    output = result.out + result.err
+    assert re.search(rf"example\.md:{line}:1: error {code} .*{re.escape(message)}", output), output
+
+
+def test_every_picture_has_its_files_and_its_attribution() -> None:
+    folder = ROOT / "handouts" / PICTURE_DIR
+    attribution = (folder / "ATTRIBUTION.md").read_text(encoding="utf-8")
+    assert "CC BY-SA 4.0" in attribution and "Attribution-ShareAlike 4.0" in (folder / "LICENSE.txt").read_text()
+    for name, code in PICTURES.items():
+        assert (folder / f"{name}.svg").read_bytes().lstrip().startswith(b"<svg"), name
+        assert (folder / f"{name}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", name
+        assert re.search(rf"^\| `{re.escape(name)}` \| {re.escape(code)} \|", attribution, re.M), name
+    files = {p.stem for p in folder.glob("*.svg")} | {p.stem for p in folder.glob("*.png")}
+    assert files == set(PICTURES)  # no picture in the folder that the code does not know

@@ -13,11 +13,12 @@ from lessonkit.locale.help_tokens import help_tokens_in
 from lessonkit.locale.locales import Locale
 from lessonkit.markdown import SECTION_OPEN, block_tokens
 from lessonkit.model import Config, Lesson, Section, Source
+from lessonkit.pictures import picture_file
 from lessonkit.problems import Location, Problem
 from lessonkit.render.help.entries import ADULT_HELP, STUDENT_HELP, HelpEntry, help_entries
 from lessonkit.render.help.slides import HelpSlide, deck_help_lines, help_slides
 from lessonkit.render.html.markup import Assets, render_inline, render_markdown
-from lessonkit.render.settings import RenderSettings
+from lessonkit.render.settings import HANDOUTS_DIR, RenderSettings
 from lessonkit.render.slides.fit import BODY_SIZE, SlidePart, band_slide_parts
 from lessonkit.render.slides.style import BandLook, band_look
 from lessonkit.render.slides.text import plain_lines
@@ -38,6 +39,15 @@ class Block:
     parts: tuple[SlidePart, ...] = ()
     # For a handout: how many empty boxes it prints for drawing (`draw` attribute).
     draw: int = 0
+
+
+@dataclass(frozen=True)
+class PictureView:
+    """A lesson's picture as the templates print it: its file (relative to the project root) and its alt text."""
+
+    name: str
+    src: str
+    alt: str
 
 
 @dataclass(frozen=True)
@@ -68,6 +78,7 @@ class LessonView:
     help_slides: tuple[HelpSlide, ...]
     sources: tuple[str, ...]
     prose: Markup
+    pictures: tuple[PictureView, ...] = ()
     warnings: tuple[Problem, ...] = field(default=())
 
 
@@ -134,6 +145,7 @@ def build_view(
         help_slides=tuple(help_slides(deck_help_lines(lesson, pack), student_help, ui)),
         sources=tuple(_source(config, sources[s], ui) for s in lesson.sources if s in sources),
         prose=r.block(prose_outside_sections(lesson.body), Location(lesson.path, lesson.body_line, 1)),
+        pictures=tuple(PictureView(p.name, f"{HANDOUTS_DIR}/{picture_file(p.name)}", p.alt) for p in lesson.pictures),
         warnings=tuple(r.warnings),
     )
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import base64
+
 from lessonkit.load.sections import parse_quiz
 from lessonkit.model import Lesson, Section
+from lessonkit.pictures import picture_file
+from lessonkit.render.settings import HANDOUTS_DIR
 from lessonkit.render.site import layout
 from lessonkit.render.site.context import LocaleContext
 from lessonkit.render.site.downloads import lesson_downloads
@@ -19,6 +23,7 @@ def lesson_markdown(ctx: LocaleContext, lesson: Lesson) -> str:
     parts = [
         _front_matter(ctx, lesson),
         f"# {escape(lesson.title)}\n",
+        _pictures(ctx, lesson),
         _facts(ctx, lesson, page),
     ]
     if lesson.summary:
@@ -52,6 +57,28 @@ def _front_matter(ctx: LocaleContext, lesson: Lesson) -> str:
     # The description feeds <meta name="description" content="...">, which the theme prints as it
     # is: the summary's words, escaped here once (the YAML dumper takes care of the YAML).
     return front_matter({"description": escape(ctx.plain(lesson.summary, lesson))} if lesson.summary else {})
+
+
+def _pictures(ctx: LocaleContext, lesson: Lesson) -> str:
+    """The lesson's pictures with their translated alt text, and the credit their licence asks for.
+
+    Inline `data:` SVGs: a page carries its own few kilobytes of pictures, and the bundled set
+    needs no copy in the site's assets.
+    """
+    if not lesson.pictures:
+        return ""
+    images = "".join(
+        f'<img src="data:image/svg+xml;base64,{_svg_base64(ctx, p.name)}" alt="{escape(p.alt)}" width="96" height="96">'
+        for p in lesson.pictures
+    )
+    credit = ctx.t(
+        "Pictures designed by OpenMoji, the open-source emoji and icon project (openmoji.org). Licence: CC BY-SA 4.0."
+    )
+    return raw_block(f'<p class="lk-pictures">{images}</p>\n<p class="lk-credit"><small>{escape(credit)}</small></p>')
+
+
+def _svg_base64(ctx: LocaleContext, name: str) -> str:
+    return base64.b64encode((ctx.root / HANDOUTS_DIR / picture_file(name)).read_bytes()).decode("ascii")
 
 
 def _facts(ctx: LocaleContext, lesson: Lesson, page: str) -> str:

@@ -11,20 +11,24 @@ from __future__ import annotations
 import io
 import uuid
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import PP_ALIGN
+from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
+from pptx.oxml.xmlchemy import BaseOxmlElement
 from pptx.presentation import Presentation as Deck
 from pptx.slide import Slide
 from pptx.text.text import _Paragraph
-from pptx.util import Pt
+from pptx.util import Inches, Pt
 
 from lessonkit.locale.country_pack import CountryPack
 from lessonkit.locale.help_tokens import help_tokens_in
 from lessonkit.locale.locales import Locale
-from lessonkit.model import Lesson
+from lessonkit.model import Lesson, Picture
+from lessonkit.pictures import picture_file
 from lessonkit.render.help.entries import STUDENT_HELP, help_entries
 from lessonkit.render.help.slides import deck_help_lines, help_slides, service_lines
 from lessonkit.render.settings import RenderSettings
@@ -35,16 +39,23 @@ from lessonkit.render.slides.style import HELP_TITLE, BandLook, band_look
 from lessonkit.render.slides.template import (
     ARABIC_FONT,
     CONTENT_LAYOUT,
+    COVER_CREDIT,
     COVER_TITLE_SIZE,
+    DECORATIVE,
     FOOTER_SIZE,
+    HELP_HEADING,
+    HELP_ICON,
     LATIN_FONT,
+    PICTURES,
     TITLE_LAYOUT,
     TITLE_SIZE,
+    Box,
     open_template,
     placeholders,
 )
 from lessonkit.render.slides.text import Line, plain_lines, plain_text
 
+HELP_PICTURE = "ask-for-help"
 FOOTER_COLOUR = "3D3D3D"  # contrast 10:1 on every band background
 # Slide-number fields need an id; a fixed namespace keeps a rebuilt deck byte-for-byte stable.
 FIELD_IDS = uuid.UUID("5b0f3c1e-7d0a-4c55-9a63-1e2b6f1d2a40")
@@ -117,6 +128,36 @@ class _DeckWriter:
             else:
                 paragraph.alignment = PP_ALIGN.RIGHT if self.rtl else PP_ALIGN.LEFT
 
+    def pictures(self, slide: Slide, pictures: Sequence[Picture], handouts: Path) -> None:
+        """The lesson's pictures in a column beside the title, each described by its alt text."""
+        box = PICTURES.placed(self.rtl)
+        gap = Inches(0.2)
+        side = min(box.width, (box.height - gap * (len(pictures) - 1)) // max(1, len(pictures)))
+        top = box.top + (box.height - side * len(pictures) - gap * (len(pictures) - 1)) // 2
+        for index, picture in enumerate(pictures):
+            place = Box(box.left + (box.width - side) // 2, top + index * (side + gap), side, side)
+            shape = slide.shapes.add_picture(str(handouts / picture_file(picture.name, ".png")), *place.emu())
+            shape.name = picture.name
+            _shape_properties(shape._element).set("descr", picture.alt)
+
+    def text_box(self, slide: Slide, box: Box, text: str, size: int, colour: str) -> None:
+        placed = box.placed(self.rtl)
+        frame = slide.shapes.add_textbox(*placed.emu()).text_frame
+        frame.word_wrap = True
+        frame.text = text
+        for paragraph in frame.paragraphs:
+            self.style(paragraph, size, colour, bold=False)
+
+    def help_icon(self, slide: Slide, handouts: Path) -> None:
+        """The raised hand of the print help boxes, before the title; decoration, not read aloud."""
+        title = slide.shapes.title
+        assert title is not None
+        title.left, title.top, title.width, title.height = HELP_HEADING.placed(self.rtl).emu()
+        box = HELP_ICON.placed(self.rtl)
+        shape = slide.shapes.add_picture(str(handouts / picture_file(HELP_PICTURE, ".png")), *box.emu())
+        shape.name = HELP_PICTURE
+        _decorative(_shape_properties(shape._element))
+
 
 def render_deck(
     lesson: Lesson, locale: Locale, pack: CountryPack, ui: Callable[[str], str], settings: RenderSettings
@@ -140,6 +181,12 @@ def render_deck(
     ground_rules = "\n".join(plain_text(s.text, pack) for s in lesson.sections_of("ground-rules"))
     cover = writer.slide(TITLE_LAYOUT, lesson.title, COVER_TITLE_SIZE, look.title)
     writer.body(cover, [Line(ui(band.label))] if band else [], look.largest - 4, look.text)
+    writer.pictures(cover, lesson.pictures, settings.handouts)
+    # Every deck shows OpenMoji pictures (the help slides' hand at least): credit them as OpenMoji asks.
+    credit = ui(
+        "Pictures designed by OpenMoji, the open-source emoji and icon project (openmoji.org). Licence: CC BY-SA 4.0."
+    )
+    writer.text_box(cover, COVER_CREDIT, credit, FOOTER_SIZE, FOOTER_COLOUR)
     _notes(cover, ground_rules)
 
     sections = lesson.sections
@@ -158,6 +205,7 @@ def render_deck(
     services = help_entries(pack, [*used, *STUDENT_HELP], ui)
     for page in help_slides(deck_help_lines(lesson, pack), services, ui):
         slide = writer.slide(CONTENT_LAYOUT, page.title, TITLE_SIZE, HELP_TITLE)
+        writer.help_icon(slide, settings.handouts)
         lines = list(page.lines)
         for entry in page.services:
             name, *details = service_lines(entry, pack.wording.not_confirmed)
@@ -193,6 +241,18 @@ def _as_slide_number(paragraph: _Paragraph, number: int) -> None:
     run.tag = qn("a:fld")
     run.set("id", "{" + str(uuid.uuid5(FIELD_IDS, str(number))).upper() + "}")
     run.set("type", "slidenum")
+
+
+def _shape_properties(shape: BaseOxmlElement) -> BaseOxmlElement:
+    """A shape's non-visual properties (`p:cNvPr`): its name, and its description read by screen readers."""
+    found: list[BaseOxmlElement] = shape.xpath("./*[1]/p:cNvPr")
+    return found[0]
+
+
+def _decorative(properties: BaseOxmlElement) -> None:
+    """Mark a shape decorative (Office's a16 extension), so that screen readers skip it."""
+    properties.set("descr", "")
+    properties.append(parse_xml(DECORATIVE))
 
 
 def _no_bullet(paragraph: _Paragraph) -> None:

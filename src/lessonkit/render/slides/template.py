@@ -45,6 +45,10 @@ class Box:
     width: int
     height: int
 
+    def emu(self) -> tuple[Emu, Emu, Emu, Emu]:
+        """Left, top, width and height as python-pptx lengths."""
+        return Emu(self.left), Emu(self.top), Emu(self.width), Emu(self.height)
+
     def placed(self, rtl: bool) -> Box:
         """The box mirrored across the slide for right-to-left decks."""
         return Box(WIDTH - self.left - self.width, self.top, self.width, self.height) if rtl else self
@@ -60,8 +64,18 @@ COVER_TITLE = Box(MARGIN, Inches(1.6), Inches(8.3), Inches(2.4))
 COVER_SUBTITLE = Box(MARGIN, Inches(4.15), Inches(8.3), Inches(0.9))
 COVER_CREDIT = Box(MARGIN, Inches(6.35), Inches(8.3), Inches(0.5))
 PICTURES = Box(Inches(9.4), Inches(1.2), Inches(3.3), Inches(5.0))
+# Help slides: the raised hand at the start of the title, as in the print help boxes.
+HELP_ICON = Box(MARGIN, Inches(0.78), Inches(0.85), Inches(0.85))
+HELP_HEADING = Box(MARGIN + Inches(1.05), TITLE.top, TITLE.width - Inches(1.05), TITLE.height)
 TITLE_SIZE, COVER_TITLE_SIZE, FOOTER_SIZE = 40, 48, 12
-# Marked decorative (Office's a16 decorative extension): screen readers skip it.
+# Office's a16 decorative mark, inside a shape's cNvPr: screen readers skip the shape.
+DECORATIVE = (
+    '<a:extLst xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+    '<a:ext uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}">'
+    '<adec:decorative xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/>'
+    "</a:ext></a:extLst>"
+)
+# The accent bar along the top of every slide: decoration.
 ACCENT_BAR = (
     '<p:sp xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
     'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
@@ -118,13 +132,7 @@ def _widen(shape: BaseShape) -> None:
 
 
 def _set(shape: BaseShape, box: Box, rtl: bool) -> None:
-    placed = box.placed(rtl)
-    shape.left, shape.top, shape.width, shape.height = (
-        Emu(placed.left),
-        Emu(placed.top),
-        Emu(placed.width),
-        Emu(placed.height),
-    )
+    shape.left, shape.top, shape.width, shape.height = box.placed(rtl).emu()
 
 
 def _place_master(master: SlideMaster, rtl: bool) -> None:
