@@ -230,3 +230,18 @@ def test_build_refuses_the_locale_and_prints_no_token(without_take_down: Path) -
     assert any((out / "downloads" / "en-IE").rglob("*.pdf"))
     for pdf in (out / "downloads").rglob("*.pdf"):
         assert "{{" not in tool("pdftotext", str(pdf), "-"), pdf
+
+
+def test_an_unconfirmed_legal_statement_prints_the_general_sentence(tmp_path: Path) -> None:
+    import dataclasses
+
+    from lessonkit.locale.country_pack import require_country_pack
+    from lessonkit.locale.help_tokens import fill_help_tokens
+
+    pack = require_country_pack(ROOT, "DE")
+    law = pack.laws["images_of_under_18s"]
+    assert fill_help_tokens("{{ law.images_of_under_18s }}", pack) == law.statement
+    unconfirmed = dataclasses.replace(
+        pack, laws={**pack.laws, "images_of_under_18s": law.model_copy(update={"verified": False})}
+    )
+    assert fill_help_tokens("{{ law.images_of_under_18s }}", unconfirmed) == pack.wording.law_fallback

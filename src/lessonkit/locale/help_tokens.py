@@ -30,8 +30,10 @@ def fill_help_tokens(text: str, pack: CountryPack) -> str:
     def replace(match: re.Match[str]) -> str:
         name = match["name"]
         if match["kind"] == "law":
+            # A legal statement nobody has confirmed at its source is never printed as fact.
             law = pack.laws.get(name)
-            return law.statement if law is not None else pack.wording.law_fallback
+            confirmed = law is not None and law.verified is not False
+            return law.statement if law is not None and confirmed else pack.wording.law_fallback
         services = pack.services.get(name, ())
         if not services:
             raise MissingHelpServiceError(f"{pack.path}: the {pack.country} pack has no '{name}' service ({match[0]})")
