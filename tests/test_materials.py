@@ -23,6 +23,7 @@ from pypdf import PdfReader
 
 from conftest import ROOT, authoring_example, run_cli
 from lessonkit.build.localize import Localized, localize
+from lessonkit.build.paths import download_paths
 from lessonkit.i18n.catalogue import lesson_template
 from lessonkit.i18n.store import po_path, read_po
 from lessonkit.load.curriculum import load_curriculum
@@ -37,7 +38,7 @@ from lessonkit.render.settings import RenderSettings
 from lessonkit.render.slides.deck import render_deck
 from lessonkit.render.slides.style import band_look
 from lessonkit.render.slides.template import OLD_WIDTH, WIDTH
-from print_project import example_lessons, make_project
+from print_project import example_lessons, make_project, tool
 
 LANGUAGE_TAGS = {"en-IE": "en-IE", "de-DE": "de-DE", "ar-DE": "ar-SA"}
 
@@ -301,3 +302,93 @@ def test_every_picture_has_its_files_and_its_attribution() -> None:
         assert re.search(rf"^\| `{re.escape(name)}` \| {re.escape(code)} \|", attribution, re.M), name
     files = {p.stem for p in folder.glob("*.svg")} | {p.stem for p in folder.glob("*.png")}
     assert files == set(PICTURES)  # no picture in the folder that the code does not know
+
+
+CARDS = """
+::: cards {title="Good secret or bad secret?"}
+Cut out the cards. In groups, children sort them onto the happy face or the worried face.
+
+- Pip makes a birthday card for Grandma.
+  - Good secret: a happy surprise for Grandma.
+- Someone online says: "Do not tell your mum."
+  - Bad secret: tell a trusted adult.
+- The class plans a party for Mr Fox.
+:::
+
+::: cards {title="What can Pip do?" answer=order}
+Put the steps in order.
+
+- Stop.
+- Put the tablet down.
+- Tell a trusted adult.
+- Keep telling until someone listens.
+:::
+"""
+STEPS = ("Stop.", "Put the tablet down.", "Tell a trusted adult.", "Keep telling until someone listens.")
+
+
+@pytest.fixture(scope="module")
+def with_cards(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example project, its lesson with two sets of cards, built in English."""
+    lessons = example_lessons()
+    lessons["example.md"] += CARDS
+    root = make_project(tmp_path_factory.mktemp("cards"), lessons)
+    result = run_cli("build", "--no-site", "--locale", "en-IE", "--jobs", "2", "--quiet", "--project", str(root))
+    assert result.code == 0, result.err
+    return root
+
+
+def test_every_lesson_with_cards_has_its_printable(with_cards: Path) -> None:
+    curriculum, problems = load_curriculum(with_cards)
+    assert curriculum is not None and not problems
+    for lesson in curriculum.lessons:
+        files = download_paths(lesson, "en-IE")
+        assert ("cards" in files) == bool(lesson.sections_of("cards")), lesson.id
+        for path in files.values():
+            assert (with_cards / "site" / path).is_file(), path
+    sheet = with_cards / "site/downloads/en-IE/4-7/example-helpers-4-7/example-helpers-4-7-cards.pdf"
+    pages = [" ".join(page.split()) for page in tool("pdftotext", str(sheet), "-").split("\f") if page.strip()]
+    assert len(pages) == 2  # each set of cards on its own page
+    assert "Cut along the dashed lines." in pages[0] and "Pip makes a birthday card for Grandma." in pages[0]
+    assert "a happy surprise for Grandma" not in pages[0]  # answers are for the teacher only
+    for step in STEPS:
+        assert step in pages[1], step
+    # The sheet numbers the steps shuffled: no step is printed in its place.
+    sheet_html = _example_html(with_cards, "cards")
+    numbered = re.findall(r'<span class="card-number">(\d)</span> ([^<]+)</li>', sheet_html)
+    assert sorted(text for _, text in numbered) == sorted(STEPS)
+    assert all(text != STEPS[int(n) - 1] for n, text in numbered)
+    right = ", ".join(n for step in STEPS for n, text in numbered if text == step)
+    plan = " ".join(tool("pdftotext", str(sheet.with_name("example-helpers-4-7-plan.pdf")), "-").split())
+    assert f"The right order of the numbered cards: {right}" in plan
+    assert "Pip makes a birthday card for Grandma.: Good secret: a happy surprise for Grandma." in plan
+    assert "Printables" in plan and "example-helpers-4-7-cards.pdf" in plan
+    for expected in ("At a glance", "You will need", "0–5 min", "25–30 min", "Pencils and crayons for drawing"):
+        assert expected in plan, expected
+
+
+def test_lessons_without_cards_have_no_cut_out_sheet(example: Path) -> None:
+    curriculum, _ = load_curriculum(example)
+    assert curriculum is not None
+    lesson = curriculum.lesson("example-helpers-4-7")
+    assert lesson is not None and "cards" not in download_paths(lesson, "en-IE")
+    assert "example-helpers-4-7-cards.pdf" not in _example_html(example, "plan")
+
+
+@pytest.mark.parametrize(
+    ("section", "code", "message"),
+    [
+        ('::: cards {title="T"}\nJust text.\n:::', "E038", "needs one list"),
+        ('::: cards {title="T"}\n- Only one.\n:::', "E038", "2 to 24 cards, not 1"),
+        ('::: cards {title="T"}\n- One.\n- Two.\n\nMore text.\n:::', "E038", "text after the list"),
+        ('::: cards {title="T" answer=sort}\n- One.\n- Two.\n:::', "E032", "answer can only be 'order'"),
+        ("::: cards\n- One.\n- Two.\n:::", "E032", "needs the attribute 'title'"),
+    ],
+)
+def test_malformed_cards_are_located_errors(project: Path, section: str, code: str, message: str) -> None:
+    text = authoring_example() + "\n" + section + "\n"
+    (project / "lessons" / "example.md").write_text(text, encoding="utf-8")
+    result = run_cli("validate", str(project / "lessons" / "example.md"))
+    assert result.code == 2, result.out
+    output = result.out + result.err
+    assert re.search(rf"example\.md:\d+:1: error {code} .*{re.escape(message)}", output), output

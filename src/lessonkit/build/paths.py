@@ -13,11 +13,13 @@ from lessonkit.model import Lesson
 
 DOWNLOADS = "downloads"
 
-# kind -> file suffix, in the order the site lists them.
+CARDS = "cards"
+# kind -> file suffix, in the order the site lists them. `cards` only for lessons with `cards` sections.
 STUDENT_FILES: dict[str, str] = {
     "plan": "plan.pdf",
     "handout": "handout.pdf",
     "handout-large": "handout-large-print.pdf",
+    CARDS: "cards.pdf",
     "family": "family.pdf",
     "slides-pptx": "slides.pptx",
     "slides-pdf": "slides.pdf",
@@ -35,7 +37,8 @@ def download_paths(lesson: Lesson, locale_id: str) -> dict[str, PurePosixPath]:
     """Every file built for a lesson, by kind, relative to the output root."""
     files = STUDENT_FILES if lesson.is_student_lesson else GUIDE_FILES
     folder = lesson_folder(lesson, locale_id)
-    return {kind: folder / f"{lesson.id}-{suffix}" for kind, suffix in files.items()}
+    has_cards = bool(lesson.sections_of(CARDS))
+    return {kind: folder / f"{lesson.id}-{suffix}" for kind, suffix in files.items() if kind != CARDS or has_cards}
 
 
 def handbook_path(band_id: str, locale_id: str) -> PurePosixPath:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from types import MappingProxyType
 
+from lessonkit.load.cards import parse_cards
 from lessonkit.load.front_matter import split_front_matter
 from lessonkit.load.meta import LessonMeta
 from lessonkit.load.schema import validate_schema
@@ -31,6 +32,8 @@ def load_lesson(path: Path) -> tuple[Lesson | None, list[Problem]]:
     problems += section_problems
     for quiz in (s for s in sections if s.kind == "quiz"):
         problems += parse_quiz(quiz)[1]
+    for cards in (s for s in sections if s.kind == "cards"):
+        problems += parse_cards(cards)[1]
     if meta is None:
         return None, problems
     field_lines = {str(key[0]): line for key, line in document.lines.items() if len(key) == 1}

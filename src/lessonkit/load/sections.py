@@ -34,6 +34,8 @@ KINDS: dict[str, AttrSpec] = {
     "family": AttrSpec(),
     "quiz": AttrSpec(),
     "help": AttrSpec(),
+    # Cards, slips and ordering tasks to cut out (load/cards.py); `answer=order` for an ordering task.
+    "cards": AttrSpec(required=frozenset({"title"}), optional=frozenset({"answer"})),
 }
 STAGES = ("starter", "main", "plenary")
 DRAW_BOXES = ("1", "2", "3", "4")
@@ -119,6 +121,10 @@ def _attributes(raw: str, kind: str, spec: AttrSpec, where: Location) -> tuple[d
     if "draw" in attrs and attrs["draw"] not in DRAW_BOXES:
         problems.append(Problem(where, "E032", f"draw must be a number of boxes from 1 to 4, not '{attrs['draw']}'"))
         attrs.pop("draw")
+    if "answer" in attrs and attrs["answer"] != "order":
+        message = f"answer can only be 'order' (an ordering task), not '{attrs['answer']}'"
+        problems.append(Problem(where, "E032", message))
+        attrs.pop("answer")
     if "stage" in attrs and attrs["stage"] not in STAGES:
         problems.append(Problem(where, "E032", f"stage must be one of {', '.join(STAGES)}, not '{attrs['stage']}'"))
     return attrs, problems

@@ -23,6 +23,7 @@ TEMPLATES: dict[str, str] = {
     "plan": "plan.html.j2",
     "handout": "handout.html.j2",
     "handout-large": "handout.html.j2",
+    "cards": "cards.html.j2",
     "family": "family.html.j2",
     "guide": "guide.html.j2",
     "slides-pdf": "slides.html.j2",
@@ -32,6 +33,7 @@ TITLE_LABELS: dict[str, str] = {
     "plan": "Teacher's lesson plan",
     "handout": "Student handout",
     "handout-large": "Student handout (large print)",
+    "cards": "Cut-out cards",
     "family": "Family sheet",
     "guide": "Guide",
     "slides-pdf": "Slides",
@@ -71,7 +73,7 @@ def render_lesson_html(
     ui: Callable[[str], str],
     settings: RenderSettings,
 ) -> HtmlDocument:
-    """One lesson's document of the given kind (plan, handout, handout-large, family, guide, slides-pdf)."""
+    """One lesson's document of the given kind (plan, handout, handout-large, cards, family, guide, slides-pdf)."""
     view = build_view(lesson, locale, pack, ui, settings)
     title = f"{lesson.title}: {ui(TITLE_LABELS[kind])}"
     band = settings.config.band(lesson.band) if lesson.band else None

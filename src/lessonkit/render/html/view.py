@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from lessonkit.build.paths import CARDS, download_paths
+from lessonkit.load.cards import parse_cards
 from lessonkit.load.sections import parse_quiz
 from lessonkit.locale.country_pack import CountryPack
 from lessonkit.locale.help_tokens import help_tokens_in
@@ -22,6 +24,15 @@ from lessonkit.render.settings import HANDOUTS_DIR, RenderSettings
 from lessonkit.render.slides.fit import BODY_SIZE, SlidePart, band_slide_parts
 from lessonkit.render.slides.style import BandLook, band_look
 from lessonkit.render.slides.text import plain_lines
+
+# The documents a plan lists as printables, in the order a teacher prints them.
+PRINTABLE_LABELS: dict[str, str] = {
+    "handout": "Student handout",
+    "handout-large": "Student handout (large print)",
+    CARDS: "Cut-out cards",
+    "family": "Family sheet",
+    "slides-pdf": "Slides",
+}
 
 
 @dataclass(frozen=True)
@@ -48,6 +59,40 @@ class PictureView:
     name: str
     src: str
     alt: str
+
+
+@dataclass(frozen=True)
+class CardView:
+    """One card as printed: the number it carries on the sheet, its text and its answer for the teacher."""
+
+    number: int
+    html: Markup
+    answer: Markup
+
+
+@dataclass(frozen=True)
+class CardSetView:
+    """A `cards` section: its sheet (cards in sheet order) and its answer key."""
+
+    title: str
+    instructions: Markup
+    cards: tuple[CardView, ...]
+    ordered: bool
+    # For an ordering task: the sheet numbers of the cards in the right order.
+    right_order: tuple[int, ...]
+
+    @property
+    def has_answers(self) -> bool:
+        """True when at least one card has an answer for the teacher."""
+        return any(card.answer for card in self.cards)
+
+
+@dataclass(frozen=True)
+class Printable:
+    """A document the teacher prints for the lesson, by its label and its file name."""
+
+    label: str
+    file: str
 
 
 @dataclass(frozen=True)
@@ -79,6 +124,10 @@ class LessonView:
     sources: tuple[str, ...]
     prose: Markup
     pictures: tuple[PictureView, ...] = ()
+    cards: tuple[CardSetView, ...] = ()
+    # The plan's at-a-glance box: what the teacher needs, and the documents to print.
+    needs: tuple[str, ...] = ()
+    printables: tuple[Printable, ...] = ()
     warnings: tuple[Problem, ...] = field(default=())
 
 
@@ -120,6 +169,8 @@ def build_view(
     sources = {s.id: s for s in config.sources}
     used_tokens = tuple(help_tokens_in(s.text for s in help_sections))
     student_help = help_entries(pack, used_tokens + STUDENT_HELP, ui)
+    handout = _block(r, handouts[0]) if handouts else None
+    cards = tuple(view for view in (_cards(r, s) for s in lesson.sections_of("cards")) if view is not None)
     return LessonView(
         id=lesson.id,
         title=lesson.title,
@@ -137,7 +188,7 @@ def build_view(
         teacher_notes=tuple(r.block(s.text, _inside(s)) for s in lesson.sections_of("teacher-note")),
         safeguarding=r.section("safeguarding"),
         quiz=tuple((r.inline(q.question, q.location), r.inline(q.answer, q.location)) for q in quiz_items),
-        handout=_block(r, handouts[0]) if handouts else None,
+        handout=handout,
         family=r.section("family"),
         help=r.section("help"),
         student_help=student_help,
@@ -146,7 +197,57 @@ def build_view(
         sources=tuple(_source(config, sources[s], ui) for s in lesson.sources if s in sources),
         prose=r.block(prose_outside_sections(lesson.body), Location(lesson.path, lesson.body_line, 1)),
         pictures=tuple(PictureView(p.name, f"{HANDOUTS_DIR}/{picture_file(p.name)}", p.alt) for p in lesson.pictures),
+        cards=cards,
+        needs=_needs(lesson, handout, cards, ui),
+        printables=_printables(lesson, locale, cards, ui),
         warnings=tuple(r.warnings),
+    )
+
+
+def _cards(r: _Renderer, section: Section) -> CardSetView | None:
+    """A cards section as its sheet and answer key (None if it does not parse: the loader reported it)."""
+    card_set, _ = parse_cards(section)
+    if card_set is None:
+        return None
+    where = _inside(section)
+    order = card_set.sheet_order()
+    position = {card: number for number, card in enumerate(order, start=1)}
+    views = tuple(
+        CardView(number, r.inline(card_set.cards[index].text, where), r.inline(card_set.cards[index].answer, where))
+        for number, index in enumerate(order, start=1)
+    )
+    right = tuple(position[index] for index in range(len(card_set.cards))) if card_set.ordered else ()
+    return CardSetView(card_set.title, r.block(card_set.instructions, where), views, card_set.ordered, right)
+
+
+def _needs(
+    lesson: Lesson, handout: Block | None, cards: tuple[CardSetView, ...], ui: Callable[[str], str]
+) -> tuple[str, ...]:
+    """What the teacher needs for the lesson, from what the lesson uses."""
+    if not lesson.is_student_lesson:
+        return ()
+    needs = []
+    if lesson.sections_of("slide"):
+        needs.append(ui("The slides (PowerPoint or PDF) and a screen to show them"))
+    if handout is not None:
+        needs.append(ui("A handout for each child (large print where needed)"))
+        if handout.draw:
+            needs.append(ui("Pencils and crayons for drawing"))
+    needs += [ui("One set of cut-out cards for each group: {title}").format(title=c.title) for c in cards]
+    if lesson.sections_of("family"):
+        needs.append(ui("A family sheet for each child to take home"))
+    return tuple(needs)
+
+
+def _printables(
+    lesson: Lesson, locale: Locale, cards: tuple[CardSetView, ...], ui: Callable[[str], str]
+) -> tuple[Printable, ...]:
+    """The lesson's documents to print, with the file names the build gives them."""
+    files = download_paths(lesson, locale.id)
+    return tuple(
+        Printable(ui(PRINTABLE_LABELS[kind]), files[kind].name)
+        for kind in PRINTABLE_LABELS
+        if kind in files and (kind != CARDS or cards)
     )
 
 

@@ -14,6 +14,7 @@ LABELS: dict[str, str] = {
     "plan": "Lesson plan (PDF)",
     "handout": "Student handout (PDF)",
     "handout-large": "Large-print handout (PDF)",
+    "cards": "Cut-out cards (PDF)",
     "family": "Family sheet (PDF)",
     "slides-pptx": "Slides (PowerPoint, editable)",
     "slides-pdf": "Slides (PDF)",
