@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build test lint validate system-deps clean
+.PHONY: build test test-fast lint validate system-deps clean
 
 build: $(STAMP)
 	$(BIN)/lessonkit validate lessons
@@ -13,6 +13,10 @@ build: $(STAMP)
 
 test: $(STAMP) lint
 	$(BIN)/pytest
+
+# The developer's loop: everything but the tests marked slow (make test runs them all).
+test-fast: $(STAMP) lint
+	$(BIN)/pytest -m "not slow"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts

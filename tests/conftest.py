@@ -46,3 +46,21 @@ def project(tmp_path: Path) -> Path:
     for name in ("curriculum.yml", "sources.yml"):
         shutil.copy(ROOT / "lessons" / name, lessons / name)
     return tmp_path
+
+
+# Modules that build whole sites or many documents, or drive Chromium or LibreOffice: `make test-fast`
+# leaves them out (`-m "not slow"`); `make test` and CI run everything.
+SLOW_MODULES = (
+    "website/",
+    "test_output_safety.py",
+    "test_build_documents.py",
+    "test_build_rtl.py",
+    "test_materials.py",
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        path = item.path.as_posix()
+        if any(f"tests/{name}" in path for name in SLOW_MODULES):
+            item.add_marker(pytest.mark.slow)
