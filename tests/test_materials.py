@@ -32,7 +32,7 @@ from lessonkit.locale.locales import find_locale, load_locales
 from lessonkit.locale.ui import translator
 from lessonkit.model import Curriculum, Lesson
 from lessonkit.pictures import PICTURE_DIR, PICTURES
-from lessonkit.render.html.documents import render_lesson_html
+from lessonkit.render.html.documents import render_handbook_html, render_lesson_html
 from lessonkit.render.pdf.write import write_pdf
 from lessonkit.render.settings import RenderSettings
 from lessonkit.render.slides.deck import render_deck
@@ -392,3 +392,108 @@ def test_malformed_cards_are_located_errors(project: Path, section: str, code: s
     assert result.code == 2, result.out
     output = result.out + result.err
     assert re.search(rf"example\.md:\d+:1: error {code} .*{re.escape(message)}", output), output
+
+
+def _pdf(item: Localized, lesson: Lesson, kind: str, curriculum: Curriculum) -> bytes:
+    document = render_lesson_html(
+        kind, lesson, item.locale, item.pack, item.ui, RenderSettings(curriculum.config, ROOT)
+    )
+    style = {"handout-large": "large-print", "slides-pdf": "slides"}.get(kind, "print")
+    allowed = (ROOT / "lessons" / "assets", ROOT / "handouts")
+    return write_pdf(document.html, ROOT, allowed, ROOT / "handouts" / "css", style).data
+
+
+def _text_sizes(page: object) -> list[tuple[float, str]]:
+    """(size in points, text) of every piece of text on a PDF page, running headers and footers included."""
+    sizes: list[tuple[float, str]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip():
+            sizes.append((size * abs(tm[3]) * abs(cm[3]) if tm[3] and cm[3] else size, text))
+
+    page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
+    return sizes
+
+
+def _body_lines(pdf: Path, page: int) -> list[str]:
+    """The text lines of one page between its running header and footer, without the picture credit."""
+    layout = tool("pdftotext", "-f", str(page), "-l", str(page), "-bbox-layout", str(pdf), "-")
+    height = float(re.search(r'<page width="[\d.]+" height="([\d.]+)"', layout)[1])  # type: ignore[index]
+    lines = []
+    for top, words in re.findall(r'<line xMin="[\d.]+" yMin="([\d.]+)"[^>]*>(.*?)</line>', layout, re.S):
+        text = " ".join(re.findall(r">([^<]*)</word>", words))
+        # Header and footer sit in the page margins (26 mm and 30 mm in large print).
+        if 80 < float(top) < height - 90 and "penMoji" not in text and "openmoji" not in text:
+            lines.append(text)
+    return lines
+
+
+def test_large_print_has_no_text_under_16pt_and_no_almost_empty_last_page(
+    curriculum: Curriculum, locales: dict[str, Localized], tmp_path: Path
+) -> None:
+    checked = 0
+    for locale_id, item in locales.items():
+        for lesson in (x for x in item.curriculum.lessons if x.is_student_lesson):
+            pdf = tmp_path / f"{lesson.id}.{locale_id}.pdf"
+            pdf.write_bytes(_pdf(item, lesson, "handout-large", curriculum))
+            reader = PdfReader(pdf)
+            for number, page in enumerate(reader.pages, start=1):
+                small = [(round(size, 1), text) for size, text in _text_sizes(page) if size < 15.95]
+                assert not small, (locale_id, lesson.id, number, small[:3])
+            last = len(reader.pages)
+            if last > 1:  # the help box and colophon never make a page of their own few lines
+                assert len(_body_lines(pdf, last)) >= 4, (locale_id, lesson.id, _body_lines(pdf, last))
+            checked += 1
+    assert checked >= 60
+
+
+def test_arabic_pdfs_run_right_to_left(curriculum: Curriculum, locales: dict[str, Localized]) -> None:
+    for locale_id, direction in (("ar-DE", "/R2L"), ("de-DE", None)):
+        item = locales[locale_id]
+        lesson = next(x for x in item.curriculum.lessons if x.id == "trusted-adults-4-7")
+        for kind in ("handout", "slides-pdf"):
+            reader = PdfReader(io.BytesIO(_pdf(item, lesson, kind, curriculum)))
+            preferences = reader.trailer["/Root"]["/ViewerPreferences"]
+            assert preferences.get("/Direction") == direction, (locale_id, kind)
+
+
+def test_german_text_is_hyphenated_with_a_character_the_fonts_have(
+    curriculum: Curriculum, locales: dict[str, Localized], tmp_path: Path
+) -> None:
+    item = locales["de-DE"]
+    hyphenated = 0
+    for lesson in (x for x in item.curriculum.lessons if x.is_student_lesson and x.band in ("11-13", "14-18")):
+        pdf = tmp_path / f"{lesson.id}.pdf"
+        pdf.write_bytes(_pdf(item, lesson, "handout", curriculum))
+        words = re.findall(r">([^<]*)</word>", tool("pdftotext", "-bbox", str(pdf), "-"))
+        assert not [w for w in words if "\u2010" in w], lesson.id  # not in the bundled fonts: it prints as a box
+        hyphenated += sum(bool(re.fullmatch(r"[a-zäöüß]+-", w, re.I)) for w in words)
+    assert hyphenated > 5
+
+
+def test_handbook_has_cover_overview_lesson_headers_and_the_services_once(
+    curriculum: Curriculum, locales: dict[str, Localized], tmp_path: Path
+) -> None:
+    item = locales["en-IE"]
+    members = [x for x in item.curriculum.lessons if x.is_student_lesson and x.band == "4-7"]
+    settings = RenderSettings(curriculum.config, ROOT)
+    document = render_handbook_html("4-7", members, item.locale, item.pack, item.ui, settings)
+    allowed = (ROOT / "lessons" / "assets", ROOT / "handouts")
+    pdf = tmp_path / "handbook.pdf"
+    pdf.write_bytes(write_pdf(document.html, ROOT, allowed, ROOT / "handouts" / "css").data)
+    pages = tool("pdftotext", "-layout", str(pdf), "-").split("\f")
+    assert "Handbook: Ages 4 to 7" in pages[0] and "version 0.1.0" in pages[0]
+    assert len(_figures(pdf.read_bytes())) >= len(members)  # the band's characters on the cover
+    overview = " ".join(pages[1].split())
+    for lesson in members:
+        assert lesson.title in overview and lesson.summary[:40] in overview, lesson.id
+    # Every page of a chapter names its lesson in the running header.
+    chapters = 0
+    for page in pages[2:]:
+        header = page.strip().split("\n")[0]
+        titles = [x.title for x in members if header.startswith(x.title)]
+        chapters += bool(titles)
+    assert chapters >= len(pages) - 4
+    whole = " ".join(" ".join(pages).split())
+    assert whole.count("A free listening service for anyone under 18") == 1
+    assert whole.count("are at the end of this handbook") == len(members)

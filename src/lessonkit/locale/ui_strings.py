@@ -75,6 +75,10 @@ UI_STRINGS: tuple[tuple[str, str], ...] = (
     ("Pencils and crayons for drawing", "Plan, 'You will need' list, when the handout has boxes to draw in."),
     ("One set of cut-out cards for each group: {title}", "Plan, 'You will need' list; {title} is the title of the set of cards."),
     ("A family sheet for each child to take home", "Plan, 'You will need' list."),
+    (
+        "The help services, with their contacts and hours, are at the end of this handbook.",
+        "Handbook: in each lesson's help box, where the services printed once for the whole handbook are.",
+    ),
     # Labels found in the renderers by lessonkit.locale.ui_usage (documents and website).
     ("Talk together", "Printed documents: family"),
     ("What your child learned", "Printed documents: family"),

@@ -13,8 +13,9 @@ from lessonkit import __version__
 from lessonkit.locale.country_pack import CountryPack
 from lessonkit.locale.locales import Locale
 from lessonkit.model import Lesson
+from lessonkit.pictures import CHARACTERS
 from lessonkit.problems import Problem
-from lessonkit.render.html.view import LessonView, build_view
+from lessonkit.render.html.view import build_view
 from lessonkit.render.settings import RenderSettings
 from lessonkit.render.slides.style import band_classes
 
@@ -94,9 +95,27 @@ def render_handbook_html(
     views = [build_view(lesson, locale, pack, ui, settings) for lesson in lessons]
     band = settings.config.band(band_id)
     title = f"{ui(TITLE_LABELS['handbook'])}: {ui(band.label) if band else band_id}"
-    html = _render(TEMPLATES["handbook"], settings, ui, title, locale, f"handbook {band_classes(band)}", views=views)
+    # The cover shows the band's characters, each once; the services are printed once, at the end.
+    characters = list({p.name: p for v in views for p in v.pictures if p.name in CHARACTERS}.values())
+    services = list({entry.name: entry for v in views for entry in v.student_help}.values())
+    html = _render(
+        TEMPLATES["handbook"],
+        settings,
+        ui,
+        title,
+        locale,
+        f"handbook {band_classes(band)}",
+        views=views,
+        characters=characters,
+        services=services,
+    )
     warnings = tuple(w for v in views for w in v.warnings)
     return HtmlDocument("handbook", title, locale.language, html, warnings)
+
+
+def _isolated(text: str, direction: str) -> str:
+    """`text` between LRI and PDI in right-to-left documents (WeasyPrint honours the characters, not CSS)."""
+    return f"\u2066{text}\u2069" if direction == "rtl" else text
 
 
 def _render(
@@ -106,7 +125,7 @@ def _render(
     title: str,
     locale: Locale,
     body_class: str,
-    **values: LessonView | list[LessonView],
+    **values: object,
 ) -> str:
     config = settings.config
     report = config.report
@@ -114,6 +133,9 @@ def _render(
         "curriculum": ui(config.title),
         "version": config.version,
         "updated": config.updated.isoformat(),
+        # Version and date as one left-to-right run: after Arabic text the bidi algorithm would
+        # read their digits as Arabic numbers and print "(30-11-2026)".
+        "edition": _isolated(f"{config.version} ({config.updated.isoformat()})", locale.direction),
         "licence": config.licence,
         "licence_url": config.licence_url,
         "generator": __version__,

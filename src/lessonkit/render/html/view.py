@@ -104,6 +104,7 @@ class LessonView:
     lang: str
     dir: str
     group_label: str
+    topic: str
     duration: int | None
     summary: str
     objectives: tuple[Markup, ...]
@@ -177,6 +178,7 @@ def build_view(
         lang=locale.language,
         dir=locale.direction,
         group_label=group_label,
+        topic=ui(topic.title) if (topic := config.topic(lesson.topic)) else lesson.topic,
         duration=lesson.duration,
         summary=lesson.summary,
         objectives=tuple(r.inline(o, lesson.location("objectives")) for o in lesson.objectives),

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lessonkit.problems import Location, Problem
 from lessonkit.render.pdf.allowed import url_refusal
@@ -34,6 +34,8 @@ LETTER = "@page { size: letter; }"
 _CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')""")
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 MAX_STYLESHEET_BYTES = 4 * 1024 * 1024
+# The templates write the document's direction on its root element.
+_RTL_ROOT = re.compile(r"<html\b[^>]*\bdir=\"rtl\"")
 
 
 class RenderTimeoutError(Exception):
@@ -138,8 +140,17 @@ def write_pdf(
             font_config=fonts,
             pdf_variant=PDF_VARIANT,
             custom_metadata=True,
+            finisher=_right_to_left if _RTL_ROOT.search(html) else None,
         )
     return PdfResult(bytes(data), tuple(fetcher.refused))
+
+
+def _right_to_left(_document: object, pdf: Any) -> None:
+    """Tell viewers that pages run right to left (two-page view, page order, scrolling direction)."""
+    # PDF/UA output already has viewer preferences (DisplayDocTitle); a new one is the catalogue's own type.
+    preferences = pdf.catalog.get("ViewerPreferences") or type(pdf.catalog)()
+    preferences["Direction"] = "/R2L"
+    pdf.catalog["ViewerPreferences"] = preferences
 
 
 @contextmanager

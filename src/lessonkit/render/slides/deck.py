@@ -175,7 +175,10 @@ def render_deck(
     properties.author = config.title
     properties.subject = f"{config.licence} · {config.version} ({config.updated})"
     properties.keywords = config.licence
-    footer = f"{config.licence} · {ui(config.title)} {config.version} ({config.updated.isoformat()})"
+    edition = f"{config.version} ({config.updated.isoformat()})"
+    # In a right-to-left deck the bidi algorithm would read the date's digits as Arabic numbers
+    # after the Arabic title and print "(30-11-2026)": keep version and date one left-to-right run.
+    footer = f"{config.licence} · {ui(config.title)} " + (f"\u2066{edition}\u2069" if rtl else edition)
     writer = _DeckWriter(deck, look, rtl, footer)
 
     ground_rules = "\n".join(plain_text(s.text, pack) for s in lesson.sections_of("ground-rules"))
