@@ -66,14 +66,20 @@ UI_STRINGS: tuple[tuple[str, str], ...] = (
     ("You will need", "Plan, at-a-glance box: heading of the list of materials."),
     ("Printables", "Plan, at-a-glance box: heading of the list of documents to print."),
     ("Answer key", "Plan: heading of the answers to a set of cut-out cards, followed by the set's title."),
-    ("The right order of the numbered cards: {order}", "Plan, answer key of an ordering task; {order} is a list of card numbers such as 3, 1, 4, 2."),
+    (
+        "The right order of the numbered cards: {order}",
+        "Plan, answer key of an ordering task; {order} is a list of card numbers such as 3, 1, 4, 2.",
+    ),
     ("Cut-out cards", "Name of a printed sheet of cards, slips or ordering steps to cut out."),
     ("Cut-out cards (PDF)", "Website: download button of the sheet of cards to cut out."),
     ("Cut along the dashed lines.", "Sheet of cut-out cards: instruction above the cards."),
     ("The slides (PowerPoint or PDF) and a screen to show them", "Plan, 'You will need' list."),
     ("A handout for each child (large print where needed)", "Plan, 'You will need' list."),
     ("Pencils and crayons for drawing", "Plan, 'You will need' list, when the handout has boxes to draw in."),
-    ("One set of cut-out cards for each group: {title}", "Plan, 'You will need' list; {title} is the title of the set of cards."),
+    (
+        "One set of cut-out cards for each group: {title}",
+        "Plan, 'You will need' list; {title} is the title of the set of cards.",
+    ),
     ("A family sheet for each child to take home", "Plan, 'You will need' list."),
     (
         "The help services, with their contacts and hours, are at the end of this handbook.",
