@@ -101,8 +101,8 @@ def test_arabic_site_is_rtl_with_arabic_interface(browser: Browser, base_url: st
     assert visit.page.locator("html").get_attribute("lang") == "ar"
     assert visit.page.locator("html").get_attribute("dir") == "rtl"
     assert visit.page.evaluate("getComputedStyle(document.body).direction") == "rtl"
-    # mkdocs-material's own interface in Arabic: the search box placeholder.
-    assert visit.page.locator("input.md-search__input").get_attribute("placeholder") == "بحث"
+    # The theme's interface strings in Arabic: the search box placeholder.
+    assert visit.page.locator("input.lk-search__input").get_attribute("placeholder") == "بحث"
     font = visit.page.evaluate("getComputedStyle(document.body).fontFamily")
     assert font.startswith('"Noto Sans Arabic"')
     assert visit.page.evaluate("document.fonts.load('16px \"Noto Sans Arabic\"', 'سلام').then(f => f.length)") == 1
@@ -127,12 +127,11 @@ def test_language_switcher_goes_to_the_same_page(browser: Browser, base_url: str
 
 
 def _search(page: Page, term: str) -> list[str]:
-    # At desktop width the search box sits in the header.
-    page.locator("input.md-search__input").click()
-    # Typed key by key like a person: the theme searches on each input event.
-    page.locator("input.md-search__input").press_sequentially(term, delay=50)
-    page.locator(".md-search-result__item").first.wait_for(timeout=20000)
-    return page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
+    """Open lessonkit's search, type like a person (it searches on each input event), return result links."""
+    page.locator(".lk-search-open").click()
+    page.locator(".lk-search__input").press_sequentially(term, delay=50)
+    page.locator(".lk-search__results a").first.wait_for(timeout=20000)
+    return page.locator(".lk-search__results a").evaluate_all("els => els.map(e => e.href)")
 
 
 def test_search_finds_a_lesson(browser: Browser, base_url: str) -> None:

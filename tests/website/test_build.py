@@ -6,6 +6,7 @@ import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 from conftest import run_cli
 from lessonkit.build.paths import download_paths, handbook_path
@@ -152,13 +153,32 @@ def test_site_command_rejects_unknown_locale(tmp_path: Path) -> None:
     assert "unknown locale 'xx-XX'" in run.err and "Traceback" not in run.err
 
 
-def test_offline_search_index_holds_every_locale(built_site: Path) -> None:
-    # file:// pages read search/search_index.js; it must hold the pages of every language, not only the last built.
-    script = (built_site / "search" / "search_index.js").read_text(encoding="utf-8")
-    assert script.startswith("var __index = ")
-    docs = json.loads(script.removeprefix("var __index = "))["docs"]
-    prefixes = {doc["location"].split("/", 1)[0] for doc in docs}
-    assert {"de-DE", "ar-DE", "lessons"} <= prefixes
+def _search_index(site: Path) -> dict[str, Any]:
+    script = (site / "search" / "index.js").read_text(encoding="utf-8")
+    assert script.startswith("lessonkitSearchIndex(") and script.rstrip().endswith(");")
+    data: dict[str, Any] = json.loads(script.strip().removeprefix("lessonkitSearchIndex(").removesuffix(");"))
+    return data
+
+
+def test_one_search_index_per_locale_with_its_own_pages_only(built_site: Path) -> None:
+    # The theme's single index of every language (2-3 MB, loaded on every first visit) is gone.
+    assert not (built_site / "search" / "search_index.json").exists()
+    assert not (built_site / "search" / "search_index.js").exists()
+    assert not (built_site / "assets" / "javascripts" / "lunr").exists()
+    for prefix, language in (("", "en"), ("de-DE/", "de"), ("ar-DE/", "ar")):
+        index = _search_index(built_site / prefix)
+        assert index["lang"] == language
+        pages = [page for page, _ in index["pages"]]
+        assert len(pages) > 40 and "help.html" in pages and "404.html" not in pages
+        assert not [p for p in pages if p.split("/")[0] in ("de-DE", "ar-DE")], prefix
+        for page in pages:
+            assert (built_site / prefix / page).is_file(), page
+        assert index["help"]["page"] == "help.html" and len(index["help"]["words"]) >= 5
+        # Section anchors exist on their pages; titles are text, not markup or entities.
+        for number, anchor, title, text in index["docs"][:200]:
+            page_html = (built_site / prefix / index["pages"][number][0]).read_text(encoding="utf-8")
+            assert not anchor or f'id="{anchor}"' in page_html, (prefix, anchor)
+            assert "<" not in title and not ENTITY_TEXT.search(title + text), title
 
 
 ENTITY_TEXT = re.compile(r"&(#[0-9]+|#x[0-9a-f]+|[a-z][a-z0-9]*);", re.IGNORECASE)
@@ -198,8 +218,8 @@ def test_a_404_page_per_locale_the_root_one_in_the_default_language(built_site: 
         assert _parse(page).html_attrs.get("lang") == language, page
         hrefs = {h for h, _ in _parse(page).links}
         assert {"index.html", "help.html"} <= hrefs, page
-    search = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert not any(doc["location"].split("#")[0].endswith("404.html") for doc in search["docs"])
+        # Not in the search.
+        assert "404.html" not in [p for p, _ in _search_index(built_site / prefix)["pages"]]
 
 
 def test_no_page_refers_to_a_missing_sitemap(built_site: Path) -> None:
@@ -209,3 +229,24 @@ def test_no_page_refers_to_a_missing_sitemap(built_site: Path) -> None:
         text = page.read_text(encoding="utf-8")
         assert "sitemap.xml" not in text, page
         assert not re.search(r"<link[^>]+rel=\"alternate\"", text), page
+
+
+def test_fonts_are_woff2_and_the_arabic_one_is_a_subset(built_site: Path) -> None:
+    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+
+    fonts = built_site / "assets" / "fonts"
+    assert not (fonts / "index.html").exists() and not (fonts / "README.md").exists()  # the README is no page
+    assert sorted(p.suffix for p in fonts.rglob("*") if p.is_file() and p.suffix != ".txt") == [".woff2"] * 8
+    css = (built_site / "assets" / "stylesheets" / "fonts.css").read_text(encoding="utf-8")
+    faces = re.findall(r"@font-face\s*\{([^}]*)\}", css)
+    assert len(faces) == 8 and all("font-display: swap" in face for face in faces)
+    arabic = [face for face in faces if "Noto Sans Arabic" in face]
+    assert len(arabic) == 2 and all("U+0600-06FF" in face and ".subset.woff2" in face for face in arabic)
+    for face in arabic:
+        path = fonts / re.search(r'url\("\.\./fonts/([^"]+)"\)', face).group(1)  # type: ignore[union-attr]
+        font = TTFont(path)
+        assert font.flavor == "woff2" and path.stat().st_size < 80_000
+        cmap = font.getBestCmap()
+        assert all(ord(char) in cmap for char in "مساعدةالآن،؟٣") and ord("A") not in cmap
+        assert "GSUB" in font  # Arabic joining forms and ligatures kept
+    assert (fonts / "noto-sans-arabic" / "OFL.txt").is_file()

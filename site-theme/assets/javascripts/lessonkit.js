@@ -4,6 +4,29 @@
 (function () {
   "use strict";
 
+  /* Theme script: the theme's bundle is in the page as a script of an unknown type (main.html),
+     so the browser leaves it alone until the visitor first scrolls, touches, types or moves the
+     pointer; then it runs as it would have at load. It starts its work on DOMContentLoaded, which
+     has passed by then, so that event is sent again once the bundle has loaded (nothing else on
+     these pages listens for it). */
+  var later = document.querySelectorAll('script[type="text/x-lessonkit-later"]');
+  if (later.length) {
+    var triggers = ["scroll", "wheel", "touchstart", "pointerdown", "pointermove", "keydown", "focusin"];
+    var started = false;
+    var start = function () {
+      if (started) return;
+      started = true;
+      triggers.forEach(function (name) { window.removeEventListener(name, start, true); });
+      Array.prototype.forEach.call(later, function (old) {
+        var script = document.createElement("script");
+        script.src = old.src;
+        script.onload = function () { document.dispatchEvent(new Event("DOMContentLoaded")); };
+        old.parentNode.replaceChild(script, old);
+      });
+    };
+    triggers.forEach(function (name) { window.addEventListener(name, start, { capture: true, passive: true }); });
+  }
+
   /* Quick exit: "Leave this site" replaces this page in the history (Back does not return
      here) with a neutral page, and so does Esc pressed twice within a second. The link's own
      address is used, so without JavaScript it still leaves (as an ordinary link). */
@@ -24,5 +47,164 @@
       if (now - lastEscape < 1000) leave(exit.href);
       lastEscape = now;
     }, true);
+  }
+
+  /* Search: the index of this page's language only (<locale>/search/index.js), loaded the first
+     time the search opens, never on a first visit. Every word of the query must appear in a
+     section (as the start of a word); titles weigh more; a query with one of the language's help
+     words puts the help page first. Results are built with textContent only. */
+  var dialog = document.querySelector("dialog.lk-search");
+  var opener = document.querySelector(".lk-search-open");
+  if (dialog && opener && typeof dialog.showModal === "function") {
+    var input = dialog.querySelector(".lk-search__input");
+    var status = dialog.querySelector(".lk-search__status");
+    var list = dialog.querySelector(".lk-search__results");
+    var index = null;
+    var loading = false;
+    var indexUrl = new URL(dialog.getAttribute("data-index"), document.baseURI);
+    var root = new URL("../", indexUrl);
+
+    var normalise = function (text) {
+      return text.toLowerCase().normalize("NFD")
+        .replace(/[\u0300-\u036f\u064b-\u065f\u0670\u0640]/g, "")
+        .replace(/[\u0622\u0623\u0625\u0671]/g, "\u0627").replace(/\u0649/g, "\u064a")
+        .replace(/\u0629/g, "\u0647").replace(/\u00df/g, "ss");
+    };
+    /* Arabic writes the article and some prepositions onto the word: "المساعدة" is "مساعدة". */
+    var stem = function (word) {
+      var match = /^(?:وال|بال|كال|فال|لل|ال)(.{3,})$/.exec(word);
+      return match ? match[1] : word;
+    };
+    var words = function (text) {
+      return normalise(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(stem);
+    };
+    var startsAny = function (list, term) {
+      for (var i = 0; i < list.length; i++) if (list[i].lastIndexOf(term, 0) === 0) return true;
+      return false;
+    };
+
+    window.lessonkitSearchIndex = function (data) {
+      index = data;
+      index.help.terms = [];
+      data.help.words.forEach(function (w) { index.help.terms = index.help.terms.concat(words(w)); });
+      index.docs.forEach(function (doc) {
+        doc.titleWords = words(doc[2]);
+        doc.textWords = words(doc[3]);
+      });
+      run();
+    };
+
+    var load = function () {
+      if (index || loading) return;
+      loading = true;
+      status.textContent = dialog.getAttribute("data-loading");
+      var script = document.createElement("script");
+      script.src = indexUrl.href;
+      script.onerror = function () { loading = false; };
+      document.head.appendChild(script);
+    };
+
+    var score = function (doc, terms) {
+      var total = 0;
+      for (var i = 0; i < terms.length; i++) {
+        var term = terms[i], found = 0, title = 0;
+        for (var j = 0; j < doc.titleWords.length; j++) {
+          var w = doc.titleWords[j];
+          if (w === term) title = Math.max(title, 10);
+          else if (w.lastIndexOf(term, 0) === 0) title = Math.max(title, 6);
+        }
+        for (var k = 0; k < doc.textWords.length && found < 10; k++) {
+          if (doc.textWords[k].lastIndexOf(term, 0) === 0) found++;
+        }
+        if (!title && !found) return 0;
+        total += title + found * 0.5 + (found ? 1 : 0);
+      }
+      return total;
+    };
+
+    var snippet = function (text, terms) {
+      var lower = text.toLowerCase(), at = -1;
+      for (var i = 0; i < terms.length && at < 0; i++) at = lower.indexOf(terms[i]);
+      var start = Math.max(0, at - 60);
+      /* Start at a word, not in the middle of one. */
+      if (start > 0) start = Math.min(at < 0 ? start : at, text.indexOf(" ", start) + 1 || start);
+      var piece = (start ? "… " : "") + text.slice(start, start + 180) + (start + 180 < text.length ? " …" : "");
+      var p = document.createElement("p");
+      p.className = "lk-search__snippet";
+      p.textContent = piece;
+      return p;
+    };
+
+    var run = function () {
+      var query = input.value.trim();
+      list.textContent = "";
+      if (!query) { status.textContent = dialog.getAttribute("data-placeholder"); return; }
+      if (!index) { load(); return; }
+      var terms = words(query);
+      var helpAsked = terms.some(function (term) {
+        return term.length > 2 && (startsAny(index.help.terms, term) ||
+          index.help.terms.some(function (h) { return term.lastIndexOf(h, 0) === 0; }));
+      });
+      var best = {};
+      index.docs.forEach(function (doc) {
+        var value = score(doc, terms);
+        var page = index.pages[doc[0]];
+        if (helpAsked && page[0] === index.help.page && doc[1] === "") value += 1000;
+        if (value > 0 && (!best[doc[0]] || best[doc[0]].value < value)) best[doc[0]] = { doc: doc, value: value };
+      });
+      var found = Object.keys(best).map(function (key) { return best[key]; });
+      found.sort(function (a, b) { return b.value - a.value || a.doc[0] - b.doc[0]; });
+      var count = found.length;
+      status.textContent = count === 0 ? dialog.getAttribute("data-none")
+        : count === 1 ? dialog.getAttribute("data-one")
+        : dialog.getAttribute("data-other").replace("#", String(count));
+      found.slice(0, 20).forEach(function (hit) {
+        var doc = hit.doc, page = index.pages[doc[0]];
+        var item = document.createElement("li");
+        var link = document.createElement("a");
+        link.href = new URL(page[0] + (doc[1] ? "#" + doc[1] : ""), root).href;
+        var title = document.createElement("span");
+        title.className = "lk-search__title";
+        title.textContent = doc[2];
+        link.appendChild(title);
+        if (doc[1]) {
+          var where = document.createElement("span");
+          where.className = "lk-search__page";
+          where.textContent = page[1];
+          link.appendChild(where);
+        }
+        link.appendChild(snippet(doc[3], query.toLowerCase().split(/\s+/)));
+        link.addEventListener("click", function () { dialog.close(); });
+        item.appendChild(link);
+        list.appendChild(item);
+      });
+    };
+
+    opener.addEventListener("click", function () {
+      dialog.showModal();
+      input.focus();
+      load();
+    });
+    dialog.querySelector(".lk-search__close").addEventListener("click", function () { dialog.close(); });
+    dialog.querySelector("form").addEventListener("submit", function (event) { event.preventDefault(); run(); });
+    /* A click on the dimmed background (the dialog element itself, outside its content) closes it. */
+    dialog.addEventListener("click", function (event) { if (event.target === dialog) dialog.close(); });
+    input.addEventListener("input", run);
+    /* One Esc closes the search (a search field would first only clear itself); pressed twice it
+       still leaves the site (the quick exit counts every Esc). */
+    dialog.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") {
+        event.preventDefault();
+        dialog.close();
+      }
+    });
+    document.addEventListener("keydown", function (event) {
+      var target = event.target;
+      var typing = target && (target.isContentEditable || /^(input|textarea|select)$/i.test(target.tagName));
+      if (event.key === "/" && !typing && !dialog.open) {
+        event.preventDefault();
+        opener.click();
+      }
+    });
   }
 })();

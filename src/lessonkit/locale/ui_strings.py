@@ -229,4 +229,9 @@ UI_STRINGS: tuple[tuple[str, str], ...] = (
         "Your browser still keeps a list of the pages you opened here. To remove them, delete your browsing history in your browser's settings. A private window keeps no history.",
         "Website: help page, after the quick exit; calm and practical",
     ),
+    ("Close", "Website: button that closes the search"),
+    (
+        "help, helpline, emergency, danger, scared, worried, abuse, report, police, call, support, advice",
+        "Website search: words, separated by commas, that put the help page first in the results. Not a sentence: list the words people in your language type when they look for help (several forms are welcome).",
+    ),
 )

@@ -16,13 +16,13 @@ from lessonkit.build.localize import Localized
 from lessonkit.build.paths import DOWNLOADS
 from lessonkit.problems import LessonkitError, Location, Problem
 from lessonkit.render.site.context import LocaleContext
+from lessonkit.render.site.fonts import publish_fonts
 from lessonkit.render.site.layout import LESSON_ASSETS, LESSON_ASSETS_SOURCE, SitePlace
 from lessonkit.render.site.mkdocs_config import BASE_CONFIG, site_config
 from lessonkit.render.site.pages import locale_pages
+from lessonkit.render.site.search_index import write_search_indexes
 
 THEME_ASSETS = Path("site-theme") / "assets"
-FONTS = Path("handouts") / "fonts"
-FONTS_CSS = Path("handouts") / "css" / "fonts.css"
 
 
 def render_site(localized: Sequence[Localized], root: Path, out_dir: Path) -> list[Problem]:
@@ -59,16 +59,16 @@ def render_site(localized: Sequence[Localized], root: Path, out_dir: Path) -> li
         )
         problems = _run_mkdocs(config_file, root / BASE_CONFIG)
         _mark_direction(work / "site", contexts)
-        _write_offline_index(work / "site")
+        write_search_indexes(work / "site", contexts)
+        _prune_theme(work / "site")
         _publish(work / "site", out_dir)
     return problems
 
 
 def _copy_assets(root: Path, assets: Path) -> None:
     shutil.copytree(root / THEME_ASSETS, assets, dirs_exist_ok=True)
-    # The same font files and @font-face rules as the printed documents, so there is one copy of each.
-    shutil.copytree(root / FONTS, assets / "fonts", dirs_exist_ok=True)
-    shutil.copy2(root / FONTS_CSS, assets / "stylesheets" / FONTS_CSS.name)
+    # The print build's fonts and @font-face rules, TrueType fonts as WOFF2 subsets (fonts.py).
+    publish_fonts(root, assets)
     # Lesson images, the only images lesson text may show (the sanitising policy refuses others).
     # Regular files only: a link in the asset folder must not publish what it points to.
     source = root / LESSON_ASSETS_SOURCE
@@ -126,13 +126,11 @@ def _mark_direction(site: Path, contexts: Sequence[LocaleContext]) -> None:
             page.write_text(fixed, encoding="utf-8")
 
 
-def _write_offline_index(site: Path) -> None:
-    # From file:// the theme reads search/search_index.js. The offline plugin writes it once per
-    # language build, so only the last language survived; the JSON index holds every language.
-    index = site / "search" / "search_index.json"
-    if index.is_file():
-        data = index.read_text(encoding="utf-8")
-        (site / "search" / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")
+def _prune_theme(site: Path) -> None:
+    # The theme always copies its search engine (lunr, a worker, 30 stemmers); lessonkit's own
+    # search (search_index.py, lessonkit.js) needs none of it.
+    for folder in ("lunr", "workers"):
+        shutil.rmtree(site / "assets" / "javascripts" / folder, ignore_errors=True)
 
 
 def _publish(built: Path, out_dir: Path) -> None:

@@ -17,7 +17,9 @@ from lessonkit.problems import LessonkitError
 from lessonkit.render.sanitise import link_target
 from lessonkit.render.site import layout
 from lessonkit.render.site.context import LocaleContext
+from lessonkit.render.site.fonts import preload_fonts
 from lessonkit.render.site.pages import locale_nav
+from lessonkit.render.site.search_index import INDEX
 from lessonkit.render.site.text import escape
 
 BASE_CONFIG = "mkdocs.yml"
@@ -58,11 +60,10 @@ def site_config(root: Path, contexts: Sequence[LocaleContext], docs_dir: Path, s
     config["extra"] = {**extra, "lessonkit": _extra(first, exit_url)}
     plugins = [_plugin_name(p) for p in config.get("plugins") or []]
     settings = {_plugin_name(p): p[_plugin_name(p)] for p in config.get("plugins") or [] if isinstance(p, dict)}
-    languages = sorted({ctx.language for ctx in contexts})
-    settings["search"] = {**(settings.get("search") or {}), "lang": languages}
     settings["i18n"] = {
         "docs_structure": "folder",
-        # Search keeps the stemmers we set; every page is generated for every locale, so no fallback.
+        # lessonkit writes one search index per locale (search_index.py); every page is generated
+        # for every locale, so no fallback.
         "reconfigure_search": False,
         "fallback_to_default": False,
         "languages": [_language(ctx, index == 0, exit_url) for index, ctx in enumerate(contexts)],
@@ -92,10 +93,13 @@ def _language(ctx: LocaleContext, default: bool, exit_url: str) -> dict[str, Any
     }
 
 
-def _extra(ctx: LocaleContext, exit_url: str) -> dict[str, str]:
+def _extra(ctx: LocaleContext, exit_url: str) -> dict[str, Any]:
     config = ctx.curriculum.config
     return {
         "help_url": ctx.place.page_url(layout.HELP),
+        "search_index": ctx.place.prefix + INDEX,
+        "fonts": preload_fonts(ctx.language),
+        "close_label": escape(ctx.t("Close")),
         "help_label": escape(ctx.t("Get help now")),
         "safety_label": escape(ctx.t("Help and quick exit")),
         "exit_url": escape(exit_url),
