@@ -222,6 +222,7 @@ def _as_markdown(lesson: Lesson) -> str:
         "vocabulary": dict(lesson.vocabulary),
         "key_messages": list(lesson.key_messages),
         "sources": list(lesson.sources),
+        "pictures": [{"name": x.name, "alt": x.alt} for x in lesson.pictures],
     }
     head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
     return f"---\n{head}---\n{lesson.body}"
@@ -254,7 +255,8 @@ def test_import_refuses_a_broken_placeholder(example: Path, tmp_path: Path) -> N
     assert run_cli("i18n", "update", "--project", str(example), "-l", "de").code == 0
     result = run_cli("i18n", "import", "--project", str(example), "de", str(tmp_path / "xx"))
     assert result.code == 2
-    assert "example.md:82:1: error I110 help:1|p:1: placeholder {help.child_helpline} is missing" in result.out
+    line = authoring_example().split("\n").index("::: help") + 2  # the paragraph under the help fence
+    assert f"example.md:{line}:1: error I110 help:1|p:1: placeholder {{help.child_helpline}} is missing" in result.out
 
 
 def test_a_help_token_is_never_split_over_two_lines_when_text_is_written_back() -> None:
