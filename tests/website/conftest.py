@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import shutil
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,12 +14,13 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from conftest import ROOT
+from conftest import ROOT, run_cli
 from lessonkit.build.localize import localize
 from lessonkit.load.curriculum import load_curriculum
 from lessonkit.locale.locales import load_locales
 from lessonkit.model import Curriculum
 from lessonkit.render.site import render_site
+from print_project import example_lessons, make_project
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "test-artifacts" / "site"
@@ -69,6 +71,18 @@ def built_site(tmp_path_factory: pytest.TempPathFactory, curriculum: Curriculum)
     problems = render_site([localize(curriculum, ROOT, x) for x in load_locales(ROOT)], ROOT, out)
     assert problems == [], "\n".join(map(str, problems))
     return out
+
+
+@pytest.fixture(scope="session")
+def built_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small project (the authoring guide's 4-7 lesson and a parents' guide) after a whole
+    `lessonkit build` in English: documents, ZIPs, slide pictures and the site in `<root>/site`."""
+    root = make_project(tmp_path_factory.mktemp("project"), example_lessons())
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "site-theme", root / "site-theme")
+    result = run_cli("build", "--locale", "en-IE", "--jobs", "2", "--quiet", "--project", str(root))
+    assert result.code == 0, result.err
+    return root
 
 
 @pytest.fixture(scope="module")

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
-from conftest import ROOT, run_cli
+from conftest import ROOT
 from lessonkit.build.paths import download_paths
 from lessonkit.locale.locales import load_locales
 from lessonkit.locale.ui import translator
 from lessonkit.model import Curriculum
 from lessonkit.render.site.layout import html_path, lesson_page
-from print_project import example_lessons, make_project
 
 from .conftest import ARTIFACTS, CHROMIUM, DESKTOP, PHONE, Visit, serve
 
@@ -170,15 +168,10 @@ def test_opened_from_disk_with_offline_search(browser: Browser, built_site: Path
     visit.context.close()
 
 
-def test_built_site_serves_its_downloads(browser: Browser, tmp_path: Path) -> None:
+def test_built_site_serves_its_downloads(browser: Browser, built_project: Path) -> None:
     # The whole `lessonkit build` (documents + site) on a small project: a visitor follows a
     # download button and gets the PDF that the print stage wrote.
-    root = make_project(tmp_path, example_lessons())
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(ROOT / "site-theme", root / "site-theme")
-    result = run_cli("build", "--locale", "en-IE", "--jobs", "2", "--quiet", "--project", str(root))
-    assert result.code == 0, result.err
-    with serve(root / "site") as url:
+    with serve(built_project / "site") as url:
         visit = Visit(browser, DESKTOP)
         visit.page.goto(url + "lessons/4-7/example-helpers-4-7.html")
         link = visit.page.locator("a.lk-download[data-kind='handout']")

@@ -207,4 +207,48 @@
       }
     });
   }
+
+  /* Filters: the lesson cards of the page (all listed in the HTML) are hidden when they do not
+     match the chosen age band and topic; the count is announced, and the choice is kept in the
+     address (#band=8-10&topic=privacy) so that it can be bookmarked or shared. */
+  var filters = document.querySelector("form[data-lk-filters]");
+  var cardList = document.querySelector("[data-lk-cards]");
+  if (filters && cardList) {
+    var cards = cardList.querySelectorAll(".lk-card");
+    var bandSelect = filters.elements.namedItem("band");
+    var topicSelect = filters.elements.namedItem("topic");
+    var count = filters.querySelector(".lk-filter-count");
+    var none = document.querySelector(".lk-filter-none");
+    var template = count.getAttribute("data-template");
+    var apply = function (remember) {
+      var shown = 0;
+      Array.prototype.forEach.call(cards, function (card) {
+        var match = (!bandSelect.value || card.getAttribute("data-band") === bandSelect.value) &&
+          (!topicSelect.value || card.getAttribute("data-topic") === topicSelect.value);
+        card.hidden = !match;
+        if (match) shown++;
+      });
+      count.textContent = template.replace("{shown}", String(shown)).replace("{total}", String(cards.length));
+      if (none) none.hidden = shown > 0;
+      if (remember) {
+        var chosen = [];
+        if (bandSelect.value) chosen.push("band=" + encodeURIComponent(bandSelect.value));
+        if (topicSelect.value) chosen.push("topic=" + encodeURIComponent(topicSelect.value));
+        history.replaceState(null, "", chosen.length ? "#" + chosen.join("&") : location.pathname + location.search);
+      }
+    };
+    var choose = function (select, value) {
+      if (value && Array.prototype.some.call(select.options, function (o) { return o.value === value; })) {
+        select.value = value;
+      }
+    };
+    var wanted = new URLSearchParams(location.hash.slice(1));
+    if (wanted.has("band") || wanted.has("topic")) {
+      choose(bandSelect, wanted.get("band"));
+      choose(topicSelect, wanted.get("topic"));
+      apply(false);
+    }
+    filters.addEventListener("change", function () { apply(true); });
+    filters.addEventListener("submit", function (event) { event.preventDefault(); });
+  }
 })();

@@ -230,6 +230,22 @@ UI_STRINGS: tuple[tuple[str, str], ...] = (
         "Website: help page, after the quick exit; calm and practical",
     ),
     ("Close", "Website: button that closes the search"),
+    # Website: the teacher's browsing layer (issue 15).
+    ("Materials", "Website: lesson page heading above the downloads"),
+    ("All files of this lesson (ZIP)", "Website: button that downloads every file of a lesson in one ZIP"),
+    ("First slides", "Website: lesson page, above pictures of the first slides"),
+    ("Slide {number}", "Website: description of a picture of one slide; keep {number}"),
+    ("Find a lesson", "Website: teachers' page heading above the lesson cards and filters"),
+    ("Filter lessons", "Website: name of the form that filters lessons by age band and topic, read by screen readers"),
+    ("All age bands", "Website: first choice of the age band filter"),
+    (
+        "Lessons shown: {shown} of {total}",
+        "Website: how many lesson cards the filters show; keep {shown} and {total}",
+    ),
+    (
+        "No lesson matches this choice. Choose another age band or topic.",
+        "Website: shown when the filters leave no lesson",
+    ),
     (
         "help, helpline, emergency, danger, scared, worried, abuse, report, police, call, support, advice",
         "Website search: words, separated by commas, that put the help page first in the results. Not a sentence: list the words people in your language type when they look for help (several forms are welcome).",

@@ -18,6 +18,7 @@ from lessonkit.problems import LessonkitError, Location, Problem
 from lessonkit.render.site.context import LocaleContext
 from lessonkit.render.site.fonts import publish_fonts
 from lessonkit.render.site.layout import LESSON_ASSETS, LESSON_ASSETS_SOURCE, SitePlace
+from lessonkit.render.site.materials import copy_previews, prepare_materials
 from lessonkit.render.site.mkdocs_config import BASE_CONFIG, site_config
 from lessonkit.render.site.pages import locale_pages
 from lessonkit.render.site.search_index import write_search_indexes
@@ -39,13 +40,23 @@ def render_site(localized: Sequence[Localized], root: Path, out_dir: Path) -> li
     for needed in (root / BASE_CONFIG, root / THEME_ASSETS):
         if not needed.exists():
             raise LessonkitError(f"{needed}: not found; the website needs it (or build documents only with --no-site)")
-    contexts = [
-        LocaleContext(x, SitePlace(x.locale, "" if i == 0 else f"{x.locale.id}/"), root)
-        for i, x in enumerate(localized)
-    ]
     with tempfile.TemporaryDirectory(prefix="lessonkit-site-") as tmp:
         work = Path(tmp)
         docs = work / "docs"
+        previews = work / "previews"
+        # Sizes, ZIPs and slide pictures come from the documents already in the output (materials.py).
+        contexts = [
+            LocaleContext(
+                x,
+                SitePlace(x.locale, "" if i == 0 else f"{x.locale.id}/"),
+                root,
+                out_dir,
+                prepare_materials(
+                    root, out_dir, x.locale.id, x.curriculum.lessons, x.curriculum.config.updated, previews
+                ),
+            )
+            for i, x in enumerate(localized)
+        ]
         for ctx in contexts:
             for page, text in locale_pages(ctx).items():
                 target = docs / ctx.place.locale.id / page
@@ -60,6 +71,7 @@ def render_site(localized: Sequence[Localized], root: Path, out_dir: Path) -> li
         problems = _run_mkdocs(config_file, root / BASE_CONFIG)
         _mark_direction(work / "site", contexts)
         write_search_indexes(work / "site", contexts)
+        copy_previews(previews, work / "site")
         _prune_theme(work / "site")
         _publish(work / "site", out_dir)
     return problems

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 
+from babel import Locale as CldrLocale
+from babel import UnknownLocaleError
 from babel.dates import format_date
+from babel.units import format_unit
 
 from lessonkit.build.localize import Localized
 from lessonkit.locale.country_pack import CountryPack
@@ -16,6 +20,7 @@ from lessonkit.problems import Location
 from lessonkit.render.sanitise import Assets
 from lessonkit.render.site import layout
 from lessonkit.render.site.layout import LESSON_ASSETS, SitePlace
+from lessonkit.render.site.materials import LessonFiles
 from lessonkit.render.site.text import LessonLinker, render_body, render_plain, render_text
 
 
@@ -26,6 +31,10 @@ class LocaleContext:
     localized: Localized
     place: SitePlace
     root: Path
+    # The output folder, where the print build's files are (None: sizes are not known).
+    output: Path | None = None
+    # The ZIP and slide pictures made for each lesson, by lesson id.
+    materials: Mapping[str, LessonFiles] = field(default_factory=dict)
 
     @property
     def curriculum(self) -> Curriculum:
@@ -47,9 +56,34 @@ class LocaleContext:
         """The locale's language code, e.g. `ar`."""
         return self.place.locale.language
 
+    @cached_property
+    def cldr(self) -> CldrLocale:
+        """CLDR's data for the locale (en-IE: day before month), or for its language when CLDR has no such locale."""
+        try:
+            return CldrLocale.parse(self.place.locale.id, sep="-")
+        except (UnknownLocaleError, ValueError):
+            return CldrLocale.parse(self.language)
+
     def date(self, value: date) -> str:
         """A date written the way the locale's language writes it."""
         return format_date(value, format="long", locale=self.language)
+
+    def file_size(self, size: int) -> str:
+        """A file's size as people of the locale write it: "340 kB", "1,2 MB"."""
+        if size < 1_000_000:
+            return format_unit(max(1, round(size / 1000)), "digital-kilobyte", length="short", locale=self.cldr)
+        return format_unit(round(size / 1_000_000, 1), "digital-megabyte", length="short", locale=self.cldr)
+
+    def size(self, path: PurePosixPath) -> int | None:
+        """The size of a built file (relative to the output root), None when it was not built."""
+        if self.output is None:
+            return None
+        file = self.output / path
+        return file.stat().st_size if file.is_file() and not file.is_symlink() else None
+
+    def lesson_files(self, lesson: Lesson) -> LessonFiles:
+        """What the print build wrote for `lesson` in this locale (nothing known: an empty record)."""
+        return self.materials.get(lesson.id) or LessonFiles()
 
     def linker(self, from_page: str) -> LessonLinker:
         """Resolves `lesson:ID` links in text on `from_page` to relative URLs of lesson pages."""

@@ -31,7 +31,7 @@ def coverage_markdown(ctx: LocaleContext) -> str:
             f"({escape(publication.publisher)}, {publication.year})</th></tr>\n"
         )
         for source in sources:
-            row, covered = _row(ctx, source, matrix)
+            row, covered = _row(ctx, source, matrix, labels)
             rows.append(row)
             uncovered += not covered
     intro = t(
@@ -56,7 +56,7 @@ def coverage_markdown(ctx: LocaleContext) -> str:
     )
 
 
-def _row(ctx: LocaleContext, source: Source, matrix: Coverage) -> tuple[str, bool]:
+def _row(ctx: LocaleContext, source: Source, matrix: Coverage, labels: dict[str, str]) -> tuple[str, bool]:
     """One source's table row, and whether any lesson or guide cites it."""
     t = ctx.t
     page = layout.COVERAGE
@@ -66,7 +66,13 @@ def _row(ctx: LocaleContext, source: Source, matrix: Coverage) -> tuple[str, boo
         links = "".join(
             f'<li><a href="{layout.html_link(layout.lesson_page(x), page)}">{escape(x.title)}</a></li>' for x in citing
         )
-        cells.append(f'<td><ul class="lk-cell">{links}</ul></td>' if citing else '<td class="lk-empty">–</td>')
+        # On a phone the row is a card and each cell shows its column's name (data-label, CSS).
+        label = escape(labels[column])
+        cells.append(
+            f'<td data-label="{label}"><ul class="lk-cell">{links}</ul></td>'
+            if citing
+            else f'<td class="lk-empty" data-label="{label}">–</td>'
+        )
     kind = t("Recommendation") if source.kind == "recommendation" else t("Finding")
     year = f" ({source.year})" if source.year else ""
     row = (

@@ -5,6 +5,7 @@ from __future__ import annotations
 from lessonkit.model import Lesson
 from lessonkit.render.sanitise import link_target
 from lessonkit.render.site import layout
+from lessonkit.render.site.cards import lesson_cards, lesson_filters
 from lessonkit.render.site.context import LocaleContext
 from lessonkit.render.site.downloads import handbook_download
 from lessonkit.render.site.text import escape, front_matter, raw_block
@@ -68,9 +69,10 @@ def home_markdown(ctx: LocaleContext) -> str:
 
 
 def teachers_markdown(ctx: LocaleContext) -> str:
-    """Teachers' door: browse by age band or by topic."""
+    """Teachers' door: every lesson as a card, filtered by age band and topic; the guides; the bands."""
     t = ctx.t
     page = layout.TEACHERS
+    lessons = [x for x in ctx.curriculum.lessons if x.is_student_lesson]
     bands = "".join(
         f"-   [{escape(ctx.band_label(b.id))}]({layout.link(layout.band_page(b.id), page)}) · "
         f"{escape(_lessons(ctx, _count(ctx, b.id)).format(count=_count(ctx, b.id), minutes=b.duration))}\n"
@@ -85,12 +87,14 @@ def teachers_markdown(ctx: LocaleContext) -> str:
                     "sheet to take home, and a safeguarding box. Read the guide for educators before the first lesson."
                 )
             ),
+            f"## {escape(t('Find a lesson'))} {{ #find-a-lesson }}\n",
+            raw_block(lesson_filters(ctx, lessons) + "\n" + lesson_cards(ctx, lessons, page), "lk-catalogue"),
+            f"## {escape(t('Before you teach'))}\n",
+            *[_item(ctx, x, page) for x in ctx.curriculum.lessons if x.audience == "educators"],
             f"## {escape(t('Browse by age band'))}\n",
             bands,
             f"## {escape(t('Browse by topic'))}\n",
             f"[{escape(t('All topics'))}]({layout.link(layout.TOPICS, page)})\n",
-            f"## {escape(t('Before you teach'))}\n",
-            *[_item(ctx, x, page) for x in ctx.curriculum.lessons if x.audience == "educators"],
         ]
     )
 
@@ -112,7 +116,7 @@ def band_markdown(ctx: LocaleContext, band_id: str) -> str:
         [
             f"# {escape(ctx.band_label(band_id))}\n",
             raw_block(handbook_download(ctx, band_id, page), "lk-download-block"),
-            *[_item(ctx, x, page) for x in lessons],
+            raw_block(lesson_cards(ctx, lessons, page, "h2"), "lk-catalogue"),
         ]
     )
 
@@ -127,10 +131,14 @@ def topics_markdown(ctx: LocaleContext) -> str:
         if not lessons:
             continue
         parts.append(f"## {escape(ctx.topic_title(topic.id))} {{ #topic-{topic.id} }}\n")
+        students = [x for x in lessons if x.is_student_lesson]
+        if students:
+            parts.append(raw_block(lesson_cards(ctx, students, page), "lk-catalogue"))
         for lesson in lessons:
-            label = ctx.band_label(lesson.band) if lesson.band else t(_audience_label(ctx, lesson.audience))
-            href = layout.link(layout.lesson_page(lesson), page)
-            parts.append(f"-   [{escape(lesson.title)}]({href}) · {escape(label)}\n")
+            if not lesson.is_student_lesson:
+                label = t(_audience_label(ctx, lesson.audience))
+                href = layout.link(layout.lesson_page(lesson), page)
+                parts.append(f"-   [{escape(lesson.title)}]({href}) · {escape(label)}\n")
     return "\n".join(parts)
 
 

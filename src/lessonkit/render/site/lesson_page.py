@@ -10,7 +10,7 @@ from lessonkit.pictures import picture_file
 from lessonkit.render.settings import HANDOUTS_DIR
 from lessonkit.render.site import layout
 from lessonkit.render.site.context import LocaleContext
-from lessonkit.render.site.downloads import lesson_downloads
+from lessonkit.render.site.downloads import lesson_downloads, slide_previews
 from lessonkit.render.site.text import escape, front_matter, raw_block
 
 STAGE_LABELS = {"starter": "Starter", "main": "Main activity", "plenary": "Plenary"}
@@ -28,7 +28,13 @@ def lesson_markdown(ctx: LocaleContext, lesson: Lesson) -> str:
     ]
     if lesson.summary:
         parts.append(raw_block(ctx.html(lesson.summary, page, lesson), "lk-summary"))
+    parts.append(f"## {escape(t('Materials'))} {{ #materials }}\n")
     parts.append(raw_block(lesson_downloads(ctx, lesson, page), "lk-download-block"))
+    previews = slide_previews(ctx, lesson, page)
+    if previews:
+        parts.append(
+            raw_block(f'<p class="lk-previews-title">{escape(t("First slides"))}</p>\n{previews}', "lk-preview-block")
+        )
     parts.append(f"## {escape(t('Learning objectives'))}\n")
     parts.append(raw_block("<ul>\n" + "".join(f"<li>{escape(o)}</li>\n" for o in lesson.objectives) + "</ul>"))
     if lesson.vocabulary:
