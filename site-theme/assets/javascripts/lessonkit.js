@@ -251,4 +251,54 @@
     filters.addEventListener("change", function () { apply(true); });
     filters.addEventListener("submit", function (event) { event.preventDefault(); });
   }
+
+  /* Read aloud (handouts for the youngest): the browser's own speech synthesis with a voice that
+     the device itself provides (localService: no text is sent to a speech service on the
+     network) in the page's language. Without such a voice the buttons stay hidden. */
+  var reader = document.querySelector("[data-lk-read]");
+  if (reader && window.speechSynthesis && typeof window.SpeechSynthesisUtterance === "function") {
+    var synth = window.speechSynthesis;
+    var startButton = reader.querySelector("[data-lk-read-start]");
+    var stopButton = reader.querySelector("[data-lk-read-stop]");
+    var readNote = reader.querySelector(".lk-read-note");
+    var language = (document.documentElement.getAttribute("lang") || "").toLowerCase().split("-")[0];
+    var voice = null;
+    var findVoice = function () {
+      var voices = synth.getVoices() || [];
+      var own = voices.filter(function (v) {
+        return v.localService && String(v.lang).toLowerCase().replace("_", "-").split("-")[0] === language;
+      });
+      voice = own.filter(function (v) { return v.default; })[0] || own[0] || null;
+      var speaking = !stopButton.hidden;
+      startButton.hidden = !voice || speaking;
+      readNote.hidden = !voice;
+      if (!voice && speaking) synth.cancel();
+    };
+    var stopped = function () {
+      stopButton.hidden = true;
+      startButton.hidden = !voice;
+    };
+    findVoice();
+    /* Voices often arrive after the page has loaded. */
+    if (typeof synth.addEventListener === "function") synth.addEventListener("voiceschanged", findVoice);
+    startButton.addEventListener("click", function () {
+      if (!voice) return;
+      synth.cancel();
+      var utterance = new window.SpeechSynthesisUtterance(reader.querySelector(".lk-read-text").innerText);
+      utterance.voice = voice;
+      utterance.lang = voice.lang;
+      utterance.rate = 0.9; /* a little slower, for young listeners */
+      utterance.onend = stopped;
+      utterance.onerror = stopped;
+      startButton.hidden = true;
+      stopButton.hidden = false;
+      synth.speak(utterance);
+      stopButton.focus();
+    });
+    stopButton.addEventListener("click", function () {
+      synth.cancel();
+      stopped();
+      startButton.focus();
+    });
+  }
 })();

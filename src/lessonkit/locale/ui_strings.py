@@ -246,6 +246,14 @@ UI_STRINGS: tuple[tuple[str, str], ...] = (
         "No lesson matches this choice. Choose another age band or topic.",
         "Website: shown when the filters leave no lesson",
     ),
+    # Website: read aloud for the youngest (issue 15).
+    ("The handout, to read aloud", "Website: heading of the 4-7 handout's text on the lesson page"),
+    ("Read aloud", "Website: button that reads the handout aloud with the device's own voice"),
+    ("Stop reading", "Website: button that stops reading aloud"),
+    (
+        "The device reads the handout with its own voice: nothing is sent over the internet.",
+        "Website: note beside the read-aloud button",
+    ),
     (
         "help, helpline, emergency, danger, scared, worried, abuse, report, police, call, support, advice",
         "Website search: words, separated by commas, that put the help page first in the results. Not a sentence: list the words people in your language type when they look for help (several forms are welcome).",

@@ -14,6 +14,8 @@ from lessonkit.render.site.downloads import lesson_downloads, slide_previews
 from lessonkit.render.site.text import escape, front_matter, raw_block
 
 STAGE_LABELS = {"starter": "Starter", "main": "Main activity", "plenary": "Plenary"}
+# Lessons for children up to this age show their handout with a "Read aloud" button.
+READ_ALOUD_UP_TO_AGE = 7
 
 
 def lesson_markdown(ctx: LocaleContext, lesson: Lesson) -> str:
@@ -50,6 +52,7 @@ def lesson_markdown(ctx: LocaleContext, lesson: Lesson) -> str:
     if lesson.key_messages:
         parts.append(f"## {escape(t('Key messages'))}\n")
         parts.append(raw_block("<ul>\n" + "".join(f"<li>{escape(m)}</li>\n" for m in lesson.key_messages) + "</ul>"))
+    parts.append(_read_aloud(ctx, lesson, page))
     for section in lesson.sections_of("family"):
         parts.append(f"## {escape(t('For families'))}\n")
         parts.append(raw_block(ctx.html(section.text, page, lesson)))
@@ -164,3 +167,38 @@ def _sources(ctx: LocaleContext, lesson: Lesson) -> str:
         report=config.report.title
     )
     return f"## {escape(ctx.t('Why this lesson'))}\n" + raw_block(f"<p>{escape(intro)}</p>\n<ul>\n{items}</ul>")
+
+
+def _read_aloud(ctx: LocaleContext, lesson: Lesson, page: str) -> str:
+    """The handout's words for the youngest, with buttons that read them aloud; "" for older bands.
+
+    The text is what the printed handout says (its title, "Remember", the handout section, the
+    words to know). lessonkit.js shows the buttons only where the device has a voice of its own
+    (no network) for the page's language, and reads with the browser's speech synthesis.
+    """
+    band = ctx.curriculum.config.band(lesson.band or "")
+    handouts = lesson.sections_of("handout")
+    if band is None or band.ages[1] > READ_ALOUD_UP_TO_AGE or not (handouts or lesson.key_messages):
+        return ""
+    t = ctx.t
+    title = handouts[0].title if handouts and handouts[0].title else lesson.title
+    text = [f"<h3>{escape(title)}</h3>"]
+    if lesson.key_messages:
+        items = "".join(f"<li>{escape(m)}</li>" for m in lesson.key_messages)
+        text.append(f"<p><strong>{escape(t('Remember'))}</strong></p>\n<ul>{items}</ul>")
+    if handouts:
+        text.append(ctx.html(handouts[0].text, page, lesson))
+    if lesson.vocabulary:
+        terms = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in lesson.vocabulary.items())
+        text.append(f'<p><strong>{escape(t("Words to know"))}</strong></p>\n<dl class="lk-vocabulary">{terms}</dl>')
+    controls = (
+        '<p class="lk-read-controls">'
+        f'<button type="button" class="md-button md-button--primary" data-lk-read-start hidden>'
+        f"{escape(t('Read aloud'))}</button> "
+        f'<button type="button" class="md-button" data-lk-read-stop hidden>{escape(t("Stop reading"))}</button></p>'
+    )
+    note = escape(t("The device reads the handout with its own voice: nothing is sent over the internet."))
+    return f"## {escape(t('The handout, to read aloud'))} {{ #read-aloud }}\n" + raw_block(
+        f'<div class="lk-read-aloud" data-lk-read>\n{controls}\n<p class="lk-read-note" hidden>{note}</p>\n'
+        f'<div class="lk-read-text">\n{"".join(text)}\n</div>\n</div>'
+    )
