@@ -220,6 +220,10 @@
     var count = filters.querySelector(".lk-filter-count");
     var none = document.querySelector(".lk-filter-none");
     var template = count.getAttribute("data-template");
+    /* Digits as the page's language writes them (the same as the build wrote with Babel). */
+    var number = function (value) {
+      try { return new Intl.NumberFormat(document.documentElement.lang).format(value); } catch (e) { return String(value); }
+    };
     var apply = function (remember) {
       var shown = 0;
       Array.prototype.forEach.call(cards, function (card) {
@@ -228,7 +232,7 @@
         card.hidden = !match;
         if (match) shown++;
       });
-      count.textContent = template.replace("{shown}", String(shown)).replace("{total}", String(cards.length));
+      count.textContent = template.replace("{shown}", number(shown)).replace("{total}", number(cards.length));
       if (none) none.hidden = shown > 0;
       if (remember) {
         var chosen = [];

@@ -27,7 +27,7 @@ def lesson_cards(ctx: LocaleContext, lessons: Sequence[Lesson], page: str, headi
         if lesson.band:
             badges.append(f'<span class="lk-badge lk-badge--band {band}">{escape(ctx.band_label(lesson.band))}</span>')
         if lesson.duration:
-            minutes = ctx.t("{minutes} minutes").format(minutes=lesson.duration)
+            minutes = ctx.t("{minutes} minutes").format(minutes=ctx.number(lesson.duration))
             badges.append(f'<span class="lk-badge lk-badge--time">{escape(minutes)}</span>')
         badges.append(f'<span class="lk-badge lk-badge--topic">{escape(ctx.topic_title(lesson.topic))}</span>')
         words = ctx.plain(lesson.summary, lesson) if lesson.summary else ""
@@ -61,7 +61,7 @@ def lesson_filters(ctx: LocaleContext, lessons: Sequence[Lesson]) -> str:
         f'<select id="lk-filter-topic" name="topic"><option value="">{escape(t("All topics"))}</option>'
         f"{topic_options}</select></div>\n"
         f'<p class="lk-filter-count" role="status" aria-live="polite" data-template="{escape(count)}">'
-        f"{escape(count.format(shown=len(lessons), total=len(lessons)))}</p>\n"
+        f"{escape(count.format(shown=ctx.number(len(lessons)), total=ctx.number(len(lessons))))}</p>\n"
         f"</form>\n"
         f'<p class="lk-filter-none" hidden>{escape(none)}</p>'
     )

@@ -11,6 +11,7 @@ from pathlib import Path, PurePosixPath
 from babel import Locale as CldrLocale
 from babel import UnknownLocaleError
 from babel.dates import format_date
+from babel.numbers import format_decimal
 from babel.units import format_unit
 
 from lessonkit.build.localize import Localized
@@ -65,14 +66,16 @@ class LocaleContext:
             return CldrLocale.parse(self.language)
 
     def date(self, value: date) -> str:
-        """A date written the way the locale's language writes it."""
-        return format_date(value, format="long", locale=self.language)
+        """A date written the way the locale writes it: en-IE "1 December 2026", de-DE "1. Dezember 2026"."""
+        return format_date(value, format="long", locale=self.cldr)
+
+    def number(self, value: int) -> str:
+        """A whole number written the way the locale writes it (digits, grouping)."""
+        return format_decimal(value, locale=self.cldr)
 
     def file_size(self, size: int) -> str:
         """A file's size as people of the locale write it: "340 kB", "1,2 MB"."""
-        if size < 1_000_000:
-            return format_unit(max(1, round(size / 1000)), "digital-kilobyte", length="short", locale=self.cldr)
-        return format_unit(round(size / 1_000_000, 1), "digital-megabyte", length="short", locale=self.cldr)
+        return file_size(size, self.cldr)
 
     def size(self, path: PurePosixPath) -> int | None:
         """The size of a built file (relative to the output root), None when it was not built."""
@@ -126,3 +129,10 @@ class LocaleContext:
         """A topic's title in this locale."""
         topic = self.curriculum.config.topic(topic_id)
         return self.t(topic.title) if topic else topic_id
+
+
+def file_size(size: int, locale: CldrLocale) -> str:
+    """`size` bytes in kB (whole) or MB (one decimal), in decimal units, written the locale's way."""
+    if size < 1_000_000:
+        return str(format_unit(max(1, round(size / 1000)), "digital-kilobyte", length="short", locale=locale))
+    return str(format_unit(round(size / 1_000_000, 1), "digital-megabyte", length="short", locale=locale))

@@ -41,6 +41,7 @@ def coverage_markdown(ctx: LocaleContext) -> str:
     )
     summary = t("{covered} of {total} findings and recommendations are addressed by at least one lesson or guide.")
     total = len(config.sources)
+    counted = summary.format(covered=ctx.number(total - uncovered), total=ctx.number(total))
     table = (
         f'<div class="lk-table-scroll" tabindex="0" role="region" aria-label="{escape(t("Coverage"))}">\n'
         f'<table class="lk-coverage">\n<thead><tr><th scope="col">{escape(t("Sources"))}</th>{head}</tr></thead>\n'
@@ -50,7 +51,7 @@ def coverage_markdown(ctx: LocaleContext) -> str:
         [
             f"# {escape(t('Coverage of the report'))}\n",
             raw_block(f"<p>{escape(intro)}</p>", "lk-summary"),
-            raw_block(f"<p>{escape(summary.format(covered=total - uncovered, total=total))}</p>", "lk-meta"),
+            raw_block(f"<p>{escape(counted)}</p>", "lk-meta"),
             raw_block(table, "lk-wide"),
         ]
     )

@@ -68,7 +68,7 @@ def slide_previews(ctx: LocaleContext, lesson: Lesson, page: str) -> str:
         f'<li><a href="{escape(pdf)}#page={number}">'
         f'<img src="{escape(ctx.place.to_output(page, preview.path))}" width="{preview.width}" '
         f'height="{preview.height}" loading="lazy" decoding="async" '
-        f'alt="{escape(ctx.t("Slide {number}").format(number=number))}"></a></li>\n'
+        f'alt="{escape(ctx.t("Slide {number}").format(number=ctx.number(number)))}"></a></li>\n'
         for number, preview in enumerate(files.previews, start=1)
     )
     return f'<ul class="lk-previews">\n{pictures}</ul>'

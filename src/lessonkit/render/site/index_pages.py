@@ -17,7 +17,7 @@ def _p(text: str) -> str:
 
 def _item(ctx: LocaleContext, lesson: Lesson, from_page: str) -> str:
     href = layout.link(layout.lesson_page(lesson), from_page)
-    minutes = f" · {ctx.t('{minutes} minutes').format(minutes=lesson.duration)}" if lesson.duration else ""
+    minutes = f" · {ctx.t('{minutes} minutes').format(minutes=ctx.number(lesson.duration))}" if lesson.duration else ""
     # The summary's words only; in a <span> so that no summary can start a Markdown list or quote.
     words = ctx.plain(lesson.summary, lesson) if lesson.summary else ""
     summary = f'  \n    <span class="lk-item-summary">{escape(words)}</span>' if words else ""
@@ -73,11 +73,14 @@ def teachers_markdown(ctx: LocaleContext) -> str:
     t = ctx.t
     page = layout.TEACHERS
     lessons = [x for x in ctx.curriculum.lessons if x.is_student_lesson]
-    bands = "".join(
-        f"-   [{escape(ctx.band_label(b.id))}]({layout.link(layout.band_page(b.id), page)}) · "
-        f"{escape(_lessons(ctx, _count(ctx, b.id)).format(count=_count(ctx, b.id), minutes=b.duration))}\n"
-        for b in ctx.curriculum.config.bands
-    )
+
+    def band_line(band_id: str, duration: int) -> str:
+        count = _count(ctx, band_id)
+        text = _lessons(ctx, count).format(count=ctx.number(count), minutes=ctx.number(duration))
+        href = layout.link(layout.band_page(band_id), page)
+        return f"-   [{escape(ctx.band_label(band_id))}]({href}) · {escape(text)}\n"
+
+    bands = "".join(band_line(b.id, b.duration) for b in ctx.curriculum.config.bands)
     return "\n".join(
         [
             f"# {escape(t('For teachers'))}\n",

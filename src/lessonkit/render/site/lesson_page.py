@@ -97,7 +97,7 @@ def _facts(ctx: LocaleContext, lesson: Lesson, page: str) -> str:
     rows = [
         (t("Age band"), f'<a href="{band_href}">{escape(ctx.band_label(lesson.band))}</a>'),
         (t("Topic"), f'<a href="{topic_href}">{escape(ctx.topic_title(lesson.topic))}</a>'),
-        (t("Duration"), escape(t("{minutes} minutes").format(minutes=lesson.duration or 0))),
+        (t("Duration"), escape(t("{minutes} minutes").format(minutes=ctx.number(lesson.duration or 0)))),
     ]
     items = "".join(f"<div><dt>{escape(label)}</dt><dd>{value}</dd></div>\n" for label, value in rows)
     return raw_block(f'<dl class="lk-facts">\n{items}</dl>')
@@ -122,7 +122,7 @@ def _plan(ctx: LocaleContext, lesson: Lesson, page: str) -> str:
     for number, activity in enumerate(activities, start=1):
         end = start + activity.minutes
         stage = t(STAGE_LABELS.get(activity.stage, activity.stage))
-        when = t("{start}–{end} min").format(start=start, end=end)
+        when = t("{start}–{end} min").format(start=ctx.number(start), end=ctx.number(end))
         rows.append(
             f'<tr><td>{escape(when)}</td><td>{escape(stage)}</td><td><a href="#activity-{number}">'
             f"{escape(activity.title)}</a></td><td>{activity.minutes}</td></tr>\n"
@@ -137,7 +137,7 @@ def _plan(ctx: LocaleContext, lesson: Lesson, page: str) -> str:
     )
     for number, activity in enumerate(activities, start=1):
         stage = t(STAGE_LABELS.get(activity.stage, activity.stage))
-        minutes = t("{minutes} minutes").format(minutes=activity.minutes)
+        minutes = t("{minutes} minutes").format(minutes=ctx.number(activity.minutes))
         out.append(f"### {escape(activity.title)} {{ #activity-{number} }}\n")
         out.append(raw_block(f'<p class="lk-stage">{escape(stage)} · {escape(minutes)}</p>', "lk-meta"))
         out.append(raw_block(ctx.html(activity.text, page, lesson)))
