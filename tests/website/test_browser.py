@@ -53,12 +53,11 @@ def _help_label(path: str) -> str:
     return translator(ROOT, language)("Get help now")
 
 
-def _serious(page: Page) -> list[str]:
+def _violations(page: Page) -> list[str]:
+    """Every axe-core violation on the page, whatever its impact (minor ones too)."""
     results = Axe().run(page)
     return [
-        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in results.response["violations"]
     ]
 
 
@@ -75,11 +74,25 @@ def test_pages_are_private_accessible_and_screenshotted(
             assert response is not None and response.ok, path
             visit.page.screenshot(path=str(ARTIFACTS / f"{name}-{width_name}.png"), full_page=width_name == "phone")
             if width_name == "desktop":
-                failures += [f"{path}: {v}" for v in _serious(visit.page)]
+                failures += [f"{path}: {v}" for v in _violations(visit.page)]
             label = _help_label(path)
             assert visit.page.get_by_role("link", name=label).first.is_visible(), (path, label)
         assert visit.external(local) == [], "requests to other hosts"
         visit.context.close()
+    assert failures == [], "\n".join(failures)
+
+
+def test_open_search_and_filtered_cards_have_no_axe_violations(browser: Browser, base_url: str) -> None:
+    failures = []
+    for viewport in (DESKTOP, PHONE):
+        visit = Visit(browser, viewport)
+        visit.page.goto(base_url + "ar-DE/index.html", wait_until="networkidle")
+        _search(visit.page, "مساعدة")
+        failures += [f"search {viewport['width']}: {v}" for v in _violations(visit.page)]
+        visit.page.goto(base_url + "teachers/index.html#band=4-7", wait_until="networkidle")
+        assert visit.page.locator(".lk-card:visible").count() < visit.page.locator(".lk-card").count()
+        failures += [f"filters {viewport['width']}: {v}" for v in _violations(visit.page)]
+        visit.close()
     assert failures == [], "\n".join(failures)
 
 
