@@ -305,4 +305,44 @@
       startButton.focus();
     });
   }
+
+  /* Quiz: a question with options is a small form. "Check the answer" says whether the choice is
+     right and shows the lesson's own feedback for each option chosen (for steps to put in
+     order: for each step in the wrong place), in a live region that screen readers announce. */
+  Array.prototype.forEach.call(document.querySelectorAll("fieldset[data-lk-quiz]"), function (quiz) {
+    var button = quiz.querySelector("[data-lk-check]");
+    var result = quiz.querySelector(".lk-quiz-result");
+    var say = function (lines) {
+      result.textContent = "";
+      lines.forEach(function (line) {
+        var paragraph = document.createElement("p");
+        paragraph.textContent = line;
+        result.appendChild(paragraph);
+      });
+    };
+    var feedback = function (option) {
+      var text = option.querySelector(".lk-feedback");
+      return text ? text.textContent.trim() : "";
+    };
+    button.addEventListener("click", function () {
+      var options = Array.prototype.slice.call(quiz.querySelectorAll(".lk-option"));
+      var picked;
+      var right;
+      if (quiz.getAttribute("data-kind") === "order") {
+        var selects = options.map(function (o) { return o.querySelector("select"); });
+        if (selects.some(function (s) { return !s.value; })) { say([quiz.getAttribute("data-empty")]); return; }
+        right = selects.every(function (s) { return s.value === s.getAttribute("data-place"); });
+        picked = options.filter(function (o, i) { return selects[i].value !== selects[i].getAttribute("data-place"); });
+      } else {
+        var inputs = options.map(function (o) { return o.querySelector("input"); });
+        if (!inputs.some(function (i) { return i.checked; })) { say([quiz.getAttribute("data-empty")]); return; }
+        right = inputs.every(function (i) { return i.checked === (i.getAttribute("data-correct") === "true"); });
+        picked = options.filter(function (o, i) { return inputs[i].checked; });
+      }
+      options.forEach(function (o) { o.removeAttribute("data-state"); });
+      picked.forEach(function (o) { o.setAttribute("data-state", "chosen"); });
+      quiz.setAttribute("data-result", right ? "right" : "wrong");
+      say([quiz.getAttribute(right ? "data-right" : "data-wrong")].concat(picked.map(feedback).filter(Boolean)));
+    });
+  });
 })();

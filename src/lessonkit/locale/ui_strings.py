@@ -254,6 +254,11 @@ UI_STRINGS: tuple[tuple[str, str], ...] = (
         "The device reads the handout with its own voice: nothing is sent over the internet.",
         "Website: note beside the read-aloud button",
     ),
+    # Website: the quiz as a form (issue 19).
+    ("Check the answer", "Website: quiz button that checks the learner's choice"),
+    ("Right!", "Website: quiz result when the choice is right"),
+    ("Not quite.", "Website: quiz result when the choice is wrong; kind, never blaming"),
+    ("Choose an answer first.", "Website: quiz, when Check is pressed with nothing chosen"),
     (
         "help, helpline, emergency, danger, scared, worried, abuse, report, police, call, support, advice",
         "Website search: words, separated by commas, that put the help page first in the results. Not a sentence: list the words people in your language type when they look for help (several forms are welcome).",

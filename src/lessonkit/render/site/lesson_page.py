@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import base64
+import random
 
-from lessonkit.load.sections import parse_quiz
+from lessonkit.load.quiz import ORDER, Question, lesson_questions
 from lessonkit.model import Lesson, Section
 from lessonkit.pictures import picture_file
 from lessonkit.render.settings import HANDOUTS_DIR
@@ -145,16 +146,67 @@ def _plan(ctx: LocaleContext, lesson: Lesson, page: str) -> str:
 
 
 def _quiz(ctx: LocaleContext, lesson: Lesson, page: str) -> str:
+    """The quiz: every question with its answer to unfold.
+
+    A question with options is also a small form (radio buttons, tick boxes or step numbers) that
+    lessonkit.js checks, showing the feedback the lesson gives for each choice in a live region.
+    Without JavaScript the form has no button and the answer stays in "Show the answer".
+    """
     t = ctx.t
-    items = [item for section in lesson.sections_of("quiz") for item in parse_quiz(section)[0]]
-    if not items:
+    questions = lesson_questions(lesson)
+    if not questions:
         return ""
+
+    def asked(question: Question) -> str:
+        return _question_form(ctx, lesson, question) if question.structured else ctx.html(question.prompt, page, lesson)
+
     entries = "".join(
-        f"<li>{ctx.html(item.question, page, lesson)}<details><summary>{escape(t('Show the answer'))}</summary>"
-        f"{ctx.html(item.answer, page, lesson)}</details></li>\n"
-        for item in items
+        f"<li>{asked(question)}<details><summary>{escape(t('Show the answer'))}</summary>"
+        f"{ctx.html(question.answer_key(), page, lesson)}</details></li>\n"
+        for question in questions
     )
     return f"## {escape(t('Quiz'))}\n" + raw_block(f'<ol class="lk-quiz">\n{entries}</ol>')
+
+
+def _question_form(ctx: LocaleContext, lesson: Lesson, question: Question) -> str:
+    t = ctx.t
+    name = f"{lesson.id}-{question.id}"
+
+    def words(text: str) -> str:
+        return escape(ctx.plain(text, lesson))
+
+    options = []
+    if question.kind == ORDER:
+        # Shown in an order of their own (the same in every build and language), numbered by the learner.
+        steps = list(enumerate(question.options, start=1))
+        random.Random(name).shuffle(steps)
+        numbers = "".join(f'<option value="{n}">{ctx.number(n)}</option>' for n in range(1, len(steps) + 1))
+        for place, option in steps:
+            options.append(
+                f'<div class="lk-option lk-step"><select id="{name}-{option.id}" data-place="{place}">'
+                f'<option value="">–</option>{numbers}</select>'
+                f'<label for="{name}-{option.id}">{words(option.text)}</label>'
+                f'<p class="lk-feedback" hidden>{words(option.feedback)}</p></div>'
+            )
+    else:
+        kind = "checkbox" if question.multiple else "radio"
+        for option in question.options:
+            options.append(
+                f'<div class="lk-option"><input type="{kind}" id="{name}-{option.id}" name="{name}" '
+                f'data-correct="{"true" if option.correct else "false"}">'
+                f'<label for="{name}-{option.id}">{words(option.text)}</label>'
+                f'<p class="lk-feedback" hidden>{words(option.feedback)}</p></div>'
+            )
+    return (
+        f'<fieldset class="lk-quiz-item" data-lk-quiz data-kind="{question.kind}" '
+        f'data-right="{escape(t("Right!"))}" data-wrong="{escape(t("Not quite."))}" '
+        f'data-empty="{escape(t("Choose an answer first."))}">\n'
+        f"<legend>{words(question.prompt)}</legend>\n"
+        + "\n".join(options)
+        + f'\n<p class="lk-quiz-actions lk-needs-js"><button type="button" class="md-button" data-lk-check>'
+        f"{escape(t('Check the answer'))}</button></p>\n"
+        '<div class="lk-quiz-result" role="status" aria-live="polite"></div>\n</fieldset>'
+    )
 
 
 def _sources(ctx: LocaleContext, lesson: Lesson) -> str:
