@@ -412,7 +412,10 @@ def test_site_command_publishes_through_the_stage_world_readable_and_keeps_downl
     result = lessonkit("site", "--locale", "en-IE", cwd=root, umask=0o077)
     assert result.code == 0, result.err
     assert (root / "site" / "index.html").is_file()
-    assert {p: p.read_bytes() for p in (root / "site" / "downloads").rglob("*") if p.is_file()} == downloads
+    after = {p: p.read_bytes() for p in (root / "site" / "downloads").rglob("*") if p.is_file()}
+    assert {p: after.get(p) for p in downloads} == downloads  # every document kept, byte for byte
+    # The site adds one ZIP of each lesson's files next to them, and nothing else.
+    assert {p.suffix for p in set(after) - set(downloads)} == {".zip"}
     assert (root / "site" / MARKER).read_text(encoding="utf-8") != marker  # a new output, so a new token
     assert not list(root.glob(f"{STAGE_PREFIX}*"))
     for name, mode in _modes(root / "site").items():
