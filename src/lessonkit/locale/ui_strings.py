@@ -259,6 +259,15 @@ UI_STRINGS: tuple[tuple[str, str], ...] = (
     ("Right!", "Website: quiz result when the choice is right"),
     ("Not quite.", "Website: quiz result when the choice is wrong; kind, never blaming"),
     ("Choose an answer first.", "Website: quiz, when Check is pressed with nothing chosen"),
+    # Print: the quiz on the handout and the plan's answer key (issue 19).
+    (
+        "right answer",
+        "Plan, quiz answer key: printed in brackets after each right option (beside a tick, in bold); lower case.",
+    ),
+    (
+        "Under each option: what to say when a child chooses it.",
+        "Plan, quiz answer key: note above the questions; the small text under each option is its feedback.",
+    ),
     (
         "help, helpline, emergency, danger, scared, worried, abuse, report, police, call, support, advice",
         "Website search: words, separated by commas, that put the help page first in the results. Not a sentence: list the words people in your language type when they look for help (several forms are welcome).",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -9,7 +10,7 @@ from markupsafe import Markup
 
 from lessonkit.build.paths import CARDS, download_paths
 from lessonkit.load.cards import parse_cards
-from lessonkit.load.sections import parse_quiz
+from lessonkit.load.quiz import CHOICE, ORDER, SHORT, TRUE_FALSE, Question, lesson_questions
 from lessonkit.locale.country_pack import CountryPack
 from lessonkit.locale.help_tokens import help_tokens_in
 from lessonkit.locale.locales import Locale
@@ -88,6 +89,45 @@ class CardSetView:
 
 
 @dataclass(frozen=True)
+class QuizOptionView:
+    """One option of a quiz item as printed: its text, whether it is right, and the feedback that teaches.
+
+    `place` is a step's number in the right order (ordering items; 0 for other items).
+    """
+
+    html: Markup
+    correct: bool
+    feedback: Markup
+    place: int = 0
+
+
+@dataclass(frozen=True)
+class QuizView:
+    """One quiz question as the handout (options, no answers) and the plan's answer key print it.
+
+    `options` are in the order the student's sheet prints them: as written for choice and
+    true-false items, in a fixed shuffled order for ordering items (never the right one).
+    """
+
+    kind: str
+    prompt: Markup
+    answer: Markup = field(default_factory=Markup)
+    options: tuple[QuizOptionView, ...] = ()
+    multiple: bool = False
+    scenario: bool = False
+
+    @property
+    def structured(self) -> bool:
+        """True for an item with options (everything but a short answer)."""
+        return self.kind != SHORT
+
+    @property
+    def right_order(self) -> tuple[QuizOptionView, ...]:
+        """An ordering item's steps in their right order (the answer key lists them so)."""
+        return tuple(sorted(self.options, key=lambda option: option.place))
+
+
+@dataclass(frozen=True)
 class Printable:
     """A document the teacher prints for the lesson, by its label and its file name."""
 
@@ -115,7 +155,7 @@ class LessonView:
     slides: tuple[Block, ...]
     teacher_notes: tuple[Markup, ...]
     safeguarding: Markup
-    quiz: tuple[tuple[Markup, Markup], ...]
+    quiz: tuple[QuizView, ...]
     handout: Block | None
     family: Markup
     help: Markup
@@ -166,7 +206,6 @@ def build_view(
     group_label = ui(band.label) if band else ui(audience.label if audience else lesson.audience)
     help_sections = lesson.sections_of("help")
     handouts = lesson.sections_of("handout")
-    quiz_items = [item for s in lesson.sections_of("quiz") for item in parse_quiz(s)[0]]
     sources = {s.id: s for s in config.sources}
     used_tokens = tuple(help_tokens_in(s.text for s in help_sections))
     student_help = help_entries(pack, used_tokens + STUDENT_HELP, ui)
@@ -189,7 +228,7 @@ def build_view(
         slides=_slides(r, lesson.sections, band_look(band)),
         teacher_notes=tuple(r.block(s.text, _inside(s)) for s in lesson.sections_of("teacher-note")),
         safeguarding=r.section("safeguarding"),
-        quiz=tuple((r.inline(q.question, q.location), r.inline(q.answer, q.location)) for q in quiz_items),
+        quiz=tuple(_quiz(r, lesson.id, question) for question in lesson_questions(lesson)),
         handout=handout,
         family=r.section("family"),
         help=r.section("help"),
@@ -220,6 +259,47 @@ def _cards(r: _Renderer, section: Section) -> CardSetView | None:
     )
     right = tuple(position[index] for index in range(len(card_set.cards))) if card_set.ordered else ()
     return CardSetView(card_set.title, r.block(card_set.instructions, where), views, card_set.ordered, right)
+
+
+def _quiz(r: _Renderer, lesson_id: str, question: Question) -> QuizView:
+    """A question with its text through the one inline renderer (help tokens filled in, HTML sanitised)."""
+    where = question.location
+    if question.kind == SHORT:
+        return QuizView(SHORT, r.inline(question.prompt, where), r.inline(question.answer, where))
+    options = [
+        QuizOptionView(
+            r.inline(option.text, option.location),
+            option.correct,
+            r.inline(option.feedback, option.location) if option.feedback else Markup(""),
+            place if question.kind == ORDER else 0,
+        )
+        for place, option in enumerate(question.options, start=1)
+    ]
+    if question.kind == ORDER:
+        options = [options[index] for index in sheet_order(lesson_id, question)]
+    kind = question.kind if question.kind in (CHOICE, TRUE_FALSE, ORDER) else CHOICE
+    return QuizView(
+        kind,
+        r.inline(question.prompt, where),
+        options=tuple(options),
+        multiple=question.multiple,
+        scenario=question.scenario,
+    )
+
+
+def sheet_order(lesson_id: str, question: Question) -> tuple[int, ...]:
+    """The indexes of an ordering item's steps in the order the handout prints them: never the right order.
+
+    Seeded by the lesson and question ids (not the text), so the order is the same in every build
+    and every language, and it is the website's order (render/site/lesson_page.py shuffles the same
+    way) unless that one happens to be the right order; then the first step moves to the end.
+    """
+    right = list(range(len(question.options)))
+    order = list(right)
+    random.Random(f"{lesson_id}-{question.id}").shuffle(order)
+    if len(order) > 1 and order == right:
+        order = [*right[1:], right[0]]
+    return tuple(order)
 
 
 def _needs(
