@@ -28,7 +28,11 @@ from lessonkit.render.settings import PAPER_SIZES
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Worker processes (default: CPU cores).")
 @click.option("--paper", type=click.Choice(PAPER_SIZES, case_sensitive=False), default="A4", show_default=True)
 @click.option(
-    "--time-limit", type=click.IntRange(min=1), default=120, show_default=True, help="Seconds allowed for one document."
+    "--time-limit",
+    type=click.IntRange(min=1),
+    default=120,
+    show_default=True,
+    help="Processor seconds for one document (4x on the clock).",
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary (for CI).")
 @click.option(

@@ -153,17 +153,34 @@ def _right_to_left(_document: object, pdf: Any) -> None:
     pdf.catalog["ViewerPreferences"] = preferences
 
 
+# A wall-clock limit this many times the processor-time limit catches a render that waits
+# instead of computing (the processor-time limit alone would never fire then).
+WALL_FACTOR = 4
+
+
 @contextmanager
 def time_limit_of(seconds: int) -> Iterator[None]:
-    """Raise `RenderTimeoutError` after `seconds` (uses SIGALRM: call it in a process's main thread)."""
+    """Raise `RenderTimeoutError` after `seconds` of processor time (or WALL_FACTOR times that on the clock).
 
-    def expire(_signum: int, _frame: FrameType | None) -> None:
-        raise RenderTimeoutError(f"rendering took longer than {seconds} s")
+    Processor time, not the clock, so that a busy machine (a CI runner, a laptop doing other work)
+    does not fail ordinary documents, while a document that makes the layout run away still stops.
+    Uses SIGPROF and SIGALRM: call it in a process's main thread.
+    """
 
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.alarm(seconds)
+    def computed_too_long(_signum: int, _frame: FrameType | None) -> None:
+        raise RenderTimeoutError(f"rendering took longer than {seconds} s of processor time")
+
+    def waited_too_long(_signum: int, _frame: FrameType | None) -> None:
+        raise RenderTimeoutError(f"rendering took longer than {seconds * WALL_FACTOR} s on the clock")
+
+    previous_prof = signal.signal(signal.SIGPROF, computed_too_long)
+    previous_alarm = signal.signal(signal.SIGALRM, waited_too_long)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
+    signal.alarm(seconds * WALL_FACTOR)
     try:
         yield
     finally:
         signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGALRM, previous_alarm)
+        signal.signal(signal.SIGPROF, previous_prof)
