@@ -37,6 +37,7 @@ from lessonkit.locale.country_pack import COUNTRIES_DIR
 from lessonkit.locale.pack_coverage import needed_services
 from lessonkit.model import Curriculum, Lesson
 from lessonkit.problems import LessonkitError, Problem
+from lessonkit.shipped import default_cache_dir, shipped
 
 TEXT_SUFFIXES = (".md", ".markdown", ".txt")
 CATALOGUE = ".po"
@@ -71,8 +72,7 @@ def project_root(start: Path) -> Path | None:
 
 def rulebook_for(root: Path | None) -> Rulebook:
     """The project's own `rules/`, or lessonkit's shipped rules for texts outside a project."""
-    shipped = Path(__file__).resolve().parents[3] / RULES_DIR
-    folder = root / RULES_DIR if root is not None and (root / RULES_DIR).is_dir() else shipped
+    folder = root / RULES_DIR if root is not None and (root / RULES_DIR).is_dir() else shipped("rules")
     return load_rulebook(folder, cache_dir())
 
 
@@ -130,7 +130,7 @@ def check_paths(paths: list[Path], options: Options) -> tuple[Report, Path | Non
     if root is not None:
         use_cache_dir(root / CACHE_DIR)
     elif not os.environ.get(CACHE_ENV):
-        use_cache_dir(Path(__file__).resolve().parents[3] / CACHE_DIR)
+        use_cache_dir(default_cache_dir())
     book = rulebook_for(root)
     if options.band and root is not None:
         _known_band(root, options.band)

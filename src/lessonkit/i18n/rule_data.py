@@ -14,6 +14,7 @@ from pathlib import Path
 
 from lessonkit.check.finding import WARNING, Finding
 from lessonkit.problems import Location, Problem
+from lessonkit.shipped import shipped
 
 NO_RULES = "I130"
 RULES_RULE = "translation.rules"
@@ -33,7 +34,7 @@ def no_rules_message(language: str) -> str:
 
 def shipped_rules_dir() -> Path:
     """The rules that come with lessonkit (used for texts outside a project with its own `rules/`)."""
-    return Path(__file__).resolve().parents[3] / RULES_DIR
+    return shipped("rules")
 
 
 def rule_languages(root: Path) -> set[str]:
