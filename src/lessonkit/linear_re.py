@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 import re2
 
@@ -195,13 +195,36 @@ class Scanner:
     ) -> None:
         """`re2_pattern` is a hand-written RE2 form (context consumed, match in group `m`)."""
         self.pattern = pattern
+        self.flags = flags
         self.limit = limit
-        self.python = re.compile(pattern, flags)
         self.names = tuple(n for n in self.python.groupindex if not _MATCH_GROUP.match(n))
         self._source = re2_pattern if re2_pattern is not None else to_re2(pattern, flags)
         self._compiled = False
         self._engine: re2._Regexp[str] | None = None
         self.match_groups: tuple[int, ...] = ()
+
+    @classmethod
+    def prepared(
+        cls, pattern: str, flags: int, re2_source: str | None, names: tuple[str, ...], limit: int = FALLBACK_LIMIT
+    ) -> Scanner:
+        """A scanner from what an earlier one derived (`re2_source`, `names`): Python's engine compiles only if needed.
+
+        The checker keeps these in its cache, so a run compiles no Python regex for a rule that RE2 runs.
+        """
+        scanner = cls.__new__(cls)
+        scanner.pattern, scanner.flags, scanner.limit, scanner.names = pattern, flags, limit, names
+        scanner._source, scanner._compiled, scanner._engine, scanner.match_groups = re2_source, False, None, ()
+        return scanner
+
+    @property
+    def re2_source(self) -> str | None:
+        """The RE2 form this scanner runs (None: Python's engine, bounded)."""
+        return self._source
+
+    @cached_property
+    def python(self) -> re.Pattern[str]:
+        """The pattern on Python's engine: the reference, and the fallback when RE2 cannot run it."""
+        return re.compile(self.pattern, self.flags)
 
     @property
     def engine(self) -> re2._Regexp[str] | None:

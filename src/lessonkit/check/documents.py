@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lessonkit.check.document import (
     AUDIENCE_ROLES,
@@ -16,9 +17,10 @@ from lessonkit.check.document import (
     TextUnit,
     make_unit,
 )
-from lessonkit.load.sections import parse_quiz, parse_sections
-from lessonkit.model import Lesson, Section
 from lessonkit.problems import Location
+
+if TYPE_CHECKING:
+    from lessonkit.model import Lesson, Section
 
 OUTSIDE = "text"
 TITLE = "title"  # a section's `title="..."` attribute
@@ -28,6 +30,8 @@ _FENCE = re.compile(r"^:{3,}[ \t]*[a-z]", re.M)
 
 def lesson_document(lesson: Lesson, language: str) -> Document:
     """A lesson or guide (in the source language or translated) as a Document."""
+    from lessonkit.load.sections import parse_quiz  # markdown-it: loaded only for lessons and sections
+
     units = [*_front_matter_units(lesson), *_body_units(lesson.body, lesson.body_line, lesson.sections, lesson)]
     quizzes = lesson.sections_of("quiz")
     counts = {
@@ -54,7 +58,11 @@ def lesson_document(lesson: Lesson, language: str) -> Document:
 
 def text_document(path: Path, text: str, language: str, audience: str | None, band: str | None) -> Document:
     """A Markdown or plain-text file without front matter; options say who reads it."""
-    sections = parse_sections(text, path, 1)[0] if _FENCE.search(text) else ()
+    sections: tuple[Section, ...] = ()
+    if _FENCE.search(text):
+        from lessonkit.load.sections import parse_sections  # loads markdown-it
+
+        sections = parse_sections(text, path, 1)[0]
     reader = AUDIENCE_ROLES.get(audience or "", GENERAL)
     outside = TEACHER if sections and audience == "students" else reader
     units = _units_in(path, text, 1, sections, reader, outside, student_lesson=audience == "students")

@@ -10,18 +10,32 @@ Rules run on untrusted text, so matching runs on RE2 (`lessonkit.linear_re`): ti
 text. The word guards `(?<!\w)...(?!\w)` become consumed context there; a rule whose phrases
 need lookarounds of their own runs on Python's engine, on units no larger than the checker's cap.
 The Python form (`Matcher.regex`) stays the reference: the anchors are derived from its parse.
+
+Deriving a matcher (Python's parse and compile, the anchors, the RE2 form) costs about 10 ms a
+rule, a third of a second for a language's rules; what it derives is plain data, kept in the
+cache folder (`matchers-<hash>.json`, keyed by lessonkit's version, Python's and the code of the
+modules that derive it) and read back on the next run, when Python's engine compiles a pattern
+only if a rule needs it. `tests/test_check_speed_equivalence.py` holds the two paths equal.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from itertools import count
+from pathlib import Path
+from typing import Any, Final
 
+from lessonkit import __version__
+from lessonkit.cache_file import read_cache_file, write_cache_file
 from lessonkit.check.anchors import Anchor, anchor_for
+from lessonkit.check.resources import cache_dir
 from lessonkit.linear_re import Hit, Scanner, to_re2, word_bounded
 from lessonkit.problems import LessonkitError
 
@@ -44,10 +58,20 @@ class Matcher:
     window of five words, so Python's engine is bounded there.
     """
 
-    regex: re.Pattern[str]
-    negation: re.Pattern[str] | None
+    source: str
+    negation_source: str | None
     anchor: Anchor | None = None
     scanner: Scanner | None = None
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        """The patterns on Python's engine (compiled at first use)."""
+        return self.scanner.python if self.scanner is not None else re.compile(self.source, re.IGNORECASE)
+
+    @cached_property
+    def negation(self) -> re.Pattern[str] | None:
+        """The negation pattern, or None (compiled at first use)."""
+        return re.compile(self.negation_source, re.IGNORECASE) if self.negation_source is not None else None
 
     def may_match(self, folded: str) -> bool:
         """False only when the text (folded, see `anchors.fold`) cannot hold a match: the cheap test first."""
@@ -92,20 +116,108 @@ def expand(pattern: str, define: dict[str, str], seen: tuple[str, ...] = ()) -> 
 
 @cache
 def _compile(patterns: tuple[str, ...], define: tuple[tuple[str, str], ...], negation: str) -> Matcher:
+    key = hashlib.sha256(json.dumps([patterns, define, negation]).encode("utf-8")).hexdigest()
+    stored = _stored_matchers()
+    found = _from_record(stored.get(key)) if stored is not None else None
+    if found is not None:
+        return found
+    made = _derive(patterns, define, negation)
+    if stored is not None:
+        stored[key] = _record(made)
+        _save_matchers(stored)
+    return made
+
+
+def _derive(patterns: tuple[str, ...], define: tuple[tuple[str, str], ...], negation: str) -> Matcher:
     table = dict(define)
     joined = "|".join(f"(?:{expand(p, table)})" for p in patterns)
     # Group names must be unique across alternatives: number every `neg` group.
     counter = count()
     joined = re.sub(r"\(\?P<neg>", lambda _: f"(?P<neg{next(counter)}>", joined)
     source = rf"(?<!\w)(?:{joined})(?!\w)"
+    negation_source = rf"(?<!\w)(?:{expand(negation, table)})(?!\w)" if negation else None
     try:
-        regex = re.compile(source, re.IGNORECASE)
-        negator = re.compile(rf"(?<!\w)(?:{expand(negation, table)})(?!\w)", re.IGNORECASE) if negation else None
+        re.compile(source, re.IGNORECASE)
+        if negation_source is not None:
+            re.compile(negation_source, re.IGNORECASE)
     except re.error as err:
         raise LessonkitError(f"invalid pattern: {err}") from err
     inner = to_re2(joined, re.IGNORECASE)
     scanner = Scanner(source, re.IGNORECASE, re2_pattern=word_bounded(inner) if inner is not None else None)
-    return Matcher(regex, negator, anchor_for(source, re.IGNORECASE), scanner)
+    return Matcher(source, negation_source, anchor_for(source, re.IGNORECASE), scanner)
+
+
+_MATCHERS_FORMAT: Final = 1
+_DERIVING_CODE: Final = ("patterns.py", "anchors.py", "../linear_re.py")
+
+
+@cache
+def _stored_matchers() -> dict[str, Any] | None:
+    """The derived matchers kept in the cache folder (empty when there are none yet; None without a cache folder)."""
+    path = _matchers_path()
+    if path is None:
+        return None
+    data = read_cache_file(path, limit=64 * 1024 * 1024)
+    try:
+        record = json.loads(data) if data is not None else None
+    except ValueError:
+        record = None  # damaged: rebuilt as rules are compiled
+    return record if isinstance(record, dict) else {}
+
+
+def _matchers_path() -> Path | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    here = Path(__file__).resolve().parent
+    digest = hashlib.sha256(f"{__version__}\0{sys.version}\0{_MATCHERS_FORMAT}\0".encode())
+    for name in _DERIVING_CODE:
+        digest.update((here / name).read_bytes() + b"\0")
+    return folder / f"matchers-{digest.hexdigest()[:32]}.json"
+
+
+def _save_matchers(stored: dict[str, Any]) -> None:
+    path = _matchers_path()
+    if path is not None:
+        write_cache_file(path, json.dumps(stored).encode("utf-8"))
+
+
+def _record(matcher: Matcher) -> dict[str, Any]:
+    scanner = matcher.scanner
+    assert scanner is not None  # `_derive` always makes one
+    anchor = None if matcher.anchor is None else [[sorted(s) for s in needs] for needs in matcher.anchor.phrases]
+    return {
+        "source": matcher.source,
+        "negation": matcher.negation_source,
+        "anchor": anchor,
+        "re2": scanner.re2_source,
+        "names": list(scanner.names),
+    }
+
+
+def _texts(value: object) -> list[str] | None:
+    return value if isinstance(value, list) and all(isinstance(v, str) for v in value) else None
+
+
+def _from_record(record: object) -> Matcher | None:
+    """A matcher from a cache record, or None when the record is not of the shape `_record` writes."""
+    if not isinstance(record, dict) or set(record) != {"source", "negation", "anchor", "re2", "names"}:
+        return None
+    source, negation, anchor, re2_source, names = (record[k] for k in ("source", "negation", "anchor", "re2", "names"))
+    if not isinstance(source, str) or not (negation is None or isinstance(negation, str)):
+        return None
+    if not (re2_source is None or isinstance(re2_source, str)) or _texts(names) is None:
+        return None
+    phrases: list[tuple[frozenset[str], ...]] = []
+    if anchor is not None:
+        if not isinstance(anchor, list):
+            return None
+        for needs in anchor:
+            if not isinstance(needs, list) or any(_texts(strings) is None for strings in needs):
+                return None
+            phrases.append(tuple(frozenset(strings) for strings in needs))
+    scanner = Scanner.prepared(source, re.IGNORECASE, re2_source, tuple(names))
+    return Matcher(source, negation, Anchor(tuple(phrases)) if anchor is not None else None, scanner)
 
 
 def compile_patterns(patterns: list[str], define: dict[str, str], negation: str = "") -> Matcher:

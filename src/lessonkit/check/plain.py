@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 
 from lessonkit.linear_re import Hit, scanner
-from lessonkit.load.references import ANY_TOKEN
+
+# `{{ ... }}` tokens: the pattern of `load.references.ANY_TOKEN`, repeated here because importing
+# that module loads markdown-it, which a plain text never needs (a test holds the two equal).
+ANY_TOKEN = re.compile(r"\{\{(?P<inner>.*?)\}\}")
 
 # These four scan ahead for a closing mark, which with Python's engine costs time quadratic in
 # a line of unclosed openings ("<!--<!--...", "](](..."): they run on RE2 (linear time).

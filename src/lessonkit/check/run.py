@@ -13,8 +13,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from lessonkit.check.country_packs import check_country_pack
 from lessonkit.check.document import Document
 from lessonkit.check.documents import lesson_document, text_document
 from lessonkit.check.engine import apply_suppressions, check_document
@@ -22,22 +22,19 @@ from lessonkit.check.finding import Finding
 from lessonkit.check.report import Report
 from lessonkit.check.resources import CACHE_ENV, cache_dir, use_cache_dir
 from lessonkit.check.rulebook import RULES_DIR, Rulebook, load_rulebook, rule_ids
-from lessonkit.check.translations import (
-    catalogue_language,
-    locale_catalogues,
-    qa_findings,
-    to_catalogue,
-    translated_lessons,
-)
-from lessonkit.i18n.rule_data import no_rules_findings
-from lessonkit.i18n.store import po_path
-from lessonkit.load.curriculum import LESSONS_DIR, find_root, load_curriculum, relocate
 from lessonkit.load.source_file import read_bytes, read_text
-from lessonkit.locale.country_pack import COUNTRIES_DIR
-from lessonkit.locale.pack_coverage import needed_services
-from lessonkit.model import Curriculum, Lesson
 from lessonkit.problems import LessonkitError, Problem
 from lessonkit.shipped import default_cache_dir, shipped
+
+if TYPE_CHECKING:
+    from lessonkit.model import Curriculum, Lesson
+
+# Checking one plain text must not import the curriculum loader, the i18n stage or the country
+# pack models (pydantic, markdown-it, polib: most of start-up), so those modules are imported
+# where they are used, and these names are repeated from them (a test holds them equal).
+LESSONS_DIR = "lessons"  # lessonkit.load.curriculum.LESSONS_DIR
+CONFIG_FILE = "curriculum.yml"  # lessonkit.load.config.CONFIG_FILE
+COUNTRIES_DIR = Path("locales") / "countries"  # lessonkit.locale.country_pack.COUNTRIES_DIR
 
 TEXT_SUFFIXES = (".md", ".markdown", ".txt")
 CATALOGUE = ".po"
@@ -63,11 +60,12 @@ class UnusableInputError(LessonkitError):
 
 
 def project_root(start: Path) -> Path | None:
-    """The project folder around `start`, or None for a file outside any project."""
-    try:
-        return find_root(start)
-    except LessonkitError:
-        return None
+    """The project folder around `start`, or None for a file outside any project.
+
+    The search of `lessonkit.load.curriculum.find_root`, without importing the loader.
+    """
+    start = start.resolve()
+    return next((folder for folder in (start, *start.parents) if (folder / LESSONS_DIR / CONFIG_FILE).is_file()), None)
 
 
 def rulebook_for(root: Path | None) -> Rulebook:
@@ -83,6 +81,8 @@ def check_curriculum(
     translations: Iterable[tuple[Lesson, str]] = (),
 ) -> Report:
     """Check every lesson (source language, then translations) and every country pack."""
+    from lessonkit.locale.pack_coverage import needed_services
+
     language = curriculum.config.source_language
     pairs = [(lesson, language) for lesson in curriculum.lessons] + list(translations)
     report = check_lessons(pairs, book, options, curriculum)
@@ -97,6 +97,8 @@ def check_lessons(
     pairs: Iterable[tuple[Lesson, str]], book: Rulebook, options: Options, curriculum: Curriculum | None = None
 ) -> Report:
     """Check lessons, each with the rules of its language; translations report at their PO entries."""
+    from lessonkit.check.translations import to_catalogue
+
     report = Report()
     for lesson, language in pairs:
         document = _override(lesson_document(lesson, language), options)
@@ -111,6 +113,10 @@ def check_packs(
     paths: Iterable[Path], book: Rulebook, options: Options, needed: Mapping[str, tuple[str, ...]] | None = None
 ) -> list[Finding]:
     """Findings for country packs (common rules only: packs hold no prose to judge)."""
+    if not paths:
+        return []
+    from lessonkit.check.country_packs import check_country_pack
+
     common = book.for_language("common")
     return [f for path in paths for f in check_country_pack(path, common, options.today, needed)]
 
@@ -137,6 +143,9 @@ def check_paths(paths: list[Path], options: Options) -> tuple[Report, Path | Non
     if not targets:
         if root is None:
             raise LessonkitError(f"{Path.cwd()}: not inside a lessonkit project; name the files to check")
+        from lessonkit.check.translations import locale_catalogues, qa_findings, translated_lessons
+        from lessonkit.i18n.rule_data import no_rules_findings
+
         curriculum = _load(root, [])
         report = check_curriculum(curriculum, book, options, translated_lessons(curriculum, root))
         report.findings += qa_findings(curriculum, root)
@@ -181,6 +190,10 @@ def check_catalogues(
 
     This is what a pre-commit hook runs on a translator's changed catalogues.
     """
+    from lessonkit.check.translations import catalogue_language, qa_findings, translated_lessons
+    from lessonkit.i18n.rule_data import no_rules_findings
+    from lessonkit.i18n.store import po_path
+
     named = {path.resolve() for path in catalogues}
     languages = {language for path in catalogues if (language := catalogue_language(path, root))}
     outside = [path for path in catalogues if catalogue_language(path, root) is None]
@@ -225,6 +238,8 @@ def _plain(path: Path, options: Options) -> Document:
 
 
 def _load(root: Path, files: list[Path]) -> Curriculum:
+    from lessonkit.load.curriculum import load_curriculum, relocate
+
     curriculum, problems = load_curriculum(root, [f for f in files if not f.is_relative_to(root / LESSONS_DIR)])
     wanted = set(files)
     relevant = [p for p in problems if not files or p.location.path.resolve() in wanted or p.code == "E050"]

@@ -15,9 +15,9 @@ from collections.abc import Iterator
 from lessonkit.check.document import Document
 from lessonkit.check.finding import Finding
 from lessonkit.check.kinds import finding, units
+from lessonkit.check.plain import ANY_TOKEN
 from lessonkit.check.rulebook import Rule
 from lessonkit.linear_re import DIGIT, SPACE, WORD, Scanner, scanner
-from lessonkit.load.references import ANY_TOKEN
 
 _TLD = (
     "com|org|net|info|eu|int|gov|edu|io|app|uk|ie|de|fr|es|it|nl|be|lu|at|ch|pl|pt|se|dk|no|fi|us|au|ca|ar|eg|ma|sa|ae"
