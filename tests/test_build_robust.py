@@ -107,7 +107,7 @@ def test_tampered_translation_is_refused_by_the_build(tmp_path: Path) -> None:
     assert "locales/de/example-helpers-4-7.po" in result.err and "error I10" in result.err
     assert not folder.exists()
     check = run_cli("check", cwd=root)
-    assert check.code == 1
+    assert check.code == 2  # a refused translation is unusable input, as for `i18n check`
     assert "translation.qa I10" in check.out
 
 

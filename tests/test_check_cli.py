@@ -201,7 +201,7 @@ def test_a_named_catalogue_is_checked_as_its_translated_lesson(tmp_path: Path) -
     catalogue.save()
     line = next(e for e in polib.pofile(str(path)) if e.msgctxt == entry.msgctxt).linenum
     run = run_cli("check", str(path), cwd=root)
-    assert run.code == 1, run.out
+    assert run.code == 1, run.out  # a finding, not a refused translation
     assert f"locales/de/online-friends-8-10.po:{line}:1: error tone.victim-blaming [de]" in run.out
     assert "in 1 file(s)" in run.out
     # The real catalogue of the same lesson is clean.
@@ -218,7 +218,7 @@ def test_a_named_catalogue_gets_the_translation_qa(tmp_path: Path) -> None:
     entry.msgstr += " 0800 123 4567"  # a phone number that no country pack publishes
     catalogue.save()
     run = run_cli("check", str(path), cwd=root)
-    assert run.code == 1, run.out
+    assert run.code == 2, run.out  # refused by translation QA: unusable input, as for `i18n check`
     assert "error translation.qa I101 phone number '0800 123 4567'" in run.out
 
 

@@ -8,6 +8,7 @@ import sys
 import click
 
 from lessonkit import __version__
+from lessonkit.exit_status import ExitStatus
 from lessonkit.problems import LessonkitError
 
 # Command name -> its module in lessonkit.cli. A command's module is imported only when that
@@ -56,12 +57,12 @@ def main() -> None:
         cli.main(standalone_mode=False)
     except click.exceptions.Abort:
         click.echo("lessonkit: interrupted", err=True)
-        sys.exit(130)
+        sys.exit(ExitStatus.INTERRUPTED)
     except click.ClickException as err:
         err.show()
-        sys.exit(2 if err.exit_code != 0 else 0)
+        sys.exit(ExitStatus.UNUSABLE if err.exit_code != 0 else ExitStatus.OK)
     except LessonkitError as err:
         click.echo(f"lessonkit: error: {err}", err=True)
-        sys.exit(2)
+        sys.exit(ExitStatus.UNUSABLE)
     except BrokenPipeError:
-        sys.exit(0)
+        sys.exit(ExitStatus.OK)

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from lessonkit.build.pipeline import BuildOptions, BuildReport, build
+from lessonkit.exit_status import ExitStatus
 from lessonkit.load.curriculum import find_root
 from lessonkit.render.settings import PAPER_SIZES
 
@@ -86,7 +87,7 @@ def build_command(
     if not quiet or report.failures:
         click.echo(_summary(report, target), err=True)
     if report.failures:
-        sys.exit(1)
+        sys.exit(ExitStatus.PROBLEMS)
 
 
 def _summary(report: BuildReport, target: Path) -> str:

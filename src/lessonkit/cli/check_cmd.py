@@ -10,6 +10,7 @@ import click
 from lessonkit.check.finding import ERROR, WARNING
 from lessonkit.check.report import FORMATS
 from lessonkit.check.run import Options, UnusableInputError, check_paths
+from lessonkit.exit_status import ExitStatus
 
 AUDIENCES = ("students", "parents", "educators")
 
@@ -29,7 +30,8 @@ def check_command(
     PATH may be a lesson, a folder, a country pack, or any Markdown or plain-text file without
     front matter (then --band, --audience and --lang say who reads it). Findings are printed as
     `path:line:col: severity rule-id message [suggestion]`. Exit status: 0 no errors, 1 errors
-    (or warnings with --strict), 2 unusable input or arguments.
+    (or warnings with --strict), 2 unusable input or arguments (including a translation that
+    translation QA refuses).
     """
     try:
         report, root = check_paths(list(paths), Options(band=band, audience=audience, language=language))
@@ -37,10 +39,16 @@ def check_command(
         for problem in err.problems:
             click.echo(str(problem))
         click.echo(f"{len(err.problems)} problem(s) make the input unusable; run 'lessonkit validate'", err=True)
-        sys.exit(2)
+        sys.exit(ExitStatus.UNUSABLE)
     report = report.relative_to(root)
     output = FORMATS[fmt](report)
     if output:
         click.echo(output)
+    if report.count(ERROR):
+        from lessonkit.check.translations import QA_RULE  # imported only when needed: start-up time
+
+        # A translation that QA refuses is unusable input, as for `i18n check` and the build: exit 2.
+        if any(f.rule == QA_RULE and f.severity == ERROR for f in report.findings):
+            sys.exit(ExitStatus.UNUSABLE)
     failed = report.count(ERROR) or (strict and report.count(WARNING))
-    sys.exit(1 if failed else 0)
+    sys.exit(ExitStatus.PROBLEMS if failed else ExitStatus.OK)

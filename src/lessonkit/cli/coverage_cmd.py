@@ -10,6 +10,7 @@ import click
 
 from lessonkit.cli.curriculum_arg import load_for_paths
 from lessonkit.coverage import Coverage, coverage_matrix
+from lessonkit.exit_status import ExitStatus
 from lessonkit.model import Config
 
 
@@ -26,7 +27,7 @@ def coverage_command(paths: tuple[Path, ...], fmt: str) -> None:
     if curriculum is None:
         for problem in problems:
             click.echo(str(problem), err=True)
-        sys.exit(2)
+        sys.exit(ExitStatus.UNUSABLE)
     matrix = coverage_matrix(curriculum)
     if fmt == "json":
         click.echo(json.dumps(_json(matrix, curriculum.config), indent=2))
@@ -36,7 +37,7 @@ def coverage_command(paths: tuple[Path, ...], fmt: str) -> None:
     for source, band in matrix.gaps():
         click.echo(f"gap: no lesson for ages {band} cites '{source}'", err=True)
     if matrix.gaps():
-        sys.exit(1)
+        sys.exit(ExitStatus.PROBLEMS)
 
 
 def _text(matrix: Coverage, config: Config) -> list[str]:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from lessonkit.exit_status import ExitStatus
 from lessonkit.load.curriculum import find_root
 
 
@@ -83,7 +84,7 @@ def report_command(results: tuple[Path, ...], fmt: str, min_group: int, output: 
         for problem in problems:
             click.echo(str(problem), err=True)
         click.echo(f"{len(problems)} problem(s); no report was made", err=True)
-        sys.exit(2)
+        sys.exit(ExitStatus.UNUSABLE)
     reports = aggregate(responses, min_group)
     render = {"text": as_text, "json": as_json, "html": as_html}[fmt]
     text = render(reports, min_group, len(results))

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from lessonkit.cli.curriculum_arg import load_for_paths
+from lessonkit.exit_status import ExitStatus
 from lessonkit.i18n.import_markdown import import_translation
 from lessonkit.i18n.qa import SERVICE_NUMBERS, allowed_contacts, check_translations, language_packs, short_pack_numbers
 from lessonkit.i18n.status import Counts, count, fuzzy_entries
@@ -207,7 +208,7 @@ def _report_unreadable(problems: list[Problem]) -> None:
     for problem in problems:
         click.echo(str(problem), err=True)
     if problems:
-        sys.exit(2)
+        sys.exit(ExitStatus.UNUSABLE)
 
 
 @i18n_command.command("check")
@@ -224,7 +225,7 @@ def check_command(project: Path | None, languages: tuple[str, ...]) -> None:
     errors = [p for p in problems if p.severity == "error"]
     click.echo(f"{len(errors)} error(s), {len(problems) - len(errors)} warning(s)", err=True)
     if errors:
-        sys.exit(2)
+        sys.exit(ExitStatus.UNUSABLE)
 
 
 __all__ = ["i18n_command"]
@@ -266,4 +267,4 @@ def import_command(project: Path | None, language: str, folder: Path) -> None:
     for problem in problems:
         click.echo(str(problem))
     if problems:
-        sys.exit(2)
+        sys.exit(ExitStatus.UNUSABLE)

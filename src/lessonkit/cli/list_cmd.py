@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from lessonkit.cli.curriculum_arg import load_for_paths
+from lessonkit.exit_status import ExitStatus
 from lessonkit.load.curriculum import relative
 
 
@@ -25,7 +26,7 @@ def list_command(paths: tuple[Path, ...], fmt: str) -> None:
     if curriculum is None:
         for problem in problems:
             click.echo(str(problem), err=True)
-        sys.exit(2)
+        sys.exit(ExitStatus.UNUSABLE)
     rows = [
         {
             "id": lesson.id,

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from lessonkit.cli.curriculum_arg import load_for_paths
+from lessonkit.exit_status import ExitStatus
 from lessonkit.i18n.store import write_po
 from lessonkit.i18n.templates import all_templates, loadable_packs, template_path
 from lessonkit.i18n.update import update_language
@@ -135,7 +136,7 @@ def doctor_command(project: Path | None, locale_id: str, country: str | None) ->
         click.echo(f"{locale.id} is shippable" + (f" ({len(result.items)} note(s) above)" if result.items else ""))
         return
     click.echo(f"{locale.id} is not shippable yet: {blocking} item(s) to do")
-    sys.exit(1)
+    sys.exit(ExitStatus.PROBLEMS)
 
 
 __all__ = ["locale_command"]

@@ -11,6 +11,7 @@ from lessonkit.build.localize import localize
 from lessonkit.build.output import safe_output
 from lessonkit.build.pipeline import site_only
 from lessonkit.cli.curriculum_arg import load_for_paths
+from lessonkit.exit_status import ExitStatus
 from lessonkit.load.curriculum import find_root, relocate
 from lessonkit.locale.locales import find_locale, load_locales
 
@@ -42,7 +43,7 @@ def site_command(out_dir: Path, locale_ids: tuple[str, ...]) -> None:
         for problem in problems:
             click.echo(str(problem), err=True)
         click.echo("the curriculum has problems; run 'lessonkit validate'", err=True)
-        sys.exit(2)
+        sys.exit(ExitStatus.UNUSABLE)
     locales = [find_locale(root, x) for x in locale_ids] if locale_ids else list(load_locales(root))
     localized = [localize(curriculum, root, locale) for locale in locales]
     for item in localized:
@@ -56,8 +57,8 @@ def site_command(out_dir: Path, locale_ids: tuple[str, ...]) -> None:
         click.echo(str(problem), err=True)
     if found:
         click.echo(f"site not published; {target} is unchanged", err=True)
-        sys.exit(2)
+        sys.exit(ExitStatus.UNUSABLE)
     if refused:
         click.echo(f"site written to {target} without the refused translations", err=True)
-        sys.exit(1)
+        sys.exit(ExitStatus.PROBLEMS)
     click.echo(f"site written to {target}/index.html ({', '.join(x.id for x in locales)})", err=True)

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from lessonkit.cli.curriculum_arg import load_for_paths
+from lessonkit.exit_status import ExitStatus
 from lessonkit.load.curriculum import ASSETS_DIR, LESSONS_DIR, relocate
 from lessonkit.model import Curriculum
 from lessonkit.problems import Location, Problem
@@ -31,7 +32,7 @@ def validate_command(paths: tuple[Path, ...]) -> None:
     count = len(curriculum.lessons) if curriculum else 0
     if problems:
         click.echo(f"{len(problems)} problem(s) found; {count} lesson(s) loaded", err=True)
-        sys.exit(2)
+        sys.exit(ExitStatus.UNUSABLE)
     shown = f", {len(warnings)} warning(s)" if warnings else ""
     click.echo(f"ok: {count} lesson(s) valid{shown}", err=True)
 
