@@ -398,7 +398,7 @@ def test_qti_items_follow_the_cartridge_profile(localized: dict[str, Localized])
     order = document.findall(".//q:item", ns)[4]
     shown = order.findtext(".//q:presentation/q:material/q:mattext", None, ns)
     steps = [o.text for o in quiz.questions[4].options]
-    assert [line[2:] for line in shown.split("\n")[1:]] == [o.text for o in shuffled(quiz.questions[4])]
+    assert [line[2:] for line in shown.split("\n")[1:]] == [o.text for o in shuffled(quiz.lesson.id, quiz.questions[4])]
     assert [line[2:] for line in shown.split("\n")[1:]] != steps
     key = order.findtext("q:itemfeedback/q:flow_mat/q:material/q:mattext", None, ns)
     assert key.index(steps[0]) < key.index(steps[1]) < key.index(steps[2])

@@ -19,14 +19,14 @@ from pypdf import PdfReader
 
 from conftest import FIXTURES, ROOT, authoring_example
 from lessonkit.load.curriculum import load_curriculum
-from lessonkit.load.quiz import ORDER, Question, QuizOption
+from lessonkit.load.quiz import ORDER, Question, QuizOption, shown_order
 from lessonkit.locale.country_pack import CountryPack, require_country_pack
 from lessonkit.locale.locales import Locale, find_locale
 from lessonkit.locale.ui import translator
 from lessonkit.model import Lesson
 from lessonkit.problems import Location
 from lessonkit.render.html.documents import render_lesson_html
-from lessonkit.render.html.view import build_view, sheet_order
+from lessonkit.render.html.view import build_view
 from lessonkit.render.pdf.write import write_pdf
 from lessonkit.render.settings import RenderSettings
 from print_project import make_project, pdf_fonts, tool
@@ -163,12 +163,12 @@ def test_ordering_items_are_never_printed_in_the_right_order() -> None:
         options = tuple(f"step {n}" for n in range(steps))
         for number in range(1, 150):
             question = _question(f"q{number}", options)
-            order = sheet_order("a-lesson", question)
+            order = shown_order("a-lesson", question)
             assert sorted(order) == list(range(steps))
             assert order != tuple(range(steps)), (steps, number)
             # The same in every build: seeded by the ids only, whatever the language of the text.
             translated = _question(f"q{number}", tuple(f"Schritt {n}" for n in range(steps)))
-            assert sheet_order("a-lesson", translated) == order
+            assert shown_order("a-lesson", translated) == order
 
 
 def _question(question_id: str, texts: tuple[str, ...]) -> Question:

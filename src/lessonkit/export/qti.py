@@ -81,7 +81,7 @@ def _item(section: etree._Element, quiz: LessonQuiz, question: Question, languag
     _metadata(_sub(item, "itemmetadata"), {"cc_profile": item_profile(question), "cc_weighting": "1"})
     presentation = _sub(item, "presentation")
     if question.kind in (SHORT, ORDER):
-        _essay(item, presentation, question, language)
+        _essay(item, presentation, quiz.lesson.id, question, language)
         return
     assert question.kind in (CHOICE, TRUE_FALSE)
     _material(presentation, question.prompt, language)
@@ -118,10 +118,12 @@ def _scoring(processing: etree._Element, question: Question) -> None:
     _sub(condition, "setvar", "100", action="Set", varname="SCORE")
 
 
-def _essay(item: etree._Element, presentation: etree._Element, question: Question, language: str) -> None:
+def _essay(
+    item: etree._Element, presentation: etree._Element, lesson_id: str, question: Question, language: str
+) -> None:
     if question.kind == ORDER:
         # One text: the cartridge importers read the first material of an essay.
-        lines = [question.prompt, *(f"- {step.text}" for step in shuffled(question))]
+        lines = [question.prompt, *(f"- {step.text}" for step in shuffled(lesson_id, question))]
         _material(presentation, "\n".join(lines), language)
         answer = _order_key(question.options)
     else:

@@ -7,11 +7,10 @@ same locale carry exactly the same questions, options and feedback.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 from dataclasses import dataclass
 
 from lessonkit.export.text import plain
-from lessonkit.load.quiz import ORDER, Question, QuizOption, lesson_questions
+from lessonkit.load.quiz import Question, QuizOption, lesson_questions, shown_order
 from lessonkit.locale.country_pack import CountryPack
 from lessonkit.model import Lesson
 
@@ -51,16 +50,10 @@ def lesson_quiz(lesson: Lesson, pack: CountryPack) -> LessonQuiz:
     return LessonQuiz(lesson, plain(lesson.title, pack, lesson.location("title")), questions)
 
 
-def shuffled(question: Question) -> tuple[QuizOption, ...]:
-    """The steps of an ordering item in a fixed order that is not the right one (same on every export).
+def shuffled(lesson_id: str, question: Question) -> tuple[QuizOption, ...]:
+    """The options in the order learners see them (an ordering item's steps never in the right order).
 
-    Sorting by a hash of the text is stable across runs and machines (unlike `random` without a seed
-    shared by every tool), so a teacher's printed copy matches the imported quiz.
+    The same order as the printed handout and the website (`shown_order`), so a teacher's printed
+    copy matches the imported quiz.
     """
-    steps = question.options
-    if question.kind != ORDER or len(steps) < 2:
-        return steps
-    order = tuple(sorted(steps, key=lambda o: hashlib.sha256(f"{question.id}|{o.text}".encode()).hexdigest()))
-    if order == steps:
-        order = (*steps[1:], steps[0])
-    return order
+    return tuple(question.options[index] for index in shown_order(lesson_id, question))

@@ -23,6 +23,7 @@ stable ids (`q1`, `q1-o2`) that any renderer (print, site, exports) can use.
 from __future__ import annotations
 
 import difflib
+import random
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -411,3 +412,20 @@ class _Reader:
                 ok = False
             seen.add(key)
         return ok
+
+
+def shown_order(lesson_id: str, question: Question) -> tuple[int, ...]:
+    """The indexes of an item's options in the order learners see them.
+
+    An ordering item's steps are shuffled (never into the right order); other items keep the
+    written order. Seeded by the lesson and question ids, not the text, so the printed handout, the website and
+    the exports show one order in every build and every language.
+    """
+    right = list(range(len(question.options)))
+    if question.kind != ORDER or len(right) < 2:
+        return tuple(right)
+    order = list(right)
+    random.Random(f"{lesson_id}-{question.id}").shuffle(order)  # a fixed order for a worksheet, not security
+    if order == right:
+        order = [*right[1:], right[0]]
+    return tuple(order)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -10,7 +9,7 @@ from markupsafe import Markup
 
 from lessonkit.build.paths import CARDS, download_paths
 from lessonkit.load.cards import parse_cards
-from lessonkit.load.quiz import CHOICE, ORDER, SHORT, TRUE_FALSE, Question, lesson_questions
+from lessonkit.load.quiz import CHOICE, ORDER, SHORT, TRUE_FALSE, Question, lesson_questions, shown_order
 from lessonkit.locale.country_pack import CountryPack
 from lessonkit.locale.help_tokens import help_tokens_in
 from lessonkit.locale.locales import Locale
@@ -276,7 +275,7 @@ def _quiz(r: _Renderer, lesson_id: str, question: Question) -> QuizView:
         for place, option in enumerate(question.options, start=1)
     ]
     if question.kind == ORDER:
-        options = [options[index] for index in sheet_order(lesson_id, question)]
+        options = [options[index] for index in shown_order(lesson_id, question)]
     kind = question.kind if question.kind in (CHOICE, TRUE_FALSE, ORDER) else CHOICE
     return QuizView(
         kind,
@@ -285,21 +284,6 @@ def _quiz(r: _Renderer, lesson_id: str, question: Question) -> QuizView:
         multiple=question.multiple,
         scenario=question.scenario,
     )
-
-
-def sheet_order(lesson_id: str, question: Question) -> tuple[int, ...]:
-    """The indexes of an ordering item's steps in the order the handout prints them: never the right order.
-
-    Seeded by the lesson and question ids (not the text), so the order is the same in every build
-    and every language, and it is the website's order (render/site/lesson_page.py shuffles the same
-    way) unless that one happens to be the right order; then the first step moves to the end.
-    """
-    right = list(range(len(question.options)))
-    order = list(right)
-    random.Random(f"{lesson_id}-{question.id}").shuffle(order)
-    if len(order) > 1 and order == right:
-        order = [*right[1:], right[0]]
-    return tuple(order)
 
 
 def _needs(

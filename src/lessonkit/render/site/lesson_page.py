@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import base64
-import random
 
-from lessonkit.load.quiz import ORDER, Question, lesson_questions
+from lessonkit.load.quiz import ORDER, Question, lesson_questions, shown_order
 from lessonkit.model import Lesson, Section
 from lessonkit.pictures import picture_file
 from lessonkit.render.settings import HANDOUTS_DIR
@@ -178,8 +177,7 @@ def _question_form(ctx: LocaleContext, lesson: Lesson, question: Question) -> st
     options = []
     if question.kind == ORDER:
         # Shown in an order of their own (the same in every build and language), numbered by the learner.
-        steps = list(enumerate(question.options, start=1))
-        random.Random(name).shuffle(steps)
+        steps = [(index + 1, question.options[index]) for index in shown_order(lesson.id, question)]
         numbers = "".join(f'<option value="{n}">{ctx.number(n)}</option>' for n in range(1, len(steps) + 1))
         for place, option in steps:
             options.append(
