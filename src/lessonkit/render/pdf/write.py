@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import signal
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from lessonkit.problems import Location, Problem
 from lessonkit.render.pdf.allowed import url_refusal
+from lessonkit.render.pdf.glyph_text import glyphs_mapped_to_their_own_text
 
 if TYPE_CHECKING:
     from weasyprint import CSS
@@ -134,13 +135,17 @@ def write_pdf(
     fonts, sheets = stylesheets(css_dir.resolve(), style, paper)
     fetcher = SafeFetcher(allowed)
     document = HTML(string=html, base_url=f"{base.resolve().as_uri()}/", url_fetcher=fetcher)
-    with time_limit_of(time_limit):
+    right_to_left = bool(_RTL_ROOT.search(html))
+    # Arabic letters and their marks share clusters, which WeasyPrint's ToUnicode maps get
+    # wrong (see glyph_text.py); left-to-right documents are written as WeasyPrint writes them.
+    glyph_text: AbstractContextManager[None] = glyphs_mapped_to_their_own_text() if right_to_left else nullcontext()
+    with time_limit_of(time_limit), glyph_text:
         data = document.write_pdf(
             stylesheets=list(sheets),
             font_config=fonts,
             pdf_variant=PDF_VARIANT,
             custom_metadata=True,
-            finisher=_right_to_left if _RTL_ROOT.search(html) else None,
+            finisher=_right_to_left if right_to_left else None,
         )
     return PdfResult(bytes(data), tuple(fetcher.refused))
 
