@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from lessonkit.check.document import Document
 from lessonkit.check.finding import Finding
 from lessonkit.check.kinds import finding, units
-from lessonkit.check.resources import frequency_table
+from lessonkit.check.resources import FrequencyTable, frequency_table
 from lessonkit.check.rulebook import Rule
 from lessonkit.check.sentences import WITHOUT_MARKS, WORD
 
@@ -35,21 +35,38 @@ def unfamiliar(rule: Rule, document: Document) -> Iterator[Finding]:
         return  # no frequency data for this language: the rule cannot judge
     allowed = {w.casefold() for w in rule.spec.words}
     seen: set[str] = set()
+    # A megabyte of prose repeats its words: each distinct token is judged once per document
+    # (its word form, and its score when it is rare and not defined; None when it is never reported).
+    judged: dict[str, tuple[str, float | None]] = {}
     for unit in units(rule, document):
         for match in WORD.finditer(unit.plain):
             token = match.group(0)
-            # Frequency tables list words without vowel marks (wordfreq removes them).
-            word = WITHOUT_MARKS.sub("", token).casefold()
-            if (
-                (rule.spec.skip_capitalised and token[0].isupper())
-                or len(word) < rule.spec.min_length
-                or word in seen
-                or word in allowed
-            ):
+            if rule.spec.skip_capitalised and token[0].isupper():
                 continue
-            parts = word.replace("'", "-").split("-") if word not in table else [word]
-            score = min(table.get(part, 0.0) for part in parts if part) if parts else 0.0
-            if score >= threshold or _defined(word, document.vocabulary):
+            verdict = judged.get(token)
+            if verdict is None:
+                verdict = judged[token] = _judge(token, rule, allowed, table, threshold, document.vocabulary)
+            word, score = verdict
+            if score is None or word in seen:
                 continue
             seen.add(word)
             yield finding(rule, unit.location(match.start()), match=token, zipf=score, limit=threshold)
+
+
+def _judge(
+    token: str,
+    rule: Rule,
+    allowed: set[str],
+    table: FrequencyTable,
+    threshold: float,
+    vocabulary: frozenset[str],
+) -> tuple[str, float | None]:
+    # Frequency tables list words without vowel marks (wordfreq removes them).
+    word = WITHOUT_MARKS.sub("", token).casefold()
+    if len(word) < rule.spec.min_length or word in allowed:
+        return word, None
+    parts = word.replace("'", "-").split("-") if word not in table else [word]
+    score = min(table.get(part, 0.0) for part in parts if part) if parts else 0.0
+    if score >= threshold or _defined(word, vocabulary):
+        return word, None
+    return word, score
