@@ -4,7 +4,8 @@ The inputs under tests/fixtures/check_golden/ carry deliberate problems (see eac
 reviewed outputs live in tests/golden/check/<case>/. Only the temporary project folder is normalised
 (to `<project>`): the project is checked with relative paths, so it normally does not appear at all.
 Regenerate after an intended change with `LESSONKIT_UPDATE_GOLDEN=1 pytest tests/test_check_golden.py`
-and review the diff: a finding that appears, disappears or moves is a change in what authors are told.
+and review the diff: a finding that appears, disappears or moves is a change in what authors are told
+(REVIEWED below lists the findings a reviewer accepted; change it only with the same care).
 """
 
 from __future__ import annotations
@@ -83,3 +84,51 @@ def test_unusable_folder_output_matches_golden(golden_project: Path) -> None:
     # that the change issue 17 item 2 asks for shows up; then give this case its own report.json.
     as_json = _check(golden_project, FOLDER, "--format", "json")
     assert (as_json.code, as_json.out, as_json.err) == (run.code, run.out, run.err)
+
+
+@pytest.mark.parametrize("case", ["lesson", "draft-de"])
+def test_golden_formats_report_the_same_findings(case: str) -> None:
+    """The reviewed files agree with each other: one finding list, written three ways (no run needed)."""
+    report = json.loads((GOLDEN / case / "report.json").read_text(encoding="utf-8"))
+    findings = report["findings"]
+    text = (GOLDEN / case / "text.txt").read_text(encoding="utf-8").splitlines()
+    assert text[:-1] == [
+        f"{f['path']}:{f['line']}:{f['column']}: {f['severity']} {f['rule']} {f['message']} [{f['suggestion']}]"
+        for f in findings
+    ]
+    summary = report["summary"]
+    assert text[-1].startswith(f"{summary['errors']} error(s), {summary['warnings']} warning(s) in {summary['files']}")
+    github = GOLDEN / case / "github.txt"
+    if github.is_file():
+        assert github.read_text(encoding="utf-8").splitlines() == [
+            f"::{f['severity']} file={f['path']},line={f['line']},col={f['column']},title={f['rule']}::"
+            f"{f['message']} [{f['suggestion']}]"
+            for f in findings
+        ]
+
+
+# What the review of the golden files found, written down so that a blind regeneration cannot drop a
+# deliberate problem: (line, rule) of each finding in the fixture files.
+REVIEWED = {
+    "lesson": [
+        (35, "tone.victim-blaming"),  # "She should never have sent the photo."
+        (36, "tone.fear"),  # "The internet is a dangerous place."
+        (39, "readability.grade"),  # the slide whose one sentence is too long
+        (40, "readability.sentence-length"),  # that sentence: 35 words, limit 24 at 11-13
+        (71, "vocabulary.unfamiliar"),  # "perspicacious"
+        (81, "structure.emergency-number"),  # "call 116 111": the English wording rule ...
+        (81, "structure.raw-contact"),  # ... and the language-independent number rule
+    ],
+    "draft-de": [
+        (4, "tone.victim-blaming"),  # "Das war deine eigene Schuld."
+        (6, "tone.fear"),  # "Im Internet lauern überall Gefahren."
+        (8, "vocabulary.unfamiliar"),  # "arglistig"
+        (10, "readability.sentence-length"),  # 28 words, limit 18 at 8-10
+    ],
+}
+
+
+@pytest.mark.parametrize("case", sorted(REVIEWED))
+def test_golden_findings_are_the_reviewed_ones(case: str) -> None:
+    report = json.loads((GOLDEN / case / "report.json").read_text(encoding="utf-8"))
+    assert [(f["line"], f["rule"]) for f in report["findings"]] == REVIEWED[case]
