@@ -27,8 +27,12 @@ GOLDEN = Path(__file__).parent / "golden" / "check"
 LESSON = "lessons/students/11-13/golden-helpers.md"
 # A plain Markdown draft in German, with no front matter: the options say who reads it.
 DRAFT = ("drafts/entwurf.md", "--band", "8-10", "--audience", "students", "--lang", "de")
-# The lessons folder, where a second lesson has no help section: the input is unusable.
-FOLDER = "lessons"
+# A folder holding a second lesson, clean but for its missing help section: the input is unusable.
+# (Not under lessons/: a catalogue is checked with the whole curriculum, which that lesson would spoil.)
+FOLDER = "unusable"
+# A German catalogue of LESSON (made by `lessonkit i18n update`, translated by hand), checked as its
+# translated lesson: the same kinds of problem, in German.
+CATALOGUE = "locales/de/golden-helpers-11-13.po"
 
 # The golden file of each format.
 FILES = {"text": "text.txt", "json": "report.json", "github": "github.txt", "summary": "summary.txt"}
@@ -41,6 +45,7 @@ def golden_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(FIXTURES / "check_golden", root, dirs_exist_ok=True)
     for name in ("curriculum.yml", "sources.yml"):
         shutil.copy(ROOT / "lessons" / name, root / "lessons" / name)
+    shutil.copy(ROOT / "locales" / "locales.yml", root / "locales" / "locales.yml")
     return root
 
 
@@ -75,6 +80,16 @@ def test_plain_german_draft_output_matches_golden(golden_project: Path, fmt: str
     assert_golden(GOLDEN / "draft-de" / FILES[fmt], run.out)
 
 
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_german_catalogue_output_matches_golden(golden_project: Path, fmt: str) -> None:
+    run = _check(golden_project, CATALOGUE, "--format", fmt)
+    assert run.code == ExitStatus.PROBLEMS, run.out + run.err  # findings, not a translation QA refuses
+    assert run.err == ""
+    if fmt == "json":
+        assert json.loads(run.out)["summary"]["files"] == 1
+    assert_golden(GOLDEN / "catalogue-de" / FILES[fmt], run.out)
+
+
 def test_unusable_folder_output_matches_golden(golden_project: Path) -> None:
     run = _check(golden_project, FOLDER)
     assert run.code == ExitStatus.UNUSABLE, run.out + run.err
@@ -86,7 +101,7 @@ def test_unusable_folder_output_matches_golden(golden_project: Path) -> None:
     assert (as_json.code, as_json.out, as_json.err) == (run.code, run.out, run.err)
 
 
-@pytest.mark.parametrize("case", ["lesson", "draft-de"])
+@pytest.mark.parametrize("case", ["lesson", "draft-de", "catalogue-de"])
 def test_golden_formats_report_the_same_findings(case: str) -> None:
     """The reviewed files agree with each other: one finding list, written three ways (no run needed)."""
     report = json.loads((GOLDEN / case / "report.json").read_text(encoding="utf-8"))
@@ -111,7 +126,7 @@ def test_golden_formats_report_the_same_findings(case: str) -> None:
 # deliberate problem: (line, rule) of each finding in the fixture files.
 REVIEWED = {
     "lesson": [
-        (35, "tone.victim-blaming"),  # "She should never have sent the photo."
+        (35, "tone.victim-blaming"),  # "He should never have sent the photo."
         (36, "tone.fear"),  # "The internet is a dangerous place."
         (39, "readability.grade"),  # the slide whose one sentence is too long
         (40, "readability.sentence-length"),  # that sentence: 35 words, limit 24 at 11-13
@@ -124,6 +139,15 @@ REVIEWED = {
         (6, "tone.fear"),  # "Im Internet lauern überall Gefahren."
         (8, "vocabulary.unfamiliar"),  # "arglistig"
         (10, "readability.sentence-length"),  # 28 words, limit 18 at 8-10
+    ],
+    # Located at the first line of each catalogue entry (column 1), as catalogue findings are.
+    "catalogue-de": [
+        (110, "tone.fear"),  # slide:2 "Im Netz lauern überall Gefahren."
+        (110, "tone.victim-blaming"),  # the same entry: "Das war seine eigene Schuld."
+        (117, "readability.grade"),  # slide:3 (found at its title entry), whose sentence is too long
+        (124, "readability.sentence-length"),  # that sentence: 33 words, limit 22 at 11-13
+        (209, "vocabulary.unfamiliar"),  # handout: "scharfsichtige"
+        (223, "structure.raw-contact"),  # help: "116 111" (the English wording rule does not apply)
     ],
 }
 
