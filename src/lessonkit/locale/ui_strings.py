@@ -195,6 +195,10 @@ UI_STRINGS: tuple[tuple[str, str], ...] = (
     ("For children and young people", "Website: heading of a group of help services"),
     ("Report sexual images of children", "Website: heading of a group of help services"),
     ("Get an image taken down", "Website: heading of a group of help services"),
+    (
+        "Support in a crisis",
+        "Website: heading of a group of help services: lines for someone in deep distress or thinking of suicide",
+    ),
     ("Report a crime to the police", "Website: heading of a group of help services"),
     (
         "Worried about a child right now? See who can help in {country}.",

@@ -11,6 +11,7 @@ from lessonkit.render.site.text import escape, raw_block
 GROUP_LABELS: dict[str, str] = {
     "emergency": "In an emergency",
     "child_helpline": "For children and young people",
+    "crisis_support": "Support in a crisis",
     "report_abuse_images": "Report sexual images of children",
     "take_down": "Get an image taken down",
     "parent_helpline": "For parents and carers",
