@@ -372,7 +372,7 @@ def test_every_lesson_with_cards_has_its_printable(with_cards: Path) -> None:
     right = ", ".join(n for step in STEPS for n, text in numbered if text == step)
     plan = " ".join(tool("pdftotext", str(sheet.with_name("example-helpers-4-7-plan.pdf")), "-").split())
     assert f"The right order of the numbered cards: {right}" in plan
-    assert "Pip makes a birthday card for Grandma.: Good secret: a happy surprise for Grandma." in plan
+    assert "Pip makes a birthday card for Grandma. – Good secret: a happy surprise for Grandma." in plan
     assert "Printables" in plan and "example-helpers-4-7-cards.pdf" in plan
     for expected in ("At a glance", "You will need", "0–5 min", "25–30 min", "Pencils and crayons for drawing"):
         assert expected in plan, expected
