@@ -6,9 +6,12 @@ writes this list to `locales/templates/ui.pot` for translators. Add a label here
 
 from __future__ import annotations
 
+from lessonkit.locale.adaptations import strings as adaptation_strings
+
 # (English text, note for translators). Long sentences stay on one line so that they match the code exactly.
 # ruff: noqa: E501
 UI_STRINGS: tuple[tuple[str, str], ...] = (
+    *adaptation_strings(),
     ("Get help", "Heading of the help box on handouts, slides and web pages."),
     ("Get help now", "Button or banner leading to help services."),
     ("Objectives", "Heading: what learners will be able to do."),

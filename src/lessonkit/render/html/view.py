@@ -10,6 +10,7 @@ from markupsafe import Markup
 from lessonkit.build.paths import CARDS, download_paths
 from lessonkit.load.cards import parse_cards
 from lessonkit.load.quiz import CHOICE, ORDER, SHORT, TRUE_FALSE, Question, lesson_questions, shown_order
+from lessonkit.locale.adaptations import Adaptations, adaptations
 from lessonkit.locale.country_pack import CountryPack
 from lessonkit.locale.help_tokens import help_tokens_in
 from lessonkit.locale.locales import Locale
@@ -168,6 +169,8 @@ class LessonView:
     # The plan's at-a-glance box: what the teacher needs, and the documents to print.
     needs: tuple[str, ...] = ()
     printables: tuple[Printable, ...] = ()
+    # The plan's SEND/EAL box (None for guides).
+    adaptations: Adaptations | None = None
     warnings: tuple[Problem, ...] = field(default=())
 
 
@@ -240,6 +243,7 @@ def build_view(
         cards=cards,
         needs=_needs(lesson, handout, cards, ui),
         printables=_printables(lesson, locale, cards, ui),
+        adaptations=adaptations(lesson.band, ui) if lesson.is_student_lesson else None,
         warnings=tuple(r.warnings),
     )
 
