@@ -38,9 +38,6 @@ from conftest import ROOT, authoring_example
 from golden_support import UPDATE_VARIABLE, assert_golden_tree, updating
 from print_project import make_project
 
-# A whole mkdocs build of two locales: about 25 s on a busy two-core machine.
-pytestmark = pytest.mark.slow
-
 GOLDEN = Path(__file__).parent / "golden" / "site"
 MANIFEST = "manifest.txt"
 LOCALES = ("en-IE", "ar-DE")  # the first is built at the site root, the second in ar-DE/
@@ -133,6 +130,8 @@ def output_files(site: Path) -> dict[str, Path]:
     return {p.relative_to(site).as_posix(): p for p in sorted(site.rglob("*")) if p.is_file()}
 
 
+# A whole mkdocs build of two locales: about 40 s on a busy two-core machine.
+@pytest.mark.slow
 def test_site_text_files_match_golden(project: Path) -> None:
     files = output_files(project / "site")
     texts = {
@@ -151,6 +150,7 @@ def test_site_text_files_match_golden(project: Path) -> None:
     assert_golden_tree(GOLDEN, texts, keep={MANIFEST})
 
 
+@pytest.mark.slow
 def test_site_assets_match_manifest(project: Path) -> None:
     files = output_files(project / "site")
     actual = "".join(manifest_line(path, name) + "\n" for name, path in files.items() if by_manifest(name))
@@ -180,3 +180,31 @@ def _entries(manifest: str) -> dict[str, tuple[str, str]]:
         name, kind, value = line.rsplit(" ", 2)
         entries[name] = (kind, value)
     return entries
+
+
+# What a reviewer read in the golden lesson pages, pinned so that a regeneration cannot lose it unseen.
+LESSON_PAGE = "lessons/11-13/privacy-11-13.html"
+HELP_IN_LESSON = {
+    "en-IE": ["Childline (ISPCC) (1800&nbsp;66&nbsp;66&nbsp;66)", "Emergency services (112)"],
+    # Latin names in first-strong isolates and numbers in left-to-right isolates inside Arabic text.
+    "ar-DE": [
+        "\u2068Nummer gegen Kummer\u2069 (\u2066116&nbsp;111\u2069)",
+        "\u2068Polizei-Notruf\u2069 (\u2066110\u2069)",
+    ],
+}
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_golden_lesson_page_is_what_the_reviewer_saw(locale: str) -> None:
+    page = (GOLDEN / locale / LESSON_PAGE).read_text(encoding="utf-8")
+    head, _, body = page.partition("<body")
+    if locale == "ar-DE":
+        assert '<html lang="ar" dir="rtl"' in head and body.startswith(' dir="rtl"')
+    else:
+        assert '<html lang="en" class="no-js">' in head and 'dir="rtl"' not in page
+    quiz = page.split('<ol class="lk-quiz">', 1)[1].split("</ol>", 1)[0]
+    assert quiz.count("<li>") == 4 and quiz.count("data-lk-quiz") == 3  # one open question, three to choose from
+    assert 'data-kind="cards"' in page  # the cut-out cards are offered for download
+    help_box = page.split('<div class="admonition tip lk-help">', 1)[1].split("</div>", 1)[0]
+    for service in HELP_IN_LESSON[locale]:
+        assert service in help_box, f"{locale}: {service!r} not in the lesson's help box"
