@@ -74,8 +74,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
         shutil.copy(ROOT / "lessons" / lesson, root / "lessons" / lesson)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(ROOT / "site-theme", root / "site-theme")
-    home = root.parent / "home"
-    home.mkdir()
+    home = tmp_path_factory.mktemp("home")
     locales = [arg for locale in LOCALES for arg in ("--locale", locale)]
     run = subprocess.run(
         [sys.executable, "-m", "lessonkit", "site", *locales, "--out", "site"],
@@ -88,7 +87,8 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     assert run.returncode == 0, run.stdout + run.stderr
     # The example lesson has no Arabic catalogue: the build says so and the Arabic site leaves it out.
-    assert "ar-DE: example-helpers-4-7 is not ready in this language; left out" in run.stdout + run.stderr
+    said = (run.stdout + run.stderr).splitlines()
+    assert any("ar-DE" in line and "example-helpers-4-7" in line and "left out" in line for line in said), said
     return root
 
 
