@@ -208,3 +208,10 @@ def test_golden_lesson_page_is_what_the_reviewer_saw(locale: str) -> None:
     help_box = page.split('<div class="admonition tip lk-help">', 1)[1].split("</div>", 1)[0]
     for service in HELP_IN_LESSON[locale]:
         assert service in help_box, f"{locale}: {service!r} not in the lesson's help box"
+
+
+def test_golden_tree_stays_small() -> None:
+    """The reviewed copy is read in diffs and cloned by everyone: big assets belong in the manifest."""
+    sizes = {p.relative_to(GOLDEN).as_posix(): p.stat().st_size for p in GOLDEN.rglob("*") if p.is_file()}
+    assert sum(sizes.values()) < 1_500_000, sorted(sizes.items(), key=lambda item: -item[1])[:5]
+    assert max(sizes.values()) < 100_000, max(sizes.items(), key=lambda item: item[1])
