@@ -35,7 +35,15 @@ def test_every_document_is_at_its_stable_path(built: Path) -> None:
     names = sorted(p.name for p in (built / FOLDER).iterdir())
     assert names == sorted(
         f"{LESSON}-{suffix}"
-        for suffix in ("plan.pdf", "handout.pdf", "handout-large-print.pdf", "family.pdf", "slides.pptx", "slides.pdf")
+        for suffix in (
+            "plan.pdf",
+            "handout.pdf",
+            "handout-large-print.pdf",
+            "handout-easy-read.pdf",  # a 4-7 lesson: the easy-read handout too
+            "family.pdf",
+            "slides.pptx",
+            "slides.pdf",
+        )
     )
     assert (built / "site/downloads/en-IE/parents/guide-example/guide-example-guide.pdf").is_file()
     assert (built / "site/downloads/en-IE/4-7/handbook-4-7-en-IE.pdf").is_file()
@@ -67,7 +75,7 @@ def test_every_page_carries_the_licence_and_curriculum_version(built: Path) -> N
 
 
 def test_handouts_fit_one_or_two_pages_and_show_the_help_box(built: Path) -> None:
-    for kind, most in (("handout", 2), ("handout-large-print", 3), ("family", 2)):
+    for kind, most in (("handout", 2), ("handout-large-print", 3), ("handout-easy-read", 4), ("family", 2)):
         pdf = built / FOLDER / f"{LESSON}-{kind}.pdf"
         assert 1 <= int(pdf_info(pdf)["Pages"]) <= most, kind
         text = " ".join(tool("pdftotext", str(pdf), "-").split())

@@ -14,11 +14,17 @@ from lessonkit.model import Lesson
 DOWNLOADS = "downloads"
 
 CARDS = "cards"
-# kind -> file suffix, in the order the site lists them. `cards` only for lessons with `cards` sections.
+# The easy-read handout (one idea per line, a symbol beside each, very large type): for the bands
+# listed here, whose readers are learning to read; the other bands' SEND learners use large print.
+EASY_READ = "handout-easy-read"
+EASY_READ_BANDS = frozenset({"4-7"})
+# kind -> file suffix, in the order the site lists them. `cards` only for lessons with `cards` sections,
+# the easy-read handout only for lessons of `EASY_READ_BANDS`.
 STUDENT_FILES: dict[str, str] = {
     "plan": "plan.pdf",
     "handout": "handout.pdf",
     "handout-large": "handout-large-print.pdf",
+    EASY_READ: "handout-easy-read.pdf",
     CARDS: "cards.pdf",
     "family": "family.pdf",
     "slides-pptx": "slides.pptx",
@@ -38,7 +44,12 @@ def download_paths(lesson: Lesson, locale_id: str) -> dict[str, PurePosixPath]:
     files = STUDENT_FILES if lesson.is_student_lesson else GUIDE_FILES
     folder = lesson_folder(lesson, locale_id)
     has_cards = bool(lesson.sections_of(CARDS))
-    return {kind: folder / f"{lesson.id}-{suffix}" for kind, suffix in files.items() if kind != CARDS or has_cards}
+    easy_read = lesson.band in EASY_READ_BANDS
+    return {
+        kind: folder / f"{lesson.id}-{suffix}"
+        for kind, suffix in files.items()
+        if (kind != CARDS or has_cards) and (kind != EASY_READ or easy_read)
+    }
 
 
 def handbook_path(band_id: str, locale_id: str) -> PurePosixPath:

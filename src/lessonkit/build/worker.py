@@ -32,7 +32,7 @@ from lessonkit.render.html.documents import render_handbook_html, render_lesson_
 from lessonkit.render.settings import RenderSettings
 
 PPTX = "slides-pptx"
-STYLES = {"handout-large": "large-print", "slides-pdf": "slides"}
+STYLES = {"handout-large": "large-print", "handout-easy-read": "easy-read", "slides-pdf": "slides"}
 
 
 def _mapping_proxy(items: dict[Any, Any]) -> MappingProxyType[Any, Any]:

@@ -40,6 +40,7 @@ WEBCONTENT = "webcontent"
 FILES: dict[str, tuple[str, bool]] = {
     "handout": ("Student handout (PDF)", False),
     "handout-large": ("Large-print handout (PDF)", False),
+    "handout-easy-read": ("Easy-read handout (PDF)", False),
     "family": ("Family sheet (PDF)", False),
     "slides-pdf": ("Slides (PDF)", True),
     "slides-pptx": ("Slides (PowerPoint, editable)", True),

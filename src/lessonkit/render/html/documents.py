@@ -15,6 +15,7 @@ from lessonkit.locale.locales import Locale
 from lessonkit.model import Lesson
 from lessonkit.pictures import CHARACTERS
 from lessonkit.problems import Problem
+from lessonkit.render.html.easy_read import build_easy_read
 from lessonkit.render.html.view import build_view
 from lessonkit.render.settings import RenderSettings
 from lessonkit.render.slides.style import band_classes
@@ -24,6 +25,7 @@ TEMPLATES: dict[str, str] = {
     "plan": "plan.html.j2",
     "handout": "handout.html.j2",
     "handout-large": "handout.html.j2",
+    "handout-easy-read": "easy-read.html.j2",
     "cards": "cards.html.j2",
     "family": "family.html.j2",
     "guide": "guide.html.j2",
@@ -34,6 +36,7 @@ TITLE_LABELS: dict[str, str] = {
     "plan": "Teacher's lesson plan",
     "handout": "Student handout",
     "handout-large": "Student handout (large print)",
+    "handout-easy-read": "Student handout (easy read)",
     "cards": "Cut-out cards",
     "family": "Family sheet",
     "guide": "Guide",
@@ -79,8 +82,15 @@ def render_lesson_html(
     title = f"{lesson.title}: {ui(TITLE_LABELS[kind])}"
     band = settings.config.band(lesson.band) if lesson.band else None
     body_class = f"{'large-print' if kind == 'handout-large' else kind} {band_classes(band)}"
-    html = _render(TEMPLATES[kind], settings, ui, title, locale, body_class, view=view)
-    return HtmlDocument(kind, title, locale.language, html, view.warnings)
+    extra: dict[str, object] = {}
+    warnings = view.warnings
+    if kind == "handout-easy-read":
+        easy = build_easy_read(lesson, locale, pack, ui, settings, view.pictures)
+        # Its lines are the handout's own text again: each warning is said once.
+        warnings += tuple(w for w in easy.warnings if w not in warnings)
+        extra["easy"] = easy
+    html = _render(TEMPLATES[kind], settings, ui, title, locale, body_class, view=view, **extra)
+    return HtmlDocument(kind, title, locale.language, html, warnings)
 
 
 def render_handbook_html(

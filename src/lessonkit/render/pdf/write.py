@@ -28,6 +28,7 @@ PDF_VARIANT = "pdf/ua-1"
 CSS_FILES: dict[str, tuple[str, ...]] = {
     "print": ("fonts.css", "print.css"),
     "large-print": ("fonts.css", "print.css", "large-print.css"),
+    "easy-read": ("fonts.css", "print.css", "easy-read.css"),
     "slides": ("fonts.css", "slides.css"),
 }
 LETTER = "@page { size: letter; }"

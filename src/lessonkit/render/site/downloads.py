@@ -18,6 +18,7 @@ LABELS: dict[str, str] = {
     "plan": "Lesson plan (PDF)",
     "handout": "Student handout (PDF)",
     "handout-large": "Large-print handout (PDF)",
+    "handout-easy-read": "Easy-read handout (PDF)",
     "cards": "Cut-out cards (PDF)",
     "family": "Family sheet (PDF)",
     "slides-pptx": "Slides (PowerPoint, editable)",
