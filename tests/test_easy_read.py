@@ -164,6 +164,17 @@ def test_the_lines_start_with_the_key_messages_and_do_not_repeat_them(curriculum
     assert any(x.symbol is None for x in easy.lines)  # "Private pictures are not for sharing."
 
 
+def test_a_step_of_the_handouts_list_stays_even_when_a_key_message_says_it_too(curriculum: Curriculum) -> None:
+    # games-4-7: "Stop. / Put the game down. / Tell a trusted adult." and the key message
+    # "Tell a trusted adult. You will not be in trouble for telling."
+    texts = [str(x.html) for x in _easy(curriculum, "games-4-7", "en-IE").lines]
+    assert texts[texts.index("Stop.") : texts.index("Stop.") + 3] == [
+        "Stop.",
+        "Put the game down.",
+        "Tell a trusted adult.",
+    ]
+
+
 def _easy(curriculum: Curriculum, lesson_id: str, locale_id: str) -> EasyReadView:
     lesson = curriculum.lesson(lesson_id)
     assert lesson is not None

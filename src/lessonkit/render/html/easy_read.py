@@ -2,11 +2,12 @@
 
 Built from the same source as the ordinary handout: the key messages first (each already one
 idea), then the `handout` section split into its list items and sentences, and the `help`
-section split the same way for the help box (the services under it are the ordinary handout's). A question that
-leads into its answer ("Feeling worried? Tell someone.") stays one line. A line that repeats a
-key message is left out. Each line gets a symbol: the lesson's character when the line names it,
-else the one the reviewed table in `lessonkit.pictures` gives, else a neutral bullet that is
-decoration only (drawn by CSS, so the PDF marks it as an artifact and screen readers skip it).
+section split the same way for the help box (the services under it are the ordinary handout's).
+A question that leads into its answer ("Feeling worried? Tell someone.") stays one line. A line
+that repeats a whole key message, or an earlier line, is left out. Each line gets a symbol: the
+lesson's character when the line names it, else the one the reviewed table in
+`lessonkit.pictures` gives, else a neutral bullet that is decoration only (drawn by CSS, so the
+PDF marks it as an artifact and screen readers skip it).
 """
 
 from __future__ import annotations
@@ -161,7 +162,8 @@ def build_easy_read(
         return EasyLine(Markup(html), symbol(text))
 
     key_lines = tuple(line(m, lesson.location("key_messages")) for m in lesson.key_messages)
-    said = {_same(m) for m in lesson.key_messages} | {_same(s) for m in lesson.key_messages for s in sentences(m)}
+    # Only a whole key message is left out: a sentence of one may be a step of the handout's list.
+    said = {_same(m) for m in lesson.key_messages}
     sections = lesson.sections_of("handout")
     lines: list[EasyLine] = []
     draw = 0
