@@ -30,6 +30,7 @@ from lessonkit.render.slides.text import plain_lines
 PRINTABLE_LABELS: dict[str, str] = {
     "handout": "Student handout",
     "handout-large": "Student handout (large print)",
+    "handout-easy-read": "Student handout (easy read)",
     CARDS: "Cut-out cards",
     "family": "Family sheet",
     "slides-pdf": "Slides",
