@@ -32,6 +32,7 @@ from lessonkit.pictures import picture_file
 from lessonkit.render.help.entries import STUDENT_HELP, help_entries
 from lessonkit.render.help.slides import deck_help_lines, help_slides, service_lines
 from lessonkit.render.settings import RenderSettings
+from lessonkit.render.slides.embed_fonts import deck_faces, embed_fonts
 from lessonkit.render.slides.fit import BODY_SIZE, band_slide_parts
 from lessonkit.render.slides.language import language_tag, tag_language
 from lessonkit.render.slides.rtl import make_rtl
@@ -217,6 +218,8 @@ def render_deck(
         _notes(slide, ui("You will not be in trouble for telling."))
 
     _tag(deck, tag, rtl)
+    # The deck carries its fonts, so PowerPoint or Impress without them installed shows the project's type.
+    embed_fonts(deck, settings.handouts, deck_faces(rtl))
     out = io.BytesIO()
     deck.save(out)
     return out.getvalue()
