@@ -59,6 +59,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     lessons = example_lessons()
     lessons["example.md"] = _set(lessons["example.md"], r'(?m)^(title: )"Helpers all around us"', TITLE)
     lessons["example.md"] = _set(lessons["example.md"], r"(?m)^(summary: )\".*\"$", SUMMARY)
+    # A framework outcome is printed as written (curriculum links on the lesson page).
+    lessons["example.md"] = lessons["example.md"].replace(
+        'ukcis: ["Online relationships 4-7"]', f'ukcis: ["Online relationships 4-7", {json.dumps(SCRIPT + BREAKOUT)}]'
+    )
+    assert SCRIPT in lessons["example.md"]
     root = make_project(folder, lessons)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(ROOT / "site-theme", root / "site-theme")

@@ -100,6 +100,10 @@ UI_STRINGS: tuple[tuple[str, str], ...] = (
     ("Quiz with answers", "Printed documents: plan_body"),
     ("Safeguarding and disclosures", "Printed documents: plan_body"),
     ("Slides and speaker points", "Printed documents: plan_body"),
+    (
+        "Curriculum links",
+        "Plan and lesson page: heading above the outcomes of curriculum frameworks (such as Education for a Connected World) the lesson covers.",
+    ),
     ("Teacher note", "Printed documents: plan_body"),
     ("Teacher's lesson plan", "Printed documents: plan_body"),
     ("minutes", "Printed documents: plan_body"),

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from lessonkit.build.paths import CARDS, download_paths
+from lessonkit.frameworks import CurriculumLink, curriculum_links
 from lessonkit.load.cards import parse_cards
 from lessonkit.load.quiz import CHOICE, ORDER, SHORT, TRUE_FALSE, Question, lesson_questions, shown_order
 from lessonkit.locale.adaptations import Adaptations, adaptations
@@ -172,6 +173,8 @@ class LessonView:
     printables: tuple[Printable, ...] = ()
     # The plan's SEND/EAL box (None for guides).
     adaptations: Adaptations | None = None
+    # The framework outcomes the lesson covers (its `frameworks`).
+    curriculum_links: tuple[CurriculumLink, ...] = ()
     warnings: tuple[Problem, ...] = field(default=())
 
 
@@ -245,6 +248,7 @@ def build_view(
         needs=_needs(lesson, handout, cards, ui),
         printables=_printables(lesson, locale, cards, ui),
         adaptations=adaptations(lesson.band, ui) if lesson.is_student_lesson else None,
+        curriculum_links=curriculum_links(lesson.frameworks),
         warnings=tuple(r.warnings),
     )
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import base64
 
+from lessonkit.frameworks import curriculum_links
 from lessonkit.load.quiz import ORDER, Question, lesson_questions, shown_order
+from lessonkit.locale.adaptations import adaptations
 from lessonkit.model import Lesson, Section
 from lessonkit.pictures import picture_file
 from lessonkit.render.settings import HANDOUTS_DIR
@@ -39,6 +41,7 @@ def lesson_markdown(ctx: LocaleContext, lesson: Lesson) -> str:
         )
     parts.append(f"## {escape(t('Learning objectives'))}\n")
     parts.append(raw_block("<ul>\n" + "".join(f"<li>{escape(o)}</li>\n" for o in lesson.objectives) + "</ul>"))
+    parts.append(_curriculum_links(ctx, lesson))
     if lesson.vocabulary:
         parts.append(f"## {escape(t('Vocabulary'))}\n")
         terms = "".join(f"<dt>{escape(k)}</dt>\n<dd>{escape(v)}</dd>\n" for k, v in lesson.vocabulary.items())
@@ -46,6 +49,7 @@ def lesson_markdown(ctx: LocaleContext, lesson: Lesson) -> str:
     for section in lesson.sections_of("safeguarding"):
         parts.append(_admonition(ctx, lesson, "warning lk-safeguarding", t("Safeguarding"), section, page))
     parts.append(_plan(ctx, lesson, page))
+    parts.append(_adaptations(ctx, lesson))
     for section in lesson.sections_of("teacher-note"):
         parts.append(_admonition(ctx, lesson, "info", t("Background for the teacher"), section, page))
     parts.append(_quiz(ctx, lesson, page))
@@ -107,6 +111,32 @@ def _admonition(ctx: LocaleContext, lesson: Lesson, kind: str, title: str, secti
     body = ctx.html(section.text, page, lesson)
     return raw_block(
         f'<div class="admonition {kind}">\n<p class="admonition-title">{escape(title)}</p>\n{body}</div>', "lk-box"
+    )
+
+
+def _curriculum_links(ctx: LocaleContext, lesson: Lesson) -> str:
+    """The framework outcomes the lesson covers, under the objectives, as in the printed plan."""
+    links = curriculum_links(lesson.frameworks)
+    if not links:
+        return ""
+    rows = "".join(f"<li>{escape(link.framework)}: {escape('; '.join(link.outcomes))}</li>\n" for link in links)
+    return f"### {escape(ctx.t('Curriculum links'))}\n" + raw_block(f'<ul class="lk-curriculum-links">\n{rows}</ul>')
+
+
+def _adaptations(ctx: LocaleContext, lesson: Lesson) -> str:
+    """The plan's SEND/EAL box, for the teacher preparing on screen (the same advice as the printed plan)."""
+    box = adaptations(lesson.band, ctx.t)
+    if box is None:
+        return ""
+
+    def column(heading: str, advice: tuple[str, ...]) -> str:
+        items = "".join(f"<li>{escape(a)}</li>\n" for a in advice)
+        return f'<p class="lk-adapt-heading"><strong>{escape(heading)}</strong></p>\n<ul>\n{items}</ul>\n'
+
+    body = column(box.send_heading, box.send) + column(box.eal_heading, box.eal)
+    return raw_block(
+        f'<details class="admonition note lk-adapt">\n<summary>{escape(box.heading)}</summary>\n{body}</details>',
+        "lk-box",
     )
 
 
