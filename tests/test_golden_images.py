@@ -3,9 +3,10 @@
 Page 1 of the student handout in every age band's look, in English and in Arabic (right to
 left), is rendered by poppler (`pdftoppm`); one slide per slide layout the decks use (title,
 content, help) is rendered twice per direction: the PDF deck by poppler, and the PPTX deck by
-LibreOffice (`soffice --convert-to pdf`, then `pdftoppm`). Each image is compared with its
-reviewed copy in `tests/golden/images/` by a perceptual diff (see `difference`), not byte for
-byte, so that an antialiasing change does not fail the test and a moved box or a lost line does.
+LibreOffice (`soffice --convert-to pdf`, then `pdftoppm`), given the fonts the deck carries.
+Each image is compared with its reviewed copy in `tests/golden/images/` by a perceptual diff
+(see `difference`), not byte for byte, so that an antialiasing change does not fail the test
+and a moved box or a lost line does.
 
 The lessons are test fixtures, not the shipped curriculum, so that editing a lesson does not
 change a golden image: the authoring guide's example lesson and the Arabic test lesson, each in
@@ -29,11 +30,14 @@ import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import Image, ImageChops, ImageFilter
 from pptx import Presentation
+from pypdf import PdfReader
 
 from conftest import FIXTURES, ROOT, authoring_example
 from golden_support import UPDATE_VARIABLE, updating
@@ -46,6 +50,7 @@ from lessonkit.render.pdf.write import write_pdf
 from lessonkit.render.settings import RenderSettings
 from lessonkit.render.slides.deck import HELP_PICTURE, render_deck
 from print_project import make_project
+from test_deck_fonts import read_eot
 
 GOLDEN = Path(__file__).parent / "golden" / "images"
 ARTIFACTS = ROOT / "test-artifacts" / "golden-images"
@@ -259,21 +264,70 @@ def decks(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     return out
 
 
+FONT_CONFIG = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+  <dir>{fonts}</dir>
+  <cachedir>{cache}</cachedir>
+</fontconfig>
+"""
+
+
+def _carried_fonts(decks: list[Path], folder: Path) -> Path:
+    """A fontconfig file that adds the fonts the decks carry (their EOT parts unwrapped) to the system's.
+
+    LibreOffice reads the fonts embedded in a PPTX only from 25.8 on; 7.4 would draw the decks in
+    whatever the machine has (DejaVu Sans on Debian). Given the decks' own fonts through
+    fontconfig, every LibreOffice draws what a reader that honours the embedded fonts shows, and
+    the images do not depend on the fonts installed.
+    """
+    fonts = folder / "fonts"
+    fonts.mkdir()
+    for deck in decks:
+        with zipfile.ZipFile(deck) as package:
+            for name in package.namelist():
+                if name.endswith(".fntdata"):
+                    font = read_eot(package.read(name))["font"]
+                    assert isinstance(font, bytes)
+                    (fonts / f"{deck.stem}-{Path(name).stem}.ttf").write_bytes(font)
+    config = folder / "fonts.conf"
+    config.write_text(FONT_CONFIG.format(fonts=fonts, cache=folder / "font-cache"), encoding="utf-8")
+    return config
+
+
 @pytest.fixture(scope="module")
 def libreoffice_pdfs(decks: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Both PPTX decks converted to PDF by LibreOffice Impress (one start, a profile and home of its own)."""
     soffice = _require("soffice")
     folder = tmp_path_factory.mktemp("golden-libreoffice")
     pptx = [decks["pptx-ltr"], decks["pptx-rtl"]]
+    env = {"HOME": str(folder), "PATH": os.environ["PATH"], "FONTCONFIG_FILE": str(_carried_fonts(pptx, folder))}
     subprocess.run(
         [soffice, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless", "--convert-to", "pdf",
          "--outdir", str(folder), *map(str, pptx)],
-        check=True, capture_output=True, timeout=300, env={"HOME": str(folder), "PATH": os.environ["PATH"]},
+        check=True, capture_output=True, timeout=300, env=env,
     )  # fmt: skip
     converted = {direction: folder / f"{deck.stem}.pdf" for direction, deck in zip(("ltr", "rtl"), pptx, strict=True)}
     for direction, pdf in converted.items():
         assert pdf.is_file(), f"LibreOffice wrote no PDF for the {direction} deck"
     return converted
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("direction", ["ltr", "rtl"])
+def test_libreoffice_draws_the_decks_in_the_fonts_they_carry(libreoffice_pdfs: dict[str, Path], direction: str) -> None:
+    """The fonts unwrapped from the decks' font parts are the ones LibreOffice drew with (they are real fonts)."""
+    fonts = set()
+    for page in PdfReader(str(libreoffice_pdfs[direction])).pages:
+        resources: Any = page["/Resources"].get_object()
+        for font in resources["/Font"].get_object().values():
+            fonts.add(str(font.get_object()["/BaseFont"]).split("+")[-1])
+    # Titles are bold, other text regular; in the Arabic deck the Latin text (service names) is regular.
+    expected = {"AtkinsonHyperlegible-Regular"} | (
+        {"NotoSansArabic-Regular", "NotoSansArabic-Bold"} if direction == "rtl" else {"AtkinsonHyperlegible-Bold"}
+    )
+    assert expected <= fonts, fonts
 
 
 @pytest.mark.parametrize("layout", SLIDES)
