@@ -12,8 +12,9 @@ import hashlib
 from pathlib import Path
 
 from lessonkit.cache_file import discard, read_cache_file, write_cache_file
+from lessonkit.shipped import CACHE_DIR
 
-CACHE_DIR = ".lessonkit-cache"
+__all__ = ["CACHE_DIR", "DocumentCache"]
 MAGIC = b"lessonkit-document-1 sha256="
 _HEADER = len(MAGIC) + 64 + 1  # magic, hex digest, newline
 

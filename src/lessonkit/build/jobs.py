@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from lessonkit.build.fingerprint import Fingerprint, digest
-from lessonkit.build.paths import download_paths, handbook_path
+from lessonkit.document_kinds import HANDBOOK, download_paths, handbook_path
 from lessonkit.locale.country_pack import CountryPack
 from lessonkit.locale.locales import Locale
 from lessonkit.model import Curriculum, Lesson
 
-HANDBOOK = "handbook"
+__all__ = ["HANDBOOK", "DocumentJob", "plan_documents"]
 
 
 @dataclass(frozen=True)

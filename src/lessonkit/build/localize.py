@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from babel import Locale as BabelLocale
 
-from lessonkit.i18n.apply import Readiness, translate_country_pack, translate_curriculum
+from lessonkit.i18n.apply import translate_country_pack, translate_curriculum
 from lessonkit.i18n.qa import check_translations
 from lessonkit.i18n.rule_data import no_rules_problem, rule_languages
 from lessonkit.i18n.templates import UI, pack_catalogue, pack_country
@@ -24,28 +23,12 @@ from lessonkit.locale.country_pack import CountryPack, load_country_pack, pack_p
 from lessonkit.locale.help_wording import wording_for
 from lessonkit.locale.locales import Locale
 from lessonkit.locale.pack_coverage import missing_services, needed_services
-from lessonkit.locale.ui import Plural, english_plural, plural_translator, translator
+from lessonkit.locale.ui import english_plural, plural_translator, translator
+from lessonkit.localized import Localized
 from lessonkit.model import Curriculum
 from lessonkit.problems import Location, Problem
 
-
-@dataclass(frozen=True)
-class Localized:
-    """A locale with its curriculum (ready lessons only), its help services and its interface strings."""
-
-    locale: Locale
-    curriculum: Curriculum
-    pack: CountryPack
-    ui: Callable[[str], str]
-    readiness: Readiness
-    refused: tuple[Problem, ...] = ()
-    # The whole locale is refused (its interface or country-pack catalogue failed QA, or its pack
-    # lacks a service): nothing of it is published, neither documents nor the website.
-    dropped: bool = False
-    # Labels with a count ("1 lesson", "2 lessons") in the locale's language and plural form.
-    plural: Plural = english_plural
-    # Said in the build's output: e.g. that the language has no rule data for the checker.
-    warnings: tuple[Problem, ...] = ()
+__all__ = ["Localized", "localize", "localize_pack", "pack_country_of"]
 
 
 def localize(curriculum: Curriculum, root: Path, locale: Locale, *, allow_fallback: bool = False) -> Localized:

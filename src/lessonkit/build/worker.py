@@ -25,14 +25,12 @@ from multiprocessing.reduction import ForkingPickler
 from types import MappingProxyType
 from typing import Any
 
-from lessonkit.build.jobs import HANDBOOK, DocumentJob
+from lessonkit.build.jobs import DocumentJob
+from lessonkit.document_kinds import HANDBOOK, kind_of
 from lessonkit.locale.ui import translator
 from lessonkit.problems import Location, Problem
 from lessonkit.render.html.documents import render_handbook_html, render_lesson_html
 from lessonkit.render.settings import RenderSettings
-
-PPTX = "slides-pptx"
-STYLES = {"handout-large": "large-print", "handout-easy-read": "easy-read", "slides-pdf": "slides"}
 
 
 def _mapping_proxy(items: dict[Any, Any]) -> MappingProxyType[Any, Any]:
@@ -123,7 +121,8 @@ def render_job(job: DocumentJob) -> JobResult:
 def _render(job: DocumentJob, settings: RenderSettings) -> tuple[bytes, tuple[Problem, ...], float]:
     ui = translator(settings.root, job.locale.language)
     lesson = job.lessons[0]
-    if job.kind == PPTX:
+    kind = kind_of(job.kind)
+    if kind.renderer == "deck":
         from lessonkit.render.slides.deck import render_deck
 
         return render_deck(lesson, job.locale, job.pack, ui, settings), (), 0.0
@@ -140,7 +139,7 @@ def _render(job: DocumentJob, settings: RenderSettings) -> tuple[bytes, tuple[Pr
         settings.root,
         allowed,
         settings.handouts / "css",
-        STYLES.get(job.kind, "print"),
+        kind.style,
         settings.paper,
         _time_limit,
     )

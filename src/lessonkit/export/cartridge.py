@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 
 from lxml import etree
 
-from lessonkit.build.paths import download_paths
+from lessonkit.document_kinds import KINDS, download_paths, kind_of
 from lessonkit.export.qti import assessment_xml
 from lessonkit.export.quizzes import LessonQuiz
 from lessonkit.export.text import block_html, plain
@@ -38,13 +38,7 @@ QTI_RESOURCE = "imsqti_xmlv1p2/imscc_xmlv1p3/assessment"
 WEBCONTENT = "webcontent"
 # Built files a cartridge carries, with their label (a UI string) and whether they are for the teacher.
 FILES: dict[str, tuple[str, bool]] = {
-    "handout": ("Student handout (PDF)", False),
-    "handout-large": ("Large-print handout (PDF)", False),
-    "handout-easy-read": ("Easy-read handout (PDF)", False),
-    "family": ("Family sheet (PDF)", False),
-    "slides-pdf": ("Slides (PDF)", True),
-    "slides-pptx": ("Slides (PowerPoint, editable)", True),
-    "plan": ("Lesson plan (PDF)", True),
+    kind.id: (kind.download_label, kind.for_teacher) for kind in KINDS if kind.in_cartridge
 }
 # Fixed zip timestamps: the same lessons give byte-identical cartridges.
 _ZIP_TIME = (2020, 1, 1, 0, 0, 0)
@@ -116,9 +110,7 @@ def manifest_xml(
             entries.append(("quiz", ui("Quiz"), QTI_RESOURCE, f"{quiz.id}/assessment.xml", ""))
         for kind, path in lesson.files.items():
             label, _ = FILES[kind]
-            entries.append(
-                (kind, ui(label), WEBCONTENT, f"{quiz.id}/{path.name}", "lessonplan" if kind == "plan" else "")
-            )
+            entries.append((kind, ui(label), WEBCONTENT, f"{quiz.id}/{path.name}", kind_of(kind).intended_use))
         for kind, label, resource_type, href, use in entries:
             ident = f"L{number}-{kind}"
             item = etree.SubElement(group, _c("item"), identifier=f"{ident}-item", identifierref=f"{ident}-res")

@@ -10,6 +10,7 @@ from pathlib import Path
 import jinja2
 
 from lessonkit import __version__
+from lessonkit.document_kinds import EASY_READ, HANDBOOK, kind_of
 from lessonkit.locale.country_pack import CountryPack
 from lessonkit.locale.locales import Locale
 from lessonkit.model import Lesson
@@ -19,30 +20,6 @@ from lessonkit.render.html.easy_read import build_easy_read
 from lessonkit.render.html.view import build_view
 from lessonkit.render.settings import RenderSettings
 from lessonkit.render.slides.style import band_classes
-
-# document kind -> template; `handout-large` shares the handout template with a larger stylesheet.
-TEMPLATES: dict[str, str] = {
-    "plan": "plan.html.j2",
-    "handout": "handout.html.j2",
-    "handout-large": "handout.html.j2",
-    "handout-easy-read": "easy-read.html.j2",
-    "cards": "cards.html.j2",
-    "family": "family.html.j2",
-    "guide": "guide.html.j2",
-    "slides-pdf": "slides.html.j2",
-    "handbook": "handbook.html.j2",
-}
-TITLE_LABELS: dict[str, str] = {
-    "plan": "Teacher's lesson plan",
-    "handout": "Student handout",
-    "handout-large": "Student handout (large print)",
-    "handout-easy-read": "Student handout (easy read)",
-    "cards": "Cut-out cards",
-    "family": "Family sheet",
-    "guide": "Guide",
-    "slides-pdf": "Slides",
-    "handbook": "Handbook",
-}
 
 
 @dataclass(frozen=True)
@@ -77,19 +54,20 @@ def render_lesson_html(
     ui: Callable[[str], str],
     settings: RenderSettings,
 ) -> HtmlDocument:
-    """One lesson's document of the given kind (plan, handout, handout-large, cards, family, guide, slides-pdf)."""
+    """One lesson's document of the given kind (a row of `document_kinds.KINDS` drawn from a template)."""
+    row = kind_of(kind)
     view = build_view(lesson, locale, pack, ui, settings)
-    title = f"{lesson.title}: {ui(TITLE_LABELS[kind])}"
+    title = f"{lesson.title}: {ui(row.title_label)}"
     band = settings.config.band(lesson.band) if lesson.band else None
-    body_class = f"{'large-print' if kind == 'handout-large' else kind} {band_classes(band)}"
+    body_class = f"{row.body_class} {band_classes(band)}"
     extra: dict[str, object] = {}
     warnings = view.warnings
-    if kind == "handout-easy-read":
+    if kind == EASY_READ:
         easy = build_easy_read(lesson, locale, pack, ui, settings, view.pictures)
         # Its lines are the handout's own text again: each warning is said once.
         warnings += tuple(w for w in easy.warnings if w not in warnings)
         extra["easy"] = easy
-    html = _render(TEMPLATES[kind], settings, ui, title, locale, body_class, view=view, **extra)
+    html = _render(row.template, settings, ui, title, locale, body_class, view=view, **extra)
     return HtmlDocument(kind, title, locale.language, html, warnings)
 
 
@@ -104,23 +82,24 @@ def render_handbook_html(
     """The handbook of one band: every lesson plan of the band, with a table of contents."""
     views = [build_view(lesson, locale, pack, ui, settings) for lesson in lessons]
     band = settings.config.band(band_id)
-    title = f"{ui(TITLE_LABELS['handbook'])}: {ui(band.label) if band else band_id}"
+    handbook = kind_of(HANDBOOK)
+    title = f"{ui(handbook.title_label)}: {ui(band.label) if band else band_id}"
     # The cover shows the band's characters, each once; the services are printed once, at the end.
     characters = list({p.name: p for v in views for p in v.pictures if p.name in CHARACTERS}.values())
     services = list({entry.name: entry for v in views for entry in v.student_help}.values())
     html = _render(
-        TEMPLATES["handbook"],
+        handbook.template,
         settings,
         ui,
         title,
         locale,
-        f"handbook {band_classes(band)}",
+        f"{handbook.body_class} {band_classes(band)}",
         views=views,
         characters=characters,
         services=services,
     )
     warnings = tuple(w for v in views for w in v.warnings)
-    return HtmlDocument("handbook", title, locale.language, html, warnings)
+    return HtmlDocument(HANDBOOK, title, locale.language, html, warnings)
 
 
 def _isolated(text: str, direction: str) -> str:

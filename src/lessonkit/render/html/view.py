@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from lessonkit.build.paths import CARDS, download_paths
+from lessonkit.document_kinds import CARDS, PRINTABLES, download_paths
 from lessonkit.frameworks import CurriculumLink, curriculum_links
 from lessonkit.load.cards import parse_cards
 from lessonkit.load.quiz import CHOICE, ORDER, SHORT, TRUE_FALSE, Question, lesson_questions, shown_order
@@ -26,16 +26,6 @@ from lessonkit.render.settings import HANDOUTS_DIR, RenderSettings
 from lessonkit.render.slides.fit import BODY_SIZE, SlidePart, band_slide_parts
 from lessonkit.render.slides.style import BandLook, band_look
 from lessonkit.render.slides.text import plain_lines
-
-# The documents a plan lists as printables, in the order a teacher prints them.
-PRINTABLE_LABELS: dict[str, str] = {
-    "handout": "Student handout",
-    "handout-large": "Student handout (large print)",
-    "handout-easy-read": "Student handout (easy read)",
-    CARDS: "Cut-out cards",
-    "family": "Family sheet",
-    "slides-pdf": "Slides",
-}
 
 
 @dataclass(frozen=True)
@@ -320,9 +310,9 @@ def _printables(
     """The lesson's documents to print, with the file names the build gives them."""
     files = download_paths(lesson, locale.id)
     return tuple(
-        Printable(ui(PRINTABLE_LABELS[kind]), files[kind].name)
-        for kind in PRINTABLE_LABELS
-        if kind in files and (kind != CARDS or cards)
+        Printable(ui(kind.title_label), files[kind.id].name)
+        for kind in PRINTABLES
+        if kind.id in files and (kind.id != CARDS or cards)
     )
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any
 
+from lessonkit.document_kinds import STYLESHEETS
 from lessonkit.problems import Location, Problem
 from lessonkit.render.pdf.allowed import url_refusal
 from lessonkit.render.pdf.glyph_text import glyphs_mapped_to_their_own_text
@@ -25,12 +26,8 @@ if TYPE_CHECKING:
     from weasyprint.text.fonts import FontConfiguration
 
 PDF_VARIANT = "pdf/ua-1"
-CSS_FILES: dict[str, tuple[str, ...]] = {
-    "print": ("fonts.css", "print.css"),
-    "large-print": ("fonts.css", "print.css", "large-print.css"),
-    "easy-read": ("fonts.css", "print.css", "easy-read.css"),
-    "slides": ("fonts.css", "slides.css"),
-}
+# The stylesheet sets by name: the document-kind table's (each kind names its set there).
+CSS_FILES = STYLESHEETS
 LETTER = "@page { size: letter; }"
 # `url(...)` and `@import "..."` in a stylesheet; comments are blanked out first.
 _CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')""")

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import yaml
 
-from lessonkit.build.localize import Localized
-from lessonkit.build.paths import DOWNLOADS
+from lessonkit.document_kinds import DOWNLOADS
+from lessonkit.localized import Localized
 from lessonkit.problems import LessonkitError, Location, Problem
 from lessonkit.render.site.context import LocaleContext
 from lessonkit.render.site.fonts import publish_fonts

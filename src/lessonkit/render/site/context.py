@@ -14,8 +14,8 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 from babel.units import format_unit
 
-from lessonkit.build.localize import Localized
 from lessonkit.locale.country_pack import CountryPack
+from lessonkit.localized import Localized
 from lessonkit.model import Curriculum, Lesson
 from lessonkit.problems import Location
 from lessonkit.render.sanitise import Assets

@@ -1,4 +1,4 @@
-"""The materials of a lesson: every file the print build writes (paths from `lessonkit.build.paths`).
+"""The materials of a lesson: every file the print build writes (paths from `lessonkit.document_kinds`).
 
 A lesson page lists each file with its size (read from the built file), offers one ZIP with all
 of them, and shows the first slides as pictures that open the slide PDF at that slide.
@@ -8,25 +8,15 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
-from lessonkit.build.paths import download_paths, handbook_path
+from lessonkit.document_kinds import HANDBOOK, KINDS, SLIDES_PDF, download_paths, handbook_path
 from lessonkit.model import Lesson
 from lessonkit.render.site.context import LocaleContext
 from lessonkit.render.site.text import escape
 
+# The ZIP of a lesson's files: a download, but not a document kind.
+BUNDLE = "bundle"
 # The label of each kind of file, in English (translated through the UI catalogue).
-LABELS: dict[str, str] = {
-    "plan": "Lesson plan (PDF)",
-    "handout": "Student handout (PDF)",
-    "handout-large": "Large-print handout (PDF)",
-    "handout-easy-read": "Easy-read handout (PDF)",
-    "cards": "Cut-out cards (PDF)",
-    "family": "Family sheet (PDF)",
-    "slides-pptx": "Slides (PowerPoint, editable)",
-    "slides-pdf": "Slides (PDF)",
-    "guide": "Guide (PDF)",
-    "handbook": "Handbook: every lesson of this age band (PDF)",
-    "bundle": "All files of this lesson (ZIP)",
-}
+LABELS: dict[str, str] = {kind.id: kind.download_label for kind in KINDS} | {BUNDLE: "All files of this lesson (ZIP)"}
 
 
 def _size(ctx: LocaleContext, size: int | None) -> str:
@@ -55,7 +45,7 @@ def lesson_downloads(ctx: LocaleContext, lesson: Lesson, page: str) -> str:
         )
     bundle = ""
     if files.bundle is not None:
-        bundle = '<p class="lk-bundle">' + _button(ctx, page, "bundle", files.bundle, True) + "</p>\n"
+        bundle = '<p class="lk-bundle">' + _button(ctx, page, BUNDLE, files.bundle, True) + "</p>\n"
     return f'<div class="lk-materials">\n{bundle}<ul class="lk-downloads">\n' + "\n".join(items) + "\n</ul>\n</div>"
 
 
@@ -64,7 +54,7 @@ def slide_previews(ctx: LocaleContext, lesson: Lesson, page: str) -> str:
     files = ctx.lesson_files(lesson)
     if not files.previews:
         return ""
-    pdf = ctx.place.to_output(page, download_paths(lesson, ctx.place.locale.id)["slides-pdf"])
+    pdf = ctx.place.to_output(page, download_paths(lesson, ctx.place.locale.id)[SLIDES_PDF])
     pictures = "".join(
         f'<li><a href="{escape(pdf)}#page={number}">'
         f'<img src="{escape(ctx.place.to_output(page, preview.path))}" width="{preview.width}" '
@@ -78,4 +68,4 @@ def slide_previews(ctx: LocaleContext, lesson: Lesson, page: str) -> str:
 def handbook_download(ctx: LocaleContext, band_id: str, page: str) -> str:
     """The button for a band's handbook, with its size."""
     path = handbook_path(band_id, ctx.place.locale.id)
-    return '<div class="lk-downloads-row">\n' + _button(ctx, page, "handbook", path, True) + "\n</div>"
+    return '<div class="lk-downloads-row">\n' + _button(ctx, page, HANDBOOK, path, True) + "\n</div>"

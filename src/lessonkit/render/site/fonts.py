@@ -20,8 +20,8 @@ from pathlib import Path
 from fontTools import subset  # type: ignore[import-untyped]
 from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
-from lessonkit.build.cache import CACHE_DIR
 from lessonkit.cache_file import read_cache_file, write_cache_file
+from lessonkit.shipped import CACHE_DIR
 
 FONTS = Path("handouts") / "fonts"
 FONTS_CSS = Path("handouts") / "css" / "fonts.css"

@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
 
-from lessonkit.build.cache import CACHE_DIR
-from lessonkit.build.paths import download_paths, lesson_folder
 from lessonkit.cache_file import FILE_MODE, read_cache_file, write_cache_file
+from lessonkit.document_kinds import SLIDES_PDF, download_paths, lesson_folder
 from lessonkit.model import Lesson
+from lessonkit.shipped import CACHE_DIR
 
 PREVIEWS = PurePosixPath("assets", "previews")
 PREVIEW_SLIDES = 3
@@ -74,11 +74,11 @@ def prepare_materials(
             bundle = bundle_path(lesson, locale_id)
             bundle_size = write_bundle(out_dir / bundle, f"{lesson.id}-{locale_id}", built.values(), updated)
         pictures: tuple[Preview, ...] = ()
-        if "slides-pdf" in built:
+        if SLIDES_PDF in built:
             target = PREVIEWS / locale_id
             pictures = tuple(
                 Preview(target / name, width, height)
-                for name, width, height in slide_previews(root, built["slides-pdf"], previews / target, lesson.id)
+                for name, width, height in slide_previews(root, built[SLIDES_PDF], previews / target, lesson.id)
             )
         found[lesson.id] = LessonFiles(bundle, bundle_size, pictures)
     return found

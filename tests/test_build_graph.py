@@ -1,0 +1,182 @@
+"""The build graph (issue 17 item 4): packages import one way, and one table names every document kind.
+
+The import graph is read from the source (ast), not from what happens to be imported at run time,
+so an import inside a function or under TYPE_CHECKING counts too.
+"""
+
+from __future__ import annotations
+
+import ast
+import graphlib
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, run_cli
+from lessonkit.document_kinds import BY_ID, KINDS, STYLESHEETS, download_paths, handbook_path
+from lessonkit.load.curriculum import load_curriculum
+from print_project import example_lessons, make_project
+from test_materials import CARDS
+
+PACKAGE = ROOT / "src" / "lessonkit"
+TABLE = PACKAGE / "document_kinds.py"
+# Imports that still close a cycle, each with the reason it is tolerated. The list may only shrink:
+# test_every_tolerated_import_still_exists fails once an entry is no longer needed.
+TOLERATED: dict[tuple[str, str], str] = {
+    # `lessonkit locale doctor` is a command (it runs the checker, the translation QA and the
+    # localisation of a build), kept in locale/ by history; its place is cli/.
+    ("lessonkit.locale.doctor", "build"): "a command living in locale/",
+    ("lessonkit.locale.doctor", "check"): "a command living in locale/",
+    ("lessonkit.locale.doctor", "i18n"): "a command living in locale/",
+    # The model names the loader's card and quiz types for type checking only (the structured
+    # document of issue 17 item 1, being moved).
+    ("lessonkit.model", "load"): "types only, under TYPE_CHECKING",
+}
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _node(module: str) -> str:
+    """The graph node of a module: its subpackage, or the top-level module itself."""
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else "(package)"
+
+
+def _imports(path: Path) -> set[str]:
+    """Every lessonkit module or name imported by the file, wherever the import statement is."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+        elif isinstance(node, ast.ImportFrom) and node.level:
+            pytest.fail(f"{path}:{node.lineno}: relative import; the graph test reads absolute ones only")
+    return {name for name in found if name.startswith("lessonkit.")}
+
+
+def module_imports() -> dict[str, set[str]]:
+    """Module -> the lessonkit modules it imports."""
+    return {_module_name(path): _imports(path) for path in sorted(PACKAGE.rglob("*.py"))}
+
+
+def package_graph(tolerated: bool) -> dict[str, set[str]]:
+    """Node -> the nodes it imports (without the tolerated imports when `tolerated` is False)."""
+    graph: dict[str, set[str]] = {}
+    for module, imported in module_imports().items():
+        source = _node(module)
+        graph.setdefault(source, set())
+        for name in imported:
+            target = _node(name)
+            if target != source and (tolerated or (module, target) not in TOLERATED):
+                graph[source].add(target)
+    return graph
+
+
+def test_the_graph_reader_sees_known_edges() -> None:
+    # A reader that found nothing would pass every test below.
+    graph = package_graph(tolerated=True)
+    assert {"render", "locale", "model", "document_kinds"} <= graph["build"]
+    assert "document_kinds" in graph["render"]
+    assert "build" in graph["locale"]  # a tolerated edge is seen
+
+
+def test_render_never_imports_build() -> None:
+    offenders = {
+        module: sorted(name for name in imported if _node(name) == "build")
+        for module, imported in module_imports().items()
+        if _node(module) == "render"
+    }
+    assert {module: names for module, names in offenders.items() if names} == {}
+
+
+def test_the_package_graph_is_acyclic() -> None:
+    graph = package_graph(tolerated=False)
+    try:
+        order = list(graphlib.TopologicalSorter(graph).static_order())
+    except graphlib.CycleError as err:
+        pytest.fail(f"import cycle between packages: {' -> '.join(err.args[1])}")
+    # The shared values sit below both the renderers and the build.
+    assert order.index("document_kinds") < order.index("render") < order.index("build")
+    assert order.index("localized") < order.index("render")
+
+
+def test_every_tolerated_import_still_exists() -> None:
+    imports = module_imports()
+    for module, target in TOLERATED:
+        assert any(_node(name) == target for name in imports[module]), (module, target)
+
+
+# Packages that handle built documents: a kind id there is a document kind. Elsewhere the same
+# words name other things (section kinds in load/ and check/, picture names in pictures.py).
+DOCUMENT_PACKAGES = ("build", "render", "export", "evaluate", "cli")
+# Calls whose argument is a section kind ("handout", "family" and "cards" are both).
+SECTION_CALLS = {"sections_of", "section"}
+
+
+def _kind_literals(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    section_arguments = {
+        id(arg)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute | ast.Name)
+        and (node.func.attr if isinstance(node.func, ast.Attribute) else node.func.id) in SECTION_CALLS
+        for arg in node.args
+    }
+    return [
+        f"{path.relative_to(next(p for p in path.parents if p.name == 'src'))}:{node.lineno}: {node.value!r}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and node.value in BY_ID and id(node) not in section_arguments
+    ]
+
+
+def test_no_kind_is_named_outside_the_table() -> None:
+    files = [p for name in DOCUMENT_PACKAGES for p in sorted((PACKAGE / name).rglob("*.py"))]
+    files += [p for p in sorted(PACKAGE.glob("*.py")) if p.name not in {"document_kinds.py", "pictures.py"}]
+    assert len(files) > 50
+    assert [hit for path in files for hit in _kind_literals(path)] == []
+
+
+def test_the_literal_scan_finds_a_kind(tmp_path: Path) -> None:
+    # The scan above must be able to fail: a planted kind id is found, a section kind argument is not.
+    planted = tmp_path / "src" / "lessonkit" / "planted.py"
+    planted.parent.mkdir(parents=True)
+    planted.write_text('STYLE = {"handout-large": 1}\nx = lesson.sections_of("handout")\n', encoding="utf-8")
+    assert _kind_literals(planted) == ["lessonkit/planted.py:1: 'handout-large'"]
+
+
+def test_the_table_is_consistent() -> None:
+    assert len(BY_ID) == len(KINDS)
+    suffixes = [kind.suffix for kind in KINDS if kind.scope == "lesson"]
+    assert len(suffixes) == len(set(suffixes))
+    templates = ROOT / "handouts" / "templates"
+    css = ROOT / "handouts" / "css"
+    for kind in KINDS:
+        if kind.renderer == "pdf":
+            assert (templates / kind.template).is_file(), kind.id
+            assert all((css / name).is_file() for name in kind.stylesheets), kind.id
+        else:
+            assert not kind.template, kind.id
+    assert {kind.style for kind in KINDS if kind.renderer == "pdf"} == set(STYLESHEETS)
+
+
+@pytest.mark.slow
+def test_a_build_makes_every_kind_of_the_table_and_nothing_else(tmp_path: Path) -> None:
+    lessons = example_lessons()
+    lessons["example.md"] += CARDS  # the cut-out cards come only with a `cards` section
+    root = make_project(tmp_path / "project", lessons)
+    result = run_cli("build", "--no-site", "--locale", "en-IE", "--jobs", "2", "--quiet", "--project", str(root))
+    assert result.code == 0, result.err
+    curriculum, _ = load_curriculum(root)
+    assert curriculum is not None
+    expected = {str(path): kind for x in curriculum.lessons for kind, path in download_paths(x, "en-IE").items()}
+    expected |= {str(handbook_path(band, "en-IE")): "handbook" for band in {x.band for x in curriculum.lessons} if band}
+    built = {p.relative_to(root / "site").as_posix() for p in (root / "site" / "downloads").rglob("*") if p.is_file()}
+    assert built == set(expected)
+    assert set(expected.values()) == set(BY_ID)
+    for path in built:
+        assert (root / "site" / path).stat().st_size > 1000, path
