@@ -13,8 +13,8 @@ from lessonkit.check.country_packs import check_country_pack
 from lessonkit.check.document import Counted
 from lessonkit.check.documents import text_document
 from lessonkit.check.engine import check_document
-from lessonkit.check.finding import Finding
 from lessonkit.check.rulebook import Rule, Rulebook, load_rulebook
+from lessonkit.diagnostics import Diagnostic
 from lessonkit.problems import Location
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,7 +34,7 @@ def example_tables() -> dict[str, list[dict[str, Any]]]:
     return tables
 
 
-def run_rule(rule: Rule, example: str | dict[str, Any], group: dict[str, Any], tmp: Path) -> list[Finding]:
+def run_rule(rule: Rule, example: str | dict[str, Any], group: dict[str, Any], tmp: Path) -> list[Diagnostic]:
     """The findings of exactly one rule on one example, read as its group says (language, band, audience)."""
     if rule.spec.kind == "country-pack":
         path = tmp / "XX.yml"
@@ -49,4 +49,4 @@ def run_rule(rule: Rule, example: str | dict[str, Any], group: dict[str, Any], t
         is_lesson=True,
         counts={k: Counted(v, Location(Path("example.md"), 1, 1)) for k, v in counts.items()},
     )
-    return [f for f in check_document(document, [rule]) if f.rule == rule.id]
+    return [f for f in check_document(document, [rule]) if f.code == rule.id]

@@ -232,7 +232,7 @@ def test_an_oversized_part_is_a_located_error_not_read(tmp_path: Path) -> None:
     text = "Hello there.\n\n::: slide\n" + "word " * (engine.MAX_UNIT_CHARS // 5 + 10) + "\n:::\n"
     document = text_document(tmp_path / "big.md", text, "en", "students", "11-13")
     findings = check_document(document, rulebook().for_language("en"))
-    too_large = [f for f in findings if f.rule == engine.TOO_LARGE]
+    too_large = [f for f in findings if f.code == engine.TOO_LARGE]
     assert len(too_large) == 1 and too_large[0].severity == "error"
     assert too_large[0].location.path == tmp_path / "big.md" and too_large[0].location.line >= 3
 
@@ -241,7 +241,7 @@ def test_a_file_past_its_time_budget_is_a_finding_not_a_hang(tmp_path: Path, mon
     monkeypatch.setattr(kinds, "TIME_BUDGET_SECONDS", 0.0)
     document = text_document(tmp_path / "slow.md", "Some text.\n\nMore text.\n", "en", "students", "11-13")
     findings = check_document(document, rulebook().for_language("en"))
-    budget = [f for f in findings if f.rule == engine.OUT_OF_TIME]
+    budget = [f for f in findings if f.code == engine.OUT_OF_TIME]
     assert len(budget) == 1 and budget[0].severity == "error" and budget[0].location.path == tmp_path / "slow.md"
 
 

@@ -95,10 +95,11 @@ def test_unusable_folder_output_matches_golden(golden_project: Path) -> None:
     assert run.code == ExitStatus.UNUSABLE, run.out + run.err
     assert_golden(GOLDEN / "unusable" / "text.txt", run.out)
     assert_golden(GOLDEN / "unusable" / "stderr.txt", run.err)
-    # Today the report of unusable input ignores --format (a JSON reader gets text): pinned here so
-    # that the change issue 17 item 2 asks for shows up; then give this case its own report.json.
+    # Unusable input comes out in the format asked for: a JSON reader gets JSON (issue 17 item 2).
     as_json = _check(golden_project, FOLDER, "--format", "json")
-    assert (as_json.code, as_json.out, as_json.err) == (run.code, run.out, run.err)
+    assert as_json.code == ExitStatus.UNUSABLE and as_json.err == ""
+    assert json.loads(as_json.out)["summary"]["errors"] == 1
+    assert_golden(GOLDEN / "unusable" / "report.json", as_json.out)
 
 
 @pytest.mark.parametrize("case", ["lesson", "draft-de", "catalogue-de"])

@@ -98,12 +98,12 @@ def score() -> dict[str, dict[str, Tally]]:
                 errors = [f for f in check_document(document, rules) if f.severity == ERROR]  # type: ignore[arg-type]
                 tally.sentences += 1
                 tally.with_error += bool(errors)
-                families = {f.rule.split(".")[0] for f in errors}
+                families = {f.code.split(".")[0] for f in errors}
                 for family in families:
                     tally.flags[family] = tally.flags.get(family, 0) + 1
                 if category in FAMILIES:
                     tally.caught += FAMILIES[category] in families
-                    tally.intended += any(f.rule in INTENDED[category] for f in errors)
+                    tally.intended += any(f.code in INTENDED[category] for f in errors)
     return result
 
 

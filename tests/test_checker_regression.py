@@ -50,7 +50,7 @@ def test_translated_lessons_are_checked_with_their_language_rules() -> None:
     translated = dataclasses.replace(source, sections=tuple(german))
     assert all(isinstance(s, Section) for s in translated.sections)
     report = check_curriculum(curriculum, rulebook(), Options(), translations=[(translated, "de")])
-    german_findings = [f for f in report.findings if f.rule == "tone.victim-blaming"]
+    german_findings = [f for f in report.findings if f.code == "tone.victim-blaming"]
     assert german_findings and "beschuldigt das Kind" in german_findings[0].message
     assert len(german_findings) == 1  # from the translation; the English original has none
 

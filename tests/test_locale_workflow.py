@@ -191,8 +191,8 @@ def test_a_language_without_rule_data_gets_a_warning_in_check_and_build(small: P
 
 
 def test_checker_suggestions_at_a_po_entry_use_po_syntax(small: Path) -> None:
-    from lessonkit.check.finding import Finding
     from lessonkit.check.translations import to_catalogue
+    from lessonkit.diagnostics import Diagnostic
     from lessonkit.load.curriculum import load_curriculum
     from lessonkit.problems import Location
 
@@ -202,11 +202,11 @@ def test_checker_suggestions_at_a_po_entry_use_po_syntax(small: Path) -> None:
     assert curriculum is not None
     lesson = curriculum.lesson(LESSON_ID)
     assert lesson is not None
-    finding = Finding(
+    finding = Diagnostic(
         Location(lesson.path, lesson.body_line + 5, 1),
         "structure.help-ending",
-        "warning",
         "ends without {{ help.child_helpline }}",
+        "warning",
         "mit 'Erzähl es einer Vertrauensperson oder melde dich bei {{ help.child_helpline }}.' enden",
     )
     [moved] = to_catalogue([finding], lesson, "de", small)

@@ -25,11 +25,12 @@ from lessonkit.build.refused import keep_refused, site_root_refused
 from lessonkit.build.staging import carry_over, clean_leftovers, output_lock, staged_output
 from lessonkit.build.up_to_date import inputs_digest, last_build, remember
 from lessonkit.build.worker import JobResult, render_job, start_worker
+from lessonkit.diagnostics import UnusableInputError
 from lessonkit.i18n.store import po_path
 from lessonkit.load.curriculum import load_curriculum, relative, relocate
 from lessonkit.locale.locales import Locale, find_locale, load_locales
 from lessonkit.model import Curriculum
-from lessonkit.problems import LessonkitError, Location, Problem
+from lessonkit.problems import Location, Problem
 from lessonkit.render.pdf.write import check_stylesheets
 from lessonkit.render.settings import RenderSettings
 from lessonkit.render.site import render_site
@@ -171,8 +172,8 @@ def check_print_assets(settings: RenderSettings, site: bool) -> None:
     if site:
         problems += check_site_assets(settings.root)
     if problems:
-        shown = "\n".join(str(relocate(p, settings.root)) for p in problems)
-        raise LessonkitError(f"the stylesheets need files that are missing or refused:\n{shown}")
+        shown = [relocate(p, settings.root) for p in problems]
+        raise UnusableInputError(shown, "the stylesheets need files that are missing or refused")
 
 
 def check_site_assets(root: Path) -> list[Problem]:
@@ -189,8 +190,8 @@ def load_stage(root: Path) -> Curriculum:
     curriculum, problems = load_curriculum(root)
     errors = [p for p in problems if p.severity == "error"]
     if curriculum is None or errors:
-        shown = "\n".join(str(p) for p in (errors or problems)[:20])
-        raise LessonkitError(f"the curriculum does not validate; run 'lessonkit validate':\n{shown}")
+        headline = "the curriculum does not validate; run 'lessonkit validate'"
+        raise UnusableInputError((errors or problems)[:20], headline)
     return curriculum
 
 

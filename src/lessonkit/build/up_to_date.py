@@ -23,6 +23,7 @@ from lessonkit.build.cache import CACHE_DIR
 from lessonkit.build.fingerprint import CODE_DIR, digest, file_digest, tree_digest
 from lessonkit.build.staging import output_token
 from lessonkit.cache_file import discard, read_cache_file, write_cache_file
+from lessonkit.diagnostics import Severity
 from lessonkit.problems import Location, Problem
 
 if TYPE_CHECKING:
@@ -65,7 +66,9 @@ class BuildRecord(_Strict):
     def problems(self, key: str) -> list[Problem]:
         """The saved problems of one kind (`not_ready` or `warnings`)."""
         saved: list[SavedProblem] = getattr(self, key)
-        return [Problem(Location(Path(p.path), p.line, p.column), p.code, p.message, p.severity) for p in saved]
+        return [
+            Problem(Location(Path(p.path), p.line, p.column), p.code, p.message, Severity(p.severity)) for p in saved
+        ]
 
 
 def stamp_path(root: Path) -> Path:

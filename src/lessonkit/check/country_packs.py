@@ -6,9 +6,9 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 from pathlib import Path
 
-from lessonkit.check.finding import Finding
 from lessonkit.check.kinds import finding
 from lessonkit.check.rulebook import Rule
+from lessonkit.diagnostics import Diagnostic
 from lessonkit.load.yaml_tree import YamlDocument, read_yaml_file
 from lessonkit.locale.country_pack import load_country_pack
 from lessonkit.locale.pack_coverage import missing_services, needed_services
@@ -17,7 +17,7 @@ from lessonkit.problems import Location
 
 def check_country_pack(
     path: Path, rules: tuple[Rule, ...], today: date, needed: Mapping[str, tuple[str, ...]] | None = None
-) -> list[Finding]:
+) -> list[Diagnostic]:
     """Findings for one pack: schema problems, missing sources, unconfirmed or stale entries, missing services.
 
     `needed` maps each help service the curriculum prints to the lessons that name it; without a
@@ -25,7 +25,7 @@ def check_country_pack(
     """
     by_check = {r.spec.check: r for r in rules if r.spec.kind == "country-pack"}
     document, problems = read_yaml_file(path)
-    findings: list[Finding] = []
+    findings: list[Diagnostic] = []
     if document is not None and isinstance(document.data, dict):
         findings += _entries(document, path, by_check, today)
     if document is not None:
@@ -43,7 +43,7 @@ def check_country_pack(
     return findings
 
 
-def _entries(document: YamlDocument, path: Path, rules: dict[str, Rule], today: date) -> list[Finding]:
+def _entries(document: YamlDocument, path: Path, rules: dict[str, Rule], today: date) -> list[Diagnostic]:
     findings = []
     laws = document.data.get("law")
     for topic, entry in laws.items() if isinstance(laws, dict) else ():
@@ -67,7 +67,7 @@ def _entries(document: YamlDocument, path: Path, rules: dict[str, Rule], today: 
 
 def _entry(
     entry: dict[str, object], name: str, where: Location, rules: dict[str, Rule], today: date
-) -> Iterator[Finding]:
+) -> Iterator[Diagnostic]:
     source = entry.get("source")
     if "source" in rules and not (isinstance(source, str) and source.strip()):
         yield finding(rules["source"], where, service=name)

@@ -8,8 +8,7 @@ from pathlib import Path
 
 from lessonkit.check import kinds
 from lessonkit.check.document import Document
-from lessonkit.check.finding import ERROR, Finding, Suppression
-from lessonkit.check.kinds.classifier import classifier
+from lessonkit.check.finding import Suppression
 from lessonkit.check.kinds.contact import raw_contact
 from lessonkit.check.kinds.phrases import existence, occurrence, substitution
 from lessonkit.check.kinds.readability import readability, sentence_length
@@ -17,8 +16,9 @@ from lessonkit.check.kinds.structure import count, required_phrase, required_sec
 from lessonkit.check.kinds.unfamiliar import unfamiliar
 from lessonkit.check.rulebook import Rule
 from lessonkit.check.suppress import find_suppressions
+from lessonkit.diagnostics import Diagnostic
 
-KINDS: dict[str, Callable[[Rule, Document], Iterator[Finding]]] = {
+KINDS: dict[str, Callable[[Rule, Document], Iterator[Diagnostic]]] = {
     "existence": existence,
     "substitution": substitution,
     "occurrence": occurrence,
@@ -30,7 +30,6 @@ KINDS: dict[str, Callable[[Rule, Document], Iterator[Finding]]] = {
     "count": count,
     "slide-density": slide_density,
     "raw-contact": raw_contact,
-    "classifier": classifier,
 }
 
 
@@ -41,15 +40,14 @@ TOO_LARGE = "input.too-large"
 OUT_OF_TIME = "input.time-budget"
 
 
-def check_document(document: Document, rules: Iterable[Rule]) -> list[Finding]:
+def check_document(document: Document, rules: Iterable[Rule]) -> list[Diagnostic]:
     """Every finding of the rules that apply to this document (no suppressions applied)."""
     findings = [
-        Finding(
+        Diagnostic(
             unit.location(0),
             TOO_LARGE,
-            ERROR,
             f"this part has {len(unit.raw)} characters; the checker reads parts of up to {MAX_UNIT_CHARS}",
-            "split it into sections",
+            suggestion="split it into sections",
         )
         for unit in document.units
         if len(unit.raw) > MAX_UNIT_CHARS
@@ -65,14 +63,14 @@ def check_document(document: Document, rules: Iterable[Rule]) -> list[Finding]:
                 findings += kind(rule, document)
             except kinds.TimeBudgetExceededError as stop:
                 message = f"checking stopped: the file used up its {stop.seconds:g} s time budget"
-                findings.append(Finding(stop.location, OUT_OF_TIME, ERROR, message, "split the file"))
+                findings.append(Diagnostic(stop.location, OUT_OF_TIME, message, suggestion="split the file"))
                 break
     return sorted(set(findings))
 
 
 def apply_suppressions(
-    findings: list[Finding], source: str, path: Path, known_rules: set[str]
-) -> tuple[list[Finding], list[tuple[Suppression, int]]]:
+    findings: list[Diagnostic], source: str, path: Path, known_rules: set[str]
+) -> tuple[list[Diagnostic], list[tuple[Suppression, int]]]:
     """Findings left after the file's suppressions, and each suppression with how many it silenced."""
     suppressions, problems = find_suppressions(source, path, known_rules)
     used = dict.fromkeys(suppressions, 0)

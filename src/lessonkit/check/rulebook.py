@@ -17,13 +17,16 @@ from typing import TYPE_CHECKING, Any, Final, Literal, get_args
 
 from lessonkit import __version__
 from lessonkit.cache_file import read_cache_file, write_cache_file
-from lessonkit.problems import LessonkitError, Location
+from lessonkit.diagnostics import Diagnostic, UnusableInputError
+from lessonkit.problems import Location
 
 if TYPE_CHECKING:
     from lessonkit.check.document import Document, TextUnit
     from lessonkit.check.rule_schema import RuleSpecModel
 
 RULES_DIR = "rules"
+RULES_CODE = "E070"  # a rules folder that cannot be used (see lessonkit.diagnostics.codes)
+UNUSABLE_RULES = "the rules folder needs fixing first"
 COMMON = "common"
 Kind = Literal[
     "existence",
@@ -38,7 +41,6 @@ Kind = Literal[
     "slide-density",
     "raw-contact",
     "country-pack",
-    "classifier",
 ]
 # What each kind needs besides the common fields; checked when the file is loaded.
 NEEDS: dict[str, tuple[str, ...]] = {
@@ -54,7 +56,6 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "slide-density": ("limits",),
     "raw-contact": (),
     "country-pack": ("check",),
-    "classifier": ("check", "limits", "field"),
 }
 
 
@@ -177,7 +178,7 @@ def load_rulebook(rules_dir: Path, cache_dir: Path | None = None) -> Rulebook:
     never run code.
     """
     if not rules_dir.is_dir():
-        raise LessonkitError(f"{rules_dir}: no rules folder")
+        raise UnusableInputError([Diagnostic(Location(rules_dir), RULES_CODE, "no rules folder")], UNUSABLE_RULES)
     files = sorted(rules_dir.glob("*/*.yml"))
     cached = rules_cache_path(rules_dir, files, cache_dir) if cache_dir else None
     if cached is not None:
@@ -343,7 +344,7 @@ _RULE_KEYS: Final = {"spec", "language", "define", "negation", "path", "line", "
 
 def _load_all(files: list[Path]) -> Rulebook:
     rules: list[Rule] = []
-    problems: list[str] = []
+    problems: list[Diagnostic] = []
     for path in files:
         loaded, found = _load_file(path)
         rules += loaded
@@ -352,14 +353,15 @@ def _load_all(files: list[Path]) -> Rulebook:
     for rule in rules:
         key = f"{rule.language}:{rule.id}"
         if key in seen:
-            problems.append(f"{rule.location}: rule id '{rule.id}' is already defined at {seen[key].location}")
+            message = f"rule id '{rule.id}' is already defined at {seen[key].location}"
+            problems.append(Diagnostic(rule.location, RULES_CODE, message))
         seen[key] = rule
     if problems:
-        raise LessonkitError("\n".join(problems))
+        raise UnusableInputError(problems, UNUSABLE_RULES)
     return Rulebook(tuple(rules))
 
 
-def _load_file(path: Path) -> tuple[list[Rule], list[str]]:
+def _load_file(path: Path) -> tuple[list[Rule], list[Diagnostic]]:
     # Only when the cache is cold (or absent): these imports cost a large part of start-up.
     from lessonkit.check.rule_schema import RuleFileSchema
     from lessonkit.load.schema import validate_schema
@@ -367,12 +369,17 @@ def _load_file(path: Path) -> tuple[list[Rule], list[str]]:
 
     document, problems = read_yaml_file(path)
     if document is None:
-        return [], [str(p) for p in problems]
+        return [], problems
     schema, problems = validate_schema(RuleFileSchema, document, path)
     if schema is None:
-        return [], [str(p) for p in problems]
+        return [], problems
     if schema.language != path.parent.name:
-        return [], [f"{path}:1:1: language '{schema.language}' does not match the folder '{path.parent.name}'"]
+        where = Location(path, document.line_of(("language",)), 1)
+        return [], [
+            Diagnostic(
+                where, RULES_CODE, f"language '{schema.language}' does not match the folder '{path.parent.name}'"
+            )
+        ]
     rules = [
         Rule(
             RuleSpec.from_model(spec),

@@ -18,12 +18,11 @@ from typing import TYPE_CHECKING
 from lessonkit.check.document import Document
 from lessonkit.check.documents import lesson_document, text_document
 from lessonkit.check.engine import apply_suppressions, check_document
-from lessonkit.check.finding import Finding
 from lessonkit.check.report import Report
 from lessonkit.check.resources import CACHE_ENV, cache_dir, use_cache_dir
 from lessonkit.check.rulebook import RULES_DIR, Rulebook, load_rulebook, rule_ids
+from lessonkit.diagnostics import Diagnostic, LessonkitError, UnusableInputError
 from lessonkit.load.source_file import read_bytes, read_text
-from lessonkit.problems import LessonkitError, Problem
 from lessonkit.shipped import default_cache_dir, shipped
 
 if TYPE_CHECKING:
@@ -49,14 +48,6 @@ class Options:
     audience: str | None = None
     language: str | None = None
     today: date = dataclasses.field(default_factory=date.today)
-
-
-class UnusableInputError(LessonkitError):
-    """Input that cannot be checked (invalid lessons): exit 2 with every problem listed."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("\n".join(str(p) for p in problems))
-        self.problems = problems
 
 
 def project_root(start: Path) -> Path | None:
@@ -111,7 +102,7 @@ def check_lessons(
 
 def check_packs(
     paths: Iterable[Path], book: Rulebook, options: Options, needed: Mapping[str, tuple[str, ...]] | None = None
-) -> list[Finding]:
+) -> list[Diagnostic]:
     """Findings for country packs (common rules only: packs hold no prose to judge)."""
     if not paths:
         return []
@@ -185,7 +176,7 @@ def check_paths(paths: list[Path], options: Options) -> tuple[Report, Path | Non
 
 def check_catalogues(
     curriculum: Curriculum, root: Path, catalogues: list[Path], book: Rulebook, options: Options
-) -> list[Finding]:
+) -> list[Diagnostic]:
     """Findings for named PO files: their translated lessons with the language's rules, and the QA.
 
     This is what a pre-commit hook runs on a translator's changed catalogues.

@@ -10,8 +10,8 @@ import re
 from collections.abc import Collection
 from pathlib import Path
 
-from lessonkit.check.finding import ERROR, Finding, Suppression
-from lessonkit.problems import Location
+from lessonkit.check.finding import Suppression
+from lessonkit.diagnostics import Diagnostic, Location
 
 SUPPRESSION_RULE = "check.suppression"
 _COMMENT = re.compile(r"<!--\s*lessonkit:\s*ignore\s+(?P<rule>[^\s\"]+)(?:\s+\"(?P<reason>[^\"]*)\")?\s*-->")
@@ -19,26 +19,25 @@ _COMMENT = re.compile(r"<!--\s*lessonkit:\s*ignore\s+(?P<rule>[^\s\"]+)(?:\s+\"(
 
 def find_suppressions(
     text: str, path: Path, known_rules: Collection[str], first_line: int = 1
-) -> tuple[list[Suppression], list[Finding]]:
+) -> tuple[list[Suppression], list[Diagnostic]]:
     """The suppressions written in a text, and findings for malformed ones (no reason, unknown rule)."""
     lines = text.split("\n")
     suppressions: list[Suppression] = []
-    problems: list[Finding] = []
+    problems: list[Diagnostic] = []
     for index, line in enumerate(lines):
         for match in _COMMENT.finditer(line):
             where = Location(path, index + first_line, match.start() + 1)
             rule, reason = match["rule"], (match["reason"] or "").strip()
             families = {r.split(".")[0] for r in known_rules}
             if rule not in known_rules and rule not in families:
-                problems.append(Finding(where, SUPPRESSION_RULE, ERROR, f"suppression names an unknown rule '{rule}'"))
+                problems.append(Diagnostic(where, SUPPRESSION_RULE, f"suppression names an unknown rule '{rule}'"))
             elif not reason:
                 problems.append(
-                    Finding(
+                    Diagnostic(
                         where,
                         SUPPRESSION_RULE,
-                        ERROR,
                         f"suppression of {rule} needs a reason",
-                        f'write <!-- lessonkit: ignore {rule} "why this is fine here" -->',
+                        suggestion=f'write <!-- lessonkit: ignore {rule} "why this is fine here" -->',
                     )
                 )
             else:

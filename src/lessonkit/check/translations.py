@@ -14,7 +14,7 @@ from pathlib import Path
 
 import polib
 
-from lessonkit.check.finding import Finding
+from lessonkit.diagnostics import Diagnostic, Location
 from lessonkit.i18n.apply import translate_curriculum
 from lessonkit.i18n.catalogue import LOCALES_DIR, context
 from lessonkit.i18n.qa import check_translations
@@ -23,7 +23,6 @@ from lessonkit.i18n.store import po_path, read_po
 from lessonkit.i18n.units import lesson_units
 from lessonkit.locale.locales import Locale, load_locales
 from lessonkit.model import Curriculum, Lesson
-from lessonkit.problems import Location, Problem
 
 QA_RULE = "translation.qa"
 
@@ -40,7 +39,7 @@ def translated_lessons(
     return pairs
 
 
-def qa_findings(curriculum: Curriculum, root: Path, languages: Collection[str] | None = None) -> list[Finding]:
+def qa_findings(curriculum: Curriculum, root: Path, languages: Collection[str] | None = None) -> list[Diagnostic]:
     """The translation QA's problems as checker findings (rule `translation.qa`, the code in the message)."""
     # Named languages are checked even before a locale uses them (a translation being started).
     chosen = list(languages) if languages is not None else [x.language for x in _languages(curriculum, root)]
@@ -56,7 +55,7 @@ def catalogue_language(path: Path, root: Path) -> str | None:
     return parts[0] if len(parts) == 2 and path.suffix == ".po" else None
 
 
-def to_catalogue(findings: Iterable[Finding], lesson: Lesson, language: str, root: Path) -> list[Finding]:
+def to_catalogue(findings: Iterable[Diagnostic], lesson: Lesson, language: str, root: Path) -> list[Diagnostic]:
     """Findings on a translated lesson, moved to the PO entries of the text they are about."""
     path = po_path(root, language, lesson.id)
     catalogue = read_po(path)
@@ -72,7 +71,7 @@ def to_catalogue(findings: Iterable[Finding], lesson: Lesson, language: str, roo
         where = Location(path, line, 1)
         # At a PO entry, tokens are written `{help.NAME}`: a suggestion in Markdown syntax would break it.
         message, suggestion = po_syntax(finding.message), po_syntax(finding.suggestion)
-        moved.append(Finding(where, finding.rule, finding.severity, f"[{language}] {message}", suggestion))
+        moved.append(Diagnostic(where, finding.code, f"[{language}] {message}", finding.severity, suggestion))
     return moved
 
 
@@ -98,5 +97,5 @@ def _languages(curriculum: Curriculum, root: Path) -> list[Locale]:
     return list(seen.values())
 
 
-def _finding(problem: Problem) -> Finding:
-    return Finding(problem.location, QA_RULE, problem.severity, f"{problem.code} {problem.message}")
+def _finding(problem: Diagnostic) -> Diagnostic:
+    return Diagnostic(problem.location, QA_RULE, f"{problem.code} {problem.message}", problem.severity)

@@ -8,6 +8,8 @@ from pathlib import Path
 import click
 
 from lessonkit.build.pipeline import BuildOptions, BuildReport, build
+from lessonkit.cli.output import FORMAT_OPTION, TEXT, echo_machine, refuse
+from lessonkit.diagnostics import UnusableInputError
 from lessonkit.exit_status import ExitStatus
 from lessonkit.load.curriculum import find_root
 from lessonkit.render.settings import PAPER_SIZES
@@ -46,6 +48,7 @@ from lessonkit.render.settings import PAPER_SIZES
     is_flag=True,
     help="Build parents' and educators' guides whose translation is incomplete, in English with a notice.",
 )
+@FORMAT_OPTION
 @click.option(
     "--project",
     type=click.Path(path_type=Path, file_okay=False),
@@ -61,6 +64,7 @@ def build_command(
     quiet: bool,
     no_site: bool,
     fallback_guides: bool,
+    fmt: str,
     project: Path | None,
 ) -> None:
     """Build the website and every lesson's plan, handouts, family sheet, slides and guides.
@@ -71,19 +75,22 @@ def build_command(
     whose translation is incomplete or fuzzy is not built for that locale and is reported.
     A second build into the same OUT waits until the first has finished.
     Exit status: 0 when everything was built, 1 when some document failed (all failures are
-    listed, located to the lesson file), 2 on unusable input or an unsafe OUT.
+    listed, located to the lesson file), 2 on unusable input or an unsafe OUT. With --format
+    json, github or sarif the build's diagnostics (and refused input) go to stdout in that format.
     """
     root = find_root(project or Path.cwd())
     paper = "letter" if paper.lower() == "letter" else "A4"
     target = output if output.is_absolute() else root / output
     options = BuildOptions(root, target, locale_ids, jobs, paper, time_limit, quiet, not no_site, fallback_guides)
-    report = build(options)
-    for problem in report.not_ready:
-        click.echo(str(problem), err=True)
-    for problem in report.warnings:
-        click.echo(str(problem), err=True)
-    for problem in report.failures:
-        click.echo(str(problem), err=True)
+    try:
+        report = build(options)
+    except UnusableInputError as err:
+        refuse(err, fmt)
+    found = [*report.not_ready, *report.warnings, *report.failures]
+    if fmt == TEXT:
+        for problem in found:
+            click.echo(str(problem), err=True)
+    echo_machine(found, fmt, report.documents)
     if not quiet or report.failures:
         click.echo(_summary(report, target), err=True)
     if report.failures:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
-from lessonkit.check.finding import ERROR, WARNING
-from lessonkit.check.report import FORMATS
-from lessonkit.check.run import Options, UnusableInputError, check_paths
+from lessonkit.check.run import Options, check_paths
+from lessonkit.diagnostics import ERROR, WARNING, UnusableInputError
+from lessonkit.diagnostics.report import FORMATS, unusable
 from lessonkit.exit_status import ExitStatus
 
 AUDIENCES = ("students", "parents", "educators")
@@ -29,16 +29,21 @@ def check_command(
 
     PATH may be a lesson, a folder, a country pack, or any Markdown or plain-text file without
     front matter (then --band, --audience and --lang say who reads it). Findings are printed as
-    `path:line:col: severity rule-id message [suggestion]`. Exit status: 0 no errors, 1 errors
-    (or warnings with --strict), 2 unusable input or arguments (including a translation that
-    translation QA refuses).
+    `path:line:col: severity rule-id message [suggestion]` (or as JSON, GitHub annotations or
+    SARIF with --format, also for unusable input). Exit status: 0 no errors, 1 errors (or
+    warnings with --strict), 2 unusable input or arguments (including a translation that
+    translation QA refuses). See docs/diagnostics.md.
     """
     try:
         report, root = check_paths(list(paths), Options(band=band, audience=audience, language=language))
     except UnusableInputError as err:
-        for problem in err.problems:
-            click.echo(str(problem))
-        click.echo(f"{len(err.problems)} problem(s) make the input unusable; run 'lessonkit validate'", err=True)
+        refused = unusable(err.diagnostics)
+        if fmt in ("text", "summary"):
+            click.echo("\n".join(str(d) for d in refused.findings))
+            fix = err.headline or "run 'lessonkit validate'"
+            click.echo(f"{len(refused.findings)} problem(s) make the input unusable; {fix}", err=True)
+        else:
+            click.echo(FORMATS[fmt](refused))
         sys.exit(ExitStatus.UNUSABLE)
     report = report.relative_to(root)
     output = FORMATS[fmt](report)
@@ -48,7 +53,7 @@ def check_command(
         from lessonkit.check.translations import QA_RULE  # imported only when needed: start-up time
 
         # A translation that QA refuses is unusable input, as for `i18n check` and the build: exit 2.
-        if any(f.rule == QA_RULE and f.severity == ERROR for f in report.findings):
+        if any(f.code == QA_RULE and f.severity == ERROR for f in report.findings):
             sys.exit(ExitStatus.UNUSABLE)
     failed = report.count(ERROR) or (strict and report.count(WARNING))
     sys.exit(ExitStatus.PROBLEMS if failed else ExitStatus.OK)

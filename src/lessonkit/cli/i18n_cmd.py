@@ -10,6 +10,8 @@ from pathlib import Path
 import click
 
 from lessonkit.cli.curriculum_arg import load_for_paths
+from lessonkit.cli.output import FORMAT_OPTION, TEXT, echo_machine, refuse
+from lessonkit.diagnostics import ERROR, UnusableInputError
 from lessonkit.exit_status import ExitStatus
 from lessonkit.i18n.import_markdown import import_translation
 from lessonkit.i18n.qa import SERVICE_NUMBERS, allowed_contacts, check_translations, language_packs, short_pack_numbers
@@ -47,7 +49,7 @@ def i18n_command() -> None:
 def _load(project: Path | None) -> tuple[Path, Curriculum]:
     root, curriculum, problems = load_for_paths([project] if project else [])
     if curriculum is None:
-        raise LessonkitError("\n".join(str(p) for p in problems))
+        raise UnusableInputError(problems)
     return root, curriculum
 
 
@@ -214,15 +216,24 @@ def _report_unreadable(problems: list[Problem]) -> None:
 @i18n_command.command("check")
 @PROJECT
 @LANGUAGES
-def check_command(project: Path | None, languages: tuple[str, ...]) -> None:
-    """Translation QA: placeholders, tampered numbers and links, HTML, structure, msgfmt -c, pofilter."""
-    root, curriculum = _load(project)
+@FORMAT_OPTION
+def check_command(project: Path | None, languages: tuple[str, ...], fmt: str) -> None:
+    """Translation QA: placeholders, tampered numbers and links, HTML, structure, msgfmt -c, pofilter.
+
+    Exit status 2 when the QA refuses a catalogue (the build would refuse it too), else 0.
+    """
+    try:
+        root, curriculum = _load(project)
+    except UnusableInputError as err:
+        refuse(err, fmt)
     problems = [
         relocate(p, root) for p in check_translations(curriculum, root, _languages(root, curriculum, languages))
     ]
-    for problem in sorted(problems):
-        click.echo(str(problem))
-    errors = [p for p in problems if p.severity == "error"]
+    if fmt == TEXT:
+        for problem in sorted(problems):
+            click.echo(str(problem))
+    echo_machine(sorted(problems), fmt)
+    errors = [p for p in problems if p.severity == ERROR]
     click.echo(f"{len(errors)} error(s), {len(problems) - len(errors)} warning(s)", err=True)
     if errors:
         sys.exit(ExitStatus.UNUSABLE)

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from lessonkit.cli.curriculum_arg import load_for_paths
+from lessonkit.diagnostics import UnusableInputError
 from lessonkit.exit_status import ExitStatus
 from lessonkit.i18n.store import write_po
 from lessonkit.i18n.templates import all_templates, loadable_packs, template_path
@@ -20,7 +21,6 @@ from lessonkit.locale.doctor import diagnose, shown_items
 from lessonkit.locale.locales import add_locale, load_locales, parse_locale_id
 from lessonkit.locale.pack_stub import stub_text
 from lessonkit.model import Curriculum
-from lessonkit.problems import LessonkitError
 
 PROJECT = click.option(
     "--project",
@@ -39,7 +39,7 @@ def locale_command() -> None:
 def _load(project: Path | None) -> tuple[Path, Curriculum]:
     root, curriculum, problems = load_for_paths([project] if project else [])
     if curriculum is None:
-        raise LessonkitError("\n".join(str(p) for p in problems))
+        raise UnusableInputError(problems)
     return root, curriculum
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from lessonkit.cli.curriculum_arg import load_for_paths
+from lessonkit.cli.output import FORMAT_OPTION, TEXT, echo_machine
 from lessonkit.exit_status import ExitStatus
 from lessonkit.load.curriculum import ASSETS_DIR, LESSONS_DIR, relocate
 from lessonkit.model import Curriculum
@@ -17,19 +18,23 @@ from lessonkit.problems import Location, Problem
 
 @click.command("validate")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-def validate_command(paths: tuple[Path, ...]) -> None:
+@FORMAT_OPTION
+def validate_command(paths: tuple[Path, ...], fmt: str) -> None:
     """Check lesson files (default: the whole curriculum) and report every problem.
 
     Each problem is printed as `path:line:col: error CODE message`. Links that the outputs
     refuse (anything but http(s), mailto, tel and lesson: links, so no link into the file
     system or out of the project) are reported as warnings (W100), as `build` reports them.
     Exit status is 0 when the input is valid (warnings allowed) and 2 when it is not.
+    With --format json, github or sarif the same problems go to stdout in that format.
     """
     root, curriculum, problems = load_for_paths(paths)
     warnings = [relocate(p, root) for p in _refused_links(curriculum, paths)] if curriculum else []
-    for problem in sorted(problems) + warnings:
-        click.echo(str(problem))
     count = len(curriculum.lessons) if curriculum else 0
+    if fmt == TEXT:
+        for problem in sorted(problems) + warnings:
+            click.echo(str(problem))
+    echo_machine(sorted(problems) + warnings, fmt, count)
     if problems:
         click.echo(f"{len(problems)} problem(s) found; {count} lesson(s) loaded", err=True)
         sys.exit(ExitStatus.UNUSABLE)

@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from lessonkit.check.finding import WARNING, Finding
-from lessonkit.problems import Location, Problem
+from lessonkit.diagnostics import WARNING, Diagnostic, Location
+from lessonkit.problems import Problem
 from lessonkit.shipped import shipped
 
 NO_RULES = "I130"
@@ -54,11 +54,11 @@ def no_rules_problem(root: Path, language: str) -> Problem:
     return Problem(Location(root / RULES_DIR / language), NO_RULES, no_rules_message(language), WARNING)
 
 
-def no_rules_findings(catalogues: Iterable[tuple[Path, str]], known: Iterable[str]) -> list[Finding]:
+def no_rules_findings(catalogues: Iterable[tuple[Path, str]], known: Iterable[str]) -> list[Diagnostic]:
     """A warning per (catalogue, language) whose language is not among `known` (the rulebook's languages)."""
     have = set(known)
     return [
-        Finding(Location(path, 1, 1), RULES_RULE, WARNING, f"{NO_RULES} {no_rules_message(language)}")
+        Diagnostic(Location(path, 1, 1), RULES_RULE, f"{NO_RULES} {no_rules_message(language)}", WARNING)
         for path, language in catalogues
         if language not in have
     ]

@@ -13,9 +13,10 @@ from pathlib import Path
 
 import polib
 
+from lessonkit.diagnostics import UnusableInputError
 from lessonkit.i18n.catalogue import LOCALES_DIR
 from lessonkit.load.source_file import UnreadableFileError, read_bytes
-from lessonkit.problems import LessonkitError, Location, Problem
+from lessonkit.problems import Location, Problem
 
 # The largest shipped catalogue is about 60 KB; a catalogue this large is a mistake or an attack.
 MAX_PO_BYTES = 4 * 1024 * 1024
@@ -23,11 +24,11 @@ UNREADABLE = "I107"
 _POLIB_LINE = re.compile(r"\(line (\d+)\)")
 
 
-class CatalogueError(LessonkitError):
+class CatalogueError(UnusableInputError):
     """A catalogue that cannot be used, with the located problem that says why."""
 
     def __init__(self, problem: Problem) -> None:
-        super().__init__(str(problem))
+        super().__init__([problem])
         self.problem = problem
 
 

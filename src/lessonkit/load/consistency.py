@@ -73,7 +73,8 @@ def _section_problems(lesson: Lesson) -> list[Problem]:
     problems = []
     kinds = {s.kind for s in lesson.sections}
     required = STUDENT_SECTIONS if lesson.is_student_lesson else GUIDE_SECTIONS
-    end = Location(lesson.path, lesson.body_line + lesson.body.count("\n"), 1)
+    # The body's last line: its final newline ends that line, it does not start another one.
+    end = Location(lesson.path, lesson.body_line + lesson.body.rstrip("\n").count("\n"), 1)
     problems += [
         Problem(end, "E034", f"a {lesson.audience} piece needs a '{kind}' section")
         for kind in required

@@ -119,14 +119,14 @@ def pack_items(curriculum: Curriculum, root: Path, locale: Locale, today: date) 
         items += [*fills, Item(Location(path, entry, 1), confirm)]
     rules = rulebook_for(root).for_language("common")
     for finding in sorted(check_country_pack(path, rules, today, needed_services(curriculum.lessons))):
-        if finding.rule == "pack.source" and blanks:
+        if finding.code == "pack.source" and blanks:
             continue  # an empty source is already an item of its own
-        if finding.rule == "pack.schema" and finding.location.line in blank_lines:
+        if finding.code == "pack.schema" and finding.location.line in blank_lines:
             continue
-        if finding.rule == "pack.verified" and finding.location.line in unfinished:
+        if finding.code == "pack.verified" and finding.location.line in unfinished:
             continue
         text = finding.message
-        if finding.rule == "pack.verified":
+        if finding.code == "pack.verified":
             text += "; record the address and date in docs/help-services.md"
             if "law:" in finding.message:
                 text += " (or delete the topic: the build then prints a general sentence)"
@@ -231,10 +231,10 @@ def checker_items(curriculum: Curriculum, root: Path, translated: Curriculum, la
     report = check_lessons([(x, language) for x in translated.lessons], rulebook_for(root), Options(), curriculum)
     return [
         Item(
-            f.location, f"{f.rule} {f.message}" + (f" [{f.suggestion}]" if f.suggestion else ""), f.severity == "error"
+            f.location, f"{f.code} {f.message}" + (f" [{f.suggestion}]" if f.suggestion else ""), f.severity == "error"
         )
         for f in sorted(report.findings)
-        if f.rule != RULES_RULE
+        if f.code != RULES_RULE
     ]
 
 

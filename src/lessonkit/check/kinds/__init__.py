@@ -1,4 +1,4 @@
-"""The generic rule kinds: each reads a Document and yields Findings; rule files supply the content.
+"""The generic rule kinds: each reads a Document and yields Diagnostics; rule files supply the content.
 
 Every kind that reads text takes its parts from `units`, which also keeps the checker's time
 budget: once a file has used `TIME_BUDGET_SECONDS` of CPU time, the next part raises
@@ -15,9 +15,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from lessonkit.check.document import Document, TextUnit
-from lessonkit.check.finding import Finding
 from lessonkit.check.rulebook import Rule
-from lessonkit.problems import Location
+from lessonkit.diagnostics import Diagnostic, Location
 
 TIME_BUDGET_SECONDS = 60.0  # CPU seconds per file; a real lesson takes well under one
 _DEADLINE: ContextVar[float | None] = ContextVar("deadline", default=None)
@@ -63,7 +62,7 @@ def time_budget(seconds: float) -> Iterator[None]:
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 
-def finding(rule: Rule, where: Location, **values: object) -> Finding:
+def finding(rule: Rule, where: Location, **values: object) -> Diagnostic:
     """A finding of `rule`, with `{name}` placeholders of its message and suggestion filled in."""
     table = {k: " ".join(str(v).split()) for k, v in values.items()}
 
@@ -71,7 +70,7 @@ def finding(rule: Rule, where: Location, **values: object) -> Finding:
         # Only known `{name}` placeholders are filled, so `{{ help.NAME }}` tokens stay as written.
         return _PLACEHOLDER.sub(lambda m: table.get(m.group(1), m.group(0)), template)
 
-    return Finding(where, rule.id, rule.spec.severity, fill(rule.spec.message), fill(rule.spec.suggestion))
+    return Diagnostic(where, rule.id, fill(rule.spec.message), rule.spec.severity, fill(rule.spec.suggestion))
 
 
 def units(rule: Rule, document: Document) -> Iterator[TextUnit]:

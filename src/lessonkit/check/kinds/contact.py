@@ -13,10 +13,10 @@ import re
 from collections.abc import Iterator
 
 from lessonkit.check.document import Document
-from lessonkit.check.finding import Finding
 from lessonkit.check.kinds import finding, units
 from lessonkit.check.plain import ANY_TOKEN
 from lessonkit.check.rulebook import Rule
+from lessonkit.diagnostics import Diagnostic
 from lessonkit.linear_re import DIGIT, SPACE, WORD, Scanner, scanner
 
 _TLD = (
@@ -73,7 +73,7 @@ def _contacts(text: str, language: str = "") -> Iterator[tuple[int, str, str]]:
             yield match.start, "phone number", match.text
 
 
-def raw_contact(rule: Rule, document: Document) -> Iterator[Finding]:
+def raw_contact(rule: Rule, document: Document) -> Iterator[Diagnostic]:
     """Report contact details written out in lesson text instead of a `{{ help.NAME }}` token."""
     for unit in units(rule, document):
         # Link text is prose; link targets are where raw addresses hide, so keep them.

@@ -6,10 +6,10 @@ from collections.abc import Iterator
 from functools import cache
 
 from lessonkit.check.document import Document, TextUnit
-from lessonkit.check.finding import Finding
 from lessonkit.check.kinds import finding, units
 from lessonkit.check.patterns import Matcher, compile_patterns, in_question, in_quotation
 from lessonkit.check.rulebook import Rule
+from lessonkit.diagnostics import Diagnostic
 from lessonkit.linear_re import Hit
 from lessonkit.problems import LessonkitError
 
@@ -42,7 +42,7 @@ def _hits(rule: Rule, found: Matcher, unit: TextUnit, document: Document) -> Ite
         yield match
 
 
-def existence(rule: Rule, document: Document) -> Iterator[Finding]:
+def existence(rule: Rule, document: Document) -> Iterator[Diagnostic]:
     """Report every phrase the rule's patterns find."""
     found = matcher(rule)
     for unit in units(rule, document):
@@ -55,7 +55,7 @@ def _entries(rule: Rule) -> tuple[tuple[Matcher, str], ...]:
     return tuple((matcher(rule, [pattern]), replacement) for pattern, replacement in rule.spec.replacements.items())
 
 
-def substitution(rule: Rule, document: Document) -> Iterator[Finding]:
+def substitution(rule: Rule, document: Document) -> Iterator[Diagnostic]:
     """Report each term that has a preferred replacement."""
     entries = _entries(rule)
     for unit in units(rule, document):
@@ -68,7 +68,7 @@ def substitution(rule: Rule, document: Document) -> Iterator[Finding]:
                 yield finding(rule, unit.location(match.start), match=match.text, replacement=replacement)
 
 
-def occurrence(rule: Rule, document: Document) -> Iterator[Finding]:
+def occurrence(rule: Rule, document: Document) -> Iterator[Diagnostic]:
     """Report a part where the patterns occur more often than the band's limit."""
     limit = rule.limit(document.band)
     if limit is None:

@@ -14,12 +14,12 @@ from functools import cache
 from typing import Any, NoReturn
 
 from lessonkit.check.document import Document
-from lessonkit.check.finding import Finding
 from lessonkit.check.kinds import finding, header, units
 from lessonkit.check.kinds.flesch import flesch_kincaid_grade
 from lessonkit.check.resources import syllable_table
 from lessonkit.check.rulebook import Rule
 from lessonkit.check.sentences import readable_text, sentences, words
+from lessonkit.diagnostics import Diagnostic
 from lessonkit.problems import LessonkitError
 
 
@@ -90,7 +90,7 @@ def _metric(name: str) -> tuple[Callable[[str, str], float], bool]:
     return formulas[name]
 
 
-def readability(rule: Rule, document: Document) -> Iterator[Finding]:
+def readability(rule: Rule, document: Document) -> Iterator[Diagnostic]:
     """Score each part for its readers; parts shorter than `min_words` are too short to score."""
     limit = rule.limit(document.band)
     if limit is None:
@@ -106,7 +106,7 @@ def readability(rule: Rule, document: Document) -> Iterator[Finding]:
             yield finding(rule, header(unit), score=score, limit=limit, band=document.band or "", part=unit.kind)
 
 
-def sentence_length(rule: Rule, document: Document) -> Iterator[Finding]:
+def sentence_length(rule: Rule, document: Document) -> Iterator[Diagnostic]:
     """Report sentences longer than the band allows."""
     limit = rule.limit(document.band)
     if limit is None:

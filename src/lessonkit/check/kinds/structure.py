@@ -6,16 +6,16 @@ import re
 from collections.abc import Iterator
 
 from lessonkit.check.document import Document, TextUnit
-from lessonkit.check.finding import Finding
 from lessonkit.check.kinds import finding, header
 from lessonkit.check.kinds.phrases import matcher
 from lessonkit.check.rulebook import Rule
 from lessonkit.check.sentences import words
+from lessonkit.diagnostics import Diagnostic
 
 _BULLET = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\S", re.M)
 
 
-def required_section(rule: Rule, document: Document) -> Iterator[Finding]:
+def required_section(rule: Rule, document: Document) -> Iterator[Diagnostic]:
     """Each listed section kind must be present."""
     for kind in rule.spec.sections:
         if not document.units_of(kind):
@@ -27,7 +27,7 @@ def _satisfies(rule: Rule, unit: TextUnit) -> list[str]:
     return [group[0] for group in rule.spec.groups if not matcher(rule, group).search(unit.raw)]
 
 
-def required_phrase(rule: Rule, document: Document) -> Iterator[Finding]:
+def required_phrase(rule: Rule, document: Document) -> Iterator[Diagnostic]:
     """The listed sections (`scope: each`) or at least one of them (`scope: any`) must say something."""
     parts = [u for u in document.units if u.kind in rule.spec.sections]
     if not parts:
@@ -42,7 +42,7 @@ def required_phrase(rule: Rule, document: Document) -> Iterator[Finding]:
             yield finding(rule, header(unit), section=unit.kind, missing=missing[0])
 
 
-def count(rule: Rule, document: Document) -> Iterator[Finding]:
+def count(rule: Rule, document: Document) -> Iterator[Diagnostic]:
     """A list field (objectives, key messages, quiz questions) must have `min` to `max` entries."""
     counted = document.counts.get(rule.spec.field)
     if counted is None:
@@ -52,7 +52,7 @@ def count(rule: Rule, document: Document) -> Iterator[Finding]:
         yield finding(rule, counted.location, count=counted.count, min=int(low), max=int(high))
 
 
-def slide_density(rule: Rule, document: Document) -> Iterator[Finding]:
+def slide_density(rule: Rule, document: Document) -> Iterator[Diagnostic]:
     """A slide holds at most the band's number of words and `max_bullets` bullets."""
     limit = rule.limit(document.band)
     for unit in document.units_of("slide"):

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lessonkit.check.document import Document
-from lessonkit.check.finding import Finding
 from lessonkit.check.kinds import finding, units
 from lessonkit.check.resources import FrequencyTable, frequency_table
 from lessonkit.check.rulebook import Rule
 from lessonkit.check.sentences import WITHOUT_MARKS, WORD
+from lessonkit.diagnostics import Diagnostic
 
 
 def _defined(word: str, vocabulary: frozenset[str]) -> bool:
@@ -22,7 +22,7 @@ def _defined(word: str, vocabulary: frozenset[str]) -> bool:
     return False
 
 
-def unfamiliar(rule: Rule, document: Document) -> Iterator[Finding]:
+def unfamiliar(rule: Rule, document: Document) -> Iterator[Diagnostic]:
     """Report the first use of each rare word that the lesson does not define.
 
     Capitalised words are names (characters, apps, services) and are skipped, except where a

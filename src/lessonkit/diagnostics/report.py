@@ -1,0 +1,201 @@
+"""The result of a command and its output formats: text, JSON, GitHub annotations and SARIF 2.1.0.
+
+Every command that reports diagnostics (check, validate, i18n check, the build's refusals) puts
+them in a `Report` and prints it with one of `FORMATS`, so a CI job gets the same JSON, GitHub
+annotations or SARIF from each of them, including when the input was unusable.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lessonkit.diagnostics import ERROR, WARNING, Diagnostic, Location, Severity, Suppression
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+@dataclass
+class Report:
+    """Everything one command run found: diagnostics, the suppressions used, files read."""
+
+    findings: list[Diagnostic] = field(default_factory=list)
+    suppressions: list[tuple[Suppression, int]] = field(default_factory=list)
+    files: int = 0
+
+    def count(self, severity: Severity) -> int:
+        """How many diagnostics have this severity."""
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    def relative_to(self, root: Path | None) -> Report:
+        """The same report with paths shown relative to the project root."""
+        if root is None:
+            return self
+
+        def move(where: Location) -> Location:
+            try:
+                path = where.path.resolve().relative_to(root.resolve())
+            except ValueError:
+                path = where.path
+            return Location(path, where.line, where.column)
+
+        return Report(
+            sorted(Diagnostic(move(f.location), f.code, f.message, f.severity, f.suggestion) for f in self.findings),
+            [(Suppression(move(s.location), s.rule, s.reason, s.last_line), n) for s, n in self.suppressions],
+            self.files,
+        )
+
+    def summary(self) -> dict[str, int]:
+        """Counts for the summary line and the JSON `summary` object."""
+        return {
+            "files": self.files,
+            "errors": self.count(ERROR),
+            "warnings": self.count(WARNING),
+            "suppressed": sum(n for _, n in self.suppressions),
+            "suppressions": len(self.suppressions),
+        }
+
+
+def unusable(diagnostics: Iterable[Diagnostic]) -> Report:
+    """A report of the diagnostics that made the input unusable (nothing was checked or made), as given."""
+    return Report(list(diagnostics))
+
+
+def as_text(report: Report, severities: tuple[Severity, ...] = (ERROR, WARNING)) -> str:
+    """`path:line:col: severity CODE message [suggestion]` lines, the suppressions, then a summary."""
+    lines = [str(f) for f in report.findings if f.severity in severities]
+    for suppression, silenced in report.suppressions:
+        lines.append(
+            f'{suppression.location}: suppressed {suppression.rule} "{suppression.reason}" ({silenced} finding(s))'
+        )
+    s = report.summary()
+    lines.append(
+        f"{s['errors']} error(s), {s['warnings']} warning(s) in {s['files']} file(s); "
+        f"{s['suppressions']} suppression(s) silenced {s['suppressed']} finding(s)"
+    )
+    return "\n".join(lines)
+
+
+def as_lines(report: Report) -> str:
+    """Only the `path:line:col: severity CODE message` lines (the commands' own summary goes to stderr)."""
+    return "\n".join(str(f) for f in report.findings)
+
+
+def as_summary(report: Report) -> str:
+    """The text format without the warnings' lines (they are counted): for builds, where errors matter."""
+    text = as_text(report, (ERROR,))
+    if report.count(WARNING):
+        text += "\n(warnings are counted, not listed: run 'lessonkit check' to see them)"
+    return text
+
+
+def as_json(report: Report) -> str:
+    """`{"findings": [...], "suppressions": [...], "summary": {...}}`; a finding's `rule` is its code."""
+    data = {
+        "findings": [
+            {
+                "path": f.location.path.as_posix(),
+                "line": f.location.line,
+                "column": f.location.column,
+                "rule": f.code,
+                "severity": str(f.severity),
+                "message": f.message,
+                "suggestion": f.suggestion,
+            }
+            for f in report.findings
+        ],
+        "suppressions": [
+            {
+                "path": s.location.path.as_posix(),
+                "line": s.location.line,
+                "rule": s.rule,
+                "reason": s.reason,
+                "suppressed": n,
+            }
+            for s, n in report.suppressions
+        ],
+        "summary": report.summary(),
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+def _escape(text: str) -> str:
+    # GitHub workflow commands: %, CR and LF in messages; also , and : in properties.
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _escape(text).replace(",", "%2C").replace(":", "%3A")
+
+
+def as_github(report: Report) -> str:
+    """`::error file=...,line=...,col=...,title=CODE::message` workflow annotations."""
+    lines = []
+    for f in report.findings:
+        hint = f" [{f.suggestion}]" if f.suggestion else ""
+        lines.append(
+            f"::{f.severity} file={_property(f.location.path.as_posix())},line={f.location.line},"
+            f"col={f.location.column},title={f.code}::{_escape(f.message + hint)}"
+        )
+    for suppression, silenced in report.suppressions:
+        lines.append(
+            f"::notice file={suppression.location.path.as_posix()},line={suppression.location.line},"
+            f"title=suppressed {suppression.rule}::{_escape(suppression.reason)} ({silenced} finding(s))"
+        )
+    return "\n".join(lines)
+
+
+def as_sarif(report: Report) -> str:
+    """A SARIF 2.1.0 log with one run: each code used is a rule described from the registry."""
+    from lessonkit import __version__
+    from lessonkit.diagnostics.codes import lookup
+
+    used = sorted({f.code for f in report.findings})
+    rules = []
+    for code in used:
+        known = lookup(code)
+        rules.append(
+            {
+                "id": code,
+                "shortDescription": {"text": known.meaning if known else code},
+                "defaultConfiguration": {"level": str(known.severity if known else ERROR)},
+            }
+        )
+    results = []
+    for f in report.findings:
+        hint = f" [{f.suggestion}]" if f.suggestion else ""
+        results.append(
+            {
+                "ruleId": f.code,
+                "ruleIndex": used.index(f.code),
+                "level": str(f.severity),
+                "message": {"text": f.message + hint},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": f.location.path.as_posix()},
+                            "region": {"startLine": f.location.line, "startColumn": f.location.column},
+                        }
+                    }
+                ],
+            }
+        )
+    run = {
+        "tool": {"driver": {"name": "lessonkit", "version": __version__, "rules": rules}},
+        "results": results,
+        "properties": {"summary": report.summary()},
+    }
+    return json.dumps({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}, indent=2, ensure_ascii=False)
+
+
+FORMATS: dict[str, Callable[[Report], str]] = {
+    "text": as_text,
+    "json": as_json,
+    "github": as_github,
+    "sarif": as_sarif,
+    "summary": as_summary,
+}
+# The formats a command offers with `--format`; `text` is each command's own line format.
+MACHINE_FORMATS = ("json", "github", "sarif")
