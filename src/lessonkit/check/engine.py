@@ -9,6 +9,7 @@ from pathlib import Path
 from lessonkit.check import kinds
 from lessonkit.check.document import Document
 from lessonkit.check.finding import Suppression
+from lessonkit.check.kinds.classifier import classifier
 from lessonkit.check.kinds.contact import raw_contact
 from lessonkit.check.kinds.phrases import existence, occurrence, substitution
 from lessonkit.check.kinds.readability import readability, sentence_length
@@ -30,6 +31,7 @@ KINDS: dict[str, Callable[[Rule, Document], Iterator[Diagnostic]]] = {
     "count": count,
     "slide-density": slide_density,
     "raw-contact": raw_contact,
+    "classifier": classifier,
 }
 
 

@@ -41,6 +41,7 @@ Kind = Literal[
     "slide-density",
     "raw-contact",
     "country-pack",
+    "classifier",
 ]
 # What each kind needs besides the common fields; checked when the file is loaded.
 NEEDS: dict[str, tuple[str, ...]] = {
@@ -56,6 +57,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "slide-density": ("limits",),
     "raw-contact": (),
     "country-pack": ("check",),
+    "classifier": ("check", "limits", "field"),
 }
 
 
