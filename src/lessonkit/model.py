@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lessonkit.problems import Location
+
+if TYPE_CHECKING:
+    from lessonkit.load.cards import CardSet
+    from lessonkit.load.quiz import Question
 
 STUDENTS = "students"
 
@@ -152,6 +157,76 @@ class Picture:
     alt: str
 
 
+# The kinds of block of a lesson document (docs/architecture.md lists them; a test keeps both in step).
+BLOCK_KINDS: Mapping[str, str] = {
+    "field": "a front-matter item: title, summary, an objective, a key message, a term, a definition, an alt text",
+    "section": "a `::: kind` section; its text is everything between the fences",
+    "title": "a section's `title` attribute, on its `:::` line",
+    "text": "a run of lines outside every section, between blank lines",
+    "p": "a paragraph",
+    "h": "a heading",
+    "li": "the text of a list item",
+    "cell": "a table cell",
+    "question": "a quiz question (its `Q:` text)",
+    "answer": "a short question's model answer (its `A:` text)",
+    "option": "an option or ordering step of a structured quiz item",
+    "feedback": "an option's feedback (after ` :: `)",
+    "card": "a card of a cards section",
+    "card-answer": "a card's answer for the teacher",
+}
+
+
+@dataclass(frozen=True)
+class Block:
+    """One piece of a lesson document: a stable structural id, its raw text and where that text starts.
+
+    Ids name the place in the structure, not the text: `front.key_messages[2]`, `section[3].title`,
+    `section[5].question[1].option[2].feedback`, `body.text[1].p[2]` (numbers count from 1), so that an edit
+    elsewhere in the file does not change them.
+    """
+
+    id: str
+    kind: str
+    text: str
+    location: Location
+    children: tuple[Block, ...] = ()
+
+    def walk(self) -> Iterator[Block]:
+        """The block itself, then every block inside it, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True)
+class LessonDocument:
+    """A lesson's structure, parsed once when it is loaded: its blocks and the parsed quiz and cards.
+
+    `translated` is True for the document of a translated lesson (made by `lessonkit.i18n.apply`).
+    """
+
+    blocks: tuple[Block, ...]
+    questions: tuple[Question, ...] = ()
+    # One entry per `cards` section, in order: its cards, or None when they do not parse (load reported why).
+    card_sets: tuple[CardSet | None, ...] = ()
+    translated: bool = False
+    # What the document was built from (`lessonkit.load.document.document_key`); None when just loaded.
+    source: tuple[object, ...] | None = field(default=None, compare=False, repr=False)
+
+    def walk(self) -> Iterator[Block]:
+        """Every block, depth first, in document order."""
+        for block in self.blocks:
+            yield from block.walk()
+
+    def block(self, block_id: str) -> Block | None:
+        """The block with this id, if any."""
+        return next((b for b in self.walk() if b.id == block_id), None)
+
+    def of_kind(self, kind: str) -> tuple[Block, ...]:
+        """The top-level blocks of one kind (for example every `section` or every `text`), in order."""
+        return tuple(b for b in self.blocks if b.kind == kind)
+
+
 @dataclass(frozen=True)
 class Lesson:
     """One lesson or guide: its front matter, its body and its sections."""
@@ -174,6 +249,17 @@ class Lesson:
     path: Path
     field_lines: Mapping[str, int] = field(default_factory=dict)
     pictures: tuple[Picture, ...] = ()
+    # The structure, built once by `lessonkit.load`; check, i18n and render read it instead of the text.
+    document: LessonDocument = field(default_factory=lambda: LessonDocument(()), compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # A lesson made from another with other text (`dataclasses.replace`, as translation does)
+        # gets the document of its own text: a document never describes text the lesson no longer has.
+        from lessonkit.load.document import refreshed
+
+        document = refreshed(self)
+        if document is not self.document:
+            object.__setattr__(self, "document", document)
 
     def location(self, field_name: str | None = None) -> Location:
         """Where a front-matter field (or the file's start) is."""

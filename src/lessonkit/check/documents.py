@@ -30,15 +30,13 @@ _FENCE = re.compile(r"^:{3,}[ \t]*[a-z]", re.M)
 
 def lesson_document(lesson: Lesson, language: str) -> Document:
     """A lesson or guide (in the source language or translated) as a Document."""
-    from lessonkit.load.sections import parse_quiz  # markdown-it: loaded only for lessons and sections
-
     units = [*_front_matter_units(lesson), *_body_units(lesson.body, lesson.body_line, lesson.sections, lesson)]
     quizzes = lesson.sections_of("quiz")
     counts = {
         "objectives": Counted(len(lesson.objectives), lesson.location("objectives")),
         "key_messages": Counted(len(lesson.key_messages), lesson.location("key_messages")),
         "quiz": Counted(
-            sum(len(parse_quiz(q)[0]) for q in quizzes),
+            len(lesson.document.questions),
             quizzes[0].location if quizzes else lesson.location(),
         ),
     }

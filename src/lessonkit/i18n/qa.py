@@ -39,7 +39,6 @@ from lessonkit.i18n.catalogue import LOCALES_DIR, slide_limit
 from lessonkit.i18n.placeholders import PART, URL, Message, placeholder_problems
 from lessonkit.i18n.store import CatalogueError, po_path, read_po
 from lessonkit.linear_re import DIGIT, SPACE, WORD, Hit, Scanner, scanner
-from lessonkit.load.sections import parse_quiz
 from lessonkit.locale.country_pack import CountryPack
 from lessonkit.model import Curriculum, Lesson
 from lessonkit.problems import Location, Problem
@@ -330,7 +329,7 @@ def structure_problems(source: Lesson, translated: Lesson, path: Path) -> list[P
     """I103: the translated lesson has the same sections, activities, slides and quiz items."""
 
     def shape(lesson: Lesson) -> dict[str, int]:
-        quiz = sum(len(parse_quiz(s)[0]) for s in lesson.sections_of("quiz"))
+        quiz = len(lesson.document.questions)
         return {
             "sections": len(lesson.sections),
             "activities": len(lesson.sections_of("activity")),

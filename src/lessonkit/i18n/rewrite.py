@@ -6,6 +6,7 @@ import dataclasses
 import re
 from collections.abc import Mapping
 from types import MappingProxyType
+from typing import Any
 
 from lessonkit.i18n.units import TITLE_ATTR, Unit
 from lessonkit.load.sections import parse_sections
@@ -27,10 +28,12 @@ def rewrite_lesson(lesson: Lesson, units: list[Unit], texts: Mapping[str, str]) 
         sections = lesson.sections
     else:
         sections, _ = parse_sections(body, lesson.path, lesson.body_line)
-    return _with_fields(dataclasses.replace(lesson, body=body, sections=sections), texts)
+    # One new lesson, so that its document (the same tree of blocks, holding the translated texts) is built once.
+    translated = dataclasses.replace(lesson, body=body, sections=sections, **_fields(lesson, texts))
+    return dataclasses.replace(translated, document=dataclasses.replace(translated.document, translated=True))
 
 
-def _with_fields(lesson: Lesson, texts: Mapping[str, str]) -> Lesson:
+def _fields(lesson: Lesson, texts: Mapping[str, str]) -> dict[str, Any]:
     def text(place: str, english: str) -> str:
         return texts.get(place, english)
 
@@ -43,15 +46,14 @@ def _with_fields(lesson: Lesson, texts: Mapping[str, str]) -> Lesson:
     pictures = tuple(
         dataclasses.replace(p, alt=text(f"pictures:{n}|alt", p.alt)) for n, p in enumerate(lesson.pictures, start=1)
     )
-    return dataclasses.replace(
-        lesson,
-        pictures=pictures,
-        title=text("title", lesson.title),
-        summary=text("summary", lesson.summary) if lesson.summary else "",
-        objectives=objectives,
-        key_messages=messages,
-        vocabulary=MappingProxyType(vocabulary),
-    )
+    return {
+        "pictures": pictures,
+        "title": text("title", lesson.title),
+        "summary": text("summary", lesson.summary) if lesson.summary else "",
+        "objectives": objectives,
+        "key_messages": messages,
+        "vocabulary": MappingProxyType(vocabulary),
+    }
 
 
 def _write(lines: list[str], unit: Unit, text: str) -> None:

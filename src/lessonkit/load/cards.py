@@ -18,7 +18,8 @@ the cards shuffled and numbered, and the plan's answer key gives the right order
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from markdown_it.token import Token
 
@@ -37,6 +38,9 @@ class Card:
 
     text: str
     answer: str = ""
+    # Where the card's text and its answer start (set by the loader; a hand-made card has none).
+    location: Location | None = field(default=None, compare=False)
+    answer_location: Location | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -66,9 +70,20 @@ class CardSet:
 
 
 def parse_cards(section: Section) -> tuple[CardSet | None, list[Problem]]:
-    """The card set of a `cards` section, or None with the problems that make it unusable."""
-    where = section.location
+    """The card set of a `cards` section, or None with the problems that make it unusable.
+
+    The loader reads the cards from the lesson's own block tokens (`cards_from_tokens`); this parses
+    the section's text on its own, for a section made by hand.
+    """
     tokens = markdown().parse(section.text)
+    return cards_from_tokens(section, tokens, section.location.line + 1, section.text.split("\n"))
+
+
+def cards_from_tokens(
+    section: Section, tokens: list[Token], first_line: int, lines: list[str]
+) -> tuple[CardSet | None, list[Problem]]:
+    """The card set from the section's block tokens, whose line maps count from `first_line` (`lines[0]`)."""
+    where = section.location
     instructions: list[str] = []
     cards: list[Card] = []
     lists = 0
@@ -83,11 +98,13 @@ def parse_cards(section: Section) -> tuple[CardSet | None, list[Problem]]:
         elif token.type in ("bullet_list_close", "ordered_list_close"):
             depth -= 1
         elif token.type == "list_item_open" and depth == 1:
-            index = _card(tokens, index, cards)
+            index = _card(tokens, index, cards, _Lines(where.path, first_line, lines))
             continue
         elif token.type == "inline" and depth == 0:
             if cards:
-                return None, [_problem(section, token, "text after the list of cards; put instructions before it")]
+                line = first_line + (token.map[0] if token.map else 0)
+                message = "text after the list of cards; put instructions before it"
+                return None, [Problem(Location(where.path, line, 1), "E038", message)]
             instructions.append(token.content)
         index += 1
     if lists != 1:
@@ -100,10 +117,28 @@ def parse_cards(section: Section) -> tuple[CardSet | None, list[Problem]]:
     return CardSet(section.title, "\n\n".join(instructions), tuple(cards), ordered, where), []
 
 
-def _card(tokens: list[Token], index: int, cards: list[Card]) -> int:
+@dataclass(frozen=True)
+class _Lines:
+    """The source lines the tokens were parsed from, to locate a card's text."""
+
+    path: Path
+    first_line: int
+    lines: list[str]
+
+    def start(self, token: Token) -> Location | None:
+        if not token.map or not token.content:
+            return None
+        line = self.lines[token.map[0]] if token.map[0] < len(self.lines) else ""
+        # markdown-it strips the marker and indent before the content: it starts where its first line does.
+        column = line.find(token.content.split("\n", 1)[0]) + 1 or 1
+        return Location(self.path, self.first_line + token.map[0], column)
+
+
+def _card(tokens: list[Token], index: int, cards: list[Card], lines: _Lines) -> int:
     """Read one top-level list item from `tokens[index]` (its `list_item_open`); return the index after it."""
     texts: list[str] = []
     answers: list[str] = []
+    starts: list[Location | None] = [None, None]
     level = 0
     while index < len(tokens):
         token = tokens[index]
@@ -115,11 +150,8 @@ def _card(tokens: list[Token], index: int, cards: list[Card]) -> int:
                 break
         elif token.type == "inline":
             (texts if level == 1 else answers).append(token.content)
+            slot = 0 if level == 1 else 1
+            starts[slot] = starts[slot] or lines.start(token)
         index += 1
-    cards.append(Card(" ".join(texts).strip(), " ".join(answers).strip()))
+    cards.append(Card(" ".join(texts).strip(), " ".join(answers).strip(), starts[0], starts[1]))
     return index + 1
-
-
-def _problem(section: Section, token: Token, message: str) -> Problem:
-    line = section.location.line + 1 + (token.map[0] if token.map else 0)
-    return Problem(Location(section.location.path, line, 1), "E038", message)

@@ -5,14 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 from types import MappingProxyType
 
-from lessonkit.load.cards import parse_cards
+from lessonkit.load.document import FrontMatter, front_blocks, parse_body, yaml_places
 from lessonkit.load.front_matter import split_front_matter
 from lessonkit.load.meta import LessonMeta
 from lessonkit.load.schema import validate_schema
-from lessonkit.load.sections import parse_quiz, parse_sections
+from lessonkit.load.sections import parse_sections
 from lessonkit.load.source_file import read_text
 from lessonkit.load.yaml_tree import load_yaml
-from lessonkit.model import Lesson, Picture
+from lessonkit.markdown import block_tokens
+from lessonkit.model import Lesson, LessonDocument, Picture
 from lessonkit.problems import Problem
 
 
@@ -28,14 +29,17 @@ def load_lesson(path: Path) -> tuple[Lesson | None, list[Problem]]:
     if document is None:
         return None, problems
     meta, problems = validate_schema(LessonMeta, document, path)
-    sections, section_problems = parse_sections(split.body, path, split.body_line)
+    # The body is parsed once; sections, quiz, cards and every block of the document come from these tokens.
+    tokens = block_tokens(split.body)
+    sections, section_problems = parse_sections(split.body, path, split.body_line, tokens)
     problems += section_problems
-    for quiz in (s for s in sections if s.kind == "quiz"):
-        problems += parse_quiz(quiz)[1]
-    for cards in (s for s in sections if s.kind == "cards"):
-        problems += parse_cards(cards)[1]
+    body = parse_body(split.body, path, split.body_line, sections, tokens)
+    problems += body.problems
     if meta is None:
         return None, problems
+    pictures = tuple(Picture(p.name, p.alt) for p in meta.pictures)
+    front = FrontMatter(meta.title, meta.summary, meta.objectives, meta.vocabulary, meta.key_messages, pictures)
+    front_items = front_blocks(front, yaml_places(path, document.starts, document.key_starts))
     field_lines = {str(key[0]): line for key, line in document.lines.items() if len(key) == 1}
     lesson = Lesson(
         id=meta.id,
@@ -55,6 +59,7 @@ def load_lesson(path: Path) -> tuple[Lesson | None, list[Problem]]:
         sections=sections,
         path=path,
         field_lines=MappingProxyType(field_lines),
-        pictures=tuple(Picture(p.name, p.alt) for p in meta.pictures),
+        pictures=pictures,
+        document=LessonDocument((*front_items, *body.blocks), body.questions, body.card_sets),
     )
     return lesson, problems

@@ -26,7 +26,7 @@ import difflib
 import random
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from lessonkit.problems import Location, Problem
@@ -118,6 +118,9 @@ class Question:
     answer: str = ""
     options: tuple[QuizOption, ...] = ()
     scenario: bool = False
+    # Where the question's text and a short question's answer start (after `Q:` and `A:`).
+    prompt_location: Location | None = field(default=None, compare=False)
+    answer_location: Location | None = field(default=None, compare=False)
 
     @property
     def structured(self) -> bool:
@@ -158,6 +161,8 @@ class _Draft:
     type_name: str = ""
     type_location: Location | None = None
     answer: str | None = None
+    prompt_location: Location | None = None
+    answer_location: Location | None = None
     checkboxes: list[tuple[QuizOption, Location]] | None = None
     steps: list[tuple[QuizOption, int, Location]] | None = None
 
@@ -172,12 +177,22 @@ def parse_questions(section: Section, first: int = 1) -> tuple[tuple[Question, .
 
 
 def lesson_questions(lesson: Lesson) -> tuple[Question, ...]:
-    """Every question of the lesson's quiz sections, numbered through the lesson (`q1`, `q2`, ...)."""
+    """Every question of the lesson's quiz sections, numbered through the lesson (`q1`, `q2`, ...).
+
+    They were parsed once, when the lesson was loaded (`lessonkit.load.document`).
+    """
+    return lesson.document.questions
+
+
+def sections_questions(sections: Iterable[Section]) -> tuple[tuple[Question, ...], list[Problem]]:
+    """The questions of these quiz sections, numbered through them, and every problem in them."""
     questions: list[Question] = []
-    for section in lesson.sections_of("quiz"):
-        found, _ = parse_questions(section, len(questions) + 1)
+    problems: list[Problem] = []
+    for section in sections:
+        found, wrong = parse_questions(section, len(questions) + 1)
         questions += found
-    return tuple(questions)
+        problems += wrong
+    return tuple(questions), problems
 
 
 def structured_count(questions: Iterable[Question]) -> int:
@@ -203,6 +218,7 @@ class _Reader:
             self.finish()
             where = Location(self.path, number, len(match["lead"]) + 1)
             self.draft = _Draft(self.next_number, match["text"], where)
+            self.draft.prompt_location = Location(self.path, number, match.start("text") + 1)
             self.next_number += 1
         elif match := _ANSWER.match(raw):
             self._answer(match, number)
@@ -242,6 +258,7 @@ class _Reader:
             )
             return
         draft.answer = match["text"]
+        draft.answer_location = Location(self.path, number, match.start("text") + 1)
 
     def _type(self, match: re.Match[str], number: int) -> None:
         draft = self.draft
@@ -305,7 +322,17 @@ class _Reader:
         if not draft.prompt:
             self.error(draft.location.line, draft.location.column, "E036", "the 'Q:' line has no question")
         if draft.answer is not None:
-            self.questions.append(Question(question_id, SHORT, draft.prompt, draft.location, answer=draft.answer))
+            self.questions.append(
+                Question(
+                    question_id,
+                    SHORT,
+                    draft.prompt,
+                    draft.location,
+                    answer=draft.answer,
+                    prompt_location=draft.prompt_location,
+                    answer_location=draft.answer_location,
+                )
+            )
             return
         if draft.checkboxes is None and draft.steps is None:
             at = draft.type_location or draft.location
@@ -345,7 +372,16 @@ class _Reader:
         ok = self._check_duplicates([s[0] for s in steps]) and ok
         if ok:
             options = tuple(s[0] for s in steps)
-            self.questions.append(Question(question_id, ORDER, draft.prompt, draft.location, options=options))
+            self.questions.append(
+                Question(
+                    question_id,
+                    ORDER,
+                    draft.prompt,
+                    draft.location,
+                    options=options,
+                    prompt_location=draft.prompt_location,
+                )
+            )
 
     def _finish_choice(self, draft: _Draft, question_id: str, boxes: list[tuple[QuizOption, Location]]) -> None:
         name = draft.type_name or CHOICE
@@ -384,7 +420,15 @@ class _Reader:
         if ok:
             kind = TRUE_FALSE if name == TRUE_FALSE else CHOICE
             self.questions.append(
-                Question(question_id, kind, draft.prompt, where, options=tuple(options), scenario=name == SCENARIO)
+                Question(
+                    question_id,
+                    kind,
+                    draft.prompt,
+                    where,
+                    options=tuple(options),
+                    scenario=name == SCENARIO,
+                    prompt_location=draft.prompt_location,
+                )
             )
 
     def _check_option(self, option: QuizOption, *, need_feedback: bool) -> bool:

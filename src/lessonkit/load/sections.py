@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
+from markdown_it.token import Token
+
 from lessonkit.load.quiz import parse_questions
 from lessonkit.markdown import SECTION_CLOSE, SECTION_OPEN, block_tokens
 from lessonkit.model import QuizItem, Section
@@ -44,14 +46,19 @@ _INFO = re.compile(r"^\s*(?P<kind>[^\s{]+)\s*(?:\{(?P<attrs>.*)\})?\s*$")
 _ATTR = re.compile(r'\s*(?P<key>[A-Za-z][\w-]*)=(?:"(?P<quoted>[^"]*)"|(?P<bare>[^\s"}]+))\s*')
 
 
-def parse_sections(body: str, path: Path, first_line: int) -> tuple[tuple[Section, ...], list[Problem]]:
-    """Every `::: kind` section of the body, in order, with the problems found in them."""
+def parse_sections(
+    body: str, path: Path, first_line: int, tokens: list[Token] | None = None
+) -> tuple[tuple[Section, ...], list[Problem]]:
+    """Every `::: kind` section of the body, in order, with the problems found in them.
+
+    `tokens` are the body's block tokens when the caller has them (the loader parses a body once).
+    """
     lines = body.split("\n")
     sections: list[Section] = []
     problems: list[Problem] = []
     depth = 0
     open_at: list[int] = []
-    for token in block_tokens(body):
+    for token in block_tokens(body) if tokens is None else tokens:
         if token.type == SECTION_OPEN and token.map:
             start, end = token.map
             where = Location(path, start + first_line, 1)

@@ -23,9 +23,19 @@ KeyPath = tuple[str | int, ...]
 class YamlDocument:
     """Plain Python data from a YAML document plus the line of each key path."""
 
-    def __init__(self, data: Any, lines: dict[KeyPath, int]) -> None:
+    def __init__(
+        self,
+        data: Any,
+        lines: dict[KeyPath, int],
+        starts: dict[KeyPath, tuple[int, int]] | None = None,
+        key_starts: dict[KeyPath, tuple[int, int]] | None = None,
+    ) -> None:
         self.data = data
         self.lines = lines
+        # (line, column) of the first character of each scalar value's (and key's) text, past a
+        # quote or a block indicator: the lesson document (load/document.py) locates its items by them.
+        self.starts = starts or {}
+        self.key_starts = key_starts or {}
 
     def line_of(self, key_path: KeyPath, default: int = 1) -> int:
         """The line of the deepest known prefix of `key_path`."""
@@ -50,7 +60,7 @@ def load_yaml(text: str, path: Path, first_line: int = 1) -> tuple[YamlDocument 
             node = loader.get_single_node()
             if node is None:
                 return YamlDocument({}, {}), []
-            walker = _Walker(loader, path, offset)
+            walker = _Walker(loader, path, offset, text.split("\n"))
             data = walker.convert(node, ())
         finally:
             loader.dispose()
@@ -66,7 +76,7 @@ def load_yaml(text: str, path: Path, first_line: int = 1) -> tuple[YamlDocument 
         return None, [Problem(Location(path, first_line, 1), "E003", "YAML is nested too deeply")]
     if walker.problems:
         return None, walker.problems
-    return YamlDocument(data, walker.lines), []
+    return YamlDocument(data, walker.lines, walker.starts, walker.key_starts), []
 
 
 def _tab_problems(text: str, path: Path, offset: int) -> list[Problem]:
@@ -105,11 +115,14 @@ def _alias_problems(text: str, path: Path, offset: int) -> list[Problem]:
 class _Walker:
     """Converts a composed node tree to Python data, recording lines and duplicate keys."""
 
-    def __init__(self, loader: yaml.SafeLoader, path: Path, offset: int) -> None:
+    def __init__(self, loader: yaml.SafeLoader, path: Path, offset: int, source: list[str]) -> None:
         self.loader = loader
         self.path = path
         self.offset = offset
+        self.source = source
         self.lines: dict[KeyPath, int] = {}
+        self.starts: dict[KeyPath, tuple[int, int]] = {}
+        self.key_starts: dict[KeyPath, tuple[int, int]] = {}
         self.problems: list[Problem] = []
 
     def convert(self, node: yaml.Node, key_path: KeyPath) -> Any:
@@ -125,11 +138,27 @@ class _Walker:
                     self.problems.append(Problem(where, "E005", f"duplicate key '{key}'"))
                     continue
                 self.lines[(*key_path, key)] = where.line
+                if isinstance(key_node, yaml.ScalarNode):
+                    self.key_starts[(*key_path, key)] = self._text_start(key_node)
                 result[key] = self.convert(value_node, (*key_path, key))
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, (*key_path, index)) for index, item in enumerate(node.value)]
+        self.starts[key_path] = self._text_start(node)
         return self._construct(node)
+
+    def _text_start(self, node: yaml.Node) -> tuple[int, int]:
+        """Where a scalar's text begins: after its opening quote, or on the line after `|` / `>`."""
+        mark = node.start_mark
+        line, column = mark.line, mark.column
+        style = getattr(node, "style", None)
+        if style in ('"', "'"):
+            column += 1
+        elif style in ("|", ">") and line + 1 < len(self.source):
+            line += 1
+            text = self.source[line]
+            column = len(text) - len(text.lstrip(" "))
+        return line + 1 + self.offset, column + 1
 
     def _construct(self, node: yaml.Node) -> Any:
         """PyYAML's value for a node; a value its constructors reject becomes a problem (and None)."""

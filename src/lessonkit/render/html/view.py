@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from lessonkit.document_kinds import CARDS, PRINTABLES, download_paths
 from lessonkit.frameworks import CurriculumLink, curriculum_links
-from lessonkit.load.cards import parse_cards
+from lessonkit.load.cards import CardSet
 from lessonkit.load.quiz import CHOICE, ORDER, SHORT, TRUE_FALSE, Question, lesson_questions, shown_order
 from lessonkit.locale.adaptations import Adaptations, adaptations
 from lessonkit.locale.country_pack import CountryPack
@@ -206,7 +206,8 @@ def build_view(
     used_tokens = tuple(help_tokens_in(s.text for s in help_sections))
     student_help = help_entries(pack, used_tokens + STUDENT_HELP, ui)
     handout = _block(r, handouts[0]) if handouts else None
-    cards = tuple(view for view in (_cards(r, s) for s in lesson.sections_of("cards")) if view is not None)
+    parsed = zip(lesson.sections_of("cards"), lesson.document.card_sets, strict=True)
+    cards = tuple(view for view in (_cards(r, s, c) for s, c in parsed) if view is not None)
     return LessonView(
         id=lesson.id,
         title=lesson.title,
@@ -243,9 +244,8 @@ def build_view(
     )
 
 
-def _cards(r: _Renderer, section: Section) -> CardSetView | None:
+def _cards(r: _Renderer, section: Section, card_set: CardSet | None) -> CardSetView | None:
     """A cards section as its sheet and answer key (None if it does not parse: the loader reported it)."""
-    card_set, _ = parse_cards(section)
     if card_set is None:
         return None
     where = _inside(section)

@@ -1,0 +1,320 @@
+"""The lesson document: the lesson's structure, built once from one parse of its file.
+
+`load_lesson` reads the front matter (with the position of every item) and parses the body's
+block structure once; this module turns both into a tree of `Block`s (see `lessonkit.model`)
+with stable structural ids and the position of each block's text, and keeps the parsed quiz
+questions and card sets. The checker, the translation units and the renderers read this tree
+instead of parsing the Markdown again.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markdown_it.token import Token
+
+from lessonkit.load.cards import Card, CardSet, cards_from_tokens
+from lessonkit.load.quiz import Question, parse_questions
+from lessonkit.markdown import SECTION_CLOSE, SECTION_OPEN, block_tokens
+from lessonkit.model import Block, Lesson, LessonDocument, Picture, Section
+from lessonkit.problems import Location, Problem
+
+KeyPath = tuple[str | int, ...]
+# Where a section's title attribute's value starts on its `:::` line.
+_TITLE_VALUE = re.compile(r'\btitle="?')
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """The front-matter items a document holds blocks for (the lesson's translatable fields)."""
+
+    title: str
+    summary: str
+    objectives: Sequence[str]
+    vocabulary: Mapping[str, str]
+    key_messages: Sequence[str]
+    pictures: Sequence[Picture]
+
+    @classmethod
+    def of(cls, lesson: Lesson) -> FrontMatter:
+        """The items of a lesson (for example a translated one)."""
+        return cls(
+            lesson.title, lesson.summary, lesson.objectives, lesson.vocabulary, lesson.key_messages, lesson.pictures
+        )
+
+
+def front_blocks(front: FrontMatter, where: Callable[[str, KeyPath], Location]) -> tuple[Block, ...]:
+    """One block per item; `where(id, key path)` says where its text starts."""
+    items: list[tuple[str, KeyPath, str]] = [("front.title", ("title",), front.title)]
+    if front.summary:
+        items.append(("front.summary", ("summary",), front.summary))
+    items += [(f"front.objectives[{n}]", ("objectives", n - 1), x) for n, x in enumerate(front.objectives, 1)]
+    for n, (term, definition) in enumerate(front.vocabulary.items(), 1):
+        items.append((f"front.vocabulary[{n}].term", ("vocabulary", term, ""), term))
+        items.append((f"front.vocabulary[{n}].definition", ("vocabulary", term), definition))
+    items += [(f"front.key_messages[{n}]", ("key_messages", n - 1), x) for n, x in enumerate(front.key_messages, 1)]
+    items += [(f"front.pictures[{n}].alt", ("pictures", n - 1, "alt"), p.alt) for n, p in enumerate(front.pictures, 1)]
+    return tuple(Block(block_id, "field", text, where(block_id, key)) for block_id, key, text in items)
+
+
+def yaml_places(
+    path: Path, starts: Mapping[KeyPath, tuple[int, int]], key_starts: Mapping[KeyPath, tuple[int, int]]
+) -> Callable[[str, KeyPath], Location]:
+    """Front-matter positions from the YAML loader: a key path ending in "" is the key itself."""
+
+    def where(_: str, key: KeyPath) -> Location:
+        found = key_starts.get(key[:-1]) if key and key[-1] == "" else starts.get(key)
+        return Location(path, *found) if found else Location(path, 1, 1)
+
+    return where
+
+
+@dataclass(frozen=True)
+class Body:
+    """The body's part of a document, and the problems its quiz and cards sections have."""
+
+    blocks: tuple[Block, ...]
+    questions: tuple[Question, ...]
+    card_sets: tuple[CardSet | None, ...]
+    problems: tuple[Problem, ...]
+
+
+def parse_body(
+    body: str, path: Path, body_line: int, sections: tuple[Section, ...], tokens: list[Token] | None = None
+) -> Body:
+    """The blocks of a body whose sections are parsed already (`tokens`: its block tokens, if at hand)."""
+    walk = _BodyWalk(path, body_line, body.split("\n"), sections)
+    walk.run(block_tokens(body) if tokens is None else tokens)
+    return Body(walk.top(), tuple(walk.questions), tuple(walk.card_sets), tuple(walk.problems))
+
+
+def document_key(lesson: Lesson) -> tuple[object, ...]:
+    """The values a lesson's document is built from: when one changes, the document is built again."""
+    vocabulary = tuple(lesson.vocabulary.items())
+    front = (lesson.title, lesson.summary, lesson.objectives, vocabulary, lesson.key_messages, lesson.pictures)
+    return (lesson.path, lesson.body_line, lesson.body, lesson.sections, *front)
+
+
+def refreshed(lesson: Lesson) -> LessonDocument:
+    """The lesson's document if it was built from the lesson's values, or a new one that is."""
+    document = lesson.document
+    if document.source is None and document.blocks:
+        # Just built by the loader from these very values: stamp it, do not build it again.
+        return dataclasses.replace(document, source=document_key(lesson))
+    if document.source == document_key(lesson):
+        return document
+    return document_of(lesson, translated=document.translated)
+
+
+def document_of(lesson: Lesson, *, translated: bool) -> LessonDocument:
+    """The document of a lesson whose texts were changed (a translation): the same ids, its new texts.
+
+    Front-matter items keep the positions of the lesson's earlier document; the body is parsed anew.
+    """
+    old = {b.id: b.location for b in lesson.document.blocks if b.kind == "field"}
+    fallback = Location(lesson.path, 1, 1)
+    front = front_blocks(FrontMatter.of(lesson), lambda block_id, _: old.get(block_id, fallback))
+    body = parse_body(lesson.body, lesson.path, lesson.body_line, lesson.sections)
+    blocks = (*front, *body.blocks)
+    return LessonDocument(blocks, body.questions, body.card_sets, translated, document_key(lesson))
+
+
+@dataclass
+class _Open:
+    """A section being walked: its number, value and the blocks found in it so far."""
+
+    number: int
+    section: Section
+    children: list[Block] = field(default_factory=list)
+    counts: Counter[str] = field(default_factory=Counter)
+
+
+@dataclass
+class _BodyWalk:
+    path: Path
+    body_line: int
+    lines: list[str]
+    sections: tuple[Section, ...]
+    questions: list[Question] = field(default_factory=list)
+    card_sets: list[CardSet | None] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    placed: list[tuple[int, Block]] = field(default_factory=list)
+    # Lines (0-based, of the body) inside a section, fences included: what is left is the text outside.
+    taken: list[bool] = field(default_factory=list)
+    # Blocks found outside sections, by their 0-based line, to be put into the text runs.
+    loose: list[tuple[int, str, str, Location]] = field(default_factory=list)
+    labels: dict[int, str] = field(default_factory=dict)
+
+    def run(self, tokens: list[Token]) -> None:
+        self.taken = [False] * len(self.lines)
+        self.labels = _labels(tokens)
+        for section in self.sections:
+            # The section's lines: its opening fence, its text, its closing fence.
+            start = section.location.line - self.body_line
+            for index in range(max(start, 0), min(start + section.text.count("\n") + 3, len(self.lines))):
+                self.taken[index] = True
+        by_line = {s.location.line: n for n, s in enumerate(self.sections, 1)}
+        # Each section's tokens; sections do not nest (the loader reports E031), but one opened
+        # inside another still gets its own.
+        slices: dict[int, list[Token]] = {}
+        inside = [False] * len(tokens)
+        for index, token in enumerate(tokens):
+            number = by_line.get(self.body_line + token.map[0]) if token.type == SECTION_OPEN and token.map else None
+            if number is not None:
+                end = _close_of(tokens, index)
+                slices.setdefault(number, tokens[index + 1 : end])
+                inside[index : end + 1] = [True] * (end + 1 - index)
+        for index, token in enumerate(tokens):
+            if not inside[index] and token.type == "inline" and token.map and token.content.strip():
+                self.loose.append((token.map[0], self.labels.get(index, "p"), token.content, self._start(token)))
+        # A section made by hand (not found in the body) still gets its block, quiz and cards.
+        for number, section in enumerate(self.sections, 1):
+            self._section(_Open(number, section), slices.get(number, []))
+        self._text_runs()
+
+    def top(self) -> tuple[Block, ...]:
+        # Sorted by line; a section made by hand keeps its place among the sections.
+        return tuple(block for _, block in sorted(self.placed, key=lambda x: x[0]))
+
+    def _start(self, token: Token) -> Location:
+        assert token.map is not None
+        line = self.lines[token.map[0]] if token.map[0] < len(self.lines) else ""
+        # markdown-it strips a block's marker and indent: its text starts where its first line does, on that line.
+        column = line.find(token.content.split("\n", 1)[0]) + 1 or 1
+        return Location(self.path, self.body_line + token.map[0], column)
+
+    def _section(self, open_: _Open, tokens: list[Token]) -> None:
+        section = open_.section
+        section_id = f"section[{open_.number}]"
+        start = section.location.line - self.body_line
+        if section.title and 0 <= start < len(self.lines):
+            match = _TITLE_VALUE.search(self.lines[start])
+            column = match.end() + 1 if match else 1
+            where = Location(self.path, section.location.line, column)
+            open_.children.append(Block(f"{section_id}.title", "title", section.title, where))
+        skip_lists = False
+        if section.kind == "quiz":
+            found, problems = parse_questions(section, len(self.questions) + 1)
+            self.questions += found
+            self.problems += problems
+            open_.children += [_question(f"{section_id}.question[{n}]", q) for n, q in enumerate(found, 1)]
+        elif section.kind == "cards":
+            card_set, problems = cards_from_tokens(section, tokens, self.body_line, self.lines)
+            self.card_sets.append(card_set)
+            self.problems += problems
+            if card_set is not None:
+                skip_lists = True
+                open_.children += [
+                    _card(f"{section_id}.card[{n}]", c, section) for n, c in enumerate(card_set.cards, 1)
+                ]
+        if section.kind != "quiz":
+            self._inner(open_, section_id, tokens, skip_lists=skip_lists)
+        inside = Location(self.path, section.location.line + 1, 1)
+        self.placed.append((start, Block(section_id, "section", section.text, inside, tuple(open_.children))))
+
+    def _inner(self, open_: _Open, section_id: str, tokens: list[Token], *, skip_lists: bool) -> None:
+        """Paragraphs, headings, list items and table cells of a section."""
+        tables = row = cell = 0
+        labels = _labels(tokens)
+        for index, token in enumerate(tokens):
+            if token.type == "table_open":
+                tables, row = tables + 1, 0
+            elif token.type == "tr_open":
+                row, cell = row + 1, 0
+            elif token.type in ("th_open", "td_open"):
+                cell += 1
+            elif token.type == "inline" and token.map and token.content.strip():
+                label = labels.get(index, "p")
+                if label == "li" and skip_lists:
+                    continue  # the list of a cards section: its items are the cards
+                if label == "cell":
+                    block_id = f"{section_id}.table[{tables}].r{row}c{cell}"
+                else:
+                    open_.counts[label] += 1
+                    block_id = f"{section_id}.{label}[{open_.counts[label]}]"
+                open_.children.append(Block(block_id, label, token.content, self._start(token)))
+
+    def _text_runs(self) -> None:
+        """The lines outside sections, a run of non-blank lines each: a `text` block holding its blocks."""
+        number = 0
+        start: int | None = None
+        for index, line in enumerate([*self.lines, ""]):
+            kept = index < len(self.lines) and not self.taken[index] and line.strip()
+            if kept and start is None:
+                start = index
+            elif not kept and start is not None:
+                number += 1
+                self._text_run(number, start, index)
+                start = None
+
+    def _text_run(self, number: int, start: int, end: int) -> None:
+        run_id = f"body.text[{number}]"
+        counts: Counter[str] = Counter()
+        children = []
+        for line, label, text, where in self.loose:
+            if start <= line < end:
+                counts[label] += 1
+                children.append(Block(f"{run_id}.{label}[{counts[label]}]", label, text, where))
+        text = "\n".join(self.lines[start:end])
+        self.placed.append(
+            (start, Block(run_id, "text", text, Location(self.path, self.body_line + start, 1), tuple(children)))
+        )
+
+
+def _close_of(tokens: list[Token], index: int) -> int:
+    """The index of the token closing the section opened at `index` (the last token if it is never closed)."""
+    depth = 0
+    for position in range(index, len(tokens)):
+        if tokens[position].type == SECTION_OPEN:
+            depth += 1
+        elif tokens[position].type == SECTION_CLOSE:
+            depth -= 1
+            if depth == 0:
+                return position
+    return len(tokens) - 1
+
+
+def _labels(tokens: list[Token]) -> dict[int, str]:
+    """What each inline token is the text of: `h` a heading, `cell` a table cell, `li` a list item, `p` a paragraph."""
+    labels: dict[int, str] = {}
+    stack: list[str] = []
+    for index, token in enumerate(tokens):
+        if token.nesting == 1:
+            stack.append(token.type)
+        elif token.nesting == -1 and stack:
+            stack.pop()
+        elif token.type == "inline":
+            parent = stack[-1] if stack else ""
+            if parent == "heading_open":
+                labels[index] = "h"
+            elif parent in ("th_open", "td_open"):
+                labels[index] = "cell"
+            else:
+                labels[index] = "li" if "list_item_open" in stack else "p"
+    return labels
+
+
+def _question(block_id: str, question: Question) -> Block:
+    children: list[Block] = []
+    if question.answer and question.answer_location is not None:
+        children.append(Block(f"{block_id}.answer", "answer", question.answer, question.answer_location))
+    for n, option in enumerate(question.options, 1):
+        feedback: tuple[Block, ...] = ()
+        if option.feedback and option.feedback_column:
+            at = Location(option.location.path, option.location.line, option.feedback_column)
+            feedback = (Block(f"{block_id}.option[{n}].feedback", "feedback", option.feedback, at),)
+        children.append(Block(f"{block_id}.option[{n}]", "option", option.text, option.location, feedback))
+    return Block(block_id, "question", question.prompt, question.prompt_location or question.location, tuple(children))
+
+
+def _card(block_id: str, card: Card, section: Section) -> Block:
+    where = card.location or section.location
+    answer: tuple[Block, ...] = ()
+    if card.answer:
+        answer = (Block(f"{block_id}.answer", "card-answer", card.answer, card.answer_location or where),)
+    return Block(block_id, "card", card.text, where, answer)
