@@ -5,7 +5,7 @@ installed wheel cannot reach those, so the build (`setup.py`) copies them into t
 `lessonkit/_shipped/<name>`. This module answers "which folder" for both: the copy inside the
 package when there is one (a wheel install), otherwise the folder of the source checkout (an
 editable install or a run from `src/`). A project's own folders (its `rules/`, say) still come
-first; callers ask here only for the fallback.
+first: `project_or_shipped` gives the project's folder when it has one, else lessonkit's.
 """
 
 from __future__ import annotations
@@ -46,6 +46,17 @@ def shipped(name: ShippedName) -> Path:
     """The folder (or file) `name` that comes with lessonkit, as a real path."""
     root = packaged_root()
     return (root if root is not None else _CHECKOUT) / name
+
+
+def project_or_shipped(root: Path | None, name: ShippedName) -> Path:
+    """The project's own `name` when it has one, else the one that comes with lessonkit.
+
+    A project's folder replaces the shipped one whole (no file-by-file merge): a template or
+    stylesheet that names a sibling finds it in the same folder, never half in each.
+    """
+    if root is not None and (root / name).exists():
+        return root / name
+    return shipped(name)
 
 
 def default_cache_dir() -> Path:

@@ -34,6 +34,7 @@ from lessonkit.problems import Location, Problem
 from lessonkit.render.pdf.write import check_stylesheets
 from lessonkit.render.settings import RenderSettings
 from lessonkit.render.site import render_site
+from lessonkit.shipped import project_or_shipped
 
 
 @dataclass(frozen=True)
@@ -178,11 +179,8 @@ def check_print_assets(settings: RenderSettings, site: bool) -> None:
 
 def check_site_assets(root: Path) -> list[Problem]:
     """The website shares the print fonts (`handouts/css/fonts.css`): each must be there."""
-    return [
-        p
-        for p in check_stylesheets(root / "handouts" / "css", [root / "handouts"])
-        if p.location.path.name == "fonts.css"
-    ]
+    handouts = project_or_shipped(root, "handouts")
+    return [p for p in check_stylesheets(handouts / "css", [handouts]) if p.location.path.name == "fonts.css"]
 
 
 def load_stage(root: Path) -> Curriculum:

@@ -25,14 +25,17 @@ from lessonkit.build.staging import output_token
 from lessonkit.cache_file import discard, read_cache_file, write_cache_file
 from lessonkit.diagnostics import Severity
 from lessonkit.problems import Location, Problem
+from lessonkit.shipped import ShippedName, project_or_shipped
 
 if TYPE_CHECKING:
     from lessonkit.build.pipeline import BuildOptions, BuildReport
 
 STAMP = "last-build.json"
 DAMAGED = "W902"  # a damaged record: said once, not repeated by the next no-op build
-INPUT_FOLDERS = ("lessons", "locales", "handouts", "site-theme")
-INPUT_FILES = ("mkdocs.yml",)
+INPUT_FOLDERS = ("lessons", "locales")
+# Inputs a project may have of its own, else lessonkit's are used (and hashed, so an upgrade rebuilds).
+SHIPPED_FOLDERS: tuple[ShippedName, ...] = ("handouts", "site-theme")
+SHIPPED_FILE: ShippedName = "mkdocs.yml"
 # Options that change what is built (not how fast or how loudly).
 OUTPUT_OPTIONS = ("output", "locale_ids", "paper", "site", "fallback_guides")
 MAX_RECORD_BYTES = 16 * 1024 * 1024
@@ -83,7 +86,8 @@ def inputs_digest(options: BuildOptions) -> str:
         __version__,
         tree_digest(CODE_DIR, pattern="*.py"),
         tree_digest(*(root / name for name in INPUT_FOLDERS)),
-        *(file_digest(root / name) for name in INPUT_FILES),
+        tree_digest(*(project_or_shipped(root, name) for name in SHIPPED_FOLDERS)),
+        file_digest(project_or_shipped(root, SHIPPED_FILE)),
         repr([str(getattr(options, name)) for name in OUTPUT_OPTIONS]),
     )
 

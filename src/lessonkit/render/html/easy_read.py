@@ -25,7 +25,7 @@ from lessonkit.pictures import CHARACTERS, SYMBOL_LABELS, line_symbol, picture_f
 from lessonkit.problems import Location, Problem
 from lessonkit.render.html.markup import Assets, render_inline
 from lessonkit.render.html.view import PictureView
-from lessonkit.render.settings import HANDOUTS_DIR, RenderSettings
+from lessonkit.render.settings import RenderSettings
 
 
 @dataclass(frozen=True)
@@ -154,7 +154,7 @@ def build_easy_read(
             return None
         if found in own:  # the lesson's own picture, with the alt text translated with the lesson
             return own[found]
-        return PictureView(found, f"{HANDOUTS_DIR}/{picture_file(found)}", ui(SYMBOL_LABELS[found]))
+        return PictureView(found, settings.handouts_url(picture_file(found)), ui(SYMBOL_LABELS[found]))
 
     def line(text: str, where: Location) -> EasyLine:
         html, found = render_inline(text, pack, where, assets)

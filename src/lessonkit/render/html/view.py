@@ -22,7 +22,7 @@ from lessonkit.problems import Location, Problem
 from lessonkit.render.help.entries import ADULT_HELP, STUDENT_HELP, HelpEntry, help_entries
 from lessonkit.render.help.slides import HelpSlide, deck_help_lines, help_slides
 from lessonkit.render.html.markup import Assets, render_inline, render_markdown
-from lessonkit.render.settings import HANDOUTS_DIR, RenderSettings
+from lessonkit.render.settings import RenderSettings
 from lessonkit.render.slides.fit import BODY_SIZE, SlidePart, band_slide_parts
 from lessonkit.render.slides.style import BandLook, band_look
 from lessonkit.render.slides.text import plain_lines
@@ -234,7 +234,9 @@ def build_view(
         help_slides=tuple(help_slides(deck_help_lines(lesson, pack), student_help, ui)),
         sources=tuple(_source(config, sources[s], ui) for s in lesson.sources if s in sources),
         prose=r.block(prose_outside_sections(lesson.body), Location(lesson.path, lesson.body_line, 1)),
-        pictures=tuple(PictureView(p.name, f"{HANDOUTS_DIR}/{picture_file(p.name)}", p.alt) for p in lesson.pictures),
+        pictures=tuple(
+            PictureView(p.name, settings.handouts_url(picture_file(p.name)), p.alt) for p in lesson.pictures
+        ),
         cards=cards,
         needs=_needs(lesson, handout, cards, ui),
         printables=_printables(lesson, locale, cards, ui),

@@ -19,11 +19,13 @@ from lessonkit.render.site.context import LocaleContext
 from lessonkit.render.site.fonts import publish_fonts
 from lessonkit.render.site.layout import LESSON_ASSETS, LESSON_ASSETS_SOURCE, SitePlace
 from lessonkit.render.site.materials import copy_previews, prepare_materials
-from lessonkit.render.site.mkdocs_config import BASE_CONFIG, site_config
+from lessonkit.render.site.mkdocs_config import BASE_CONFIG, SITE_THEME, base_config, site_config
 from lessonkit.render.site.pages import locale_pages
 from lessonkit.render.site.search_index import write_search_indexes
+from lessonkit.shipped import project_or_shipped
 
-THEME_ASSETS = Path("site-theme") / "assets"
+# In the site theme folder (the project's own `site-theme/`, else lessonkit's).
+THEME_ASSETS = "assets"
 
 
 def render_site(localized: Sequence[Localized], root: Path, out_dir: Path) -> list[Problem]:
@@ -37,7 +39,7 @@ def render_site(localized: Sequence[Localized], root: Path, out_dir: Path) -> li
     localized = [x for x in localized if not x.dropped]
     if not localized:
         raise LessonkitError("no locale to build the site for")
-    for needed in (root / BASE_CONFIG, root / THEME_ASSETS):
+    for needed in (base_config(root), project_or_shipped(root, SITE_THEME) / THEME_ASSETS):
         if not needed.exists():
             raise LessonkitError(f"{needed}: not found; the website needs it (or build documents only with --no-site)")
     with tempfile.TemporaryDirectory(prefix="lessonkit-site-") as tmp:
@@ -68,7 +70,7 @@ def render_site(localized: Sequence[Localized], root: Path, out_dir: Path) -> li
             yaml.safe_dump(site_config(root, contexts, docs, work / "site"), allow_unicode=True, sort_keys=False),
             encoding="utf-8",
         )
-        problems = _run_mkdocs(config_file, root / BASE_CONFIG)
+        problems = _run_mkdocs(config_file, base_config(root))
         _mark_direction(work / "site", contexts)
         write_search_indexes(work / "site", contexts)
         copy_previews(previews, work / "site")
@@ -78,7 +80,7 @@ def render_site(localized: Sequence[Localized], root: Path, out_dir: Path) -> li
 
 
 def _copy_assets(root: Path, assets: Path) -> None:
-    shutil.copytree(root / THEME_ASSETS, assets, dirs_exist_ok=True)
+    shutil.copytree(project_or_shipped(root, SITE_THEME) / THEME_ASSETS, assets, dirs_exist_ok=True)
     # The print build's fonts and @font-face rules, TrueType fonts as WOFF2 subsets (fonts.py).
     publish_fonts(root, assets)
     # Lesson images, the only images lesson text may show (the sanitising policy refuses others).

@@ -21,10 +21,11 @@ from fontTools import subset  # type: ignore[import-untyped]
 from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
 from lessonkit.cache_file import read_cache_file, write_cache_file
-from lessonkit.shipped import CACHE_DIR
+from lessonkit.shipped import CACHE_DIR, project_or_shipped
 
-FONTS = Path("handouts") / "fonts"
-FONTS_CSS = Path("handouts") / "css" / "fonts.css"
+# In the handouts folder (the project's own, else lessonkit's): the print build's fonts and their rules.
+FONTS = Path("fonts")
+FONTS_CSS = Path("css") / "fonts.css"
 # Files of the fonts folder that the site publishes (fonts and their licences, not its README).
 PUBLISHED = (".woff2", ".woff", ".txt")
 # The Arabic block (letters, vowel marks, Arabic-Indic digits and punctuation) and the joiners and
@@ -51,14 +52,15 @@ _TTF_URL = re.compile(r'url\("(?P<path>\.\./fonts/(?P<folder>[^/"]+)/(?P<stem>[^
 
 def publish_fonts(root: Path, assets: Path) -> None:
     """Copy the fonts into `assets/fonts/` (TrueType ones as WOFF2 subsets) and write `assets/stylesheets/fonts.css`."""
-    source = root / FONTS
+    handouts = project_or_shipped(root, "handouts")
+    source = handouts / FONTS
     target = assets / "fonts"
     for path in sorted(source.rglob("*")):
         if path.is_file() and not path.is_symlink() and path.suffix in PUBLISHED:
             destination = target / path.relative_to(source)
             destination.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, destination)
-    css = (root / FONTS_CSS).read_text(encoding="utf-8")
+    css = (handouts / FONTS_CSS).read_text(encoding="utf-8")
 
     def face(match: re.Match[str]) -> str:
         body = match.group("body")

@@ -14,6 +14,7 @@ from lessonkit.render.site import layout
 from lessonkit.render.site.context import LocaleContext
 from lessonkit.render.site.downloads import lesson_downloads, slide_previews
 from lessonkit.render.site.text import escape, front_matter, raw_block
+from lessonkit.shipped import project_or_shipped
 
 STAGE_LABELS = {"starter": "Starter", "main": "Main activity", "plenary": "Plenary"}
 # Lessons for children up to this age show their handout with a "Read aloud" button.
@@ -91,7 +92,8 @@ def _pictures(ctx: LocaleContext, lesson: Lesson) -> str:
 
 
 def _svg_base64(ctx: LocaleContext, name: str) -> str:
-    return base64.b64encode((ctx.root / HANDOUTS_DIR / picture_file(name)).read_bytes()).decode("ascii")
+    folder = project_or_shipped(ctx.root, HANDOUTS_DIR)
+    return base64.b64encode((folder / picture_file(name)).read_bytes()).decode("ascii")
 
 
 def _facts(ctx: LocaleContext, lesson: Lesson, page: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import yaml
 
@@ -21,16 +21,31 @@ from lessonkit.render.site.fonts import preload_fonts
 from lessonkit.render.site.pages import locale_nav
 from lessonkit.render.site.search_index import INDEX
 from lessonkit.render.site.text import escape
+from lessonkit.shipped import project_or_shipped
 
-BASE_CONFIG = "mkdocs.yml"
+BASE_CONFIG: Final = "mkdocs.yml"
+SITE_THEME: Final = "site-theme"
 # Where "Leave this site" goes when mkdocs.yml sets no `extra.quick_exit_url`: a page that is
 # ordinary to have open, on every device, in every country.
 QUICK_EXIT_URL = "https://www.google.com/"
 
 
+def base_config(root: Path) -> Path:
+    """The project's `mkdocs.yml`, else the one that comes with lessonkit."""
+    return project_or_shipped(root, BASE_CONFIG)
+
+
+def theme_folder(root: Path, custom_dir: str) -> Path:
+    """The theme's `custom_dir`; under `site-theme/`, in the site theme in use (the project's, else lessonkit's)."""
+    first, _, rest = custom_dir.partition("/")
+    if first == SITE_THEME:
+        return project_or_shipped(root, SITE_THEME) / rest
+    return root / custom_dir
+
+
 def load_base(root: Path) -> dict[str, Any]:
     """The project's base configuration (theme, plugins, extensions, CSS)."""
-    path = root / BASE_CONFIG
+    path = base_config(root)
     if not path.is_file():
         raise LessonkitError(f"{path}: the site's base configuration is missing")
     try:
@@ -47,7 +62,7 @@ def site_config(root: Path, contexts: Sequence[LocaleContext], docs_dir: Path, s
     config = load_base(root)
     theme = dict(config.get("theme") or {})
     if theme.get("custom_dir"):
-        theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
+        theme["custom_dir"] = str(theme_folder(root, str(theme["custom_dir"])).resolve())
     config["theme"] = theme
     config["docs_dir"] = str(docs_dir)
     config["site_dir"] = str(site_dir)
@@ -56,7 +71,7 @@ def site_config(root: Path, contexts: Sequence[LocaleContext], docs_dir: Path, s
     extra = dict(config.get("extra") or {})
     exit_url = link_target(str(extra.pop("quick_exit_url", QUICK_EXIT_URL)))
     if not exit_url.startswith(("https://", "http://")):
-        raise LessonkitError(f"{root / BASE_CONFIG}: extra.quick_exit_url must be an http(s) address")
+        raise LessonkitError(f"{base_config(root)}: extra.quick_exit_url must be an http(s) address")
     config["extra"] = {**extra, "lessonkit": _extra(first, exit_url)}
     plugins = [_plugin_name(p) for p in config.get("plugins") or []]
     settings = {_plugin_name(p): p[_plugin_name(p)] for p in config.get("plugins") or [] if isinstance(p, dict)}
