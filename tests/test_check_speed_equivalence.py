@@ -23,7 +23,7 @@ from lessonkit.check.anchors import fold
 from lessonkit.check.documents import text_document
 from lessonkit.check.kinds.flesch import flesch_kincaid_grade
 from lessonkit.check.kinds.readability import _textstat
-from lessonkit.check.rule_schema import AppliesModel, RuleSpecModel
+from lessonkit.check.rule_schema import KIND_MODELS, AppliesModel
 from lessonkit.check.rulebook import Applies, Rulebook, RuleSpec, load_rulebook, rules_cache_path
 from lessonkit.check.sentences import readable_text
 
@@ -127,23 +127,20 @@ def _rows(book: Rulebook) -> list[tuple[object, ...]]:
 
 
 def test_plain_rule_fields_mirror_the_schema() -> None:
-    """Every field of the pydantic rule model exists on the plain RuleSpec with the same default."""
-    model_fields = RuleSpecModel.model_fields
+    """Every kind's pydantic model takes RuleSpec's fields with RuleSpec's defaults (they are built from it)."""
     plain = {f.name: f for f in dataclasses.fields(RuleSpec)}
-    assert set(model_fields) == set(plain)
     assert set(AppliesModel.model_fields) == {f.name for f in dataclasses.fields(Applies)}
-    for name, info in model_fields.items():
-        if info.is_required():
-            assert plain[name].default is dataclasses.MISSING and plain[name].default_factory is dataclasses.MISSING
-        elif name == "applies":
-            assert (
-                dataclasses.asdict(RuleSpec("a.b", "count", "error", "m", "r", "s").applies)
-                == AppliesModel().model_dump()
-            )
-        else:
-            factory = plain[name].default_factory
-            default = factory() if factory is not dataclasses.MISSING else plain[name].default
-            assert default == info.get_default(call_default_factory=True), name
+    assert dataclasses.asdict(Applies()) == AppliesModel().model_dump()
+    for model in KIND_MODELS.values():
+        for name, info in model.model_fields.items():
+            if name in ("kind", "applies"):
+                continue
+            if info.is_required():
+                assert plain[name].default is dataclasses.MISSING and plain[name].default_factory is dataclasses.MISSING
+            else:
+                factory = plain[name].default_factory
+                default = factory() if factory is not dataclasses.MISSING else plain[name].default
+                assert default == info.get_default(call_default_factory=True), name
 
 
 def test_the_cached_rulebook_is_the_validated_one(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from lessonkit.check.kinds import finding
-from lessonkit.check.rulebook import Rule
+from lessonkit.check.rulebook import KINDS, PACKS, Rule
 from lessonkit.diagnostics import Diagnostic
 from lessonkit.load.yaml_tree import YamlDocument, read_yaml_file
 from lessonkit.locale.country_pack import load_country_pack
@@ -23,7 +23,7 @@ def check_country_pack(
     `needed` maps each help service the curriculum prints to the lessons that name it; without a
     curriculum, the services every document prints are needed.
     """
-    by_check = {r.spec.check: r for r in rules if r.spec.kind == "country-pack"}
+    by_check = {r.spec.check: r for r in rules if KINDS[r.spec.kind].reads == PACKS}
     document, problems = read_yaml_file(path)
     findings: list[Diagnostic] = []
     if document is not None and isinstance(document.data, dict):

@@ -3,37 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 from lessonkit.check import kinds
 from lessonkit.check.document import Document
 from lessonkit.check.finding import Suppression
-from lessonkit.check.kinds.classifier import classifier
-from lessonkit.check.kinds.contact import raw_contact
-from lessonkit.check.kinds.phrases import existence, occurrence, substitution
-from lessonkit.check.kinds.readability import readability, sentence_length
-from lessonkit.check.kinds.structure import count, required_phrase, required_section, slide_density
-from lessonkit.check.kinds.unfamiliar import unfamiliar
-from lessonkit.check.rulebook import Rule
+from lessonkit.check.rulebook import DOCUMENTS, KINDS, Rule, runner
 from lessonkit.check.suppress import find_suppressions
 from lessonkit.diagnostics import Diagnostic
-
-KINDS: dict[str, Callable[[Rule, Document], Iterator[Diagnostic]]] = {
-    "existence": existence,
-    "substitution": substitution,
-    "occurrence": occurrence,
-    "readability": readability,
-    "sentence-length": sentence_length,
-    "unfamiliar": unfamiliar,
-    "required-section": required_section,
-    "required-phrase": required_phrase,
-    "count": count,
-    "slide-density": slide_density,
-    "raw-contact": raw_contact,
-    "classifier": classifier,
-}
-
 
 # A lesson section is a few kilobytes. Larger parts are refused (reported, not read), which
 # also bounds what the one rule pattern that needs Python's engine (lookarounds) may scan.
@@ -58,11 +36,11 @@ def check_document(document: Document, rules: Iterable[Rule]) -> list[Diagnostic
         document = dataclasses.replace(document, units=tuple(u for u in document.units if len(u.raw) <= MAX_UNIT_CHARS))
     with kinds.time_budget(kinds.TIME_BUDGET_SECONDS):
         for rule in rules:
-            kind = KINDS.get(rule.spec.kind)
-            if kind is None or not rule.reads(document):
+            # The registry says which kinds read documents (country-pack rules read packs).
+            if KINDS[rule.spec.kind].reads != DOCUMENTS or not rule.reads(document):
                 continue
             try:
-                findings += kind(rule, document)
+                findings += runner(rule.spec.kind)(rule, document)
             except kinds.TimeBudgetExceededError as stop:
                 message = f"checking stopped: the file used up its {stop.seconds:g} s time budget"
                 findings.append(Diagnostic(stop.location, OUT_OF_TIME, message, suggestion="split the file"))

@@ -9,61 +9,144 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import importlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal, get_args
 
 from lessonkit import __version__
 from lessonkit.cache_file import read_cache_file, write_cache_file
-from lessonkit.diagnostics import Diagnostic, UnusableInputError
+from lessonkit.diagnostics import Diagnostic, SeverityName, UnusableInputError
 from lessonkit.problems import Location
 
 if TYPE_CHECKING:
     from lessonkit.check.document import Document, TextUnit
-    from lessonkit.check.rule_schema import RuleSpecModel
 
 RULES_DIR = "rules"
 RULES_CODE = "E070"  # a rules folder that cannot be used (see lessonkit.diagnostics.codes)
 UNUSABLE_RULES = "the rules folder needs fixing first"
 COMMON = "common"
-Kind = Literal[
-    "existence",
-    "substitution",
-    "occurrence",
-    "readability",
-    "sentence-length",
-    "unfamiliar",
-    "required-section",
-    "required-phrase",
-    "count",
-    "slide-density",
-    "raw-contact",
-    "country-pack",
-    "classifier",
-]
-# What each kind needs besides the common fields; checked when the file is loaded.
-NEEDS: dict[str, tuple[str, ...]] = {
-    "existence": ("patterns",),
-    "substitution": ("replacements",),
-    "occurrence": ("patterns", "limits"),
-    "readability": ("formula", "limits"),
-    "sentence-length": ("limits",),
-    "unfamiliar": ("limits",),
-    "required-section": ("sections",),
-    "required-phrase": ("sections", "groups"),
-    "count": ("field", "limits"),
-    "slide-density": ("limits",),
-    "raw-contact": (),
-    "country-pack": ("check",),
-    "classifier": ("check", "limits", "field"),
+Role = Literal["student", "family", "teacher", "general"]
+ROLES: Final = frozenset(get_args(Role))
+Reads = Literal["documents", "packs"]
+DOCUMENTS: Final = "documents"
+PACKS: Final = "packs"
+
+
+@dataclass(frozen=True)
+class RuleKind:
+    """One kind of rule: the function that runs it, what it does, and the `RuleSpec` fields it takes.
+
+    `takes` lists the kind's own fields (every kind has the common ones: id, kind, severity,
+    message, suggestion, rationale, source, applies); `needs` those of them a rule must give.
+    `reads` is what the function checks: documents (`fn(rule, document)`) or country packs.
+    """
+
+    run: str  # "module:function", imported when a rule of this kind first runs
+    does: str  # one line for the docs' table of kinds
+    takes: tuple[str, ...] = ()
+    needs: tuple[str, ...] = ()
+    reads: Reads = DOCUMENTS
+
+
+# What the pattern kinds read (lessonkit.check.kinds.phrases: the patterns and their filters).
+_FILTERS = ("negation", "skip_questions", "skip_quoted", "unless_defined")
+_KINDS = "lessonkit.check.kinds"
+
+# The registry of rule kinds. A rule file's `kind:` names one; the rule file schema (one pydantic
+# model per kind, discriminated by `kind`, in rule_schema.py), the checker's dispatch and the
+# docs' list of kinds are derived from it. A new kind is one entry here plus its function.
+KINDS: Final[dict[str, RuleKind]] = {
+    "existence": RuleKind(
+        f"{_KINDS}.phrases:existence",
+        "reports every match of its patterns (or of its `words`)",
+        ("patterns", "words", *_FILTERS),
+        ("patterns",),
+    ),
+    "substitution": RuleKind(
+        f"{_KINDS}.phrases:substitution",
+        "reports a term and suggests its replacement (`replacements: {pattern: replacement}`)",
+        ("replacements", *_FILTERS),
+        ("replacements",),
+    ),
+    "occurrence": RuleKind(
+        f"{_KINDS}.phrases:occurrence",
+        "reports a part where patterns occur more often than the limit",
+        ("patterns", "words", "limits", *_FILTERS),
+        ("patterns", "limits"),
+    ),
+    "readability": RuleKind(
+        f"{_KINDS}.readability:readability",
+        "scores each part with a formula against a per-band limit (Flesch-Kincaid by lessonkit's one-pass copy "
+        "of textstat's formula, tested to give textstat's exact figure; the others through textstat); `formula`: "
+        "`flesch-kincaid-grade`, `flesch-reading-ease`, `wiener-sachtextformel`, `fernandez-huerta`, `lix`",
+        ("formula", "limits", "min_words"),
+        ("formula", "limits"),
+    ),
+    "sentence-length": RuleKind(
+        f"{_KINDS}.readability:sentence_length",
+        "reports sentences longer than the band allows",
+        ("limits",),
+        ("limits",),
+    ),
+    "unfamiliar": RuleKind(
+        f"{_KINDS}.unfamiliar:unfamiliar",
+        "reports rare words (wordfreq Zipf below the band's limit) not defined in the lesson's `vocabulary`; "
+        "`words` are allowed",
+        ("words", "limits", "min_length", "skip_capitalised"),
+        ("limits",),
+    ),
+    "required-section": RuleKind(
+        f"{_KINDS}.structure:required_section", "a section kind must be present", ("sections",), ("sections",)
+    ),
+    "required-phrase": RuleKind(
+        f"{_KINDS}.structure:required_phrase",
+        "each listed section (or, `scope: any`, one of them) must match every group of patterns",
+        ("sections", "groups", "scope"),
+        ("sections", "groups"),
+    ),
+    "count": RuleKind(
+        f"{_KINDS}.structure:count",
+        "a list field (`objectives`, `key_messages`, `quiz`) has `limits: {min, max}` entries",
+        ("field", "limits"),
+        ("field", "limits"),
+    ),
+    "slide-density": RuleKind(
+        f"{_KINDS}.structure:slide_density",
+        "words per slide by band, bullets per slide",
+        ("limits", "max_bullets"),
+        ("limits",),
+    ),
+    "raw-contact": RuleKind(
+        f"{_KINDS}.contact:raw_contact", "phone numbers, web and e-mail addresses outside help tokens"
+    ),
+    "country-pack": RuleKind(
+        "lessonkit.check.country_packs:check_country_pack",
+        "country pack entries, by `check`: `source`, `verified` (age in `limits: {months}`), `schema`, `complete`",
+        ("check", "limits"),
+        ("check",),
+        reads=PACKS,
+    ),
+    "classifier": RuleKind(
+        f"{_KINDS}.classifier:classifier",
+        "reports (as a warning) a sentence whose probability of a harmful class under a shipped linear model is "
+        "above the band's limit, quoting the words that weighed most; `check` names the class, `field` the model "
+        "file beside the rule file",
+        ("check", "field", "limits", "min_words", "skip_questions", "skip_quoted"),
+        ("check", "limits", "field"),
+    ),
 }
 
 
-Role = Literal["student", "family", "teacher", "general"]
-KINDS: Final = frozenset(get_args(Kind))
-ROLES: Final = frozenset(get_args(Role))
+@cache
+def runner(kind: str) -> Callable[..., Any]:
+    """The function that runs rules of this kind (imported on first use: start-up stays small)."""
+    module, name = KINDS[kind].run.split(":")
+    function: Callable[..., Any] = getattr(importlib.import_module(module), name)
+    return function
 
 
 @dataclass(frozen=True)
@@ -78,11 +161,15 @@ class Applies:
 
 @dataclass(frozen=True)
 class RuleSpec:
-    """One validated rule (the fields of `rule_schema.RuleSpecModel`, as plain data)."""
+    """One validated rule as plain data: the common fields, then the fields of the kinds (see KINDS).
+
+    This is the one definition of a rule's fields: rule_schema.py builds each kind's pydantic
+    model from it (with the kind's own fields only), and the JSON cache is checked against it.
+    """
 
     id: str
-    kind: Kind
-    severity: Literal["error", "warning"]
+    kind: str
+    severity: SeverityName
     message: str
     rationale: str
     source: str
@@ -107,11 +194,9 @@ class RuleSpec:
     field: str = ""
     check: str = ""
 
-    @classmethod
-    def from_model(cls, model: RuleSpecModel) -> RuleSpec:
-        """The plain copy of a validated rule."""
-        values = model.model_dump()
-        return cls(**{**values, "applies": Applies(**values["applies"])})
+
+# The fields every kind has; the others belong to the kinds that take them.
+COMMON_FIELDS: Final = ("id", "kind", "severity", "message", "rationale", "source", "suggestion", "applies")
 
 
 @dataclass(frozen=True, eq=False)
@@ -290,31 +375,21 @@ def _plain_applies(value: object) -> Applies:
     return Applies(audiences, bands, roles, value["lessons_only"])  # type: ignore[arg-type]
 
 
-# How each RuleSpec field is checked when read from the cache.
+# How a RuleSpec field is checked when read from the cache, by its declared type (a Literal is a
+# string whose value is checked below); a field of a new type fails here, at import, until added.
+_CHECKS: Final = {
+    "str": "str",
+    "bool": "bool",
+    "int": "int",
+    "list[str]": "strings",
+    "list[list[str]]": "groups",
+    "dict[str, str]": "string-map",
+    "dict[str, float]": "limits",
+    "Applies": "applies",
+}
 _SPEC_FIELDS: Final = {
-    **dict.fromkeys(
-        (
-            "id",
-            "kind",
-            "severity",
-            "message",
-            "rationale",
-            "source",
-            "suggestion",
-            "scope",
-            "formula",
-            "field",
-            "check",
-        ),
-        "str",
-    ),
-    **dict.fromkeys(("negation", "skip_questions", "skip_quoted", "unless_defined", "skip_capitalised"), "bool"),
-    **dict.fromkeys(("min_words", "min_length", "max_bullets"), "int"),
-    **dict.fromkeys(("patterns", "words", "sections"), "strings"),
-    "groups": "groups",
-    "replacements": "string-map",
-    "limits": "limits",
-    "applies": "applies",
+    f.name: "str" if str(f.type).startswith(("Literal[", "SeverityName")) else _CHECKS[str(f.type)]
+    for f in dataclasses.fields(RuleSpec)
 }
 
 
@@ -365,14 +440,13 @@ def _load_all(files: list[Path]) -> Rulebook:
 
 def _load_file(path: Path) -> tuple[list[Rule], list[Diagnostic]]:
     # Only when the cache is cold (or absent): these imports cost a large part of start-up.
-    from lessonkit.check.rule_schema import RuleFileSchema
-    from lessonkit.load.schema import validate_schema
+    from lessonkit.check.rule_schema import to_spec, validate_rule_file
     from lessonkit.load.yaml_tree import read_yaml_file
 
     document, problems = read_yaml_file(path)
     if document is None:
         return [], problems
-    schema, problems = validate_schema(RuleFileSchema, document, path)
+    schema, problems = validate_rule_file(document, path)
     if schema is None:
         return [], problems
     if schema.language != path.parent.name:
@@ -384,7 +458,7 @@ def _load_file(path: Path) -> tuple[list[Rule], list[Diagnostic]]:
         ]
     rules = [
         Rule(
-            RuleSpec.from_model(spec),
+            to_spec(spec),
             schema.language,
             dict(schema.define),
             schema.negation,

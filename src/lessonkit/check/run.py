@@ -20,7 +20,7 @@ from lessonkit.check.documents import lesson_document, text_document
 from lessonkit.check.engine import apply_suppressions, check_document
 from lessonkit.check.report import Report
 from lessonkit.check.resources import CACHE_ENV, cache_dir, use_cache_dir
-from lessonkit.check.rulebook import RULES_DIR, Rulebook, load_rulebook, rule_ids
+from lessonkit.check.rulebook import KINDS, PACKS, RULES_DIR, Rulebook, load_rulebook, rule_ids, runner
 from lessonkit.diagnostics import Diagnostic, LessonkitError, UnusableInputError
 from lessonkit.load.source_file import read_bytes, read_text
 from lessonkit.shipped import default_cache_dir, shipped
@@ -106,10 +106,15 @@ def check_packs(
     """Findings for country packs (common rules only: packs hold no prose to judge)."""
     if not paths:
         return []
-    from lessonkit.check.country_packs import check_country_pack
-
     common = book.for_language("common")
-    return [f for path in paths for f in check_country_pack(path, common, options.today, needed)]
+    kinds = {rule.spec.kind for rule in common if KINDS[rule.spec.kind].reads == PACKS}
+    # Each kind that reads packs runs over every pack with its rules (today: `country-pack`).
+    return [
+        f
+        for kind in sorted(kinds)
+        for path in paths
+        for f in runner(kind)(path, tuple(r for r in common if r.spec.kind == kind), options.today, needed)
+    ]
 
 
 def check_paths(paths: list[Path], options: Options) -> tuple[Report, Path | None]:
