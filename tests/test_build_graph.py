@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import graphlib
+import re
 from pathlib import Path
 
 import pytest
@@ -162,6 +163,23 @@ def test_the_table_is_consistent() -> None:
         else:
             assert not kind.template, kind.id
     assert {kind.style for kind in KINDS if kind.renderer == "pdf"} == set(STYLESHEETS)
+
+
+def test_the_architecture_page_lists_the_table() -> None:
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    lines = re.findall(r"^\| `[a-z-]+` \| `.*\|$", text, re.M)  # the kind rows: a kind, then a file name
+    rows = [[cell.strip().strip("`") for cell in line.split("|")[1:6]] for line in lines]
+    expected = [
+        (
+            kind.id,
+            f"<lesson>-{kind.suffix}" if kind.scope == "lesson" else "handbook-<band>-<locale>.pdf",
+            kind.renderer,
+            kind.template,
+            kind.style if kind.renderer == "pdf" else "",
+        )
+        for kind in KINDS
+    ]
+    assert [tuple(row) for row in rows] == expected
 
 
 @pytest.mark.slow
