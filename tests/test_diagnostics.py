@@ -86,6 +86,15 @@ def test_a_diagnostic_prints_located_and_keeps_its_severity_as_the_enum() -> Non
         Diagnostic(here, "E030", "bad", "fatal")  # type: ignore[arg-type]
 
 
+def test_there_is_one_diagnostic_type() -> None:
+    """Loader problems and checker findings are the same type (`Problem` is only its loader-side name)."""
+    from lessonkit import problems
+    from lessonkit.check import finding
+
+    assert problems.Problem is Diagnostic
+    assert not hasattr(finding, "Finding")
+
+
 def _report() -> Report:
     here = Path("lessons/a.md")
     findings = [
