@@ -34,8 +34,25 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+# Readability and sentence length both read every part's sentences, one rule after the other over
+# the whole document, so each part's split is kept for the run, by the part's identity (the entry
+# holds the part, so its id cannot be reused while kept). Bounded: a curriculum run sees every
+# lesson's parts in every language.
+_SPLIT_KEPT = 1 << 15
+_split: dict[int, tuple[TextUnit, tuple[Sentence, ...]]] = {}
+
+
 def sentences(unit: TextUnit) -> Iterator[Sentence]:
     """The sentences of a unit, split on end punctuation and on list items and paragraphs of the source."""
+    kept = _split.get(id(unit))
+    if kept is None or kept[0] is not unit:
+        if len(_split) >= _SPLIT_KEPT:
+            _split.clear()
+        kept = _split[id(unit)] = (unit, tuple(_sentences(unit)))
+    return iter(kept[1])
+
+
+def _sentences(unit: TextUnit) -> Iterator[Sentence]:
     cuts = {m.end() for m in _END.finditer(unit.plain)} | {m.start() for m in _NEW_ITEM.finditer(unit.raw)}
     start = 0
     for cut in [*sorted(cuts), len(unit.plain)]:
