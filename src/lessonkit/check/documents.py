@@ -17,6 +17,7 @@ from lessonkit.check.document import (
     TextUnit,
     make_unit,
 )
+from lessonkit.model import Block
 from lessonkit.problems import Location
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ _FENCE = re.compile(r"^:{3,}[ \t]*[a-z]", re.M)
 
 def lesson_document(lesson: Lesson, language: str) -> Document:
     """A lesson or guide (in the source language or translated) as a Document."""
-    units = [*_front_matter_units(lesson), *_body_units(lesson.body, lesson.body_line, lesson.sections, lesson)]
+    units = [*_front_matter_units(lesson), *_body_units(lesson)]
     quizzes = lesson.sections_of("quiz")
     counts = {
         "objectives": Counted(len(lesson.objectives), lesson.location("objectives")),
@@ -57,73 +58,81 @@ def lesson_document(lesson: Lesson, language: str) -> Document:
 def text_document(path: Path, text: str, language: str, audience: str | None, band: str | None) -> Document:
     """A Markdown or plain-text file without front matter; options say who reads it."""
     sections: tuple[Section, ...] = ()
+    blocks: tuple[Block, ...] = ()
     if _FENCE.search(text):
-        from lessonkit.load.sections import parse_sections  # loads markdown-it
+        # markdown-it is loaded only for texts with sections.
+        from lessonkit.load.document import parse_body
+        from lessonkit.load.sections import parse_sections
+        from lessonkit.markdown import block_tokens
 
-        sections = parse_sections(text, path, 1)[0]
+        tokens = block_tokens(text)
+        sections = parse_sections(text, path, 1, tokens)[0]
+        blocks = parse_body(text, path, 1, sections, tokens).blocks
     reader = AUDIENCE_ROLES.get(audience or "", GENERAL)
     outside = TEACHER if sections and audience == "students" else reader
-    units = _units_in(path, text, 1, sections, reader, outside, student_lesson=audience == "students")
+    if not sections:
+        # A text without sections is one run of paragraphs: no Markdown parse is needed to find them.
+        blocks = tuple(
+            Block(f"body.text[{n}]", "text", paragraph, Location(path, 1 + start, 1))
+            for n, (start, paragraph) in enumerate(_paragraphs(text), 1)
+        )
+    units = _units_in(blocks, sections, reader, outside, student_lesson=audience == "students")
     end = Location(path, text.count("\n") + 1, 1)
     return Document(path, language, audience, band, tuple(units), end=end)
 
 
-def _body_units(body: str, first_line: int, sections: tuple[Section, ...], lesson: Lesson) -> list[TextUnit]:
+def _body_units(lesson: Lesson) -> list[TextUnit]:
     reader = AUDIENCE_ROLES.get(lesson.audience, GENERAL)
     outside = TEACHER if lesson.is_student_lesson else reader
-    return _units_in(lesson.path, body, first_line, sections, reader, outside, student_lesson=lesson.is_student_lesson)
+    blocks = lesson.document.blocks
+    return _units_in(blocks, lesson.sections, reader, outside, student_lesson=lesson.is_student_lesson)
 
 
 def _units_in(
-    path: Path,
-    body: str,
-    first_line: int,
+    blocks: tuple[Block, ...],
     sections: tuple[Section, ...],
     reader: str,
     outside_role: str,
     *,
     student_lesson: bool,
 ) -> list[TextUnit]:
-    """One unit per section plus the text between sections (the teacher's, in a student lesson)."""
-    lines = body.split("\n")
+    """One unit per section (and its title) plus one per run of text outside sections (the teacher's, in a lesson).
+
+    Each unit is a block of the document, where the block says it is: nothing is searched for.
+    """
     units: list[TextUnit] = []
-    taken = [False] * len(lines)
-    for section in sections:
-        start = section.location.line - first_line
-        length = section.text.count("\n") + 1
-        for index in range(start, min(start + length + 2, len(lines))):
-            taken[index] = True
+    section_blocks = {b.id: b for b in blocks if b.kind == "section"}
+    for number, section in enumerate(sections, 1):
+        block = section_blocks[f"section[{number}]"]
         role = SECTION_ROLES.get(section.kind, TEACHER) if student_lesson else reader
-        units.append(make_unit(section.kind, role, path, section.location.line + 1, section.text, section.title))
-        if section.title and 0 <= start < len(lines):
-            # A slide's or activity's title is shown to its readers as large as anything: the
-            # language and tone rules read it too, where it is written on the `:::` line.
-            column = lines[start].find(section.title) + 1 or 1
-            units.append(make_unit(TITLE, role, path, section.location.line, section.title, column=column))
-    outside = "\n".join("" if taken[i] else line for i, line in enumerate(lines))
-    # Text outside sections is measured paragraph by paragraph, like a section each.
-    for start, paragraph in _paragraphs(outside):
-        units.append(make_unit(OUTSIDE, outside_role, path, first_line + start, paragraph))
+        where = block.location
+        units.append(make_unit(section.kind, role, where.path, where.line, block.text, section.title))
+        # A slide's or activity's title is shown to its readers as large as anything: the
+        # language and tone rules read it too, where it is written on the `:::` line.
+        for title in (c for c in block.children if c.kind == "title"):
+            at = title.location
+            units.append(make_unit(TITLE, role, at.path, at.line, title.text, column=at.column))
+    # Text outside sections is measured run by run (paragraphs between blank lines), like a section each.
+    for run in (b for b in blocks if b.kind == "text"):
+        units.append(make_unit(OUTSIDE, outside_role, run.location.path, run.location.line, run.text))
     return units
 
 
 def _front_matter_units(lesson: Lesson) -> list[TextUnit]:
     """Key messages and vocabulary definitions are read by learners: check them where they are written."""
-    role = STUDENT if lesson.is_student_lesson else AUDIENCE_ROLES.get(lesson.audience, GENERAL)
-    try:
-        source = lesson.path.read_text(encoding="utf-8").split("\n")
-    except OSError:
+    if lesson.document.translated:
+        # A translation's front matter has no place in the Markdown that is checked; its findings
+        # would have to point at PO entries, which they do not yet, so it is left out (as before).
         return []
-    units = []
-    entries = [("key_messages", m) for m in lesson.key_messages]
-    entries += [("vocabulary", d) for d in lesson.vocabulary.values()]
-    for kind, text in entries:
-        for number, line in enumerate(source[: lesson.body_line], start=1):
-            column = line.find(text)
-            if column >= 0:
-                units.append(make_unit(kind, role, lesson.path, number, text, column=column + 1))
-                break
-    return units
+    role = STUDENT if lesson.is_student_lesson else AUDIENCE_ROLES.get(lesson.audience, GENERAL)
+    fields = [b for b in lesson.document.blocks if b.kind == "field"]
+    entries = [("key_messages", b) for b in fields if b.id.startswith("front.key_messages[")]
+    entries += [
+        ("vocabulary", b) for b in fields if b.id.startswith("front.vocabulary[") and b.id.endswith(".definition")
+    ]
+    return [
+        make_unit(kind, role, b.location.path, b.location.line, b.text, column=b.location.column) for kind, b in entries
+    ]
 
 
 def _paragraphs(text: str) -> list[tuple[int, str]]:

@@ -15,7 +15,6 @@ from lessonkit.locale.adaptations import Adaptations, adaptations
 from lessonkit.locale.country_pack import CountryPack
 from lessonkit.locale.help_tokens import help_tokens_in
 from lessonkit.locale.locales import Locale
-from lessonkit.markdown import SECTION_OPEN, block_tokens
 from lessonkit.model import Config, Lesson, Section, Source
 from lessonkit.pictures import picture_file
 from lessonkit.problems import Location, Problem
@@ -233,7 +232,7 @@ def build_view(
         adult_help=help_entries(pack, used_tokens + ADULT_HELP, ui),
         help_slides=tuple(help_slides(deck_help_lines(lesson, pack), student_help, ui)),
         sources=tuple(_source(config, sources[s], ui) for s in lesson.sources if s in sources),
-        prose=r.block(prose_outside_sections(lesson.body), Location(lesson.path, lesson.body_line, 1)),
+        prose=r.block(prose_outside_sections(lesson), Location(lesson.path, lesson.body_line, 1)),
         pictures=tuple(
             PictureView(p.name, settings.handouts_url(picture_file(p.name)), p.alt) for p in lesson.pictures
         ),
@@ -349,16 +348,9 @@ def _slides(r: _Renderer, sections: tuple[Section, ...], look: BandLook) -> tupl
     return tuple(slides)
 
 
-def prose_outside_sections(body: str) -> str:
-    """The body's Markdown without its `:::` sections (a guide's text, a plan's introduction)."""
-    lines = body.split("\n")
-    keep = [True] * len(lines)
-    for token in block_tokens(body):
-        if token.type == SECTION_OPEN and token.map:
-            end = token.map[1]
-            # The map ends before the closing fence line; drop that line too.
-            if end < len(lines) and lines[end].strip().startswith(":::") and not lines[end].strip().strip(":"):
-                end += 1
-            for i in range(token.map[0], min(end, len(lines))):
-                keep[i] = False
-    return "\n".join(line for line, kept in zip(lines, keep, strict=True) if kept)
+def prose_outside_sections(lesson: Lesson) -> str:
+    """The body's Markdown without its `:::` sections (a guide's text, a plan's introduction).
+
+    The lesson document holds that text as runs of lines between blank lines.
+    """
+    return "\n\n".join(run.text for run in lesson.document.of_kind("text"))
