@@ -273,13 +273,13 @@ def classifier(rule: Rule, document: Document) -> Iterator[Diagnostic]:
     for unit in units(rule, document):
         text = unit.plain
         for sentence in sentences(unit):
-            if sentence.words < rule.spec.min_words:
-                continue
             if rule.spec.skip_questions and in_question(text, sentence.start):
                 continue
             if rule.spec.skip_quoted and in_quotation(text, sentence.start):
                 continue  # a character's words, or a myth quoted to be refuted
             judged = judged_text(sentence.text, rule.spec.skip_quoted)
+            if len(WORD.findall(judged)) < rule.spec.min_words:
+                continue  # a fragment, or little left around a quotation ("Mia said: ...")
             probability = _probabilities(model, judged)[target]
             if probability > limit:
                 words = ", ".join(f"'{w}'" for w in model.reasons(judged, label))

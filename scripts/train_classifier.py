@@ -1,0 +1,318 @@
+"""Train the tone classifier of each language and write it as JSON beside that language's rules.
+
+    .venv/bin/python scripts/train_classifier.py                 # every language with a corpus
+    .venv/bin/python scripts/train_classifier.py --lang en --cv  # also the cross-validation figures
+    .venv/bin/python scripts/train_classifier.py --curriculum    # curriculum sentences above each threshold
+
+Input: `corpus/tone/<language>/*.yml` (`author`, `items: [{text, label, band, audience}]`).
+Output: `rules/<language>/tone-classifier.json`, read by the `classifier` rule kind
+(`src/lessonkit/check/kinds/classifier.py`), which computes the same features in pure Python.
+
+The model is a multinomial logistic regression over the features of `classifier.features`
+(word uni- and bigrams, character 3-5-grams inside words; NFKC, lower case; sublinear counts,
+L2-normalised). It is fitted once on every feature, the `KEEP` features with the largest weights
+are kept, and it is fitted again on those alone, so the file holds the whole model that was
+fitted (nothing is cut off after the fact) and stays small. Weights are rounded to `DIGITS`
+decimals and the rounded model is the one scored and shipped. Training is deterministic: sorted
+files, items in file order, lbfgs (no random state involved), fixed folds.
+
+scikit-learn is a development dependency only (the `dev` extra); the checker never imports it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import hashlib
+import json
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from lessonkit.check.kinds.classifier import GOOD, MODEL_FORMAT, features  # noqa: E402
+
+CORPUS = ROOT / "corpus" / "tone"
+RULES = ROOT / "rules"
+MODEL_FILE = "tone-classifier.json"
+CLASSES = ("blame", "fear", GOOD, "shame")  # sorted: scikit-learn orders classes so
+HARMFUL = tuple(c for c in CLASSES if c != GOOD)
+C = 10.0  # inverse regularisation strength
+KEEP = 6000  # features kept for the second fit
+MIN_DF = 2  # a feature must occur in this many items (a one-off n-gram teaches nothing general)
+DIGITS = 5  # decimals of the shipped weights
+FOLDS = 5  # stratified folds for a language with a single author
+GRID = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.92, 0.95)
+
+
+@dataclass(frozen=True)
+class Item:
+    author: str
+    text: str
+    label: str
+
+
+def corpus_files(corpus: Path, language: str) -> list[Path]:
+    return sorted((corpus / language).glob("*.yml"))
+
+
+def load_corpus(corpus: Path, language: str) -> list[Item]:
+    """Every item of a language, files sorted by name, items in file order; bad items stop training."""
+    items: list[Item] = []
+    for path in corpus_files(corpus, language):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or not isinstance(data.get("items"), list):
+            raise SystemExit(f"{path}: expected a mapping with an 'items' list")
+        author = str(data.get("author") or path.stem)
+        for index, entry in enumerate(data["items"]):
+            usable = isinstance(entry, dict) and isinstance(entry.get("text"), str)
+            if not usable or entry.get("label") not in CLASSES:
+                raise SystemExit(f"{path}: item {index}: needs a text and a label of {', '.join(CLASSES)}")
+            items.append(Item(author, entry["text"], entry["label"]))
+    return items
+
+
+def corpus_sha256(corpus: Path, language: str) -> str:
+    """A hash of the language's corpus files (names and bytes), recorded in the model."""
+    digest = hashlib.sha256()
+    for path in corpus_files(corpus, language):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+@dataclass
+class Fitted:
+    """A fitted model: the vectoriser's feature order and the (rounded) scikit-learn estimator."""
+
+    names: list[str]
+    estimator: Any
+
+    def matrix(self, texts: list[str]) -> Any:
+        from sklearn.feature_extraction import DictVectorizer
+
+        vectoriser = DictVectorizer(sort=False)
+        vectoriser.feature_names_ = self.names
+        vectoriser.vocabulary_ = {name: i for i, name in enumerate(self.names)}
+        return vectoriser.transform([features(t) for t in texts])
+
+    def decision(self, texts: list[str]) -> Any:
+        return self.estimator.decision_function(self.matrix(texts))
+
+    def probabilities(self, texts: list[str]) -> Any:
+        return self.estimator.predict_proba(self.matrix(texts))
+
+
+def _fit_on(vectors: list[dict[str, float]], labels: list[str], names: list[str]) -> Fitted:
+    import numpy as np
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectoriser = DictVectorizer(sort=False)
+    vectoriser.feature_names_ = names
+    vectoriser.vocabulary_ = {name: i for i, name in enumerate(names)}
+    matrix = vectoriser.transform(vectors)
+    estimator = LogisticRegression(C=C, max_iter=5000, tol=1e-6)
+    estimator.fit(matrix, labels)
+    if tuple(estimator.classes_) != CLASSES:
+        raise SystemExit(f"the corpus needs items of every class {CLASSES}, found {tuple(estimator.classes_)}")
+    estimator.coef_ = np.round(estimator.coef_, DIGITS)
+    estimator.intercept_ = np.round(estimator.intercept_, DIGITS)
+    return Fitted(names, estimator)
+
+
+def fit(texts: list[str], labels: list[str]) -> Fitted:
+    """Fit on every feature, keep the KEEP strongest, fit again on those (see the module docstring)."""
+    vectors = [features(t) for t in texts]
+    frequency = Counter(key for vector in vectors for key in vector)
+    everything = sorted(key for key, n in frequency.items() if n >= MIN_DF)
+    first = _fit_on(vectors, labels, everything)
+    strength = abs(first.estimator.coef_).max(axis=0)
+    order = sorted(range(len(everything)), key=lambda i: (-strength[i], everything[i]))
+    kept = sorted(everything[i] for i in order[:KEEP] if strength[i] > 0)
+    return _fit_on(vectors, labels, kept)
+
+
+def model_record(fitted: Fitted, language: str, corpus: Path, items: list[Item]) -> dict[str, Any]:
+    """The JSON written to rules/<language>/tone-classifier.json."""
+    import sklearn
+
+    coef = fitted.estimator.coef_
+    weights = {name: [float(coef[k, i]) for k in range(len(CLASSES))] for i, name in enumerate(fitted.names)}
+    weights = {name: row for name, row in weights.items() if any(row)}
+    return {
+        "format": MODEL_FORMAT,
+        "language": language,
+        "classes": list(CLASSES),
+        "intercepts": [float(b) for b in fitted.estimator.intercept_],
+        "corpus": {
+            "sha256": corpus_sha256(corpus, language),
+            "files": [p.name for p in corpus_files(corpus, language)],
+            "authors": sorted({i.author for i in items}),
+            "items": dict(sorted(Counter(i.label for i in items).items())),
+        },
+        "trained_with": {
+            "script": "scripts/train_classifier.py",
+            "scikit-learn": sklearn.__version__,
+            "model": "LogisticRegression(multinomial, lbfgs)",
+            "C": C,
+            "kept_features": KEEP,
+            "digits": DIGITS,
+        },
+        "features": dict(sorted(weights.items())),
+    }
+
+
+def dumps(record: dict[str, Any]) -> str:
+    """The model as JSON with one feature per line (readable diffs), keys in a fixed order."""
+    head = {k: v for k, v in record.items() if k != "features"}
+    lines = ["{"]
+    lines += [f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}," for k, v in head.items()]
+    lines.append('  "features": {')
+    rows = [f"    {json.dumps(k, ensure_ascii=False)}: {json.dumps(v)}" for k, v in record["features"].items()]
+    lines.append(",\n".join(rows))
+    lines += ["  }", "}"]
+    return "\n".join(lines) + "\n"
+
+
+def train(language: str, corpus: Path = CORPUS) -> tuple[dict[str, Any], Fitted, list[Item]]:
+    """The model record of one language, the fitted estimator it came from, and the items."""
+    items = load_corpus(corpus, language)
+    fitted = fit([i.text for i in items], [i.label for i in items])
+    return model_record(fitted, language, corpus, items), fitted, items
+
+
+# --- evaluation -----------------------------------------------------------------------------------
+
+
+def out_of_fold(items: list[Item]) -> tuple[str, list[list[float]]]:
+    """Probabilities of every item from a model that did not see it: by author, else stratified folds."""
+    authors = sorted({i.author for i in items})
+    probabilities: list[list[float]] = [[] for _ in items]
+    if len(authors) >= 2:
+        scheme = f"by author ({len(authors)} authors: trained on the others, tested on each)"
+        folds = [[n for n, i in enumerate(items) if i.author == a] for a in authors]
+    else:
+        from sklearn.model_selection import StratifiedKFold
+
+        scheme = f"stratified {FOLDS}-fold (one author)"
+        splitter = StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=0)
+        folds = [list(test) for _, test in splitter.split([i.text for i in items], [i.label for i in items])]
+    for test in folds:
+        held = set(test)
+        train_items = [i for n, i in enumerate(items) if n not in held]
+        fitted = fit([i.text for i in train_items], [i.label for i in train_items])
+        for n, row in zip(test, fitted.probabilities([items[n].text for n in test]), strict=True):
+            probabilities[n] = [float(p) for p in row]
+    return scheme, probabilities
+
+
+def cv_table(items: list[Item], probabilities: list[list[float]]) -> dict[str, Any]:
+    """Per threshold: recall of each harmful class (as that class), harmful caught by any class, good flagged."""
+    table: dict[str, Any] = {}
+    for limit in GRID:
+        row: dict[str, Any] = {}
+        flagged_any = [any(p[CLASSES.index(c)] > limit for c in HARMFUL) for p in probabilities]
+        for c in HARMFUL:
+            k = CLASSES.index(c)
+            of_class = [n for n, i in enumerate(items) if i.label == c]
+            hits = [n for n, p in enumerate(probabilities) if p[k] > limit]
+            right = sum(1 for n in hits if items[n].label == c)
+            row[c] = {
+                "recall": f"{sum(1 for n in of_class if probabilities[n][k] > limit)}/{len(of_class)}",
+                "precision": round(right / len(hits), 3) if hits else None,
+            }
+        harmful = [n for n, i in enumerate(items) if i.label != GOOD]
+        good = [n for n, i in enumerate(items) if i.label == GOOD]
+        row["harmful caught"] = f"{sum(flagged_any[n] for n in harmful)}/{len(harmful)}"
+        row["good flagged"] = f"{sum(flagged_any[n] for n in good)}/{len(good)}"
+        table[str(limit)] = row
+    return table
+
+
+def curriculum_scores() -> list[tuple[str, str, str, float, str]]:
+    """(language, rule, place, probability, words) for every curriculum sentence and harmful class.
+
+    Checks the whole curriculum (lessons and every translation) as `lessonkit check` does, with only
+    the classifier rules, their limits below 0 so that every sentence is reported with its figure.
+    """
+    import re
+
+    from lessonkit.check import run
+    from lessonkit.check.rulebook import Rulebook, load_rulebook
+
+    book = load_rulebook(RULES)
+    rules = tuple(
+        dataclasses.replace(r, spec=dataclasses.replace(r.spec, limits={"default": -1.0}))
+        for r in book.rules
+        if r.spec.kind == "classifier"
+    )
+    from lessonkit.check.translations import translated_lessons
+
+    curriculum = run._load(ROOT, [])
+    language = curriculum.config.source_language
+    pairs = [(lesson, language) for lesson in curriculum.lessons] + list(translated_lessons(curriculum, ROOT))
+    report = run.check_lessons(pairs, Rulebook(rules), run.Options(), curriculum)
+    found = []
+    for f in report.findings:
+        code = getattr(f, "code", None) or getattr(f, "rule", "")
+        if not code.startswith("tone.classifier-"):
+            continue
+        match = re.search(r"p = ([0-9.]+)\)", f.message)
+        words = f.message.rsplit(": ", 1)[-1]
+        language = re.search(r"\[([a-z]{2})\]", f.message)
+        lang = language.group(1) if language else "en"
+        found.append((lang, code, str(f.location), float(match.group(1)) if match else 0.0, words))
+    return found
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--out", type=Path, default=RULES, help="rules folder (a <language>/ folder per model)")
+    parser.add_argument("--lang", action="append", help="only these languages (default: every corpus folder)")
+    parser.add_argument("--cv", action="store_true", help="cross-validate and print the figures per threshold")
+    parser.add_argument("--no-write", action="store_true", help="do not write the model files")
+    parser.add_argument("--report", type=Path, help="write the cross-validation figures as JSON here")
+    parser.add_argument("--curriculum", action="store_true", help="score the curriculum's sentences (no training)")
+    args = parser.parse_args()
+    if args.curriculum:
+        scores = curriculum_scores()
+        if args.report:
+            args.report.write_text(json.dumps(scores, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        for lang, code, place, p, words in sorted(scores, key=lambda s: -s[3]):
+            if p > 0.5:
+                print(f"{p:.2f} {lang} {code} {place} {words}")
+        for limit in GRID:
+            counts = Counter(lang for lang, _, _, p, _ in scores if p > limit)
+            print(f"limit {limit}: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+        return 0
+    languages = args.lang or sorted(p.name for p in args.corpus.iterdir() if p.is_dir() and any(p.glob("*.yml")))
+    report: dict[str, Any] = {}
+    for language in languages:
+        record, _, items = train(language, args.corpus)
+        print(f"{language}: {len(items)} items {record['corpus']['items']}, {len(record['features'])} features")
+        if not args.no_write:
+            target = args.out / language / MODEL_FILE
+            target.write_text(dumps(record), encoding="utf-8")
+            print(f"  wrote {target}")
+        if args.cv:
+            scheme, probabilities = out_of_fold(items)
+            table = cv_table(items, probabilities)
+            report[language] = {"scheme": scheme, "items": record["corpus"]["items"], "by_threshold": table}
+            print(f"  cross-validation: {scheme}")
+            for limit, row in table.items():
+                cells = "  ".join(f"{c} {row[c]['recall']} (prec {row[c]['precision']})" for c in HARMFUL)
+                print(f"   >{limit}: {cells}  harmful {row['harmful caught']}  good flagged {row['good flagged']}")
+    if args.report:
+        args.report.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
