@@ -182,3 +182,20 @@ def test_text_beyond_ascii_runs_the_utf8_program() -> None:
         curly = text.replace("'", "’") + " ça"
         reference = [(m.start(), m.end()) for m in made.regex.finditer(curly)]
         assert [h.span() for h in made.finditer(curly)] == reference
+
+
+def test_the_cached_matcher_keeps_its_latin1_form() -> None:
+    import json
+
+    from lessonkit.check import patterns
+
+    rule = next(r for r in rulebook().rules if r.spec.kind == "existence" and r.language == "en")
+    derived = patterns._derive(tuple(rule.spec.patterns), tuple(sorted(rule.define.items())), "")
+    assert derived.scanner is not None and derived.scanner.ascii_source is not None
+    record = json.loads(json.dumps(patterns._record(derived)))
+    back = patterns._from_record(record)
+    assert back is not None and back.scanner is not None
+    assert "ascii_source" in vars(back.scanner)  # read from the record, not derived again
+    assert back.scanner.ascii_source == derived.scanner.ascii_source
+    assert patterns._from_record({**record, "ascii": "caf\u00e9"}) is None
+    assert patterns._from_record({k: v for k, v in record.items() if k != "ascii"}) is None

@@ -318,7 +318,6 @@ class Scanner:
         self.pattern = pattern
         self.flags = flags
         self.limit = limit
-        self.names = tuple(n for n in self.python.groupindex if not _MATCH_GROUP.match(n))
         self._source = re2_pattern if re2_pattern is not None else to_re2(pattern, flags)
         self._compiled = False
         self._engine: re2._Regexp[str] | None = None
@@ -328,17 +327,36 @@ class Scanner:
 
     @classmethod
     def prepared(
-        cls, pattern: str, flags: int, re2_source: str | None, names: tuple[str, ...], limit: int = FALLBACK_LIMIT
+        cls,
+        pattern: str,
+        flags: int,
+        re2_source: str | None,
+        names: tuple[str, ...],
+        limit: int = FALLBACK_LIMIT,
+        ascii_source: bytes | None = None,
     ) -> Scanner:
-        """A scanner from what an earlier one derived (`re2_source`, `names`): Python's engine compiles only if needed.
+        """A scanner from what an earlier one derived (`re2_source`, `names`, `ascii_source`).
 
-        The checker keeps these in its cache, so a run compiles no Python regex for a rule that RE2 runs.
+        The checker keeps these in its cache, so a run compiles no Python regex for a rule that RE2
+        runs, and derives no Latin-1 form. Without `ascii_source` the form is derived when needed.
         """
         scanner = cls.__new__(cls)
         scanner.pattern, scanner.flags, scanner.limit, scanner.names = pattern, flags, limit, names
         scanner._source, scanner._compiled, scanner._engine, scanner.match_groups = re2_source, False, None, ()
         scanner._ascii_compiled, scanner._ascii = False, None
+        if ascii_source is not None:
+            scanner.ascii_source = ascii_source
         return scanner
+
+    @cached_property
+    def names(self) -> tuple[str, ...]:
+        """The named groups a hit reports (compiling the Python form, so only once a hit needs them)."""
+        return tuple(n for n in self.python.groupindex if not _MATCH_GROUP.match(n))
+
+    @cached_property
+    def ascii_source(self) -> bytes | None:
+        """The Latin-1 pattern this scanner runs on ASCII text (`ascii_form`), or None."""
+        return ascii_form(self._source) if self._source is not None else None
 
     @property
     def re2_source(self) -> str | None:
@@ -369,7 +387,7 @@ class Scanner:
         """The Latin-1 program for ASCII text, its match groups and named groups (compiled at first use), or None."""
         if not self._ascii_compiled:
             self._ascii_compiled = True
-            form = ascii_form(self._source) if self._source is not None else None
+            form = self.ascii_source
             if form is not None:
                 options = re2.Options()
                 options.max_mem = _MAX_RE2_MEMORY

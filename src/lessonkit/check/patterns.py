@@ -249,7 +249,7 @@ def _derive(patterns: tuple[str, ...], define: tuple[tuple[str, str], ...], nega
     return Matcher(source, negation_source, anchor_for(source, re.IGNORECASE), scanner)
 
 
-_MATCHERS_FORMAT: Final = 1
+_MATCHERS_FORMAT: Final = 2
 _DERIVING_CODE: Final = ("patterns.py", "anchors.py", "../linear_re.py")
 
 
@@ -294,6 +294,7 @@ def _record(matcher: Matcher) -> dict[str, Any]:
         "anchor": anchor,
         "re2": scanner.re2_source,
         "names": list(scanner.names),
+        "ascii": None if scanner.ascii_source is None else scanner.ascii_source.decode("latin-1"),
     }
 
 
@@ -303,12 +304,15 @@ def _texts(value: object) -> list[str] | None:
 
 def _from_record(record: object) -> Matcher | None:
     """A matcher from a cache record, or None when the record is not of the shape `_record` writes."""
-    if not isinstance(record, dict) or set(record) != {"source", "negation", "anchor", "re2", "names"}:
+    keys = ("source", "negation", "anchor", "re2", "names", "ascii")
+    if not isinstance(record, dict) or set(record) != set(keys):
         return None
-    source, negation, anchor, re2_source, names = (record[k] for k in ("source", "negation", "anchor", "re2", "names"))
+    source, negation, anchor, re2_source, names, ascii_source = (record[k] for k in keys)
     if not isinstance(source, str) or not (negation is None or isinstance(negation, str)):
         return None
     if not (re2_source is None or isinstance(re2_source, str)) or _texts(names) is None:
+        return None
+    if not (ascii_source is None or (isinstance(ascii_source, str) and ascii_source.isascii())):
         return None
     phrases: list[tuple[frozenset[str], ...]] = []
     if anchor is not None:
@@ -318,7 +322,8 @@ def _from_record(record: object) -> Matcher | None:
             if not isinstance(needs, list) or any(_texts(strings) is None for strings in needs):
                 return None
             phrases.append(tuple(frozenset(strings) for strings in needs))
-    scanner = Scanner.prepared(source, re.IGNORECASE, re2_source, tuple(names))
+    latin1 = ascii_source.encode("ascii") if ascii_source is not None else None
+    scanner = Scanner.prepared(source, re.IGNORECASE, re2_source, tuple(names), ascii_source=latin1)
     return Matcher(source, negation, Anchor(tuple(phrases)) if anchor is not None else None, scanner)
 
 
