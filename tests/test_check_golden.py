@@ -141,14 +141,15 @@ REVIEWED = {
         (8, "vocabulary.unfamiliar"),  # "arglistig"
         (10, "readability.sentence-length"),  # 28 words, limit 18 at 8-10
     ],
-    # Located at the first line of each catalogue entry (column 1), as catalogue findings are.
+    # Located at the words in the entry's msgstr line (its column too); a finding about a whole
+    # section stays at the first line of the entry it is found in (column 1).
     "catalogue-de": [
-        (110, "tone.fear"),  # slide:2 "Im Netz lauern überall Gefahren."
-        (110, "tone.victim-blaming"),  # the same entry: "Das war seine eigene Schuld."
+        (115, "tone.victim-blaming"),  # slide:2 msgstr: "Das war seine eigene Schuld."
+        (115, "tone.fear"),  # the same msgstr, further on: "Im Netz lauern überall Gefahren."
         (117, "readability.grade"),  # slide:3 (found at its title entry), whose sentence is too long
-        (124, "readability.sentence-length"),  # that sentence: 33 words, limit 22 at 11-13
-        (209, "vocabulary.unfamiliar"),  # handout: "scharfsichtige"
-        (223, "structure.raw-contact"),  # help: "116 111" (the English wording rule does not apply)
+        (129, "readability.sentence-length"),  # that sentence: 33 words, limit 22 at 11-13
+        (213, "vocabulary.unfamiliar"),  # handout: "scharfsichtige"
+        (227, "structure.raw-contact"),  # help: "116 111" (the English wording rule does not apply)
     ],
 }
 

@@ -192,3 +192,15 @@ def test_missing_section_is_reported_on_the_last_line_not_past_it() -> None:
     last = len(bad.read_text(encoding="utf-8").splitlines())
     run = run_cli("validate", str(bad.relative_to(FIXTURES / "broken")), cwd=FIXTURES / "broken")
     assert f"18-missing-family.md:{last}:1: error E034" in run.out, run.out
+
+
+def test_catalogue_findings_point_at_their_words_in_the_msgstr() -> None:
+    from lessonkit.check.translations import _po_place
+
+    lines = ["#: x.md:3", 'msgctxt "a"', 'msgid "x"', 'msgstr ""', '"Er sagt \\"hallo\\". "', '"Dann geht er."', ""]
+    assert _po_place(lines, 1, 0) == (5, 2)
+    assert _po_place(lines, 1, 9) == (5, 12)  # 'h': the escaped quote before it is one character
+    assert _po_place(lines, 1, 17) == (6, 2)  # 'D', on the continuation line
+    assert _po_place(lines, 1, 99) is None
+    plural = ['msgid "a"', 'msgid_plural "b"', 'msgstr[0] "c"', "", 'msgstr "other entry"']
+    assert _po_place(plural, 1, 0) is None

@@ -61,14 +61,18 @@ def to_catalogue(findings: Iterable[Diagnostic], lesson: Lesson, language: str, 
     catalogue = read_po(path)
     units = sorted(lesson_units(lesson), key=lambda u: u.line)
     starts = [u.line for u in units]
+    po_lines = path.read_text(encoding="utf-8").split("\n") if catalogue is not None else []
     moved = []
     for finding in findings:
-        line = 1
+        where = Location(path, 1, 1)
         index = bisect.bisect_right(starts, finding.location.line) - 1
         if catalogue is not None and index >= 0:
             entry = _entry(catalogue, context(lesson.id, units[index].place))
-            line = (entry.linenum or 1) if entry is not None else 1
-        where = Location(path, line, 1)
+            if entry is not None:
+                # At the finding's own words inside the msgstr when they can be found, else at the entry.
+                offset = _offset_in(entry.msgstr, _words_at(lesson, finding.location))
+                place = _po_place(po_lines, entry.linenum or 1, offset) if offset is not None else None
+                where = Location(path, *place) if place else Location(path, entry.linenum or 1, 1)
         # At a PO entry, tokens are written `{help.NAME}`: a suggestion in Markdown syntax would break it.
         message, suggestion = po_syntax(finding.message), po_syntax(finding.suggestion)
         moved.append(Diagnostic(where, finding.code, f"[{language}] {message}", finding.severity, suggestion))
@@ -82,6 +86,49 @@ def locale_catalogues(curriculum: Curriculum, root: Path) -> list[tuple[Path, st
         for locale in _languages(curriculum, root)
         for path in sorted((root / LOCALES_DIR / locale.language).glob("*.po"))
     ]
+
+
+def _words_at(lesson: Lesson, where: Location) -> str:
+    """The text of the translated lesson's body from a finding's place to the end of its line."""
+    lines = lesson.body.split("\n")
+    index = where.line - lesson.body_line
+    return lines[index][where.column - 1 :].strip() if 0 <= index < len(lines) else ""
+
+
+def _offset_in(msgstr: str, words: str) -> int | None:
+    """Where `words` (or their start) first occur in the msgstr; None when they are not there."""
+    if len(words) < 4:
+        return None  # too short to tell one place in the msgstr from another
+    for size in (30, 12):
+        found = msgstr.find(words[:size])
+        if found >= 0:
+            return found
+    return None
+
+
+def _po_place(lines: list[str], first: int, offset: int) -> tuple[int, int] | None:
+    """Line and column in the PO file of character `offset` of the msgstr of the entry at line `first`.
+
+    The msgstr is read as written: `msgstr "..."` and its continuation lines `"..."`, where an
+    escape (a backslash and the character after it) is one character of the text.
+    """
+    number = first - 1
+    while number < len(lines) and not lines[number].startswith("msgstr "):
+        if not lines[number].strip():
+            return None  # the entry ended without a singular msgstr (a plural entry)
+        number += 1
+    seen = 0
+    start = number
+    while number < len(lines) and (number == start or lines[number].startswith('"')):
+        text = lines[number]
+        column = text.find('"') + 1
+        while column < len(text) and text[column] != '"':
+            if seen == offset:
+                return number + 1, column + 1
+            column += 2 if text[column] == "\\" else 1
+            seen += 1
+        number += 1
+    return None
 
 
 def _entry(catalogue: polib.POFile, msgctxt: str) -> polib.POEntry | None:
