@@ -91,9 +91,11 @@ def _word_keys(forms: list[str], index: int) -> list[str]:
     return keys
 
 
-def _char_keys(form: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def _char_keys(form: str) -> tuple[str, ...]:
+    # Words repeat far more than sentences do: each word's n-grams are built once per run.
     padded = f" {form} "
-    return [CHAR_PREFIX + padded[i : i + n] for n in CHAR_SIZES for i in range(len(padded) - n + 1)]
+    return tuple(CHAR_PREFIX + padded[i : i + n] for n in CHAR_SIZES for i in range(len(padded) - n + 1))
 
 
 def features(text: str) -> dict[str, float]:
@@ -103,7 +105,7 @@ def features(text: str) -> dict[str, float]:
     does not depend on which features a model kept; training and inference both call this.
     """
     counts = raw_features(tokens(normalise(text)))
-    values = {key: 1.0 + math.log(n) for key, n in counts.items()}
+    values = {key: 1.0 + math.log(n) if n > 1 else 1.0 for key, n in counts.items()}
     norm = math.sqrt(sum(v * v for v in values.values()))
     return {key: v / norm for key, v in values.items()} if norm else {}
 
@@ -121,11 +123,11 @@ class Model:
     def decision(self, vector: dict[str, float]) -> list[float]:
         """The linear score of each class (scikit-learn's `decision_function`)."""
         totals = list(self.intercepts)
-        for key, value in vector.items():
-            row = self.weights.get(key)
-            if row is not None:
-                for k, weight in enumerate(row):
-                    totals[k] += value * weight
+        # Most n-grams of a sentence are not in the model: the key sets are intersected in C, and
+        # the few shared keys summed in sorted order, so that every run adds in the same order.
+        for key in sorted(vector.keys() & self.weights.keys()):
+            value = vector[key]
+            totals = [total + value * weight for total, weight in zip(totals, self.weights[key], strict=True)]
         return totals
 
     def probabilities(self, text: str) -> list[float]:
