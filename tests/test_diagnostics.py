@@ -19,7 +19,7 @@ from lessonkit.exit_status import ExitStatus
 
 SOURCE = ROOT / "src" / "lessonkit"
 DOC = ROOT / "docs" / "diagnostics.md"
-CODE = re.compile(r"\b[EWIRXS]\d{3}\b")
+CODE = re.compile(r"\b[DEWIRXS]\d{3}\b")
 TABLE = re.compile(r"<!-- codes-table: generated, do not edit by hand -->\n(.*?)<!-- /codes-table -->", re.S)
 
 
@@ -204,3 +204,14 @@ def test_catalogue_findings_point_at_their_words_in_the_msgstr() -> None:
     assert _po_place(lines, 1, 99) is None
     plural = ['msgid "a"', 'msgid_plural "b"', 'msgstr[0] "c"', "", 'msgstr "other entry"']
     assert _po_place(plural, 1, 0) is None
+
+
+def test_locale_doctor_items_become_diagnostics_in_machine_formats() -> None:
+    from lessonkit.cli.locale_cmd import TODO_CODE, _as_diagnostic
+    from lessonkit.locale.doctor import Item
+
+    pack = ROOT / "locales" / "countries" / "XX.yml"
+    later = _as_diagnostic(Item(Location(pack, 3, 5), "fill in name", blocking=False), ROOT)
+    now = _as_diagnostic(Item(Location(pack, 4, 1), "confirm the entry"), ROOT)
+    assert later == Diagnostic(Location(Path("locales/countries/XX.yml"), 3, 5), TODO_CODE, "fill in name", WARNING)
+    assert now.severity is ERROR and CODES[TODO_CODE].severity is ERROR

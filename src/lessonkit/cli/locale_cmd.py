@@ -9,7 +9,8 @@ from pathlib import Path
 import click
 
 from lessonkit.cli.curriculum_arg import load_for_paths
-from lessonkit.diagnostics import UnusableInputError
+from lessonkit.cli.output import FORMAT_OPTION, TEXT, echo_machine, refuse
+from lessonkit.diagnostics import ERROR, WARNING, Diagnostic, Location, UnusableInputError
 from lessonkit.exit_status import ExitStatus
 from lessonkit.i18n.store import write_po
 from lessonkit.i18n.templates import all_templates, loadable_packs, template_path
@@ -17,10 +18,12 @@ from lessonkit.i18n.update import update_language
 from lessonkit.load.curriculum import relative
 from lessonkit.load.yaml_tree import read_yaml_file
 from lessonkit.locale.country_pack import pack_path
-from lessonkit.locale.doctor import diagnose, shown_items
+from lessonkit.locale.doctor import Item, diagnose, shown_items
 from lessonkit.locale.locales import add_locale, load_locales, parse_locale_id
 from lessonkit.locale.pack_stub import stub_text
 from lessonkit.model import Curriculum
+
+TODO_CODE = "D001"  # a to-do item of `locale doctor`, as a diagnostic (lessonkit.diagnostics.codes)
 
 PROJECT = click.option(
     "--project",
@@ -111,19 +114,28 @@ def pack_language(path: Path) -> str | None:
 @PROJECT
 @click.argument("locale_id", metavar="ID")
 @click.option("--country", "country", default=None, help="The locale's country pack, if not the ID's country.")
-def doctor_command(project: Path | None, locale_id: str, country: str | None) -> None:
+@FORMAT_OPTION
+def doctor_command(project: Path | None, locale_id: str, country: str | None, fmt: str) -> None:
     """Everything locale ID still needs, as one ordered to-do list with file and line.
 
     Runs pack completeness and verification, catalogue readiness, translation QA, the checker
     with the language's rules and a dry build plan (nothing is rendered). Exit status: 0 when
-    the locale is shippable, 1 when something blocks it, 2 on unusable input.
+    the locale is shippable, 1 when something blocks it, 2 on unusable input. With --format json,
+    github or sarif the to-do items are diagnostics (D001: errors when they block, else warnings).
     """
-    root, curriculum = _load(project)
+    try:
+        root, curriculum = _load(project)
+    except UnusableInputError as err:
+        refuse(err, fmt)
     locale = parse_locale_id(locale_id, country)
     for known in load_locales(root):
         if known.id == locale.id and country is None:
             locale = known  # its declared pack, which may be another country's (ar-DE)
     result = diagnose(curriculum, root, locale)
+    blocking = sum(1 for item in result.items if item.blocking)
+    if fmt != TEXT:
+        echo_machine([_as_diagnostic(item, root) for item in result.items], fmt)
+        sys.exit(ExitStatus.OK if result.shippable else ExitStatus.PROBLEMS)
     name = f"{locale.id} ({locale.language_name}, {locale.country} pack)"
     if result.items:
         click.echo(f"To do for {name}, in order:")
@@ -131,12 +143,16 @@ def doctor_command(project: Path | None, locale_id: str, country: str | None) ->
             click.echo(line)
     for line in result.plan:
         click.echo(line)
-    blocking = sum(1 for item in result.items if item.blocking)
     if result.shippable:
         click.echo(f"{locale.id} is shippable" + (f" ({len(result.items)} note(s) above)" if result.items else ""))
         return
     click.echo(f"{locale.id} is not shippable yet: {blocking} item(s) to do")
     sys.exit(ExitStatus.PROBLEMS)
+
+
+def _as_diagnostic(item: Item, root: Path) -> Diagnostic:
+    where = Location(relative(item.location.path, root), item.location.line, item.location.column)
+    return Diagnostic(where, TODO_CODE, item.text, ERROR if item.blocking else WARNING)
 
 
 __all__ = ["locale_command"]
