@@ -26,14 +26,14 @@ _PUNCTUATION = re.compile(r"[^\w\s\']")
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
 
 
+def _clean(text: str) -> str:
+    """The text as textstat's `list_words` splits it: punctuation but contraction apostrophes removed."""
+    return _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text))
+
+
 def _words(text: str) -> list[str]:
-    """The words of textstat's `list_words(text)`: punctuation but contraction apostrophes removed, split."""
-    return _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text)).split()
-
-
-def _lower_words(text: str) -> list[str]:
-    """The words as `list_words(text, lowercase=True)` gives them (lower-cased after the clean-up)."""
-    return _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text)).lower().split()
+    """The words of textstat's `list_words(text)`."""
+    return _clean(text).split()
 
 
 @cache
@@ -118,11 +118,12 @@ def flesch_kincaid_grade(text: str, language: str) -> float:
     """The grade textstat's `flesch_kincaid_grade(text)` gives after `set_lang(language)`, unrounded."""
     if not text:
         return 0.0
-    words = _words(text)
+    cleaned = _clean(text)  # once for the words and their lower-case forms (`list_words(text, lowercase=True)`)
+    words = cleaned.split()
     found = _SENTENCE.findall(text)
     ignored = sum(1 for sentence in found if len(_words(sentence)) <= 2)
     sentence_length = len(words) / max(1, len(found) - ignored)
-    syllables = _syllables(_lower_words(text), language) / len(words) if words else 0.0
+    syllables = _syllables(cleaned.lower().split(), language) / len(words) if words else 0.0
     if sentence_length == 0 or syllables == 0:
         return 0.0
     return (0.39 * sentence_length) + (11.8 * syllables) - 15.59
