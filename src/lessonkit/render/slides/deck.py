@@ -21,7 +21,7 @@ from pptx.oxml.ns import qn
 from pptx.oxml.xmlchemy import BaseOxmlElement
 from pptx.presentation import Presentation as Deck
 from pptx.slide import Slide
-from pptx.text.text import _Paragraph
+from pptx.text.text import TextFrame, _Paragraph, _Run
 from pptx.util import Inches, Pt
 
 from lessonkit.locale.country_pack import CountryPack
@@ -29,8 +29,8 @@ from lessonkit.locale.help_tokens import help_tokens_in
 from lessonkit.locale.locales import Locale
 from lessonkit.model import Lesson, Picture
 from lessonkit.pictures import picture_file
-from lessonkit.render.help.entries import STUDENT_HELP, help_entries
-from lessonkit.render.help.slides import deck_help_lines, help_slides, service_lines
+from lessonkit.render.help.entries import STUDENT_HELP, HelpEntry, help_entries
+from lessonkit.render.help.slides import CONTACT_SIZE, HOURS_SIZE, NAME_SIZE, deck_help_lines, help_slides
 from lessonkit.render.settings import RenderSettings
 from lessonkit.render.slides.embed_fonts import deck_faces, embed_fonts
 from lessonkit.render.slides.fit import BODY_SIZE, band_slide_parts
@@ -42,19 +42,22 @@ from lessonkit.render.slides.template import (
     CONTENT_LAYOUT,
     COVER_CREDIT,
     COVER_TITLE_SIZE,
+    CREDIT_SIZE,
     DECORATIVE,
     FOOTER_SIZE,
     HELP_HEADING,
     HELP_ICON,
     LATIN_FONT,
+    PDF_SCALE,
     PICTURES,
+    SUBTITLE_SIZE,
     TITLE_LAYOUT,
     TITLE_SIZE,
     Box,
     open_template,
     placeholders,
 )
-from lessonkit.render.slides.text import Line, plain_lines, plain_text
+from lessonkit.render.slides.text import Line, keep_together, plain_lines, plain_text
 
 HELP_PICTURE = "ask-for-help"
 FOOTER_COLOUR = "3D3D3D"  # contrast 10:1 on every band background
@@ -84,9 +87,10 @@ class _DeckWriter:
         self._footer(slide, len(self.deck.slides))
         return slide
 
-    def body(self, slide: Slide, lines: Sequence[Line], size: int, colour: str) -> None:
+    def body(self, slide: Slide, lines: Sequence[Line], size: int, colour: str, *, more: bool = False) -> None:
+        """The body placeholder holding `lines`; removed when empty, unless `more` is to follow."""
         body = slide.placeholders[1]
-        if not lines:
+        if not lines and not more:
             body._element.getparent().remove(body._element)
             return
         frame = body.text_frame
@@ -98,12 +102,50 @@ class _DeckWriter:
             if not line.bullet:
                 _no_bullet(paragraph)
 
+    def services(
+        self, slide: Slide, lines: Sequence[Line], services: Sequence[HelpEntry], ui: Callable[[str], str]
+    ) -> None:
+        """The help text, then each service as the PDF deck prints it.
+
+        The name in bold, its contacts on one line at body size (children copy them from the back
+        of the room), the hours below, a little smaller.
+        """
+        self.body(slide, lines, BODY_SIZE, self.look.text, more=bool(services))
+        frame = slide.placeholders[1].text_frame
+        for entry in services:
+            name = self._paragraph(frame, entry.name, NAME_SIZE, bold=True)
+            name.space_before = Pt(2 * 2.835 * PDF_SCALE)  # the PDF deck's 2 mm between services
+            if not entry.confirmed:
+                note = name.add_run()
+                note.text = f" ({ui('not yet confirmed')})"
+                self._run(note, NAME_SIZE, self.look.text, bold=False)
+                note.font.italic = True
+            contacts = " · ".join(f"{c.label}: {c.value}" + (f" ({c.note})" if c.note else "") for c in entry.contacts)
+            self._paragraph(frame, contacts, CONTACT_SIZE, bold=False)
+            if entry.hours:
+                self._paragraph(frame, f"{ui('Hours')}: {entry.hours}", HOURS_SIZE, bold=False, colour=FOOTER_COLOUR)
+
+    def _paragraph(
+        self, frame: TextFrame, text: str, size: int, *, bold: bool, colour: str | None = None
+    ) -> _Paragraph:
+        """A paragraph without a bullet added to `frame` (its first, if the frame is still empty)."""
+        empty = len(frame.paragraphs) == 1 and not frame.paragraphs[0].text
+        paragraph = frame.paragraphs[0] if empty else frame.add_paragraph()  # type: ignore[no-untyped-call]
+        paragraph.text = text
+        self.style(paragraph, size, colour or self.look.text, bold=bold)
+        _no_bullet(paragraph)
+        return paragraph
+
+    def _run(self, run: _Run, size: int, colour: str, *, bold: bool) -> None:
+        run.font.name = self.font
+        run.font.size = Pt(size * PDF_SCALE)
+        run.font.bold = bold
+        run.font.color.rgb = RGBColor.from_string(colour)  # type: ignore[no-untyped-call]
+
     def style(self, paragraph: _Paragraph, size: int, colour: str, *, bold: bool) -> None:
+        """Every run of the paragraph at `size` (in the PDF deck's points, see PDF_SCALE)."""
         for run in paragraph.runs:
-            run.font.name = self.font
-            run.font.size = Pt(size)
-            run.font.bold = bold
-            run.font.color.rgb = RGBColor.from_string(colour)  # type: ignore[no-untyped-call]
+            self._run(run, size, colour, bold=bold)
         if self.rtl:
             make_rtl(paragraph)
         else:
@@ -184,13 +226,13 @@ def render_deck(
 
     ground_rules = "\n".join(plain_text(s.text, pack) for s in lesson.sections_of("ground-rules"))
     cover = writer.slide(TITLE_LAYOUT, lesson.title, COVER_TITLE_SIZE, look.title)
-    writer.body(cover, [Line(ui(band.label))] if band else [], look.largest - 4, look.text)
+    writer.body(cover, [Line(ui(band.label))] if band else [], SUBTITLE_SIZE, FOOTER_COLOUR)
     writer.pictures(cover, lesson.pictures, settings.handouts)
     # Every deck shows OpenMoji pictures (the help slides' hand at least): credit them as OpenMoji asks.
     credit = ui(
         "Pictures designed by OpenMoji, the open-source emoji and icon project (openmoji.org). Licence: CC BY-SA 4.0."
     )
-    writer.text_box(cover, COVER_CREDIT, credit, FOOTER_SIZE, FOOTER_COLOUR)
+    writer.text_box(cover, COVER_CREDIT, keep_together(credit, config.licence), CREDIT_SIZE, FOOTER_COLOUR)
     _notes(cover, ground_rules)
 
     sections = lesson.sections
@@ -210,11 +252,7 @@ def render_deck(
     for page in help_slides(deck_help_lines(lesson, pack), services, ui):
         slide = writer.slide(CONTENT_LAYOUT, page.title, TITLE_SIZE, HELP_TITLE)
         writer.help_icon(slide, settings.handouts)
-        lines = list(page.lines)
-        for entry in page.services:
-            name, *details = service_lines(entry, pack.wording.not_confirmed)
-            lines += [Line(name, bullet=True), *(Line(detail) for detail in details)]
-        writer.body(slide, lines, BODY_SIZE, look.text)
+        writer.services(slide, page.lines, page.services, ui)
         _notes(slide, ui("You will not be in trouble for telling."))
 
     _tag(deck, tag, rtl)

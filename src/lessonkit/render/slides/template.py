@@ -67,7 +67,11 @@ PICTURES = Box(Inches(9.4), Inches(1.2), Inches(3.3), Inches(5.0))
 # Help slides: the raised hand at the start of the title, as in the print help boxes.
 HELP_ICON = Box(MARGIN, Inches(0.78), Inches(0.85), Inches(0.85))
 HELP_HEADING = Box(MARGIN + Inches(1.05), TITLE.top, TITLE.width - Inches(1.05), TITLE.height)
-TITLE_SIZE, COVER_TITLE_SIZE, FOOTER_SIZE = 40, 48, 12
+# Type sizes are given as the PDF deck prints them (handouts/css/slides.css). Its page is 254 mm
+# (720 pt) wide, the PPTX slide 13.333 in (960 pt): the PPTX deck multiplies every size by
+# PDF_SCALE, so that text takes the same share of the slide in both decks and wraps alike.
+PDF_SCALE = 960 / 720
+TITLE_SIZE, COVER_TITLE_SIZE, SUBTITLE_SIZE, FOOTER_SIZE, CREDIT_SIZE = 34, 40, 22, 9, 10
 # Office's a16 decorative mark, inside a shape's cNvPr: screen readers skip the shape.
 DECORATIVE = (
     '<a:extLst xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
@@ -210,7 +214,7 @@ def _text_styles(master: SlideMaster, look: BandLook, rtl: bool) -> None:
             defaults = paragraph.find(qn("a:defRPr"))
             if defaults is None:
                 continue
-            defaults.set("sz", str(max(size - 4 * level, 14) * 100))
+            defaults.set("sz", str(round(max(size - 4 * level, 14) * PDF_SCALE * 100)))
             fill = defaults.find(qn("a:solidFill"))
             if fill is not None:
                 for old in list(fill):

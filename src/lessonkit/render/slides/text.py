@@ -42,3 +42,12 @@ def plain_lines(text: str, pack: CountryPack) -> list[Line]:
 def plain_text(text: str, pack: CountryPack) -> str:
     """The whole text as plain paragraphs separated by newlines (speaker notes)."""
     return "\n".join(("• " if line.bullet else "") + line.text for line in plain_lines(text, pack))
+
+
+def keep_together(text: str, phrase: str) -> str:
+    """`text` with the spaces inside `phrase` made no-break, so that no line ends inside it.
+
+    "CC BY-SA" at the end of one line and "4.0" on the next reads as two things; both decks print
+    the licence name kept together.
+    """
+    return text.replace(phrase, phrase.replace(" ", "\u00a0")) if phrase else text
