@@ -26,7 +26,6 @@ from lessonkit.check.rulebook import Rule, load_rulebook
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 LANGUAGES = sorted(p.parent.name for p in (ROOT / "rules").glob("*/tone-classifier.json"))
-pytestmark = pytest.mark.slow  # training takes tens of seconds per language
 
 
 def _need_sklearn() -> None:
@@ -56,6 +55,7 @@ def test_every_language_with_a_corpus_ships_a_model_and_rules() -> None:
         assert all(r.spec.severity == "warning" for r in _rules(language)), "the classifier never reports errors"
 
 
+@pytest.mark.slow  # training takes tens of seconds per language
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_shipped_model_is_what_training_on_the_committed_corpus_gives(language: str) -> None:
     _need_sklearn()
@@ -67,6 +67,7 @@ def test_shipped_model_is_what_training_on_the_committed_corpus_gives(language: 
     assert shipped == train_classifier.dumps(record)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_pure_python_inference_equals_scikit_learn(language: str) -> None:
     _need_sklearn()
