@@ -9,7 +9,9 @@ from types import MappingProxyType
 from typing import Any
 
 from lessonkit.i18n.units import TITLE_ATTR, Unit
+from lessonkit.load.document import FrontMatter, translated_document
 from lessonkit.load.sections import parse_sections
+from lessonkit.markdown import block_tokens
 from lessonkit.model import Lesson
 
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
@@ -24,13 +26,24 @@ def rewrite_lesson(lesson: Lesson, units: list[Unit], texts: Mapping[str, str]) 
     for unit in sorted(body_units, key=lambda u: (u.slot.start, u.slot.index), reverse=True):
         _write(lines, unit, texts[unit.place])
     body = "\n".join(lines)
+    tokens = None
     if body == lesson.body:
         sections = lesson.sections
     else:
-        sections, _ = parse_sections(body, lesson.path, lesson.body_line)
-    # One new lesson, so that its document (the same tree of blocks, holding the translated texts) is built once.
-    translated = dataclasses.replace(lesson, body=body, sections=sections, **_fields(lesson, texts))
-    return dataclasses.replace(translated, document=dataclasses.replace(translated.document, translated=True))
+        tokens = block_tokens(body)
+        sections, _ = parse_sections(body, lesson.path, lesson.body_line, tokens)
+    fields = _fields(lesson, texts)
+    # The same tree of blocks holding the translated texts, from the one parse of the new body.
+    front = FrontMatter(
+        fields["title"],
+        fields["summary"],
+        fields["objectives"],
+        fields["vocabulary"],
+        fields["key_messages"],
+        fields["pictures"],
+    )
+    document = translated_document(lesson, front, body, sections, tokens)
+    return dataclasses.replace(lesson, body=body, sections=sections, document=document, **fields)
 
 
 def _fields(lesson: Lesson, texts: Mapping[str, str]) -> dict[str, Any]:

@@ -124,6 +124,25 @@ def document_of(lesson: Lesson, *, translated: bool) -> LessonDocument:
     return LessonDocument(blocks, body.questions, body.card_sets, translated, document_key(lesson))
 
 
+def translated_document(
+    source: Lesson, front: FrontMatter, body: str, sections: tuple[Section, ...], tokens: list[Token] | None
+) -> LessonDocument:
+    """The document of `source` translated: the same ids, the translated texts, `translated` set.
+
+    Front-matter items keep the source's positions; an unchanged body keeps its blocks, a
+    changed one is read from `tokens` (its block tokens, parsed once by the caller).
+    """
+    old = {b.id: b.location for b in source.document.blocks if b.kind == "field"}
+    fallback = Location(source.path, 1, 1)
+    front_items = front_blocks(front, lambda block_id, _: old.get(block_id, fallback))
+    if body == source.body and sections is source.sections:
+        document = source.document
+        blocks = tuple(b for b in document.blocks if b.kind != "field")
+        return LessonDocument((*front_items, *blocks), document.questions, document.card_sets, translated=True)
+    parsed = parse_body(body, source.path, source.body_line, sections, tokens)
+    return LessonDocument((*front_items, *parsed.blocks), parsed.questions, parsed.card_sets, translated=True)
+
+
 @dataclass
 class _Open:
     """A section being walked: its number, value and the blocks found in it so far."""
