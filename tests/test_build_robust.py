@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -47,10 +48,14 @@ def test_one_failing_document_does_not_stop_the_others(tmp_path: Path) -> None:
     assert result.code == 1, result.err
     assert "Traceback" not in result.err
     assert "lessons/slow.md:1:1: error E900 could not build slow-guide-guide.pdf (en-IE)" in result.err
-    assert "longer than 10 s" in result.err
+    # The limit counts processor time; on a loaded machine the wall-clock backstop (4x) may fire first.
+    assert re.search(r"longer than (10 s of processor time|40 s on the clock)", result.err), result.err
     assert "1 FAILED" in result.err
     assert (root / "site/downloads/en-IE/parents/guide-example/guide-example-guide.pdf").is_file()
-    assert len(list((root / "site").rglob("*.pdf"))) == 7  # 5 PDFs of the lesson, the guide, the handbook
+    # The lesson's PDFs (its document kinds: plan, handouts, cards, family...), the guide, the handbook.
+    lesson_pdfs = list((root / "site/downloads/en-IE").glob("4-7/*/*.pdf"))
+    assert len(lesson_pdfs) >= 5, lesson_pdfs
+    assert len(list((root / "site").rglob("*.pdf"))) == len(lesson_pdfs) + 2
 
 
 def test_sigkill_mid_build_leaves_the_previous_output_intact(tmp_path: Path) -> None:
@@ -83,12 +88,14 @@ def test_sigkill_mid_build_leaves_the_previous_output_intact(tmp_path: Path) -> 
     assert snapshot(root / "site") == before
 
 
-def test_site_without_theme_is_a_clear_error(tmp_path: Path) -> None:
+def test_site_without_its_own_theme_is_built_with_the_shipped_one(tmp_path: Path) -> None:
+    # A project without mkdocs.yml and site-theme/ used to be refused; lessonkit now ships both (issue 17 item 5).
     root = make_project(tmp_path, example_lessons())
+    assert not (root / "mkdocs.yml").exists() and not (root / "site-theme").exists()
     result = run_cli("build", "--quiet", "--project", str(root))
-    assert result.code == 2
-    assert "mkdocs.yml: not found; the website needs it (or build documents only with --no-site)" in result.err
+    assert result.code == 0, result.err
     assert "Traceback" not in result.err
+    assert (root / "site" / "index.html").is_file()
 
 
 def test_tampered_translation_is_refused_by_the_build(tmp_path: Path) -> None:
