@@ -284,17 +284,50 @@ UI_STRINGS: tuple[tuple[str, str], ...] = (
         "Website search: words, separated by commas, that put the help page first in the results. Not a sentence: list the words people in your language type when they look for help (several forms are welcome).",
     ),
     # The easy-read handout (issue 14 item 3) and the alt text of its symbols (lessonkit.pictures.SYMBOL_LABELS).
-    ("Student handout (easy read)", "Name of the easy-read student handout: one short idea per line, a picture beside each line, very large type."),
-    ("Easy-read handout (PDF)", "Download label of the easy-read student handout (short lines with pictures, very large type)."),
-    ("A crayon: draw or colour", "Alt text of a picture of a crayon beside an instruction to draw, in an easy-read handout for children aged 4 to 7."),
-    ("A raised hand: stop", "Alt text of a picture of a raised hand beside a line about stopping or saying no (easy-read handout, ages 4 to 7)."),
-    ("A thumbs up: well done", "Alt text of a thumbs-up picture beside a reassuring line such as 'You will not be in trouble for telling' (easy-read handout)."),
-    ("A person speaking: tell someone", "Alt text of a picture of a person speaking beside a line about telling a grown-up (easy-read handout, ages 4 to 7)."),
-    ("A grown-up who helps", "Alt text of a picture of a teacher beside a line about a trusted adult (easy-read handout, ages 4 to 7)."),
-    ("A worried face", "Alt text of a worried face beside a line about worried or uh-oh feelings (easy-read handout, ages 4 to 7)."),
-    ("A helping hand", "Alt text of an open hand beside a line about help or the child's hand (easy-read handout, ages 4 to 7)."),
+    (
+        "Student handout (easy read)",
+        "Name of the easy-read student handout: one short idea per line, a picture beside each line, very large type.",
+    ),
+    (
+        "Easy-read handout (PDF)",
+        "Download label of the easy-read student handout (short lines with pictures, very large type).",
+    ),
+    (
+        "A crayon: draw or colour",
+        "Alt text of a picture of a crayon beside an instruction to draw, in an easy-read handout for children aged 4 to 7.",
+    ),
+    (
+        "A raised hand: stop",
+        "Alt text of a picture of a raised hand beside a line about stopping or saying no (easy-read handout, ages 4 to 7).",
+    ),
+    (
+        "A thumbs up: well done",
+        "Alt text of a thumbs-up picture beside a reassuring line such as 'You will not be in trouble for telling' (easy-read handout).",
+    ),
+    (
+        "A person speaking: tell someone",
+        "Alt text of a picture of a person speaking beside a line about telling a grown-up (easy-read handout, ages 4 to 7).",
+    ),
+    (
+        "A grown-up who helps",
+        "Alt text of a picture of a teacher beside a line about a trusted adult (easy-read handout, ages 4 to 7).",
+    ),
+    (
+        "A worried face",
+        "Alt text of a worried face beside a line about worried or uh-oh feelings (easy-read handout, ages 4 to 7).",
+    ),
+    (
+        "A helping hand",
+        "Alt text of an open hand beside a line about help or the child's hand (easy-read handout, ages 4 to 7).",
+    ),
     ("A game controller", "Alt text of a game controller beside a line about games (easy-read handout, ages 4 to 7)."),
-    ("A tablet or phone", "Alt text of a tablet or phone beside a line about being online or a screen (easy-read handout, ages 4 to 7)."),
-    ("A wrapped present: a surprise", "Alt text of a wrapped present beside a line about a surprise, a birthday or a party (easy-read handout, ages 4 to 7)."),
+    (
+        "A tablet or phone",
+        "Alt text of a tablet or phone beside a line about being online or a screen (easy-read handout, ages 4 to 7).",
+    ),
+    (
+        "A wrapped present: a surprise",
+        "Alt text of a wrapped present beside a line about a surprise, a birthday or a party (easy-read handout, ages 4 to 7).",
+    ),
     ("A family", "Alt text of a picture of a family (easy-read handout, ages 4 to 7)."),
 )
