@@ -115,9 +115,10 @@ def test_pptx_reopens_with_a_slide_per_section_notes_and_a_help_slide(built: Pat
     deck = Presentation(str(built / FOLDER / f"{LESSON}-slides.pptx"))
     assert deck.slide_width * 9 == deck.slide_height * 16
     slides = list(deck.slides)
-    assert len(slides) == 3  # title, one `slide` section, help
+    # Title, one `slide` section, two help slides (services print their contacts at body size).
+    assert len(slides) == 4
     titles = [s.shapes.title.text for s in slides if s.shapes.title is not None]
-    assert titles == ["Helpers all around us", "Helpers all around us", "Get help"]
+    assert titles == ["Helpers all around us", "Helpers all around us", "Get help", "Get help (continued)"]
     assert "point to the helpers" in slides[1].notes_slide.notes_text_frame.text
     assert "Remind the class" in slides[0].notes_slide.notes_text_frame.text
     help_text = " ".join(
@@ -136,7 +137,7 @@ def test_pptx_converts_in_libreoffice_impress(built: Path, tmp_path: Path) -> No
         capture_output=True, check=True, timeout=180,
     )  # fmt: skip
     converted = tmp_path / f"{LESSON}-slides.pdf"
-    assert int(pdf_info(converted)["Pages"]) == 3
+    assert int(pdf_info(converted)["Pages"]) == 4
     assert "Helpers all around us" in tool("pdftotext", str(converted), "-")
 
 
@@ -144,7 +145,7 @@ def test_pdf_deck_has_16_9_pages(built: Path) -> None:
     pdf = built / FOLDER / f"{LESSON}-slides.pdf"
     width, height = (float(x) for x in re.findall(r"[\d.]+", pdf_info(pdf)["Page size"])[:2])
     assert abs(width / height - 16 / 9) < 0.01
-    assert int(pdf_info(pdf)["Pages"]) == 3
+    assert int(pdf_info(pdf)["Pages"]) == 4
 
 
 def test_rebuild_reuses_everything_and_one_edit_rerenders_only_that_lesson(built: Path) -> None:

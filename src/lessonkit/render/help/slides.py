@@ -17,10 +17,10 @@ from lessonkit.render.help.entries import HelpEntry
 from lessonkit.render.slides.fit import BODY_SIZE, SLIDE_HEIGHT, body_height, text_height
 from lessonkit.render.slides.text import Line, plain_lines
 
-# A service prints its name (bold) and its contacts at body size, its hours at 18 pt, 2 mm (6 pt)
-# apart, in both decks (slides.css, render/slides/deck.py): contacts are what a child copies from
-# the back of the room.
-NAME_SIZE, CONTACT_SIZE, HOURS_SIZE, SERVICE_GAP = BODY_SIZE, BODY_SIZE, 18, 6.0
+# A service prints its name (bold) and its contacts at body size, its hours at 20 pt, in both decks
+# (slides.css, render/slides/deck.py): contacts are what a child copies from the back of the room.
+# The gap keeps room for contacts that wrap (a tighter plan overflowed a German 14-18 PDF slide).
+NAME_SIZE, CONTACT_SIZE, HOURS_SIZE, SERVICE_GAP = BODY_SIZE, BODY_SIZE, 20, 11.0
 SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+")
 
 
