@@ -15,7 +15,8 @@ from lessonkit.markdown import block_tokens
 from lessonkit.model import Lesson
 
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
-_WORD = re.compile(r"\{\{.*?\}\}|\S+")
+# A help token and the punctuation or brackets written against it are one word: "(⁦{{ help.x }}⁩)." stays together.
+_WORD = re.compile(r"\S*\{\{.*?\}\}\S*|\S+")
 
 
 def rewrite_lesson(lesson: Lesson, units: list[Unit], texts: Mapping[str, str]) -> Lesson:

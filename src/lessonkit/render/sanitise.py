@@ -82,9 +82,13 @@ def clean_html(fragment: str) -> str:
     return nh3.clean(fragment, url_schemes=set(LINK_SCHEMES), attribute_filter=_local_images_only)
 
 
+_ASCII_SPACE = re.compile(r"[ \t\n\r\f\v]+")
+
+
 def plain_text(fragment: str) -> str:
     """The text of an HTML fragment (tags dropped, entities decoded), for places that take no markup."""
-    return " ".join(html.unescape(nh3.clean(fragment, tags=set())).split())
+    # Only ASCII white space is collapsed: the no-break spaces inside a phone number keep it on one line.
+    return " ".join(_ASCII_SPACE.split(html.unescape(nh3.clean(fragment, tags=set())).strip(" \t\n\r\f\v")))
 
 
 def link_target(url: str) -> str:

@@ -112,6 +112,8 @@ def _woff2(root: Path, ttf: Path, ranges: tuple[tuple[int, int], ...] | None) ->
         subsetter.populate(unicodes=font.getBestCmap().keys())
     subsetter.subset(font)
     font.flavor = "woff2"
+    # fontTools stamps the save time into the head table; the subset of the same font must be the same bytes.
+    font.recalcTimestamp = False
     out = io.BytesIO()
     try:
         font.save(out)
