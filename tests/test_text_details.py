@@ -24,3 +24,17 @@ def test_plain_text_keeps_no_break_spaces_and_collapses_the_rest() -> None:
     assert plain_text(f"<p>Call  <b>{number}</b>\n now.</p>") == f"Call {number} now."
     assert plain_text("  <i>x</i>\t ") == "x"
     assert plain_text("") == ""
+
+
+def test_a_length_in_minutes_takes_the_plural_form_its_number_needs() -> None:
+    from conftest import ROOT
+    from lessonkit.locale.ui import plural_translator
+
+    def minutes(language: str, count: int) -> str:
+        return plural_translator(ROOT, language)("{minutes} minute", "{minutes} minutes", count).format(minutes=count)
+
+    # Arabic counts 3 to 10 with the plural, 11 and more with the singular.
+    assert [minutes("ar", n) for n in (5, 10, 12, 45)] == ["5 دقائق", "10 دقائق", "12 دقيقة", "45 دقيقة"]
+    assert [minutes("de", n) for n in (1, 5)] == ["1 Minute", "5 Minuten"]
+    assert [minutes("es", n) for n in (1, 45)] == ["1 minuto", "45 minutos"]
+    assert [minutes("en", n) for n in (1, 45)] == ["1 minute", "45 minutes"]

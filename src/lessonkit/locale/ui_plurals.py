@@ -14,4 +14,10 @@ UI_PLURALS: tuple[tuple[str, str, str], ...] = (
         "Website: teachers' page, the lessons of one age band. One text per plural form of your language "
         "(for {count} = 1, 2, 5...); keep the {placeholders}.",
     ),
+    (
+        "{minutes} minute",
+        "{minutes} minutes",
+        "Website: length of a lesson or an activity. One text per plural form of your language "
+        "(for {minutes} = 1, 2, 5, 12, 45...); keep the {placeholders}.",
+    ),
 )

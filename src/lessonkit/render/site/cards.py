@@ -27,7 +27,9 @@ def lesson_cards(ctx: LocaleContext, lessons: Sequence[Lesson], page: str, headi
         if lesson.band:
             badges.append(f'<span class="lk-badge lk-badge--band {band}">{escape(ctx.band_label(lesson.band))}</span>')
         if lesson.duration:
-            minutes = ctx.t("{minutes} minutes").format(minutes=ctx.number(lesson.duration))
+            minutes = ctx.localized.plural("{minutes} minute", "{minutes} minutes", lesson.duration).format(
+                minutes=ctx.number(lesson.duration)
+            )
             badges.append(f'<span class="lk-badge lk-badge--time">{escape(minutes)}</span>')
         badges.append(f'<span class="lk-badge lk-badge--topic">{escape(ctx.topic_title(lesson.topic))}</span>')
         words = ctx.plain(lesson.summary, lesson) if lesson.summary else ""

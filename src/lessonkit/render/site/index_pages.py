@@ -17,7 +17,8 @@ def _p(text: str) -> str:
 
 def _item(ctx: LocaleContext, lesson: Lesson, from_page: str) -> str:
     href = layout.link(layout.lesson_page(lesson), from_page)
-    minutes = f" · {ctx.t('{minutes} minutes').format(minutes=ctx.number(lesson.duration))}" if lesson.duration else ""
+    length = ctx.localized.plural("{minutes} minute", "{minutes} minutes", lesson.duration or 0)
+    minutes = f" · {length.format(minutes=ctx.number(lesson.duration))}" if lesson.duration else ""
     # The summary's words only; in a <span> so that no summary can start a Markdown list or quote.
     words = ctx.plain(lesson.summary, lesson) if lesson.summary else ""
     summary = f'  \n    <span class="lk-item-summary">{escape(words)}</span>' if words else ""

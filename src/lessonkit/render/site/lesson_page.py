@@ -96,6 +96,11 @@ def _svg_base64(ctx: LocaleContext, name: str) -> str:
     return base64.b64encode((folder / picture_file(name)).read_bytes()).decode("ascii")
 
 
+def _minutes(ctx: LocaleContext, minutes: int) -> str:
+    """A length in minutes in the plural form the number needs (Arabic: 5 دقائق, 12 دقيقة)."""
+    return ctx.localized.plural("{minutes} minute", "{minutes} minutes", minutes).format(minutes=ctx.number(minutes))
+
+
 def _facts(ctx: LocaleContext, lesson: Lesson, page: str) -> str:
     t = ctx.t
     band_href = layout.html_link(layout.band_page(lesson.band or ""), page)
@@ -103,7 +108,7 @@ def _facts(ctx: LocaleContext, lesson: Lesson, page: str) -> str:
     rows = [
         (t("Age band"), f'<a href="{band_href}">{escape(ctx.band_label(lesson.band))}</a>'),
         (t("Topic"), f'<a href="{topic_href}">{escape(ctx.topic_title(lesson.topic))}</a>'),
-        (t("Duration"), escape(t("{minutes} minutes").format(minutes=ctx.number(lesson.duration or 0)))),
+        (t("Duration"), escape(_minutes(ctx, lesson.duration or 0))),
     ]
     items = "".join(f"<div><dt>{escape(label)}</dt><dd>{value}</dd></div>\n" for label, value in rows)
     return raw_block(f'<dl class="lk-facts">\n{items}</dl>')
@@ -169,7 +174,7 @@ def _plan(ctx: LocaleContext, lesson: Lesson, page: str) -> str:
     )
     for number, activity in enumerate(activities, start=1):
         stage = t(STAGE_LABELS.get(activity.stage, activity.stage))
-        minutes = t("{minutes} minutes").format(minutes=ctx.number(activity.minutes))
+        minutes = _minutes(ctx, activity.minutes)
         out.append(f"### {escape(activity.title)} {{ #activity-{number} }}\n")
         out.append(raw_block(f'<p class="lk-stage">{escape(stage)} · {escape(minutes)}</p>', "lk-meta"))
         out.append(raw_block(ctx.html(activity.text, page, lesson)))
