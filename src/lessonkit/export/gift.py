@@ -15,17 +15,21 @@ The characters ~ = # { } : and the backslash are escaped with a backslash wherev
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from lessonkit.export.quizzes import LessonQuiz
 from lessonkit.load.quiz import CHOICE, ORDER, SHORT, TRUE_FALSE, Question
 
 SPECIAL = "\\~=#{}:"
+# Every white space but the no-break ones: a phone number's no-break spaces keep it on one line in the LMS too.
+_BREAKING_SPACE = re.compile(r"[^\S\u00a0\u2007\u202f]+")
 
 
 def escape(text: str) -> str:
     """Text safe inside a GIFT question: special characters escaped, on one line."""
-    out = "".join(f"\\{c}" if c in SPECIAL else c for c in " ".join(text.split()))
+    one_line = " ".join(_BREAKING_SPACE.split(text.strip()))
+    out = "".join(f"\\{c}" if c in SPECIAL else c for c in one_line)
     # "->" separates a matching pair; inside text it would split one, so the '>' is kept apart.
     return out.replace("->", "- >")
 
