@@ -23,7 +23,7 @@ from lessonkit.check.resources import CACHE_ENV, cache_dir, use_cache_dir
 from lessonkit.check.rulebook import KINDS, PACKS, RULES_DIR, Rulebook, load_rulebook, rule_ids, runner
 from lessonkit.diagnostics import Diagnostic, LessonkitError, UnusableInputError
 from lessonkit.load.source_file import read_bytes, read_text
-from lessonkit.shipped import default_cache_dir, shipped
+from lessonkit.shipped import CACHE_DIR, default_cache_dir, shipped
 
 if TYPE_CHECKING:
     from lessonkit.model import Curriculum, Lesson
@@ -37,7 +37,6 @@ COUNTRIES_DIR = Path("locales") / "countries"  # lessonkit.locale.country_pack.C
 
 TEXT_SUFFIXES = (".md", ".markdown", ".txt")
 CATALOGUE = ".po"
-CACHE_DIR = ".lessonkit-cache"
 
 
 @dataclass(frozen=True)

@@ -223,7 +223,8 @@ def _dry_build(curriculum: Curriculum, root: Path, locale: Locale, result: Diagn
 def checker_items(curriculum: Curriculum, root: Path, translated: Curriculum, language: str) -> list[Item]:
     """What the checker finds in the translated lessons with the language's rules (at their PO entries)."""
     from lessonkit.check.resources import use_cache_dir
-    from lessonkit.check.run import CACHE_DIR, Options, check_lessons, rulebook_for
+    from lessonkit.check.run import Options, check_lessons, rulebook_for
+    from lessonkit.shipped import CACHE_DIR
 
     if not translated.lessons:
         return []
