@@ -207,8 +207,8 @@ def test_catalogue_findings_point_at_their_words_in_the_msgstr() -> None:
 
 
 def test_locale_doctor_items_become_diagnostics_in_machine_formats() -> None:
+    from lessonkit.cli.doctor import Item
     from lessonkit.cli.locale_cmd import TODO_CODE, _as_diagnostic
-    from lessonkit.locale.doctor import Item
 
     pack = ROOT / "locales" / "countries" / "XX.yml"
     later = _as_diagnostic(Item(Location(pack, 3, 5), "fill in name", blocking=False), ROOT)

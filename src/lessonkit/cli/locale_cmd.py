@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from lessonkit.cli.curriculum_arg import load_for_paths
+from lessonkit.cli.doctor import Item, diagnose, shown_items
 from lessonkit.cli.output import FORMAT_OPTION, TEXT, echo_machine, refuse
 from lessonkit.diagnostics import ERROR, WARNING, Diagnostic, Location, UnusableInputError
 from lessonkit.exit_status import ExitStatus
@@ -18,7 +19,6 @@ from lessonkit.i18n.update import update_language
 from lessonkit.load.curriculum import relative
 from lessonkit.load.yaml_tree import read_yaml_file
 from lessonkit.locale.country_pack import pack_path
-from lessonkit.locale.doctor import Item, diagnose, shown_items
 from lessonkit.locale.locales import add_locale, load_locales, parse_locale_id
 from lessonkit.locale.pack_stub import stub_text
 from lessonkit.model import Curriculum

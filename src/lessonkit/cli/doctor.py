@@ -1,5 +1,10 @@
 """`lessonkit locale doctor`: everything a locale still needs, as one ordered to-do list with file and line.
 
+A command, so it lives in cli/: it drives the checker, the translation QA and the build's
+localisation step, which all sit above `lessonkit.locale` (they read the locales and packs), so
+the package graph stays acyclic. The checks themselves stay where they belong (`locale.pack_stub`,
+`i18n.status`, `i18n.qa`, `check.country_packs`, `build.localize`); this module only orders them.
+
 It runs what the other commands run (pack completeness and verification, catalogue readiness,
 translation QA, the checker with the language's rules, and the build's localisation step without
 rendering) and orders the findings the way a volunteer works: declare the locale, fill and confirm
