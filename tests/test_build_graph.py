@@ -118,6 +118,29 @@ def test_every_tolerated_import_still_exists() -> None:
         assert any(_node(name) == target for name in imports[module]), (module, target)
 
 
+def _names_imported_from(module: str, folders: list[Path]) -> dict[str, set[str]]:
+    """File -> the names it imports from `module`, over every Python file of the folders."""
+    found: dict[str, set[str]] = {}
+    for folder in folders:
+        for path in sorted(folder.rglob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+                if isinstance(node, ast.ImportFrom) and node.module == module:
+                    found.setdefault(str(path.relative_to(ROOT)), set()).update(a.name for a in node.names)
+    return found
+
+
+def test_moved_names_are_imported_from_their_modules() -> None:
+    # build/paths.py re-exported the table's names and build/localize.py the `Localized` type,
+    # after they moved below render/; the shims are gone, so nobody imports them from build/.
+    folders = [PACKAGE, ROOT / "tests", ROOT / "scripts"]
+    assert not (PACKAGE / "build" / "paths.py").exists()
+    assert _names_imported_from("lessonkit.build.paths", folders) == {}
+    from_localize = _names_imported_from("lessonkit.build.localize", folders)
+    assert from_localize  # the scan sees the real importers of `localize`
+    assert {name for names in from_localize.values() for name in names} <= {"localize", "localize_pack"}
+    assert "Localized" in _names_imported_from("lessonkit.localized", folders)["src/lessonkit/build/pipeline.py"]
+
+
 # Packages that handle built documents: a kind id there is a document kind. Elsewhere the same
 # words name other things (section kinds in load/ and check/, picture names in pictures.py).
 DOCUMENT_PACKAGES = ("build", "render", "export", "evaluate", "cli")

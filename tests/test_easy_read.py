@@ -19,7 +19,7 @@ from pypdf.generic import ArrayObject, DictionaryObject
 
 from conftest import ROOT
 from lessonkit.build.localize import localize_pack
-from lessonkit.build.paths import EASY_READ, download_paths
+from lessonkit.document_kinds import EASY_READ, download_paths
 from lessonkit.i18n.apply import translate_country_pack, translate_lesson
 from lessonkit.load.curriculum import load_curriculum
 from lessonkit.locale.country_pack import require_country_pack

@@ -19,7 +19,7 @@ import pytest
 from lxml import etree
 
 from conftest import ROOT, run_cli
-from lessonkit.build.localize import Localized, localize
+from lessonkit.build.localize import localize
 from lessonkit.export.cartridge import QTI_RESOURCE, CartridgeLesson, manifest_xml, write_cartridge
 from lessonkit.export.gift import escape, gift_file
 from lessonkit.export.qti import QTI_NS, assessment_xml, item_profile
@@ -28,6 +28,7 @@ from lessonkit.export.run import ready_student_lessons
 from lessonkit.load.curriculum import load_curriculum
 from lessonkit.load.quiz import CHOICE, ORDER, SHORT, TRUE_FALSE
 from lessonkit.locale.locales import find_locale
+from lessonkit.localized import Localized
 from lessonkit.model import Curriculum, Lesson, Section
 from lessonkit.problems import Location
 from test_quiz_format import guide_quiz, structured_lesson

@@ -41,9 +41,10 @@ from pypdf import PdfReader
 
 from conftest import FIXTURES, ROOT, authoring_example
 from golden_support import UPDATE_VARIABLE, updating
-from lessonkit.build.localize import Localized, localize
+from lessonkit.build.localize import localize
 from lessonkit.load.curriculum import load_curriculum
 from lessonkit.locale.locales import find_locale
+from lessonkit.localized import Localized
 from lessonkit.model import Lesson, Picture
 from lessonkit.render.html.documents import render_lesson_html
 from lessonkit.render.pdf.write import write_pdf

@@ -18,11 +18,12 @@ from pptx import Presentation
 from pypdf import PdfReader
 
 from conftest import FIXTURES, ROOT, run_cli
-from lessonkit.build.localize import Localized, localize
+from lessonkit.build.localize import localize
 from lessonkit.load.curriculum import load_curriculum
 from lessonkit.locale.help_tokens import help_tokens_in
 from lessonkit.locale.help_wording import LRI, NBSP, PDI, HelpWording
 from lessonkit.locale.locales import load_locales
+from lessonkit.localized import Localized
 from lessonkit.model import Curriculum
 from lessonkit.render.html.documents import render_lesson_html
 from lessonkit.render.pdf.write import write_pdf

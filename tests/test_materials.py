@@ -27,14 +27,15 @@ from pptx.slide import Slide
 from pypdf import PdfReader
 
 from conftest import ROOT, authoring_example, run_cli
-from lessonkit.build.localize import Localized, localize
-from lessonkit.build.paths import download_paths
+from lessonkit.build.localize import localize
+from lessonkit.document_kinds import download_paths
 from lessonkit.i18n.catalogue import lesson_template
 from lessonkit.i18n.store import po_path, read_po
 from lessonkit.load.curriculum import load_curriculum
 from lessonkit.locale.country_pack import require_country_pack
 from lessonkit.locale.locales import find_locale, load_locales
 from lessonkit.locale.ui import translator
+from lessonkit.localized import Localized
 from lessonkit.model import Curriculum, Lesson
 from lessonkit.pictures import PICTURE_DIR, PICTURES
 from lessonkit.render.html.documents import render_handbook_html, render_lesson_html

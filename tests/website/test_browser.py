@@ -9,7 +9,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
 from conftest import ROOT
-from lessonkit.build.paths import download_paths
+from lessonkit.document_kinds import download_paths
 from lessonkit.locale.locales import load_locales
 from lessonkit.locale.ui import translator
 from lessonkit.model import Curriculum

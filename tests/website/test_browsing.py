@@ -28,7 +28,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from conftest import ROOT
-from lessonkit.build.paths import download_paths
+from lessonkit.document_kinds import download_paths
 from lessonkit.load.curriculum import load_curriculum
 from lessonkit.locale.ui import translator
 from lessonkit.model import Curriculum, Lesson

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from conftest import run_cli
-from lessonkit.build.paths import download_paths, handbook_path
+from lessonkit.document_kinds import download_paths, handbook_path
 from lessonkit.load.sections import parse_quiz
 from lessonkit.model import Curriculum
 from lessonkit.render.site.layout import html_path, lesson_page

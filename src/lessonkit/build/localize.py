@@ -28,7 +28,7 @@ from lessonkit.localized import Localized
 from lessonkit.model import Curriculum
 from lessonkit.problems import Location, Problem
 
-__all__ = ["Localized", "localize", "localize_pack", "pack_country_of"]
+__all__ = ["localize", "localize_pack", "pack_country_of"]
 
 
 def localize(curriculum: Curriculum, root: Path, locale: Locale, *, allow_fallback: bool = False) -> Localized:

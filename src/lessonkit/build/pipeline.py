@@ -17,18 +17,19 @@ from pathlib import Path, PurePosixPath
 from lessonkit.build.cache import DocumentCache
 from lessonkit.build.fingerprint import Fingerprint
 from lessonkit.build.jobs import DocumentJob, plan_documents
-from lessonkit.build.localize import Localized, localize
+from lessonkit.build.localize import localize
 from lessonkit.build.output import safe_output
-from lessonkit.build.paths import DOWNLOADS
 from lessonkit.build.progress import progress_bar
 from lessonkit.build.refused import keep_refused, site_root_refused
 from lessonkit.build.staging import carry_over, clean_leftovers, output_lock, staged_output
 from lessonkit.build.up_to_date import inputs_digest, last_build, remember
 from lessonkit.build.worker import JobResult, render_job, start_worker
 from lessonkit.diagnostics import UnusableInputError
+from lessonkit.document_kinds import DOWNLOADS
 from lessonkit.i18n.store import po_path
 from lessonkit.load.curriculum import load_curriculum, relative, relocate
 from lessonkit.locale.locales import Locale, find_locale, load_locales
+from lessonkit.localized import Localized
 from lessonkit.model import Curriculum
 from lessonkit.problems import Location, Problem
 from lessonkit.render.pdf.write import check_stylesheets

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
-from lessonkit.build.localize import Localized
-from lessonkit.build.paths import DOWNLOADS
 from lessonkit.build.staging import carry_over
+from lessonkit.document_kinds import DOWNLOADS
+from lessonkit.localized import Localized
 
 
 def site_root_refused(locales: Sequence[Localized]) -> bool:

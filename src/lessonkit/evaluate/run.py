@@ -14,9 +14,9 @@ from pathlib import Path
 
 from lessonkit.build.localize import localize
 from lessonkit.build.output import safe_output
-from lessonkit.build.paths import DOWNLOADS
 from lessonkit.build.pipeline import load_stage, select_locales
 from lessonkit.build.staging import output_lock
+from lessonkit.document_kinds import DOWNLOADS
 from lessonkit.evaluate.kit import Kit, build_kit, plan_sources
 from lessonkit.evaluate.pages import form_html, printable_html
 from lessonkit.evaluate.texts import items_for, words_for

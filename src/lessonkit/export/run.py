@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lessonkit.build.localize import Localized, localize
+from lessonkit.build.localize import localize
 from lessonkit.build.output import safe_output
 from lessonkit.build.pipeline import load_stage, select_locales
 from lessonkit.build.staging import MARKER, MARKER_TEXT, output_lock, publish_modes
@@ -23,6 +23,7 @@ from lessonkit.export.gift import gift_file
 from lessonkit.export.qti import assessment_xml
 from lessonkit.export.quizzes import LessonQuiz, lesson_quiz
 from lessonkit.load.curriculum import relocate
+from lessonkit.localized import Localized
 from lessonkit.model import Lesson
 from lessonkit.problems import Location, Problem
 
