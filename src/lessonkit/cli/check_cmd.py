@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from lessonkit.check.rule_codes import QA_RULE
 from lessonkit.check.run import Options, check_paths
 from lessonkit.diagnostics import ERROR, WARNING, UnusableInputError
 from lessonkit.diagnostics.report import FORMATS, unusable
@@ -49,11 +50,8 @@ def check_command(
     output = FORMATS[fmt](report)
     if output:
         click.echo(output)
-    if report.count(ERROR):
-        from lessonkit.check.translations import QA_RULE  # imported only when needed: start-up time
-
-        # A translation that QA refuses is unusable input, as for `i18n check` and the build: exit 2.
-        if any(f.code == QA_RULE and f.severity == ERROR for f in report.findings):
-            sys.exit(ExitStatus.UNUSABLE)
+    # A translation that QA refuses is unusable input, as for `i18n check` and the build: exit 2.
+    if any(f.code == QA_RULE and f.severity == ERROR for f in report.findings):
+        sys.exit(ExitStatus.UNUSABLE)
     failed = report.count(ERROR) or (strict and report.count(WARNING))
     sys.exit(ExitStatus.PROBLEMS if failed else ExitStatus.OK)
