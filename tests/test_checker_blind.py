@@ -1,22 +1,28 @@
-"""Score the checker on the blind set (tests/blind/2026-12/): recall per family, precision, errors on good text.
+"""Score the checker on the blind sets (tests/blind/<set>/): recall per family, precision, errors on good text.
 
-The blind set was written by someone who never saw the rules. It is for SCORING ONLY: nobody may
-read its sentences to write or tune a rule (tests/blind/2026-12/README.md). This module therefore
+A blind set is written by someone who never saw the rules. It is for SCORING ONLY: nobody may
+read its sentences to write or tune a rule (see each set's README). This module therefore
 reports numbers only, never the sentences it missed, and writes them to
-test-artifacts/checker-blind-2026-12.json. Its assertions are weak floors that cannot hide a
-regression (no error on good text; recall not below the baseline recorded in docs/checker.md
+test-artifacts/checker-blind-<set>.json. Its assertions are weak floors that cannot hide a
+regression (no error on good text; recall not below the figures recorded in docs/checker.md
 before any tuning, minus a small margin), never targets to tune against.
 
-Print the table: .venv/bin/python tests/test_checker_blind.py
+Two figures per category: `caught` counts a sentence when a rule of its family reports an
+error; `flagged` when a rule of its family reports an error or a warning (the statistical and
+linguistic layers warn rather than fail a build).
+
+Print the tables: .venv/bin/python tests/test_checker_blind.py [set ...]
 """
 
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+import pytest
 import yaml
 
 from lessonkit.check.documents import text_document
@@ -25,41 +31,55 @@ from lessonkit.check.finding import ERROR
 from lessonkit.check.rulebook import load_rulebook
 
 ROOT = Path(__file__).resolve().parent.parent
-BLIND = ROOT / "tests" / "blind" / "2026-12"
-ARTIFACT = ROOT / "test-artifacts" / "checker-blind-2026-12.json"
-LANGUAGES = ("en", "de", "ar")
-# Category of the blind set -> the rule family (and, for "intended", the rules) meant to catch it.
+BLIND = ROOT / "tests" / "blind"
+ARTIFACTS = ROOT / "test-artifacts"
+# Each set and the languages it was written in.
+SETS: dict[str, tuple[str, ...]] = {"2026-12": ("en", "de", "ar"), "2026-12b": ("en", "de", "ar", "es")}
+# Category of a blind set -> the rule family meant to catch it.
 FAMILIES = {"blame": "tone", "fear": "tone", "shame": "tone", "terminology": "terminology"}
-INTENDED = {
-    "blame": (
-        "tone.victim-blaming",
-        "tone.blaming-questions",
-        "tone.counterfactual-blame",
-        "tone.shifted-responsibility",
-        "tone.blaming-labels",
-    ),
-    "fear": ("tone.fear", "tone.catastrophising", "tone.threats"),
-    "shame": ("tone.shaming", "tone.shame-by-proxy"),
-    "terminology": ("terminology.luxembourg", "terminology.sexting"),
-}
 NON_STUDENT = ("parents", "educators")
 
-# Recall per (language, category) measured BEFORE any rule was changed for issue 18
-# (docs/checker.md, "blind 2026-12, before tuning"). A later change may not fall below it by more
-# than MARGIN (one or two sentences), whatever else it gains.
-BASELINE_RECALL: dict[tuple[str, str], float] = {
-    ("en", "blame"): 0.182,
-    ("en", "fear"): 0.148,
-    ("en", "shame"): 0.091,
-    ("en", "terminology"): 0.667,
-    ("de", "blame"): 0.0,
-    ("de", "fear"): 0.111,
-    ("de", "shame"): 0.048,
-    ("de", "terminology"): 0.429,
-    ("ar", "blame"): 0.03,
-    ("ar", "fear"): 0.0,
-    ("ar", "shame"): 0.048,
-    ("ar", "terminology"): 0.143,
+# Recall (errors only) per (set, language, category) measured BEFORE any rule was tuned on the
+# set, or written after it: 2026-12 at commit 1b29f8a, 2026-12b at commit 8ce3af5, the tree as it was
+# when the set was written (docs/checker.md).
+# A later change may not fall below it by more than MARGIN (one or two sentences).
+BASELINE_RECALL: dict[tuple[str, str, str], float] = {
+    ("2026-12", "en", "blame"): 0.182,
+    ("2026-12", "en", "fear"): 0.148,
+    ("2026-12", "en", "shame"): 0.091,
+    ("2026-12", "en", "terminology"): 0.667,
+    ("2026-12", "de", "blame"): 0.0,
+    ("2026-12", "de", "fear"): 0.111,
+    ("2026-12", "de", "shame"): 0.048,
+    ("2026-12", "de", "terminology"): 0.429,
+    ("2026-12", "ar", "blame"): 0.03,
+    ("2026-12", "ar", "fear"): 0.0,
+    ("2026-12", "ar", "shame"): 0.048,
+    ("2026-12", "ar", "terminology"): 0.143,
+    ("2026-12b", "en", "blame"): 0.343,
+    ("2026-12b", "en", "fear"): 0.179,
+    ("2026-12b", "en", "shame"): 0.167,
+    ("2026-12b", "en", "terminology"): 0.667,
+    ("2026-12b", "de", "blame"): 0.257,
+    ("2026-12b", "de", "fear"): 0.143,
+    ("2026-12b", "de", "shame"): 0.25,
+    ("2026-12b", "de", "terminology"): 0.533,
+    ("2026-12b", "ar", "blame"): 0.2,
+    ("2026-12b", "ar", "fear"): 0.107,
+    ("2026-12b", "ar", "shame"): 0.083,
+    ("2026-12b", "ar", "terminology"): 0.4,
+    ("2026-12b", "es", "blame"): 0.0,
+    ("2026-12b", "es", "fear"): 0.071,
+    ("2026-12b", "es", "shame"): 0.167,
+    ("2026-12b", "es", "terminology"): 0.556,
+}
+# Good sentences with an error, at most: none in 2026-12; in 2026-12b the checker as it was when the
+# set was written (commit 8ce3af5) gave an error on 3 of 50 good sentences in en, de and ar and 1 of
+# 30 in es. Those sentences were not read (reading them to fix rules would end the set's blindness),
+# so the ceiling records them; a later change may remove such errors but never add one.
+GOOD_ERRORS_CEILING: dict[str, dict[str, int]] = {
+    "2026-12": {"en": 0, "de": 0, "ar": 0},
+    "2026-12b": {"en": 3, "de": 3, "ar": 3, "es": 1},
 }
 MARGIN = 0.07
 
@@ -68,8 +88,9 @@ MARGIN = 0.07
 class Tally:
     sentences: int = 0
     caught: int = 0  # an error of the category's family
-    intended: int = 0  # an error of the rule meant for the category
+    flagged: int = 0  # an error or a warning of the category's family
     with_error: int = 0  # sentences with any error
+    with_tone_warning: int = 0  # sentences with a warning of the tone family
     flags: dict[str, int] = field(default_factory=dict)  # sentences with an error per family
 
     @property
@@ -84,33 +105,36 @@ def _document(text: str, language: str, band: str) -> object:
 
 
 @cache
-def score() -> dict[str, dict[str, Tally]]:
-    """Tallies per language and category (good included)."""
+def score(name: str) -> dict[str, dict[str, Tally]]:
+    """Tallies per language and category (good included) for one blind set."""
     book = load_rulebook(ROOT / "rules")
     result: dict[str, dict[str, Tally]] = {}
-    for language in LANGUAGES:
-        data = yaml.safe_load((BLIND / f"{language}.yml").read_text(encoding="utf-8"))
+    for language in SETS[name]:
+        data = yaml.safe_load((BLIND / name / f"{language}.yml").read_text(encoding="utf-8"))
         rules = list(book.for_language(language))
         for category, entries in data.items():
             tally = result.setdefault(language, {}).setdefault(category, Tally())
             for entry in entries:
                 document = _document(entry["text"], language, str(entry["band"]))
-                errors = [f for f in check_document(document, rules) if f.severity == ERROR]  # type: ignore[arg-type]
+                findings = list(check_document(document, rules))  # type: ignore[arg-type]
+                errors = [f for f in findings if f.severity == ERROR]
+                families = {f.code.split(".")[0] for f in errors}
+                any_families = {f.code.split(".")[0] for f in findings}
                 tally.sentences += 1
                 tally.with_error += bool(errors)
-                families = {f.code.split(".")[0] for f in errors}
+                tally.with_tone_warning += any(f.severity != ERROR and f.code.startswith("tone.") for f in findings)
                 for family in families:
                     tally.flags[family] = tally.flags.get(family, 0) + 1
                 if category in FAMILIES:
                     tally.caught += FAMILIES[category] in families
-                    tally.intended += any(f.code in INTENDED[category] for f in errors)
+                    tally.flagged += FAMILIES[category] in any_families
     return result
 
 
-def figures() -> dict[str, object]:
+def figures(name: str) -> dict[str, object]:
     """The per-family numbers (no sentences), as written to the artifact and docs/checker.md."""
     out: dict[str, object] = {}
-    for language, tallies in score().items():
+    for language, tallies in score(name).items():
         good = tallies["good"]
         per: dict[str, object] = {}
         for category in FAMILIES:
@@ -119,7 +143,7 @@ def figures() -> dict[str, object]:
                 "sentences": t.sentences,
                 "caught": t.caught,
                 "recall": round(t.recall, 3),
-                "by_intended_rule": t.intended,
+                "flagged": t.flagged,
             }
         precision: dict[str, float] = {}
         for family in ("tone", "terminology"):
@@ -127,66 +151,78 @@ def figures() -> dict[str, object]:
             wrong = sum(tallies[c].flags.get(family, 0) for c in tallies if FAMILIES.get(c) != family)
             precision[family] = round(right / (right + wrong), 3) if right + wrong else 1.0
         per["precision"] = precision
-        per["good"] = {"sentences": good.sentences, "with_error": good.with_error}
+        per["good"] = {
+            "sentences": good.sentences,
+            "with_error": good.with_error,
+            "with_tone_warning": good.with_tone_warning,
+        }
         out[language] = per
     return out
 
 
-def write_artifact() -> dict[str, object]:
-    data = figures()
-    ARTIFACT.parent.mkdir(exist_ok=True)
-    ARTIFACT.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+def write_artifact(name: str) -> dict[str, object]:
+    data = figures(name)
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / f"checker-blind-{name}.json").write_text(
+        json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     return data
+
+
+def _share(numerator: int, denominator: int) -> str:
+    return f"{numerator}/{denominator} ({numerator / denominator:.0%})"
 
 
 def table(data: dict[str, object]) -> str:
     lines = [
         "| lang | blame | fear | shame | tone (all three) | terminology | precision tone / term. "
-        "| good with an error |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| good with an error | tone error or warning (all three) | good with a tone warning |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for language, per in data.items():
         assert isinstance(per, dict)
-        cells = []
-        for category in ("blame", "fear", "shame"):
-            c = per[category]
-            cells.append(f"{c['caught']}/{c['sentences']} ({c['recall']:.0%})")
-        caught = sum(per[c]["caught"] for c in ("blame", "fear", "shame"))
+        cells = [_share(per[c]["caught"], per[c]["sentences"]) for c in ("blame", "fear", "shame")]
         total = sum(per[c]["sentences"] for c in ("blame", "fear", "shame"))
-        cells.append(f"{caught}/{total} ({caught / total:.0%})")
-        t = per["terminology"]
-        cells.append(f"{t['caught']}/{t['sentences']} ({t['recall']:.0%})")
+        cells.append(_share(sum(per[c]["caught"] for c in ("blame", "fear", "shame")), total))
+        cells.append(_share(per["terminology"]["caught"], per["terminology"]["sentences"]))
         cells.append(f"{per['precision']['tone']:.0%} / {per['precision']['terminology']:.0%}")
         cells.append(f"{per['good']['with_error']}/{per['good']['sentences']}")
+        cells.append(_share(sum(per[c]["flagged"] for c in ("blame", "fear", "shame")), total))
+        cells.append(f"{per['good']['with_tone_warning']}/{per['good']['sentences']}")
         lines.append(f"| {language} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
-def test_blind_set_is_complete_and_figures_are_written() -> None:
-    data = write_artifact()
-    assert set(data) == set(LANGUAGES)
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_blind_set_is_complete_and_figures_are_written(name: str) -> None:
+    data = write_artifact(name)
+    assert set(data) == set(SETS[name])
     for per in data.values():
         assert isinstance(per, dict)
-        assert all(per[c]["sentences"] >= 10 for c in FAMILIES)
-    assert ARTIFACT.is_file()
+        assert all(per[c]["sentences"] >= 5 for c in FAMILIES)
+        assert per["good"]["sentences"] >= 10
+    assert (ARTIFACTS / f"checker-blind-{name}.json").is_file()
 
 
-def test_good_child_friendly_text_gives_no_error() -> None:
-    assert {language: tallies["good"].with_error for language, tallies in score().items()} == dict.fromkeys(
-        LANGUAGES, 0
-    )
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_good_child_friendly_text_gets_no_new_error(name: str) -> None:
+    errors = {language: tallies["good"].with_error for language, tallies in score(name).items()}
+    ceiling = GOOD_ERRORS_CEILING[name]
+    assert set(errors) == set(ceiling)
+    assert all(errors[language] <= ceiling[language] for language in ceiling), (errors, ceiling)
 
 
 def test_recall_does_not_fall_below_the_recorded_baseline() -> None:
-    tallies = score()
     below = {
-        key: (round(tallies[key[0]][key[1]].recall, 3), floor)
+        key: (round(score(key[0])[key[1]][key[2]].recall, 3), floor)
         for key, floor in BASELINE_RECALL.items()
-        if tallies[key[0]][key[1]].recall < floor - MARGIN
+        if score(key[0])[key[1]][key[2]].recall < floor - MARGIN
     }
-    assert len(BASELINE_RECALL) == len(LANGUAGES) * len(FAMILIES)
+    assert {(s, lang) for s, lang, _ in BASELINE_RECALL} == {(s, lang) for s in SETS for lang in SETS[s]}
     assert not below, below
 
 
 if __name__ == "__main__":
-    print(table(write_artifact()))
+    for name in sys.argv[1:] or sorted(SETS):
+        print(f"blind {name}")
+        print(table(write_artifact(name)))
