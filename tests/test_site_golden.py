@@ -62,8 +62,13 @@ _MARKER_TOKEN = re.compile(r"^(lessonkit output )[0-9a-f]+$", re.M)
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The small project, built with `lessonkit site` as a user runs it (HOME empty: nothing of the
-    user's configuration may reach the site)."""
+    """The small project, built with `lessonkit site` as a user runs it."""
+    return build_small_project(tmp_path_factory)
+
+
+def build_small_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small project's folder after `lessonkit site` (HOME empty: nothing of the user's configuration
+    may reach the site); its site is in `site/`. tests/test_site_pages.py reads the same build."""
     root = make_project(tmp_path_factory.mktemp("site_golden"), {"example.md": authoring_example()})
     config = root / "lessons" / "curriculum.yml"
     text, count = re.subn(r"(?m)^updated: .*$", f"updated: {UPDATED}", config.read_text(encoding="utf-8"))

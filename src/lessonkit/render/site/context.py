@@ -14,6 +14,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 from babel.units import format_unit
 
+from lessonkit.load.lesson_file import load_lesson
 from lessonkit.locale.country_pack import CountryPack
 from lessonkit.localized import Localized
 from lessonkit.model import Curriculum, Lesson
@@ -22,7 +23,15 @@ from lessonkit.render.sanitise import Assets
 from lessonkit.render.site import layout
 from lessonkit.render.site.layout import LESSON_ASSETS, SitePlace
 from lessonkit.render.site.materials import LessonFiles
-from lessonkit.render.site.text import LessonLinker, render_body, render_plain, render_text
+from lessonkit.render.site.text import (
+    LessonLinker,
+    anchor,
+    heading_words,
+    render_body,
+    render_plain,
+    render_text,
+)
+from lessonkit.render.site.text import heading as markdown_heading
 
 
 @dataclass(frozen=True)
@@ -118,7 +127,14 @@ class LocaleContext:
     def body_html(self, lesson: Lesson, from_page: str, section_html: Callable[[str], str]) -> str:
         """A guide's body as HTML, sections wrapped by `section_html`."""
         where = Location(lesson.path, lesson.body_line)
-        return render_body(lesson.body, self.pack, where, self.assets(from_page), self.linker(from_page), section_html)
+        anchors = body_anchors(lesson)
+        return render_body(
+            lesson.body, self.pack, where, self.assets(from_page), self.linker(from_page), section_html, anchors
+        )
+
+    def heading(self, level: int, msgid: str, anchor_id: str = "") -> str:
+        """A heading of an interface string in this locale's words, its id from the source words (`anchor`)."""
+        return markdown_heading(level, self.t(msgid), anchor_id or anchor(msgid, "section"))
 
     def band_label(self, band_id: str | None) -> str:
         """An age band's label in this locale."""
@@ -129,6 +145,24 @@ class LocaleContext:
         """A topic's title in this locale."""
         topic = self.curriculum.config.topic(topic_id)
         return self.t(topic.title) if topic else topic_id
+
+
+def body_anchors(lesson: Lesson) -> list[str]:
+    """The ids of a guide body's top-level headings: the slugs of the source file's headings.
+
+    A translated guide is the source file with other words and the same structure, so its n-th
+    heading is the source's n-th: a link to a section is the same in every language and does not
+    move when a section is added. The source is read again from the lesson's file (a guide has a
+    few headings; only translated guides pay for it). Should the structure differ after all, or
+    a heading have no Latin letter, the heading is numbered (`section-3`). Repeated ids are
+    numbered for the whole page (`lessonkit.render.site.pages.unique_anchors`).
+    """
+    words = heading_words(lesson.body)
+    if lesson.document.translated:
+        source, _ = load_lesson(lesson.path)
+        source_words = heading_words(source.body) if source is not None else []
+        words = source_words if len(source_words) == len(words) else ["" for _ in words]
+    return [anchor(text, f"section-{number}") for number, text in enumerate(words, start=1)]
 
 
 def file_size(size: int, locale: CldrLocale) -> str:

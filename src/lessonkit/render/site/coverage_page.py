@@ -49,7 +49,7 @@ def coverage_markdown(ctx: LocaleContext) -> str:
     )
     return "\n".join(
         [
-            f"# {escape(t('Coverage of the report'))}\n",
+            ctx.heading(1, "Coverage of the report"),
             raw_block(f"<p>{escape(intro)}</p>", "lk-summary"),
             raw_block(f"<p>{escape(counted)}</p>", "lk-meta"),
             raw_block(table, "lk-wide"),

@@ -6,7 +6,7 @@ from lessonkit.model import Lesson
 from lessonkit.render.site import layout
 from lessonkit.render.site.context import LocaleContext
 from lessonkit.render.site.downloads import lesson_downloads
-from lessonkit.render.site.text import escape, front_matter, raw_block
+from lessonkit.render.site.text import escape, front_matter, heading, raw_block
 
 # How each section kind that may appear in a guide is shown; others become plain blocks.
 BOXES = {"help": ("tip lk-help", "Where to get help"), "safeguarding": ("warning lk-safeguarding", "Safeguarding")}
@@ -22,15 +22,15 @@ def guide_markdown(ctx: LocaleContext, lesson: Lesson) -> str:
         return f'<div class="admonition {css}">\n{heading}'
 
     description = escape(ctx.plain(lesson.summary, lesson)) if lesson.summary else ""
-    parts = [front_matter({"description": description} if description else {}), f"# {escape(lesson.title)}\n"]
+    parts = [front_matter({"description": description} if description else {}), heading(1, lesson.title, lesson.id)]
     if lesson.summary:
         parts.append(raw_block(ctx.html(lesson.summary, page, lesson), "lk-summary"))
     parts.append(raw_block(_help_now(ctx, page), "lk-help-callout"))
     parts.append(ctx.body_html(lesson, page, section_html))
     if lesson.key_messages:
-        parts.append(f"## {escape(ctx.t('Key messages'))}\n")
+        parts.append(ctx.heading(2, "Key messages"))
         parts.append(raw_block("<ul>\n" + "".join(f"<li>{escape(m)}</li>\n" for m in lesson.key_messages) + "</ul>"))
-    parts.append(f"## {escape(ctx.t('Download'))}\n")
+    parts.append(ctx.heading(2, "Download"))
     parts.append(raw_block(lesson_downloads(ctx, lesson, page), "lk-download-block"))
     return "\n".join(parts)
 

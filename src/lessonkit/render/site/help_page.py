@@ -24,7 +24,7 @@ def help_markdown(ctx: LocaleContext) -> str:
     """The Markdown of the help page."""
     t = ctx.t
     parts = [
-        f"# {escape(t('Get help now'))}\n",
+        ctx.heading(1, "Get help now"),
         raw_block(
             "<p>"
             + escape(
@@ -41,7 +41,7 @@ def help_markdown(ctx: LocaleContext) -> str:
     tokens = [token for token in GROUP_LABELS if token in ctx.pack.services]
     tokens += [token for token in ctx.pack.services if token not in GROUP_LABELS]
     for token in tokens:
-        parts.append(f"## {escape(t(GROUP_LABELS.get(token, token.replace('_', ' ').capitalize())))} {{ #{token} }}\n")
+        parts.append(ctx.heading(2, GROUP_LABELS.get(token, token.replace("_", " ").capitalize()), token))
         for service in ctx.pack.services[token]:
             parts.append(raw_block(_service(ctx, service), "lk-service"))
     parts += _leaving(ctx)
@@ -60,7 +60,7 @@ def _leaving(ctx: LocaleContext) -> list[str]:
         "history in your browser's settings. A private window keeps no history."
     )
     return [
-        f"## {escape(t('Leaving this site quickly'))} {{ #leave-quickly }}\n",
+        ctx.heading(2, "Leaving this site quickly", "leave-quickly"),
         raw_block(f"<p>{escape(how)}</p>\n<p>{escape(history)}</p>", "lk-exit-note"),
     ]
 

@@ -8,7 +8,7 @@ from lessonkit.render.site import layout
 from lessonkit.render.site.cards import lesson_cards, lesson_filters
 from lessonkit.render.site.context import LocaleContext
 from lessonkit.render.site.downloads import handbook_download
-from lessonkit.render.site.text import escape, front_matter, raw_block
+from lessonkit.render.site.text import escape, front_matter, heading, raw_block
 
 
 def _p(text: str) -> str:
@@ -51,7 +51,7 @@ def home_markdown(ctx: LocaleContext) -> str:
     return "\n".join(
         [
             front_matter({"hide": ["navigation", "toc"]}),
-            f"# {escape(t(config.title))}\n",
+            ctx.heading(1, config.title),
             _p(
                 t(
                     "Lessons that help children and young people aged {ages} stay safe online: how to spot "
@@ -84,20 +84,20 @@ def teachers_markdown(ctx: LocaleContext) -> str:
     bands = "".join(band_line(b.id, b.duration) for b in ctx.curriculum.config.bands)
     return "\n".join(
         [
-            f"# {escape(t('For teachers'))}\n",
+            ctx.heading(1, "For teachers"),
             _p(
                 t(
                     "Every lesson has a timed plan, slides, a student handout (also in large print), a family "
                     "sheet to take home, and a safeguarding box. Read the guide for educators before the first lesson."
                 )
             ),
-            f"## {escape(t('Find a lesson'))} {{ #find-a-lesson }}\n",
+            ctx.heading(2, "Find a lesson"),
             raw_block(lesson_filters(ctx, lessons) + "\n" + lesson_cards(ctx, lessons, page), "lk-catalogue"),
-            f"## {escape(t('Before you teach'))}\n",
+            ctx.heading(2, "Before you teach"),
             *[_item(ctx, x, page) for x in ctx.curriculum.lessons if x.audience == "educators"],
-            f"## {escape(t('Browse by age band'))}\n",
+            ctx.heading(2, "Browse by age band"),
             bands,
-            f"## {escape(t('Browse by topic'))}\n",
+            ctx.heading(2, "Browse by topic"),
             f"[{escape(t('All topics'))}]({layout.link(layout.TOPICS, page)})\n",
         ]
     )
@@ -118,7 +118,7 @@ def band_markdown(ctx: LocaleContext, band_id: str) -> str:
     lessons = [x for x in ctx.curriculum.lessons if x.is_student_lesson and x.band == band_id]
     return "\n".join(
         [
-            f"# {escape(ctx.band_label(band_id))}\n",
+            heading(1, ctx.band_label(band_id), f"ages-{band_id}"),
             raw_block(handbook_download(ctx, band_id, page), "lk-download-block"),
             raw_block(lesson_cards(ctx, lessons, page, "h2"), "lk-catalogue"),
         ]
@@ -129,12 +129,12 @@ def topics_markdown(ctx: LocaleContext) -> str:
     """Every topic with its lessons across the bands."""
     t = ctx.t
     page = layout.TOPICS
-    parts = [f"# {escape(t('Browse by topic'))}\n"]
+    parts = [ctx.heading(1, "Browse by topic")]
     for topic in ctx.curriculum.config.topics:
         lessons = [x for x in ctx.curriculum.lessons if x.topic == topic.id]
         if not lessons:
             continue
-        parts.append(f"## {escape(ctx.topic_title(topic.id))} {{ #topic-{topic.id} }}\n")
+        parts.append(heading(2, ctx.topic_title(topic.id), f"topic-{topic.id}"))
         students = [x for x in lessons if x.is_student_lesson]
         if students:
             parts.append(raw_block(lesson_cards(ctx, students, page), "lk-catalogue"))
@@ -162,7 +162,7 @@ def audience_markdown(ctx: LocaleContext, audience: str) -> str:
     )
     help_link = f"[{escape(t('Get help now'))}]({layout.link(layout.HELP, page)}){{ .md-button .lk-help-button }}\n"
     items = [_item(ctx, x, page) for x in ctx.curriculum.lessons if x.audience == audience]
-    return "\n".join([f"# {escape(title)}\n", _p(intro), *items, help_link])
+    return "\n".join([heading(1, title, audience), _p(intro), *items, help_link])
 
 
 def ngos_markdown(ctx: LocaleContext) -> str:
@@ -186,13 +186,13 @@ def ngos_markdown(ctx: LocaleContext) -> str:
     )
     return "\n".join(
         [
-            f"# {escape(t('For NGOs and translators'))}\n",
+            ctx.heading(1, "For NGOs and translators"),
             _p(licence),
-            f"## {escape(t('What the curriculum covers'))}\n",
+            ctx.heading(2, "What the curriculum covers"),
             f"[{escape(t('Coverage of the report'))}]({layout.link(layout.COVERAGE, page)})\n",
-            f"## {escape(t('Adapt and translate'))}\n",
+            ctx.heading(2, "Adapt and translate"),
             "".join(f"1.  {escape(step)}\n" for step in steps),
-            f"## {escape(t('Use it offline'))}\n",
+            ctx.heading(2, "Use it offline"),
             _p(offline),
             raw_block(
                 f'<p><a href="{escape(link_target(config.licence_url))}" rel="license">'
@@ -210,7 +210,7 @@ def not_found_markdown(ctx: LocaleContext) -> str:
     return "\n".join(
         [
             front_matter({"hide": ["navigation", "toc"], "search": {"exclude": True}}),
-            "# 404\n",
+            heading(1, "404", "404"),
             f"[{escape(t('Home'))}]({layout.link(layout.HOME, page)}){{ .md-button }}\n"
             f"[{escape(t('Get help now'))}]({layout.link(layout.HELP, page)}){{ .md-button .lk-help-button }}\n",
         ]

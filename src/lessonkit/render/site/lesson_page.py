@@ -13,7 +13,7 @@ from lessonkit.render.settings import HANDOUTS_DIR
 from lessonkit.render.site import layout
 from lessonkit.render.site.context import LocaleContext
 from lessonkit.render.site.downloads import lesson_downloads, slide_previews
-from lessonkit.render.site.text import escape, front_matter, raw_block
+from lessonkit.render.site.text import escape, front_matter, heading, raw_block
 from lessonkit.shipped import project_or_shipped
 
 STAGE_LABELS = {"starter": "Starter", "main": "Main activity", "plenary": "Plenary"}
@@ -27,24 +27,24 @@ def lesson_markdown(ctx: LocaleContext, lesson: Lesson) -> str:
     t = ctx.t
     parts = [
         _front_matter(ctx, lesson),
-        f"# {escape(lesson.title)}\n",
+        heading(1, lesson.title, lesson.id),
         _pictures(ctx, lesson),
         _facts(ctx, lesson, page),
     ]
     if lesson.summary:
         parts.append(raw_block(ctx.html(lesson.summary, page, lesson), "lk-summary"))
-    parts.append(f"## {escape(t('Materials'))} {{ #materials }}\n")
+    parts.append(ctx.heading(2, "Materials"))
     parts.append(raw_block(lesson_downloads(ctx, lesson, page), "lk-download-block"))
     previews = slide_previews(ctx, lesson, page)
     if previews:
         parts.append(
             raw_block(f'<p class="lk-previews-title">{escape(t("First slides"))}</p>\n{previews}', "lk-preview-block")
         )
-    parts.append(f"## {escape(t('Learning objectives'))}\n")
+    parts.append(ctx.heading(2, "Learning objectives"))
     parts.append(raw_block("<ul>\n" + "".join(f"<li>{escape(o)}</li>\n" for o in lesson.objectives) + "</ul>"))
     parts.append(_curriculum_links(ctx, lesson))
     if lesson.vocabulary:
-        parts.append(f"## {escape(t('Vocabulary'))}\n")
+        parts.append(ctx.heading(2, "Vocabulary"))
         terms = "".join(f"<dt>{escape(k)}</dt>\n<dd>{escape(v)}</dd>\n" for k, v in lesson.vocabulary.items())
         parts.append(raw_block(f'<dl class="lk-vocabulary">\n{terms}</dl>'))
     for section in lesson.sections_of("safeguarding"):
@@ -55,11 +55,11 @@ def lesson_markdown(ctx: LocaleContext, lesson: Lesson) -> str:
         parts.append(_admonition(ctx, lesson, "info", t("Background for the teacher"), section, page))
     parts.append(_quiz(ctx, lesson, page))
     if lesson.key_messages:
-        parts.append(f"## {escape(t('Key messages'))}\n")
+        parts.append(ctx.heading(2, "Key messages"))
         parts.append(raw_block("<ul>\n" + "".join(f"<li>{escape(m)}</li>\n" for m in lesson.key_messages) + "</ul>"))
     parts.append(_read_aloud(ctx, lesson, page))
     for section in lesson.sections_of("family"):
-        parts.append(f"## {escape(t('For families'))}\n")
+        parts.append(ctx.heading(2, "For families"))
         parts.append(raw_block(ctx.html(section.text, page, lesson)))
     for section in lesson.sections_of("help"):
         parts.append(_admonition(ctx, lesson, "tip lk-help", t("Where to get help"), section, page))
@@ -127,7 +127,7 @@ def _curriculum_links(ctx: LocaleContext, lesson: Lesson) -> str:
     if not links:
         return ""
     rows = "".join(f"<li>{escape(link.framework)}: {escape('; '.join(link.outcomes))}</li>\n" for link in links)
-    return f"### {escape(ctx.t('Curriculum links'))}\n" + raw_block(f'<ul class="lk-curriculum-links">\n{rows}</ul>')
+    return ctx.heading(3, "Curriculum links") + raw_block(f'<ul class="lk-curriculum-links">\n{rows}</ul>')
 
 
 def _adaptations(ctx: LocaleContext, lesson: Lesson) -> str:
@@ -149,9 +149,9 @@ def _adaptations(ctx: LocaleContext, lesson: Lesson) -> str:
 
 def _plan(ctx: LocaleContext, lesson: Lesson, page: str) -> str:
     t = ctx.t
-    out = [f"## {escape(t('Lesson plan'))}\n"]
+    out = [ctx.heading(2, "Lesson plan")]
     for section in lesson.sections_of("ground-rules"):
-        out.append(f"### {escape(t('Ground rules'))}\n")
+        out.append(ctx.heading(3, "Ground rules"))
         out.append(raw_block(ctx.html(section.text, page, lesson)))
     activities = lesson.sections_of("activity")
     rows = []
@@ -175,7 +175,7 @@ def _plan(ctx: LocaleContext, lesson: Lesson, page: str) -> str:
     for number, activity in enumerate(activities, start=1):
         stage = t(STAGE_LABELS.get(activity.stage, activity.stage))
         minutes = _minutes(ctx, activity.minutes)
-        out.append(f"### {escape(activity.title)} {{ #activity-{number} }}\n")
+        out.append(heading(3, activity.title, f"activity-{number}"))
         out.append(raw_block(f'<p class="lk-stage">{escape(stage)} · {escape(minutes)}</p>', "lk-meta"))
         out.append(raw_block(ctx.html(activity.text, page, lesson)))
     return "\n".join(out)
@@ -201,7 +201,7 @@ def _quiz(ctx: LocaleContext, lesson: Lesson, page: str) -> str:
         f"{ctx.html(question.answer_key(), page, lesson)}</details></li>\n"
         for question in questions
     )
-    return f"## {escape(t('Quiz'))}\n" + raw_block(f'<ol class="lk-quiz">\n{entries}</ol>')
+    return ctx.heading(2, "Quiz") + raw_block(f'<ol class="lk-quiz">\n{entries}</ol>')
 
 
 def _question_form(ctx: LocaleContext, lesson: Lesson, question: Question) -> str:
@@ -253,7 +253,7 @@ def _sources(ctx: LocaleContext, lesson: Lesson) -> str:
     intro = ctx.t("This lesson answers these findings and recommendations of {report}.").format(
         report=config.report.title
     )
-    return f"## {escape(ctx.t('Why this lesson'))}\n" + raw_block(f"<p>{escape(intro)}</p>\n<ul>\n{items}</ul>")
+    return ctx.heading(2, "Why this lesson") + raw_block(f"<p>{escape(intro)}</p>\n<ul>\n{items}</ul>")
 
 
 def _read_aloud(ctx: LocaleContext, lesson: Lesson, page: str) -> str:
@@ -285,7 +285,7 @@ def _read_aloud(ctx: LocaleContext, lesson: Lesson, page: str) -> str:
         f'<button type="button" class="md-button" data-lk-read-stop hidden>{escape(t("Stop reading"))}</button></p>'
     )
     note = escape(t("The device reads the handout with its own voice: nothing is sent over the internet."))
-    return f"## {escape(t('The handout, to read aloud'))} {{ #read-aloud }}\n" + raw_block(
+    return ctx.heading(2, "The handout, to read aloud", "read-aloud") + raw_block(
         f'<div class="lk-read-aloud" data-lk-read>\n{controls}\n<p class="lk-read-note" hidden>{note}</p>\n'
         f'<div class="lk-read-text">\n{"".join(text)}\n</div>\n</div>'
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from lessonkit.render.site import layout
 from lessonkit.render.site.context import LocaleContext
 from lessonkit.render.site.coverage_page import coverage_markdown
@@ -39,7 +41,32 @@ def locale_pages(ctx: LocaleContext) -> dict[str, str]:
     for lesson in curriculum.lessons:
         markdown = lesson_markdown(ctx, lesson) if lesson.is_student_lesson else guide_markdown(ctx, lesson)
         pages[layout.lesson_page(lesson)] = markdown
-    return pages
+    return {path: unique_anchors(markdown) for path, markdown in pages.items()}
+
+
+# A heading written by `lessonkit.render.site.text.heading`: its words, then its explicit id.
+_HEADING_ID = re.compile(r"^(#{1,6} .*) \{ #([A-Za-z0-9_-]+) \}$", re.M)
+
+
+def unique_anchors(markdown: str) -> str:
+    """The page with every heading id unique: a repeated one gets `-2`, `-3`, in page order.
+
+    Explicit ids (attr_list) are kept as they are by the table of contents, which numbers only
+    the ids it makes itself; a guide heading that reads like one of the page's own ("Key
+    messages") would otherwise give two elements one id.
+    """
+    used: set[str] = set()
+
+    def renamed(match: re.Match[str]) -> str:
+        name = new = match[2]
+        number = 1
+        while new in used:
+            number += 1
+            new = f"{name}-{number}"
+        used.add(new)
+        return match[0] if new == name else f"{match[1]} {{ #{new} }}"
+
+    return _HEADING_ID.sub(renamed, markdown)
 
 
 def locale_nav(ctx: LocaleContext) -> list[object]:

@@ -12,7 +12,9 @@ templates print it as it is (see `site-theme/overrides/`), so nothing is escaped
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import re
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
 
 import yaml
 from markdown_it.token import Token
@@ -23,7 +25,18 @@ from lessonkit.markdown import SECTION_CLOSE, SECTION_OPEN, markdown
 from lessonkit.problems import Location
 from lessonkit.render.sanitise import Assets, LessonLinker, clean_html, plain_text, render_tokens, vet_tokens
 
-__all__ = ["LessonLinker", "escape", "front_matter", "raw_block", "render_body", "render_plain", "render_text"]
+__all__ = [
+    "LessonLinker",
+    "anchor",
+    "escape",
+    "front_matter",
+    "heading",
+    "heading_words",
+    "raw_block",
+    "render_body",
+    "render_plain",
+    "render_text",
+]
 
 # One pass, each character to one entity: a replacement can never be replaced again. HTML's five
 # special characters, then what Python-Markdown would read as syntax in a heading, list item or
@@ -35,6 +48,42 @@ _ESCAPES = str.maketrans({**_ENTITIES, **{char: f"&#{ord(char)};" for char in "\
 def escape(text: str) -> str:
     """Plain text made safe for HTML text, a double-quoted attribute, and Python-Markdown inline syntax."""
     return text.translate(_ESCAPES)
+
+
+def anchor(source_words: str, fallback: str) -> str:
+    """A heading's id from its words in the source language: `Lesson plan` -> `lesson-plan`.
+
+    Python-Markdown's own slug of those words, so English pages keep the anchors they had, and
+    every translation of the page gets the same ones (the table of contents, in-page links and
+    links shared between languages all use them). Python-Markdown's slug drops every letter
+    outside Latin: a heading with no Latin letter gets `fallback`.
+    """
+    # Python-Markdown's `toc.slugify` (its module has no type stubs), step for step.
+    ascii_words = unicodedata.normalize("NFKD", source_words).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[-\s]+", "-", re.sub(r"[^\w\s-]", "", ascii_words).strip().lower())
+    return slug or fallback
+
+
+def heading(level: int, words: str, anchor_id: str) -> str:
+    """A Markdown heading with its explicit id (attr_list); `words` are escaped here."""
+    return f"{'#' * level} {escape(words)} {{ #{anchor_id} }}\n"
+
+
+def heading_words(body: str) -> list[str]:
+    """The words of a body's top-level headings (outside `:::` sections), in order, as `render_body` sees them."""
+    words = []
+    depth = 0
+    tokens = markdown().parse(body)
+    for index, token in enumerate(tokens):
+        if token.type in (SECTION_OPEN, SECTION_CLOSE):
+            depth += 1 if token.type == SECTION_OPEN else -1
+        elif token.type == "heading_open" and depth == 0:
+            words.append(_words(tokens[index + 1]))
+    return words
+
+
+def _words(inline: Token) -> str:
+    return "".join(c.content for c in inline.children or () if c.type in ("text", "code_inline"))
 
 
 def render_text(text: str, pack: CountryPack, where: Location, assets: Assets, link_lesson: LessonLinker) -> str:
@@ -60,11 +109,13 @@ def render_body(
     assets: Assets,
     link_lesson: LessonLinker,
     section_html: Callable[[str], str],
+    anchors: Sequence[str] = (),
 ) -> str:
     """A guide's whole body as page Markdown, each `::: kind` section opened by `section_html(kind)`.
 
-    Top-level headings stay Markdown (so they reach the table of contents); the rest becomes raw
-    HTML blocks. Only the lesson's own tokens go through nh3; the section wrappers are ours.
+    Top-level headings stay Markdown (so they reach the table of contents), the n-th with the id
+    `anchors[n]` (see `anchor`); the rest becomes raw HTML blocks. Only the lesson's own tokens go
+    through nh3; the section wrappers are ours.
     """
     filled = fill_help_tokens(text, pack)
     tokens = markdown().parse(filled)
@@ -73,6 +124,7 @@ def render_body(
     chunk: list[str | list[Token]] = []
     depth = 0
     index = 0
+    headings = 0
     while index < len(tokens):
         token = tokens[index]
         if token.type in (SECTION_OPEN, SECTION_CLOSE):
@@ -83,9 +135,10 @@ def render_body(
             out.append(_flush(chunk))
             chunk = []
             level = min(int(token.tag[1]) + 1, 6) if token.tag == "h1" else int(token.tag[1])
-            inline = tokens[index + 1]
-            words = "".join(c.content for c in inline.children or () if c.type in ("text", "code_inline"))
-            out.append(f"{'#' * level} {escape(words)}\n")
+            words = _words(tokens[index + 1])
+            headings += 1
+            given = anchors[headings - 1] if headings <= len(anchors) else ""
+            out.append(heading(level, words, given) if given else f"{'#' * level} {escape(words)}\n")
             index += 3  # heading_open, inline, heading_close
             continue
         else:
