@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 
 from conftest import ROOT
 from lessonkit.locale.locales import load_locales
+from lessonkit.model import Curriculum
+from lessonkit.render.site.layout import html_path, lesson_page
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
@@ -69,6 +72,18 @@ def test_no_page_has_a_duplicate_id_and_every_label_and_fragment_finds_its_eleme
         problems += [f"{name}: <label for={t!r}> names no element" for t in found.label_targets if t not in ids]
         problems += [f"{name}: link to #{t} finds no element" for t in found.fragments if t not in ids]
     assert not problems, "\n".join(problems[:30])
+
+
+def test_quiz_ids_name_the_lesson_and_the_option_once(built_site: Path, curriculum: Curriculum) -> None:
+    checked = 0
+    for lesson in curriculum.lessons:
+        if not lesson.is_student_lesson:
+            continue
+        found = _ids(built_site / html_path(lesson_page(lesson))).quiz_ids
+        pattern = re.compile(rf"^{re.escape(lesson.id)}-q[0-9]+-o[0-9]+$")
+        assert all(pattern.match(i) for i in found), (lesson.id, [i for i in found if not pattern.match(i)][:3])
+        checked += len(found)
+    assert checked > 100, "the real curriculum's quizzes have fewer options than expected"
 
 
 def test_heading_ids_are_the_same_in_every_language(built_site: Path) -> None:

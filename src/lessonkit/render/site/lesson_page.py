@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 
 from lessonkit.frameworks import curriculum_links
-from lessonkit.load.quiz import ORDER, Question, lesson_questions, shown_order
+from lessonkit.load.quiz import ORDER, Question, QuizOption, lesson_questions, shown_order
 from lessonkit.locale.adaptations import adaptations
 from lessonkit.model import Lesson, Section
 from lessonkit.pictures import picture_file
@@ -206,7 +206,13 @@ def _quiz(ctx: LocaleContext, lesson: Lesson, page: str) -> str:
 
 def _question_form(ctx: LocaleContext, lesson: Lesson, question: Question) -> str:
     t = ctx.t
+    # The radio group's name: the lesson and the question (`q2`). An option's id already names its
+    # question (`q2-o1`), so its element id is the lesson's id and the option's, once each: unique
+    # on the page, and unlike any heading id (those are words or `activity-N`).
     name = f"{lesson.id}-{question.id}"
+
+    def element_id(option: QuizOption) -> str:
+        return f"{lesson.id}-{option.id}"
 
     def words(text: str) -> str:
         return escape(ctx.plain(text, lesson))
@@ -218,18 +224,18 @@ def _question_form(ctx: LocaleContext, lesson: Lesson, question: Question) -> st
         numbers = "".join(f'<option value="{n}">{ctx.number(n)}</option>' for n in range(1, len(steps) + 1))
         for place, option in steps:
             options.append(
-                f'<div class="lk-option lk-step"><select id="{name}-{option.id}" data-place="{place}">'
+                f'<div class="lk-option lk-step"><select id="{element_id(option)}" data-place="{place}">'
                 f'<option value="">–</option>{numbers}</select>'
-                f'<label for="{name}-{option.id}">{words(option.text)}</label>'
+                f'<label for="{element_id(option)}">{words(option.text)}</label>'
                 f'<p class="lk-feedback" hidden>{words(option.feedback)}</p></div>'
             )
     else:
         kind = "checkbox" if question.multiple else "radio"
         for option in question.options:
             options.append(
-                f'<div class="lk-option"><input type="{kind}" id="{name}-{option.id}" name="{name}" '
+                f'<div class="lk-option"><input type="{kind}" id="{element_id(option)}" name="{name}" '
                 f'data-correct="{"true" if option.correct else "false"}">'
-                f'<label for="{name}-{option.id}">{words(option.text)}</label>'
+                f'<label for="{element_id(option)}">{words(option.text)}</label>'
                 f'<p class="lk-feedback" hidden>{words(option.feedback)}</p></div>'
             )
     return (
