@@ -1,4 +1,9 @@
-"""Site pages of the golden test's small project (en-IE, ar-DE), read as built, not as reviewed."""
+"""Site pages of the golden test's small project (en-IE, ar-DE), read as built, not as reviewed.
+
+The project's Arabic site lacks the 4-7 lesson (no Arabic catalogue), and neither language has a
+lesson for ages 8-10 or 14-18: the age band pages have to say so kindly, link to the source
+language where it has lessons, and offer no handbook (the print build makes none for an empty band).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from lessonkit.locale.ui import translator
 from lessonkit.render.site.pages import unique_anchors
 from lessonkit.render.site.text import anchor, heading, heading_words
 from test_site_golden import build_small_project
@@ -22,6 +28,39 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _article(page: Path) -> str:
     return page.read_text(encoding="utf-8").split("<article", 1)[1].split("</article>", 1)[0]
+
+
+@pytest.mark.slow
+def test_band_without_lessons_in_the_language_says_so_and_links_to_the_source_language(project: Path) -> None:
+    site = project / "site"
+    arabic = _article(site / "ar-DE" / "teachers" / "ages-4-7.html")
+    t = translator(ROOT, "ar")
+    assert t("No lessons for this age group in this language yet.") in arabic
+    link = re.search(r'<a href="([^"]+)" hreflang="en">([^<]+)</a>', arabic)
+    assert link is not None, arabic
+    assert link[2] == t("See the lessons for this age group in {language}").format(language="الإنجليزية")
+    target = (site / "ar-DE" / "teachers" / link[1]).resolve()
+    assert target == (site / "teachers" / "ages-4-7.html").resolve() and target.is_file()
+    assert "example-helpers-4-7" in target.read_text(encoding="utf-8")
+    assert 'data-kind="handbook"' not in arabic and "lk-cards" not in arabic
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("prefix", ["", "ar-DE/"])
+def test_band_without_lessons_in_any_language_says_so_without_a_link(project: Path, prefix: str) -> None:
+    t = translator(ROOT, "ar" if prefix else "en")
+    for band in ("8-10", "14-18"):
+        article = _article(project / "site" / f"{prefix}teachers" / f"ages-{band}.html")
+        assert t("No lessons for this age group yet.") in article
+        assert "<a " not in article and 'data-kind="handbook"' not in article
+
+
+@pytest.mark.slow
+def test_band_with_lessons_keeps_its_handbook_and_cards(project: Path) -> None:
+    for prefix in ("", "ar-DE/"):
+        article = _article(project / "site" / f"{prefix}teachers" / "ages-11-13.html")
+        assert 'data-kind="handbook"' in article and 'class="lk-card"' in article
+        assert "lk-no-lessons" not in article
 
 
 @pytest.mark.slow

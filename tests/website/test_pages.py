@@ -9,6 +9,7 @@ from pathlib import Path
 
 from conftest import ROOT
 from lessonkit.locale.locales import load_locales
+from lessonkit.locale.ui import translator
 from lessonkit.model import Curriculum
 from lessonkit.render.site.layout import html_path, lesson_page
 
@@ -101,3 +102,17 @@ def test_heading_ids_are_the_same_in_every_language(built_site: Path) -> None:
             assert not [i for i in ours if i.startswith("_") or not i.isascii()], f"{locale.id}/{name.as_posix()}"
             compared += 1
     assert compared > 100
+
+
+def test_band_pages_offer_lessons_or_say_there_are_none(built_site: Path, curriculum: Curriculum) -> None:
+    """Every band page of every language has lessons and its handbook, or the kind message and no handbook."""
+    for locale in load_locales(ROOT):
+        prefix = "" if locale == load_locales(ROOT)[0] else f"{locale.id}/"
+        t = translator(ROOT, locale.language)
+        for band in curriculum.config.bands:
+            text = (built_site / f"{prefix}teachers/ages-{band.id}.html").read_text(encoding="utf-8")
+            has_cards = 'class="lk-card"' in text
+            assert has_cards == ('data-kind="handbook"' in text), f"{prefix}{band.id}"
+            if not has_cards:
+                said = ("No lessons for this age group in this language yet.", "No lessons for this age group yet.")
+                assert any(t(words) in text for words in said), f"{prefix}{band.id}"

@@ -330,4 +330,16 @@ UI_STRINGS: tuple[tuple[str, str], ...] = (
         "Alt text of a wrapped present beside a line about a surprise, a birthday or a party (easy-read handout, ages 4 to 7).",
     ),
     ("A family", "Alt text of a picture of a family (easy-read handout, ages 4 to 7)."),
+    (
+        "No lessons for this age group in this language yet.",
+        "Website: the page of an age band that has lessons in the curriculum's source language but none translated into this one yet; a link to the source language's page follows.",
+    ),
+    (
+        "No lessons for this age group yet.",
+        "Website: the page of an age band that has no lesson in any language yet.",
+    ),
+    (
+        "See the lessons for this age group in {language}",
+        "Website: link to the same age band's page in the source language; {language} is that language's name in this language (in German: Englisch).",
+    ),
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import re
@@ -15,7 +16,7 @@ import yaml
 from lessonkit.document_kinds import DOWNLOADS
 from lessonkit.localized import Localized
 from lessonkit.problems import LessonkitError, Location, Problem
-from lessonkit.render.site.context import LocaleContext
+from lessonkit.render.site.context import LocaleContext, SourceSite
 from lessonkit.render.site.fonts import publish_fonts
 from lessonkit.render.site.layout import LESSON_ASSETS, LESSON_ASSETS_SOURCE, SitePlace
 from lessonkit.render.site.materials import copy_previews, prepare_materials
@@ -59,6 +60,7 @@ def render_site(localized: Sequence[Localized], root: Path, out_dir: Path) -> li
             )
             for i, x in enumerate(localized)
         ]
+        contexts = _with_source(contexts)
         for ctx in contexts:
             for page, text in locale_pages(ctx).items():
                 target = docs / ctx.place.locale.id / page
@@ -77,6 +79,18 @@ def render_site(localized: Sequence[Localized], root: Path, out_dir: Path) -> li
         _prune_theme(work / "site")
         _publish(work / "site", out_dir)
     return problems
+
+
+def _with_source(contexts: list[LocaleContext]) -> list[LocaleContext]:
+    """The contexts, each other than the source language's knowing where that site is (the first such locale)."""
+    source = next(
+        (c for c in contexts if c.language == c.curriculum.config.source_language and not c.localized.dropped), None
+    )
+    if source is None:
+        return contexts
+    bands = frozenset(x.band for x in source.curriculum.lessons if x.is_student_lesson and x.band)
+    site = SourceSite(source.place, bands)
+    return [c if c.language == source.language else dataclasses.replace(c, source=site) for c in contexts]
 
 
 def _copy_assets(root: Path, assets: Path) -> None:

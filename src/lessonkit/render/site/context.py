@@ -35,6 +35,15 @@ from lessonkit.render.site.text import heading as markdown_heading
 
 
 @dataclass(frozen=True)
+class SourceSite:
+    """The site of the curriculum's source language, built beside another locale's."""
+
+    place: SitePlace
+    # The age bands with at least one student lesson in the source language.
+    bands: frozenset[str]
+
+
+@dataclass(frozen=True)
 class LocaleContext:
     """One locale's inputs (translated curriculum, country pack, labels) and where its pages go."""
 
@@ -45,6 +54,9 @@ class LocaleContext:
     output: Path | None = None
     # The ZIP and slide pictures made for each lesson, by lesson id.
     materials: Mapping[str, LessonFiles] = field(default_factory=dict)
+    # The source language's site when it is built too and is not this one (an age band with no
+    # lesson in this language points there); None otherwise.
+    source: SourceSite | None = None
 
     @property
     def curriculum(self) -> Curriculum:
@@ -135,6 +147,10 @@ class LocaleContext:
     def heading(self, level: int, msgid: str, anchor_id: str = "") -> str:
         """A heading of an interface string in this locale's words, its id from the source words (`anchor`)."""
         return markdown_heading(level, self.t(msgid), anchor_id or anchor(msgid, "section"))
+
+    def language_label(self, language: str) -> str:
+        """A language's name in this locale's language (in Arabic, English is الإنجليزية)."""
+        return str(self.cldr.languages.get(language) or language)
 
     def band_label(self, band_id: str | None) -> str:
         """An age band's label in this locale."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
+
 from lessonkit.model import Lesson
 from lessonkit.render.sanitise import link_target
 from lessonkit.render.site import layout
@@ -116,12 +118,40 @@ def band_markdown(ctx: LocaleContext, band_id: str) -> str:
     """One age band: its lessons and its handbook."""
     page = layout.band_page(band_id)
     lessons = [x for x in ctx.curriculum.lessons if x.is_student_lesson and x.band == band_id]
+    title = heading(1, ctx.band_label(band_id), f"ages-{band_id}")
+    if not lessons:
+        return "\n".join([title, raw_block(_no_lessons(ctx, band_id, page), "lk-box")])
     return "\n".join(
         [
-            heading(1, ctx.band_label(band_id), f"ages-{band_id}"),
+            title,
             raw_block(handbook_download(ctx, band_id, page), "lk-download-block"),
             raw_block(lesson_cards(ctx, lessons, page, "h2"), "lk-catalogue"),
         ]
+    )
+
+
+def _no_lessons(ctx: LocaleContext, band_id: str, page: str) -> str:
+    """What a band page says when the band has no lesson in this language yet.
+
+    The page stays, in the navigation too: every language's site keeps the same pages, so the
+    language switcher and links shared between languages never lead nowhere, and a teacher sees
+    that the age group exists rather than wondering whether it was forgotten. No handbook is
+    offered (the print build makes none for an empty band). Where the source language's site
+    has lessons for the band, the page links to its band page.
+    """
+    t = ctx.t
+    source = ctx.source
+    if source is None or band_id not in source.bands:
+        none = t("No lessons for this age group yet.")
+        return f'<div class="admonition note lk-no-lessons">\n<p>{escape(none)}</p>\n</div>'
+    href = ctx.place.to_output(page, PurePosixPath(source.place.page_url(page)))
+    language = ctx.language_label(source.place.locale.language)
+    text = t("See the lessons for this age group in {language}").format(language=language)
+    return (
+        '<div class="admonition note lk-no-lessons">\n'
+        f"<p>{escape(t('No lessons for this age group in this language yet.'))}</p>\n"
+        f'<p><a href="{escape(href)}" hreflang="{escape(source.place.locale.language)}">{escape(text)}</a></p>\n'
+        "</div>"
     )
 
 
