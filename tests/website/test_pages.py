@@ -1,4 +1,5 @@
-"""Every built page of the real site, as built: its ids and its headings' anchors in every language."""
+"""Every built page of the real site: unique ids, heading anchors shared by all languages, quiz ids,
+age bands without lessons, and the lesson's cut-out cards on its page (also in a browser, right to left)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,16 @@ from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
+from playwright.sync_api import Browser
+
 from conftest import ROOT
 from lessonkit.locale.locales import load_locales
 from lessonkit.locale.ui import translator
 from lessonkit.model import Curriculum
 from lessonkit.render.site.layout import html_path, lesson_page
+
+from .conftest import ARTIFACTS, CHROMIUM, DESKTOP, PHONE, Visit, serve
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
@@ -116,3 +122,57 @@ def test_band_pages_offer_lessons_or_say_there_are_none(built_site: Path, curric
             if not has_cards:
                 said = ("No lessons for this age group in this language yet.", "No lessons for this age group yet.")
                 assert any(t(words) in text for words in said), f"{prefix}{band.id}"
+
+
+def test_every_lesson_with_cards_shows_them_with_their_answer_key(built_site: Path, curriculum: Curriculum) -> None:
+    with_cards = [x for x in curriculum.lessons if any(x.document.card_sets)]
+    assert len(with_cards) > 10
+    for lesson in with_cards:
+        text = (built_site / html_path(lesson_page(lesson))).read_text(encoding="utf-8")
+        sets = [c for c in lesson.document.card_sets if c is not None]
+        assert text.count('<li class="lk-cutout">') == sum(len(c.cards) for c in sets), lesson.id
+        assert text.count('class="lk-card-set"') == len(sets), lesson.id
+        for card_set in sets:
+            if card_set.ordered or any(card.answer for card in card_set.cards):
+                assert "<details><summary>Answer key</summary>" in text, lesson.id
+    # An ordering task: the cards numbered as the sheet prints them, the right order only in the answer key.
+    say_no = next(x for x in with_cards if x.id == "say-no-11-13")
+    text = (built_site / html_path(lesson_page(say_no))).read_text(encoding="utf-8")
+    story = next(c for c in say_no.document.card_sets if c is not None and c.ordered)
+    order = story.sheet_order()
+    shown = text.split('<ul class="lk-cutouts">', 1)[1].split("</ul>", 1)[0]
+    assert shown.count('<span class="lk-card-number">') == len(story.cards)
+    first_shown = story.cards[order[0]].text.split("*")[0][:20]
+    assert first_shown in shown.split("</li>", 1)[0]
+    right = ", ".join(str(order.index(i) + 1) for i in range(len(story.cards)))
+    assert f"The right order of the numbered cards: {right}" in text
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium missing: run make system-deps")
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_cards_are_on_screen_right_to_left_in_arabic(
+    browser: Browser, built_site: Path, curriculum: Curriculum, viewport: dict[str, int]
+) -> None:
+    lesson = next(x for x in curriculum.lessons if x.id == "privacy-11-13")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with serve(built_site) as base:
+        for prefix in ("", "ar-DE/"):
+            visit = Visit(browser, viewport)
+            try:
+                visit.page.goto(base + prefix + html_path(lesson_page(lesson)) + "#cards-1")
+                cards = visit.page.locator("li.lk-cutout")
+                assert cards.count() == 6
+                first, second = cards.nth(0).bounding_box(), cards.nth(1).bounding_box()
+                assert first is not None and second is not None
+                assert first["width"] > 100 and first["height"] > 20
+                if viewport is DESKTOP:
+                    # Side by side on a desktop: the first card on the side the language starts from.
+                    assert (first["x"] > second["x"]) == (prefix == "ar-DE/"), (prefix, first, second)
+                else:
+                    assert second["y"] > first["y"], "one column on a phone"
+                label = "arabic" if prefix else "english"
+                name = "phone" if viewport is PHONE else "desktop"
+                visit.page.screenshot(path=str(ARTIFACTS / f"cards-{label}-{name}.png"))
+                assert not visit.errors, visit.errors
+            finally:
+                visit.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 
 from lessonkit.frameworks import curriculum_links
+from lessonkit.load.cards import CardSet
 from lessonkit.load.quiz import ORDER, Question, QuizOption, lesson_questions, shown_order
 from lessonkit.locale.adaptations import adaptations
 from lessonkit.model import Lesson, Section
@@ -50,6 +51,7 @@ def lesson_markdown(ctx: LocaleContext, lesson: Lesson) -> str:
     for section in lesson.sections_of("safeguarding"):
         parts.append(_admonition(ctx, lesson, "warning lk-safeguarding", t("Safeguarding"), section, page))
     parts.append(_plan(ctx, lesson, page))
+    parts.append(_cards(ctx, lesson, page))
     parts.append(_adaptations(ctx, lesson))
     for section in lesson.sections_of("teacher-note"):
         parts.append(_admonition(ctx, lesson, "info", t("Background for the teacher"), section, page))
@@ -179,6 +181,66 @@ def _plan(ctx: LocaleContext, lesson: Lesson, page: str) -> str:
         out.append(raw_block(f'<p class="lk-stage">{escape(stage)} · {escape(minutes)}</p>', "lk-meta"))
         out.append(raw_block(ctx.html(activity.text, page, lesson)))
     return "\n".join(out)
+
+
+def _cards(ctx: LocaleContext, lesson: Lesson, page: str) -> str:
+    """The lesson's cut-out cards, as the sheet prints them, for the teacher preparing on screen.
+
+    Each set: its title, instructions and cards in the sheet's order (an ordering task's cards
+    shuffled and numbered as printed), and the answer key that only the teacher's plan prints,
+    folded away as the quiz answers are: the page is the teacher's, and a class looking at a
+    projected page does not see the answers unless the teacher opens them. Card text goes
+    through the same sanitiser as all lesson text; the PDF stays the thing to print.
+    """
+    t = ctx.t
+    sets = [(s, c) for s, c in zip(lesson.sections_of("cards"), lesson.document.card_sets, strict=True) if c]
+    if not sets:
+        return ""
+    out = [ctx.heading(2, "Cut-out cards")]
+    for number, (section, card_set) in enumerate(sets, start=1):
+        out.append(heading(3, card_set.title or section.title or t("Cut-out cards"), f"cards-{number}"))
+        order = card_set.sheet_order()
+        items = []
+        for place, index in enumerate(order, start=1):
+            label = f'<span class="lk-card-number">{ctx.number(place)}</span> ' if card_set.ordered else ""
+            items.append(
+                f'<li class="lk-cutout">{label}{_inline(ctx, card_set.cards[index].text, page, lesson)}</li>\n'
+            )
+        body = [ctx.html(card_set.instructions, page, lesson) if card_set.instructions else ""]
+        body.append(f'<ul class="lk-cutouts">\n{"".join(items)}</ul>')
+        body.append(_card_answers(ctx, lesson, page, card_set, order))
+        out.append(raw_block("\n".join(part for part in body if part), "lk-card-set"))
+    return "\n".join(out)
+
+
+def _card_answers(ctx: LocaleContext, lesson: Lesson, page: str, card_set: CardSet, order: tuple[int, ...]) -> str:
+    """The answer key of a card set, as the teacher's plan prints it, in a disclosure ("" without one)."""
+    t = ctx.t
+    answered = any(card.answer for card in card_set.cards)
+    if not (card_set.ordered or answered):
+        return ""
+    parts = []
+    if card_set.ordered:
+        position = {index: place for place, index in enumerate(order, start=1)}
+        right = ", ".join(ctx.number(position[index]) for index in range(len(card_set.cards)))
+        parts.append(f"<p>{escape(t('The right order of the numbered cards: {order}').format(order=right))}</p>")
+    if answered:
+        rows = []
+        for place, index in enumerate(order, start=1):
+            card = card_set.cards[index]
+            label = f'<span class="lk-card-number">{ctx.number(place)}</span> ' if card_set.ordered else ""
+            answer = f" – {_inline(ctx, card.answer, page, lesson)}" if card.answer else ""
+            rows.append(f"<li>{label}{_inline(ctx, card.text, page, lesson)}{answer}</li>\n")
+        parts.append(f'<ul class="lk-card-answers">\n{"".join(rows)}</ul>')
+    return f"<details><summary>{escape(t('Answer key'))}</summary>\n{''.join(parts)}\n</details>"
+
+
+def _inline(ctx: LocaleContext, text: str, page: str, lesson: Lesson) -> str:
+    """A short piece of lesson Markdown (a card) as sanitised inline HTML: its one paragraph unwrapped."""
+    html = ctx.html(text, page, lesson).strip()
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        return html[3:-4]
+    return html
 
 
 def _quiz(ctx: LocaleContext, lesson: Lesson, page: str) -> str:
