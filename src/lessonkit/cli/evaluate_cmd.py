@@ -7,8 +7,10 @@ from pathlib import Path
 
 import click
 
+from lessonkit.cli.output import FORMAT_OPTION, TEXT, echo_diagnostics, refuse
+from lessonkit.diagnostics import UnusableInputError
 from lessonkit.exit_status import ExitStatus
-from lessonkit.load.curriculum import find_root
+from lessonkit.load.curriculum import find_root, relocate
 
 
 @click.group("evaluate")
@@ -32,34 +34,46 @@ def evaluate_command() -> None:
     help="The build's output folder: kits go to OUT/downloads/LOCALE/BAND/ beside the band's other files.",
 )
 @click.option("--no-pdf", is_flag=True, help="Write the HTML files only (faster).")
+@FORMAT_OPTION
 @click.option(
     "--project",
     type=click.Path(path_type=Path, file_okay=False),
     default=None,
     help="Project folder (default: found from the current folder).",
 )
-def kit_command(locale_ids: tuple[str, ...], output: Path, no_pdf: bool, project: Path | None) -> None:
+def kit_command(locale_ids: tuple[str, ...], output: Path, no_pdf: bool, fmt: str, project: Path | None) -> None:
     """Write every band's pre/post questionnaire for each locale.
 
     Files: evaluation-questionnaire-BAND-LOCALE.html and .pdf (to print) and
     evaluation-form-BAND-LOCALE.html (to fill in on a device, offline). Knowledge items come from
     the band's quiz items and key messages; confidence and help-seeking items are phrased for the
-    band. Exit status: 0 when written, 2 on unusable input.
+    band. Exit status: 0 when written, 2 on unusable input. With --format json, github or sarif
+    what was left out (and refused input) goes to stdout in that format, the files written to stderr.
     """
     from lessonkit.evaluate.run import write_kits
 
     root = find_root(project or Path.cwd())
     target = output if output.is_absolute() else root / output
-    report = write_kits(root, target, locale_ids, pdf=not no_pdf)
-    for problem in report.left_out:
-        click.echo(str(problem), err=True)
+    try:
+        report = write_kits(root, target, locale_ids, pdf=not no_pdf)
+    except UnusableInputError as err:
+        refuse(err, fmt)
+    # The text lines keep the paths as they were; the machine formats give them from the project.
+    echo_diagnostics(report.left_out if fmt == TEXT else [relocate(p, root) for p in report.left_out], fmt)
     for path in report.written:
-        click.echo(str(path))
+        click.echo(str(path), err=fmt != TEXT)
 
 
 @evaluate_command.command("report")
 @click.argument("results", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "html"]),
+    default="text",
+    show_default=True,
+    help="The report as text, JSON or a self-contained HTML page; with json, refused files are JSON diagnostics.",
+)
 @click.option(
     "--min-group",
     type=click.IntRange(min=2),
@@ -74,15 +88,16 @@ def report_command(results: tuple[Path, ...], fmt: str, min_group: int, output: 
     Per band and per item: the mean before, the mean after, and the change with its 95%
     confidence interval. A file with a column that looks like a name or an e-mail address, any
     column the kit does not write, or a bad value is refused (each problem as path:line:col;
-    exit 2). Groups smaller than --min-group are not shown.
+    exit 2; with --format json the problems are the JSON diagnostics of docs/diagnostics.md, on
+    stdout). Groups smaller than --min-group are not shown.
     """
     from lessonkit.evaluate.output import as_html, as_json, as_text
     from lessonkit.evaluate.report import aggregate, read_results
 
     responses, problems = read_results(results)
     if problems:
-        for problem in problems:
-            click.echo(str(problem), err=True)
+        # A JSON report's reader gets JSON either way; the HTML page has no place for them.
+        echo_diagnostics(problems, "json" if fmt == "json" else TEXT, len(results))
         click.echo(f"{len(problems)} problem(s); no report was made", err=True)
         sys.exit(ExitStatus.UNUSABLE)
     reports = aggregate(responses, min_group)

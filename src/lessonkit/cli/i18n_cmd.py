@@ -11,7 +11,8 @@ import click
 
 from lessonkit.cli.curriculum_arg import load_for_paths
 from lessonkit.cli.output import FORMAT_OPTION, TEXT, echo_machine, refuse
-from lessonkit.diagnostics import ERROR, UnusableInputError
+from lessonkit.diagnostics import ERROR, WARNING, Diagnostic, Location, UnusableInputError
+from lessonkit.diagnostics.report import MACHINE_FORMATS
 from lessonkit.exit_status import ExitStatus
 from lessonkit.i18n.import_markdown import import_translation
 from lessonkit.i18n.qa import SERVICE_NUMBERS, allowed_contacts, check_translations, language_packs, short_pack_numbers
@@ -108,24 +109,45 @@ def update_command(project: Path | None, languages: tuple[str, ...], catalogues:
         click.echo(f"{language}: {len(updated.written)} catalogue(s) updated", err=True)
 
 
+# The formats of the status itself; the machine formats of docs/diagnostics.md give only what is to fix.
+STATUS_FORMATS = ("table", "json")
+TO_FIX_FORMATS = tuple(name for name in MACHINE_FORMATS if name not in STATUS_FORMATS)
+FUZZY = "I120"  # a fuzzy entry keeps its catalogue from being ready (lessonkit.diagnostics.codes)
+
+
 @i18n_command.command("status")
 @PROJECT
 @LANGUAGES
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice([*STATUS_FORMATS, *TO_FIX_FORMATS]),
+    default="table",
+    show_default=True,
+    help="The status as a table or JSON rows; github or sarif: only what is to fix, as diagnostics on stdout.",
+)
 def status_command(project: Path | None, languages: tuple[str, ...], fmt: str) -> None:
     """Per language and catalogue: translated, fuzzy, untranslated, broken, QA errors, and readiness.
 
     A catalogue is ready when it is complete, nothing is fuzzy and the translation QA finds no
     error in it (the build refuses a catalogue with QA errors). Below the table, every fuzzy
-    entry and every QA error is listed with its file and line.
+    entry and every QA error is listed with its file and line. With --format github or sarif
+    those (fuzzy entries as I120 warnings, QA errors, unreadable catalogues) are the output.
+    Exit status 2 when a catalogue cannot be read, else 0.
     """
-    root, curriculum = _load(project)
+    try:
+        root, curriculum = _load(project)
+    except UnusableInputError as err:
+        if fmt in STATUS_FORMATS:
+            raise
+        refuse(err, fmt)
     templates = all_templates(curriculum, root)
     audiences = {lesson.id: lesson.audience for lesson in curriculum.lessons}
     source = curriculum.config.source_language
     rows: list[dict[str, object]] = []
     unreadable: list[Problem] = []
     to_fix: list[str] = []
+    diagnostics: list[Diagnostic] = []
     for language in [source, *_languages(root, curriculum, languages)]:
         if language == source:
             for name, template in language_templates(curriculum, root, language, templates).items():
@@ -147,12 +169,25 @@ def status_command(project: Path | None, languages: tuple[str, ...], fmt: str) -
                 catalogue = None
             found = [p for p in errors.pop(shown, []) if p.code != UNREADABLE]
             counts = dataclasses.replace(count(template, catalogue), qa_errors=len(found))
-            issues = [f"{shown}:{e.linenum}: fuzzy: {_short(e.msgid)}" for e in fuzzy_entries(template, catalogue)]
+            fuzzy = fuzzy_entries(template, catalogue)
+            issues = [f"{shown}:{e.linenum}: fuzzy: {_short(e.msgid)}" for e in fuzzy]
             issues += [str(p) for p in found]
             rows.append(_row(language, name, audiences, counts, issues))
             to_fix += issues
+            diagnostics += [
+                Diagnostic(Location(Path(shown), e.linenum or 1), FUZZY, f"fuzzy: {_short(e.msgid)}", WARNING)
+                for e in fuzzy
+            ]
+            diagnostics += found
         # QA errors in catalogues the language does not need (another pack's, an old one) still count.
-        to_fix += [str(p) for found in errors.values() for p in found if p.code != UNREADABLE]
+        others = [p for found in errors.values() for p in found if p.code != UNREADABLE]
+        to_fix += [str(p) for p in others]
+        diagnostics += others
+    if fmt in TO_FIX_FORMATS:
+        echo_machine([*diagnostics, *unreadable], fmt, len(rows))
+        if unreadable:
+            sys.exit(ExitStatus.UNUSABLE)
+        return
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         _report_unreadable(unreadable)

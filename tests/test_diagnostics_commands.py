@@ -1,0 +1,155 @@
+"""Every command reports through the one diagnostic type and exits through the one enum (issue 17 item 2).
+
+`evaluate`, `export` and `i18n status` print what they refuse or leave out with the shared
+formatters (`--format`, or `--diagnostics-format` for `export`, whose `--format` is what it
+writes), and no command exits with a bare number.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import shutil
+from pathlib import Path
+
+import polib
+import pytest
+
+from conftest import ROOT, run_cli
+from print_project import example_lessons, make_project
+from test_quiz_format import structured_lesson
+
+SOURCE = ROOT / "src" / "lessonkit"
+# Calls that end a command, by the name they are called with (`sys.exit`, `ctx.exit`, `SystemExit`,
+# click's `Exit`). Not `os._exit`: only a build worker whose parent has died uses it, and nobody
+# is left to read that status.
+EXITS = {"exit", "SystemExit", "Exit"}
+BROKEN_LESSON = "---\ntitle: [unclosed\n---\n"
+
+
+def _bare_statuses(path: Path) -> list[str]:
+    """`path:line: call` for every exit whose status is not an `ExitStatus` member (both arms of an `if`)."""
+
+    def members(expr: ast.expr) -> bool:
+        if isinstance(expr, ast.IfExp):
+            return members(expr.body) and members(expr.orelse)
+        return isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name) and expr.value.id == "ExitStatus"
+
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if not isinstance(node, ast.Call):
+            continue
+        name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+        if name in EXITS and not (len(node.args) == 1 and not node.keywords and members(node.args[0])):
+            found.append(f"{path.name}:{node.lineno}: {ast.unparse(node)}")
+    return found
+
+
+def test_every_exit_in_the_source_goes_through_the_enum() -> None:
+    files = sorted(SOURCE.rglob("*.py"))
+    assert len(files) > 100
+    assert [hit for path in files for hit in _bare_statuses(path)] == []
+
+
+def test_the_exit_scan_finds_bare_numbers(tmp_path: Path) -> None:
+    # The scan above must be able to fail.
+    planted = tmp_path / "planted.py"
+    planted.write_text(
+        "import sys\n"
+        "sys.exit(ExitStatus.OK if a else ExitStatus.PROBLEMS)\n"
+        "sys.exit(ExitStatus.OK if a else 1)\n"
+        "raise SystemExit(2)\n"
+        "ctx.exit(0)\n"
+        "sys.exit()\n",
+        encoding="utf-8",
+    )
+    assert _bare_statuses(planted) == [
+        "planted.py:3: sys.exit(ExitStatus.OK if a else 1)",
+        "planted.py:4: SystemExit(2)",
+        "planted.py:5: ctx.exit(0)",
+        "planted.py:6: sys.exit()",
+    ]
+
+
+def test_evaluate_report_refuses_files_as_json_diagnostics(tmp_path: Path) -> None:
+    bad = tmp_path / "class-3b.csv"
+    bad.write_text("kit,band,locale,phase,Name,k1\nK,8-10,en-IE,pre,Sam,1\n", encoding="utf-8")
+    result = run_cli("evaluate", "report", str(bad), "--format", "json")
+    assert result.code == 2, result.err
+    (finding,) = json.loads(result.out)["findings"]
+    assert (finding["path"], finding["line"], finding["column"]) == (bad.as_posix(), 1, 23)
+    assert finding["rule"] == "R001" and finding["severity"] == "error"
+    assert "no report was made" in result.err
+    text = run_cli("evaluate", "report", str(bad), "--format", "html")
+    assert text.code == 2 and text.out == "" and f"{bad}:1:23: error R001" in text.err
+
+
+@pytest.fixture
+def broken(project: Path) -> Path:
+    """A project whose one lesson does not load."""
+    (project / "lessons" / "students").mkdir()
+    (project / "lessons" / "students" / "broken.md").write_text(BROKEN_LESSON, encoding="utf-8")
+    return project
+
+
+@pytest.mark.parametrize(
+    ("command", "option"),
+    [(("export", "--format", "gift"), "--diagnostics-format"), (("evaluate", "kit", "--no-pdf"), "--format")],
+)
+def test_unusable_input_comes_out_in_the_format_asked_for(
+    broken: Path, tmp_path: Path, command: tuple[str, ...], option: str
+) -> None:
+    out = tmp_path / "out"
+    result = run_cli(*command, option, "sarif", "--out", str(out), "--project", str(broken))
+    assert result.code == 2, result.err
+    (run,) = json.loads(result.out)["runs"]
+    assert run["results"] and all(r["level"] == "error" for r in run["results"])
+    uri = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri.endswith("lessons/students/broken.md")
+    assert not out.exists()
+    text = run_cli(*command, "--out", str(out), "--project", str(broken))
+    assert text.code == 2 and text.out == "" and "broken.md:" in text.err
+
+
+def test_export_lists_what_it_left_out_as_json(project: Path, tmp_path: Path) -> None:
+    path = project / "lessons" / "students" / "example.md"
+    path.parent.mkdir(parents=True)
+    path.write_text(structured_lesson(), encoding="utf-8")
+    shutil.copytree(ROOT / "locales" / "countries", project / "locales" / "countries")
+    shutil.copy(ROOT / "locales" / "locales.yml", project / "locales" / "locales.yml")
+    out = tmp_path / "out"
+    result = run_cli(
+        "export", "--format", "gift", "--diagnostics-format", "json", "--out", str(out), "--project", str(project)
+    )
+    assert result.code == 0, result.err
+    findings = json.loads(result.out)["findings"]
+    left_out = [f for f in findings if f["rule"] == "X001"]
+    assert left_out and all(f["severity"] == "warning" for f in left_out)
+    assert any("de-DE" in f["message"] and f["path"] == "lessons/students/example.md" for f in left_out)
+    gift = out / "exports" / "gift" / "en-IE" / "lessonkit-4-7-en-IE.gift.txt"
+    assert gift.is_file() and str(gift) in result.err  # the files written go to stderr beside the JSON
+
+
+def test_i18n_status_gives_what_is_to_fix_as_annotations(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "project", example_lessons())
+    ui = root / "locales" / "de" / "ui.po"
+    catalogue = polib.pofile(str(ui))
+    entry = catalogue.find("Get help now")
+    assert entry is not None
+    entry.flags.append("fuzzy")
+    catalogue.save(str(ui))
+    line = next(e.linenum for e in polib.pofile(str(ui)) if e.msgid == "Get help now")
+    result = run_cli("i18n", "status", "--project", str(root), "-l", "de", "--format", "github")
+    assert result.code == 0, result.err
+    expected = f'::warning file=locales/de/ui.po,line={line},col=1,title=I120::fuzzy: "Get help now"'
+    assert expected in result.out.splitlines(), result.out
+    assert "NOT READY" not in result.out  # only the diagnostics, not the table
+    table = run_cli("i18n", "status", "--project", str(root), "-l", "de")
+    assert f'locales/de/ui.po:{line}: fuzzy: "Get help now"' in table.out  # the table is as it was
+    rows = json.loads(run_cli("i18n", "status", "--project", str(root), "-l", "de", "--format", "json").out)
+    assert {row["catalogue"]: row["fuzzy"] for row in rows if row["language"] == "de"}["ui"] == 1  # and the rows
+    ui.write_bytes(b'msgid "x"\nmsgstr "\xff\n')
+    unreadable = run_cli("i18n", "status", "--project", str(root), "-l", "de", "--format", "sarif")
+    assert unreadable.code == 2, unreadable.err
+    results = json.loads(unreadable.out)["runs"][0]["results"]
+    assert any(r["ruleId"] == "I107" and r["level"] == "error" for r in results), results
