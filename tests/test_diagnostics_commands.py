@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -153,3 +154,59 @@ def test_i18n_status_gives_what_is_to_fix_as_annotations(tmp_path: Path) -> None
     assert unreadable.code == 2, unreadable.err
     results = json.loads(unreadable.out)["runs"][0]["results"]
     assert any(r["ruleId"] == "I107" and r["level"] == "error" for r in results), results
+
+
+def test_site_refuses_unusable_input_in_the_format_asked_for(broken: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run_cli("site", "--out", str(out), "--format", "json", cwd=broken)
+    assert result.code == 2, result.err
+    findings = json.loads(result.out)["findings"]
+    assert findings and all(f["path"].endswith("lessons/students/broken.md") for f in findings)
+    assert not out.exists()
+    text = run_cli("site", "--out", str(out), cwd=broken)
+    assert text.code == 2 and text.out == "" and "run 'lessonkit validate'" in text.err
+
+
+def test_i18n_import_gives_its_refusals_in_the_format_asked_for(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "project", example_lessons())
+    assert run_cli("i18n", "update", "--project", str(root), "-l", "de").code == 0
+    english = "Grown-ups who help us are everywhere."
+    text = (root / "lessons" / "example.md").read_text(encoding="utf-8")
+    assert english in text
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    (copy / "example.md").write_text(text.replace(english, "Hilfe gibt es unter 911."), encoding="utf-8")
+    result = run_cli("i18n", "import", "--project", str(root), "de", str(copy), "--format", "json")
+    assert result.code == 2, result.err
+    findings = json.loads(result.out)["findings"]
+    assert any(f["rule"] == "I101" and f["path"].endswith("copy/example.md") for f in findings), findings
+
+
+def _format_choices(words: list[str]) -> set[str]:
+    """The choices of a command's diagnostics option (`--diagnostics-format`, else `--format`)."""
+    import click
+
+    from lessonkit.cli import cli
+
+    command: click.Command | None = cli
+    context = click.Context(cli)
+    for word in words:
+        assert isinstance(command, click.Group), words
+        command = command.get_command(context, word)
+    assert command is not None, words
+    options = {opt: param for param in command.params for opt in param.opts}
+    option = options.get("--diagnostics-format") or options["--format"]
+    assert isinstance(option.type, click.Choice)
+    return set(option.type.choices)
+
+
+def test_the_formats_table_matches_the_commands() -> None:
+    text = (ROOT / "docs" / "diagnostics.md").read_text(encoding="utf-8")
+    checked = 0
+    for fmt in ("json", "github", "sarif"):
+        row = next(line for line in text.splitlines() if line.startswith(f"| `{fmt}` |"))
+        commands = row.split("|")[2].split(";")[0]  # after `;` come commands with a limited use
+        for name in re.findall(r"`([a-z0-9 ]+)`", commands):
+            assert fmt in _format_choices(name.split()), (fmt, name)
+            checked += 1
+    assert checked >= 29  # every command of the three rows was looked up

@@ -281,7 +281,8 @@ __all__ = ["i18n_command"]
 @PROJECT
 @click.argument("language")
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False, exists=True))
-def import_command(project: Path | None, language: str, folder: Path) -> None:
+@FORMAT_OPTION
+def import_command(project: Path | None, language: str, folder: Path, fmt: str) -> None:
     """Fill LANGUAGE's catalogues from translated copies of the lesson files in FOLDER.
 
     FOLDER mirrors `lessons/` (for example FOLDER/students/8-10/privacy.md). Blocks are matched by
@@ -289,9 +290,13 @@ def import_command(project: Path | None, language: str, folder: Path) -> None:
     the English is reported with its line and none of its entries is filled. Each text also passes
     the translation QA (placeholders; only numbers and addresses of the language's own locales'
     packs); a refused text leaves its entry as it was. Run `lessonkit i18n update` first so the
-    catalogues exist.
+    catalogues exist. Exit status 2 when something was refused, else 0; with --format json, github
+    or sarif the refusals go to stdout in that format.
     """
-    root, curriculum = _load(project)
+    try:
+        root, curriculum = _load(project)
+    except UnusableInputError as err:
+        refuse(err, fmt)
     packs, _ = loadable_packs(root)
     contacts = allowed_contacts(language_packs(root, language, packs))
     known = SERVICE_NUMBERS | short_pack_numbers(packs)
@@ -310,7 +315,9 @@ def import_command(project: Path | None, language: str, folder: Path) -> None:
         problems += found
         write_po(catalogue, path)
         click.echo(f"{language}: {lesson.id}: {filled} of {len(catalogue)} entries filled", err=True)
-    for problem in problems:
-        click.echo(str(problem))
+    if fmt == TEXT:
+        for problem in problems:
+            click.echo(str(problem))
+    echo_machine(problems, fmt)
     if problems:
         sys.exit(ExitStatus.UNUSABLE)

@@ -9,8 +9,10 @@ import click
 
 from lessonkit.build.localize import localize
 from lessonkit.build.output import safe_output
-from lessonkit.build.pipeline import site_only
+from lessonkit.build.pipeline import readiness_problems, site_only
 from lessonkit.cli.curriculum_arg import load_for_paths
+from lessonkit.cli.output import FORMAT_OPTION, TEXT, echo_machine, refuse
+from lessonkit.diagnostics import UnusableInputError
 from lessonkit.exit_status import ExitStatus
 from lessonkit.load.curriculum import find_root, relocate
 from lessonkit.locale.locales import find_locale, load_locales
@@ -29,16 +31,21 @@ from lessonkit.locale.locales import find_locale, load_locales
     ),
 )
 @click.option("--locale", "locale_ids", multiple=True, help="a locale id such as de-DE (repeatable; default: all)")
-def site_command(out_dir: Path, locale_ids: tuple[str, ...]) -> None:
+@FORMAT_OPTION
+def site_command(out_dir: Path, locale_ids: tuple[str, ...], fmt: str) -> None:
     """Build the website into OUT (one site per locale, the first at the root).
 
     Open OUT/index.html straight from disk or serve the folder with any static web server.
     Download buttons point at the files `lessonkit build` writes under OUT/downloads/, which
-    are kept. When the site build reports a problem nothing is published (exit 2).
+    are kept. When the site build reports a problem nothing is published (exit 2). With --format
+    json, github or sarif the lessons left out, the site's problems and the refused translations
+    (and refused input) go to stdout in that format.
     """
     # The output is checked before anything is loaded: a mistyped --out fails at once.
     safe_output(find_root(Path.cwd()), out_dir)
     root, curriculum, problems = load_for_paths([])
+    if (curriculum is None or problems) and fmt != TEXT:
+        refuse(UnusableInputError(problems, "the curriculum has problems; run 'lessonkit validate'"), fmt)
     if curriculum is None or problems:
         for problem in problems:
             click.echo(str(problem), err=True)
@@ -46,15 +53,17 @@ def site_command(out_dir: Path, locale_ids: tuple[str, ...]) -> None:
         sys.exit(ExitStatus.UNUSABLE)
     locales = [find_locale(root, x) for x in locale_ids] if locale_ids else list(load_locales(root))
     localized = [localize(curriculum, root, locale) for locale in locales]
-    for item in localized:
+    for item in localized if fmt == TEXT else []:
         for lesson in item.readiness.not_ready():
             click.echo(f"{item.locale.id}: {lesson.lesson_id} is not ready in this language; left out", err=True)
     target = out_dir if out_dir.is_absolute() else root / out_dir
     found = site_only(root, target, localized)
     # A refused translation leaves its lesson, or its whole locale, out of the site (exit 1).
     refused = [relocate(p, root) for item in localized for p in item.refused]
-    for problem in [*found, *refused]:
-        click.echo(str(problem), err=True)
+    if fmt == TEXT:
+        for problem in [*found, *refused]:
+            click.echo(str(problem), err=True)
+    echo_machine([*readiness_problems(localized, root), *found, *refused], fmt)
     if found:
         click.echo(f"site not published; {target} is unchanged", err=True)
         sys.exit(ExitStatus.UNUSABLE)
