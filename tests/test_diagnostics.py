@@ -195,15 +195,21 @@ def test_missing_section_is_reported_on_the_last_line_not_past_it() -> None:
 
 
 def test_catalogue_findings_point_at_their_words_in_the_msgstr() -> None:
-    from lessonkit.check.translations import _po_place
+    from lessonkit.model import Origin
 
     lines = ["#: x.md:3", 'msgctxt "a"', 'msgid "x"', 'msgstr ""', '"Er sagt \\"hallo\\". "', '"Dann geht er."', ""]
-    assert _po_place(lines, 1, 0) == (5, 2)
-    assert _po_place(lines, 1, 9) == (5, 12)  # 'h': the escaped quote before it is one character
-    assert _po_place(lines, 1, 17) == (6, 2)  # 'D', on the continuation line
-    assert _po_place(lines, 1, 99) is None
+    origin = Origin.of_entry(Path("x.po"), lines, 1)
+    text = 'Er sagt "hallo". Dann geht er.'
+    places = {offset: origin.at(text, offset) for offset in (0, 9, 17, 99)}
+    assert {k: (v.line, v.column) for k, v in places.items()} == {
+        0: (5, 2),
+        9: (5, 12),  # 'h': the escaped quote before it is one character
+        17: (6, 2),  # 'D', on the continuation line
+        99: (5, 2),  # past the text: at its start
+    }
     plural = ['msgid "a"', 'msgid_plural "b"', 'msgstr[0] "c"', "", 'msgstr "other entry"']
-    assert _po_place(plural, 1, 0) is None
+    start = Origin.of_entry(Path("x.po"), plural, 1).location
+    assert (start.line, start.column) == (1, 1)  # a plural entry: at its first line
 
 
 def test_locale_doctor_items_become_diagnostics_in_machine_formats() -> None:

@@ -12,6 +12,7 @@ import polib
 import pytest
 
 from conftest import ROOT, run_cli
+from lessonkit.model import Origin
 from print_project import example_lessons, make_project
 
 LESSON_ID = "example-helpers-4-7"
@@ -144,14 +145,17 @@ def test_status_is_not_ready_when_qa_fails_and_names_the_entry(small: Path) -> N
     assert entry is not None
     entry.msgstr += " Oder ruf 0800 123 4567 an."  # complete, not fuzzy, placeholders intact: only QA sees it
     catalogue.save(str(ui))
-    line = _entry_line(ui, "Get help now")
+    # The finding is about the translated text: at the msgstr's first character.
+    start = Origin.of_entry(ui, ui.read_text(encoding="utf-8").split("\n"), _entry_line(ui, "Get help now")).location
+    line = f"{start.line}:{start.column}"
+    assert start.line > _entry_line(ui, "Get help now") and start.column == len('msgstr "') + 1
     row = _rows(_status(small, "de"), "de")["ui"]
     assert row["fuzzy"] == 0 and row["untranslated"] == 0 and row["broken"] == 0
     assert row["qa_errors"] == 1 and row["ready"] is False
-    assert any(str(issue).startswith(f"locales/de/ui.po:{line}:1: error I101") for issue in row["issues"])  # type: ignore[union-attr]
+    assert any(str(issue).startswith(f"locales/de/ui.po:{line}: error I101") for issue in row["issues"])  # type: ignore[union-attr]
     table = run_cli("i18n", "status", "--project", str(small), "-l", "de")
     assert re.search(r"^de +ui +.* NOT READY$", table.out, re.M), table.out
-    assert f"locales/de/ui.po:{line}:1: error I101" in table.out
+    assert f"locales/de/ui.po:{line}: error I101" in table.out
 
 
 def test_every_fuzzy_entry_is_named_with_its_line(small: Path) -> None:
@@ -193,8 +197,9 @@ def test_a_language_without_rule_data_gets_a_warning_in_check_and_build(small: P
 def test_checker_suggestions_at_a_po_entry_use_po_syntax(small: Path) -> None:
     from lessonkit.check.translations import to_catalogue
     from lessonkit.diagnostics import Diagnostic
+    from lessonkit.i18n.apply import translate_lesson
+    from lessonkit.i18n.store import po_path, read_po
     from lessonkit.load.curriculum import load_curriculum
-    from lessonkit.problems import Location
 
     assert run_cli("i18n", "update", "--project", str(small), "-l", "de").code == 0
     _fill(small / "locales" / "de" / f"{LESSON_ID}.po")
@@ -202,15 +207,19 @@ def test_checker_suggestions_at_a_po_entry_use_po_syntax(small: Path) -> None:
     assert curriculum is not None
     lesson = curriculum.lesson(LESSON_ID)
     assert lesson is not None
+    # A finding on a translated block is at that block's msgstr already (its document is located there).
+    catalogue = po_path(small, "de", LESSON_ID)
+    lesson = translate_lesson(lesson, read_po(catalogue), catalogue)
+    block = next(b for b in lesson.document.walk() if b.kind == "p" and b.pieces)
     finding = Diagnostic(
-        Location(lesson.path, lesson.body_line + 5, 1),
+        block.location,
         "structure.help-ending",
         "ends without {{ help.child_helpline }}",
         "warning",
         "mit 'Erzähl es einer Vertrauensperson oder melde dich bei {{ help.child_helpline }}.' enden",
     )
     [moved] = to_catalogue([finding], lesson, "de", small)
-    assert moved.location.path.name == f"{LESSON_ID}.po" and moved.location.line > 1
+    assert moved.location == block.location and moved.location.path == catalogue and moved.location.line > 1
     assert "{help.child_helpline}" in moved.suggestion and "{{" not in moved.suggestion
     assert "{{" not in moved.message
 

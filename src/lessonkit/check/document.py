@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -52,9 +52,13 @@ class TextUnit:
     plain: str
     title: str = ""
     _line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    # A translated part's places: character offset -> where it is in its PO file (`Block.place`).
+    placed: Callable[[int], Location | None] | None = field(default=None, repr=False, compare=False)
 
     def location(self, offset: int) -> Location:
-        """The file position of a character offset into `raw` or `plain`."""
+        """The file position of a character offset into `raw` or `plain` (in a translation: in its PO file)."""
+        if self.placed is not None and (found := self.placed(offset)) is not None:
+            return found
         starts = self._line_starts or _line_starts(self.raw)
         index = bisect_right(starts, offset) - 1
         column = offset - starts[index] + 1
@@ -70,10 +74,19 @@ def _line_starts(text: str) -> tuple[int, ...]:
     return (0, *(m.end() for m in _NEWLINE.finditer(text)))
 
 
-def make_unit(kind: str, role: str, path: Path, line: int, raw: str, title: str = "", column: int = 1) -> TextUnit:
-    """A unit whose `plain` view is computed from its raw Markdown."""
+def make_unit(
+    kind: str,
+    role: str,
+    path: Path,
+    line: int,
+    raw: str,
+    title: str = "",
+    column: int = 1,
+    placed: Callable[[int], Location | None] | None = None,
+) -> TextUnit:
+    """A unit whose `plain` view is computed from its raw Markdown (`placed`: see `TextUnit`)."""
     raw = blank_comments(raw)
-    return TextUnit(kind, role, path, line, column, raw, plain_text(raw), title, _line_starts(raw))
+    return TextUnit(kind, role, path, line, column, raw, plain_text(raw), title, _line_starts(raw), placed)
 
 
 @dataclass(frozen=True)

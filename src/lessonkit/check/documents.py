@@ -34,14 +34,20 @@ def lesson_document(lesson: Lesson, language: str) -> Document:
     units = [*_front_matter_units(lesson), *_body_units(lesson)]
     quizzes = lesson.sections_of("quiz")
     counts = {
-        "objectives": Counted(len(lesson.objectives), lesson.location("objectives")),
-        "key_messages": Counted(len(lesson.key_messages), lesson.location("key_messages")),
+        "objectives": Counted(len(lesson.objectives), _at(lesson, "front.objectives[", lesson.location("objectives"))),
+        "key_messages": Counted(
+            len(lesson.key_messages), _at(lesson, "front.key_messages[", lesson.location("key_messages"))
+        ),
         "quiz": Counted(
             len(lesson.document.questions),
-            quizzes[0].location if quizzes else lesson.location(),
+            _at(lesson, "section[", quizzes[0].location if quizzes else lesson.location(), kind="question"),
         ),
     }
     end = Location(lesson.path, lesson.body_line + lesson.body.count("\n"), 1)
+    if lesson.document.translated:
+        # Something missing from a translation is fixed at its last text: its msgstr.
+        placed = [b for b in lesson.document.walk() if b.pieces and not b.children and b.kind != "field"]
+        end = placed[-1].location if placed else end
     return Document(
         path=lesson.path,
         language=language,
@@ -53,6 +59,14 @@ def lesson_document(lesson: Lesson, language: str) -> Document:
         is_lesson=True,
         end=end,
     )
+
+
+def _at(lesson: Lesson, prefix: str, default: Location, kind: str = "field") -> Location:
+    """In a translation, the PO place of the first translated block of a kind (objectives, quiz questions)."""
+    if not lesson.document.translated:
+        return default
+    found = (b for b in lesson.document.walk() if b.id.startswith(prefix) and b.kind == kind and b.pieces)
+    return next((b.location for b in found), default)
 
 
 def text_document(path: Path, text: str, language: str, audience: str | None, band: str | None) -> Document:
@@ -105,34 +119,34 @@ def _units_in(
     for number, section in enumerate(sections, 1):
         block = section_blocks[f"section[{number}]"]
         role = SECTION_ROLES.get(section.kind, TEACHER) if student_lesson else reader
-        where = block.location
-        units.append(make_unit(section.kind, role, where.path, where.line, block.text, section.title))
+        units.append(_unit(section.kind, role, block, section.title))
         # A slide's or activity's title is shown to its readers as large as anything: the
         # language and tone rules read it too, where it is written on the `:::` line.
-        for title in (c for c in block.children if c.kind == "title"):
-            at = title.location
-            units.append(make_unit(TITLE, role, at.path, at.line, title.text, column=at.column))
+        units += [_unit(TITLE, role, title) for title in block.children if title.kind == "title"]
     # Text outside sections is measured run by run (paragraphs between blank lines), like a section each.
-    for run in (b for b in blocks if b.kind == "text"):
-        units.append(make_unit(OUTSIDE, outside_role, run.location.path, run.location.line, run.text))
+    units += [_unit(OUTSIDE, outside_role, run) for run in blocks if run.kind == "text"]
     return units
 
 
+def _unit(kind: str, role: str, block: Block, title: str = "") -> TextUnit:
+    """The block's text as a unit, at the block's place (a translated block's: at its PO entries)."""
+    at = block.location
+    placed = block.place if block.pieces else None
+    return make_unit(kind, role, at.path, at.line, block.text, title, at.column, placed)
+
+
 def _front_matter_units(lesson: Lesson) -> list[TextUnit]:
-    """Key messages and vocabulary definitions are read by learners: check them where they are written."""
-    if lesson.document.translated:
-        # A translation's front matter has no place in the Markdown that is checked; its findings
-        # would have to point at PO entries, which they do not yet, so it is left out (as before).
-        return []
+    """Key messages and vocabulary definitions are read by learners: check them where they are written.
+
+    In a translation that is the msgstr of their PO entry (the blocks of a translated document are located there).
+    """
     role = STUDENT if lesson.is_student_lesson else AUDIENCE_ROLES.get(lesson.audience, GENERAL)
     fields = [b for b in lesson.document.blocks if b.kind == "field"]
     entries = [("key_messages", b) for b in fields if b.id.startswith("front.key_messages[")]
     entries += [
         ("vocabulary", b) for b in fields if b.id.startswith("front.vocabulary[") and b.id.endswith(".definition")
     ]
-    return [
-        make_unit(kind, role, b.location.path, b.location.line, b.text, column=b.location.column) for kind, b in entries
-    ]
+    return [_unit(kind, role, b) for kind, b in entries]
 
 
 def _paragraphs(text: str) -> list[tuple[int, str]]:

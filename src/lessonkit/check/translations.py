@@ -1,26 +1,21 @@
 """Checking the translations as the curriculum check's last stage.
 
 Each translated lesson is checked with its language's rules (readability formula, word lists,
-tone); its findings are moved to the PO entry that holds the text, since that is where a
-translator fixes it. The translation QA (tampered numbers and links, placeholders, raw HTML,
-structure, msgfmt, pofilter) is reported beside them.
+tone); its findings are at the PO entry that holds the text (the translated lesson's blocks are
+located there), since that is where a translator fixes it. The translation QA (tampered numbers
+and links, placeholders, raw HTML, structure, msgfmt, pofilter) is reported beside them.
 """
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Collection, Iterable
 from pathlib import Path
-
-import polib
-
 from lessonkit.diagnostics import Diagnostic, Location
 from lessonkit.i18n.apply import translate_curriculum
-from lessonkit.i18n.catalogue import LOCALES_DIR, context
+from lessonkit.i18n.catalogue import LOCALES_DIR
 from lessonkit.i18n.qa import check_translations
 from lessonkit.i18n.rule_data import po_syntax
-from lessonkit.i18n.store import po_path, read_po
-from lessonkit.i18n.units import lesson_units
+from lessonkit.i18n.store import po_path
 from lessonkit.locale.locales import Locale, load_locales
 from lessonkit.model import Curriculum, Lesson
 
@@ -56,23 +51,16 @@ def catalogue_language(path: Path, root: Path) -> str | None:
 
 
 def to_catalogue(findings: Iterable[Diagnostic], lesson: Lesson, language: str, root: Path) -> list[Diagnostic]:
-    """Findings on a translated lesson, moved to the PO entries of the text they are about."""
+    """Findings on a translated lesson, as a translator reads them at the PO entries.
+
+    The translated lesson's blocks are located at the msgstrs they were written from, so its
+    findings are there already; one about the whole lesson (a missing section) is put at the
+    top of its catalogue. The message says the language, and help tokens are written as in PO.
+    """
     path = po_path(root, language, lesson.id)
-    catalogue = read_po(path)
-    units = sorted(lesson_units(lesson), key=lambda u: u.line)
-    starts = [u.line for u in units]
-    po_lines = path.read_text(encoding="utf-8").split("\n") if catalogue is not None else []
     moved = []
     for finding in findings:
-        where = Location(path, 1, 1)
-        index = bisect.bisect_right(starts, finding.location.line) - 1
-        if catalogue is not None and index >= 0:
-            entry = _entry(catalogue, context(lesson.id, units[index].place))
-            if entry is not None:
-                # At the finding's own words inside the msgstr when they can be found, else at the entry.
-                offset = _offset_in(entry.msgstr, _words_at(lesson, finding.location))
-                place = _po_place(po_lines, entry.linenum or 1, offset) if offset is not None else None
-                where = Location(path, *place) if place else Location(path, entry.linenum or 1, 1)
+        where = finding.location if finding.location.path == path else Location(path, 1, 1)
         # At a PO entry, tokens are written `{help.NAME}`: a suggestion in Markdown syntax would break it.
         message, suggestion = po_syntax(finding.message), po_syntax(finding.suggestion)
         moved.append(Diagnostic(where, finding.code, f"[{language}] {message}", finding.severity, suggestion))
@@ -86,53 +74,6 @@ def locale_catalogues(curriculum: Curriculum, root: Path) -> list[tuple[Path, st
         for locale in _languages(curriculum, root)
         for path in sorted((root / LOCALES_DIR / locale.language).glob("*.po"))
     ]
-
-
-def _words_at(lesson: Lesson, where: Location) -> str:
-    """The text of the translated lesson's body from a finding's place to the end of its line."""
-    lines = lesson.body.split("\n")
-    index = where.line - lesson.body_line
-    return lines[index][where.column - 1 :].strip() if 0 <= index < len(lines) else ""
-
-
-def _offset_in(msgstr: str, words: str) -> int | None:
-    """Where `words` (or their start) first occur in the msgstr; None when they are not there."""
-    if len(words) < 4:
-        return None  # too short to tell one place in the msgstr from another
-    for size in (30, 12):
-        found = msgstr.find(words[:size])
-        if found >= 0:
-            return found
-    return None
-
-
-def _po_place(lines: list[str], first: int, offset: int) -> tuple[int, int] | None:
-    """Line and column in the PO file of character `offset` of the msgstr of the entry at line `first`.
-
-    The msgstr is read as written: `msgstr "..."` and its continuation lines `"..."`, where an
-    escape (a backslash and the character after it) is one character of the text.
-    """
-    number = first - 1
-    while number < len(lines) and not lines[number].startswith("msgstr "):
-        if not lines[number].strip():
-            return None  # the entry ended without a singular msgstr (a plural entry)
-        number += 1
-    seen = 0
-    start = number
-    while number < len(lines) and (number == start or lines[number].startswith('"')):
-        text = lines[number]
-        column = text.find('"') + 1
-        while column < len(text) and text[column] != '"':
-            if seen == offset:
-                return number + 1, column + 1
-            column += 2 if text[column] == "\\" else 1
-            seen += 1
-        number += 1
-    return None
-
-
-def _entry(catalogue: polib.POFile, msgctxt: str) -> polib.POEntry | None:
-    return next((e for e in catalogue if e.msgctxt == msgctxt and not e.obsolete), None)
 
 
 def _languages(curriculum: Curriculum, root: Path) -> list[Locale]:

@@ -20,11 +20,12 @@ from lessonkit.i18n.status import Counts, count, fuzzy_entries, usable
 from lessonkit.i18n.store import po_path, read_po
 from lessonkit.i18n.templates import PACK_FIELDS, law_context, pack_catalogue, pack_context
 from lessonkit.i18n.units import lesson_units
+from lessonkit.load.document import located_document
 from lessonkit.load.sections import parse_sections
 from lessonkit.locale.country_pack import CountryPack
 from lessonkit.locale.locales import Locale
 from lessonkit.locale.ui import translator
-from lessonkit.model import Curriculum, Lesson
+from lessonkit.model import Curriculum, Lesson, Origin
 
 NOTICE = "This translation is not complete; the English text is shown"
 
@@ -66,18 +67,40 @@ def lookup(catalogue: polib.POFile | None) -> dict[tuple[str, str], str]:
     return {(e.msgctxt or "", e.msgid): e.msgstr for e in catalogue if usable(e)}
 
 
-def translate_lesson(lesson: Lesson, catalogue: polib.POFile | None) -> Lesson:
-    """The lesson with every usable translation applied (missing ones stay English)."""
+def translate_lesson(lesson: Lesson, catalogue: polib.POFile | None, path: Path | None = None) -> Lesson:
+    """The lesson with every usable translation applied (missing ones stay English).
+
+    With the catalogue's `path`, each translated block of the lesson's document is located at the
+    msgstr it was written from (see `located_document`), so a finding on it points at the PO file.
+    """
     found = lookup(catalogue)
+    entries = {(e.msgctxt or "", e.msgid): e for e in catalogue or () if usable(e)}
+    units = lesson_units(lesson)
     texts: dict[str, str] = {}
-    for unit in lesson_units(lesson):
+    written: dict[str, polib.POEntry] = {}
+    for unit in units:
         message = to_message(unit.raw)
-        translation = found.get((context(lesson.id, unit.place), message.text))
+        key = (context(lesson.id, unit.place), message.text)
+        translation = found.get(key)
         if translation is None:
             continue
         # Unchanged text keeps its exact source form (line breaks, escapes).
         texts[unit.place] = unit.raw if translation == message.text else to_markdown(translation, message)
-    return rewrite_lesson(lesson, lesson_units(lesson), texts)
+        written[unit.block] = entries[key]
+    translated = rewrite_lesson(lesson, units, texts)
+    if path is None or not written:
+        return translated
+    document = located_document(translated.document, lesson.document, _origins(written, path))
+    return dataclasses.replace(translated, document=document)
+
+
+def _origins(written: dict[str, polib.POEntry], path: Path) -> dict[str, Origin]:
+    """The msgstr each translated block was written from, as written in the PO file."""
+    try:
+        lines = path.read_text(encoding="utf-8-sig").split("\n")
+    except (OSError, UnicodeDecodeError):
+        lines = []  # read a moment ago; if it went away since, the blocks are placed at their entries
+    return {block_id: Origin.of_entry(path, lines, entry.linenum or 1) for block_id, entry in written.items()}
 
 
 def translate_curriculum(
@@ -104,7 +127,7 @@ def translate_curriculum(
         readiness.lessons[lesson.id] = LessonReadiness(lesson.id, lesson.audience, counts, included, fallback, fuzzy)
         if not included:
             continue
-        translated = translate_lesson(lesson, catalogue)
+        translated = translate_lesson(lesson, catalogue, po_path(root, locale.language, lesson.id))
         if fallback:
             translated = _with_notice(translated, translator(root, locale.language)(NOTICE))
         lessons.append(translated)

@@ -40,7 +40,7 @@ from lessonkit.i18n.placeholders import PART, URL, Message, placeholder_problems
 from lessonkit.i18n.store import CatalogueError, po_path, read_po
 from lessonkit.linear_re import DIGIT, SPACE, WORD, Hit, Scanner, scanner
 from lessonkit.locale.country_pack import CountryPack
-from lessonkit.model import Curriculum, Lesson
+from lessonkit.model import Curriculum, Lesson, Origin
 from lessonkit.problems import Location, Problem
 
 POFILTER_CHECKS = ("urls", "numbers", "variables", "xmltags", "pythonbraceformat")
@@ -180,7 +180,7 @@ def entry_problems(
     contacts: tuple[set[str], set[str]],
     short_numbers: Collection[str] = SERVICE_NUMBERS,
 ) -> list[Problem]:
-    """Everything wrong with one translated entry.
+    """Everything wrong with one translated entry, at `where` (the msgstr's text, see `catalogue_problems`).
 
     `contacts` holds the numbers and hosts the translation may cite (its locales' packs);
     `short_numbers` the short service numbers it may not cite unless they are among them.
@@ -269,11 +269,20 @@ def _dedupe(problems: list[Problem]) -> list[Problem]:
 def catalogue_problems(
     path: Path, contacts: tuple[set[str], set[str]], short_numbers: Collection[str] = SERVICE_NUMBERS
 ) -> list[Problem]:
-    """I100-I102 and I106 for every entry of one PO file."""
+    """I100-I102 and I106 for every entry of one PO file, where its msgstr's text starts.
+
+    Every one of them is about the translated text, so the translator is taken to it: the line
+    and column of its first character (the entry's first line for a plural entry).
+    """
     catalogue = read_po(path)
     if catalogue is None:
         return []
-    return [p for e in catalogue for p in entry_problems(e, Location(path, e.linenum or 1, 1), contacts, short_numbers)]
+    lines = path.read_text(encoding="utf-8-sig").split("\n")
+    return [
+        p
+        for e in catalogue
+        for p in entry_problems(e, Origin.of_entry(path, lines, e.linenum or 1).location, contacts, short_numbers)
+    ]
 
 
 MSGFMT_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+): (?P<message>.*)$")
@@ -308,7 +317,9 @@ def pofilter_problems(path: Path) -> list[Problem]:
     catalogue = read_po(path)
     if catalogue is None:
         return []
-    lines = {(e.msgctxt or "", e.msgid): e.linenum or 1 for e in catalogue}
+    # Each check is about the translation: at the msgstr's first character.
+    text = path.read_text(encoding="utf-8-sig").split("\n")
+    places = {(e.msgctxt or "", e.msgid): Origin.of_entry(path, text, e.linenum or 1).location for e in catalogue}
     checker = checks.StandardChecker(limitfilters=list(POFILTER_CHECKS))
     problems = []
     try:
@@ -318,7 +329,7 @@ def pofilter_problems(path: Path) -> list[Problem]:
     for unit in units:
         if unit.isheader() or not unit.target or unit.isfuzzy() or unit.isobsolete():
             continue
-        where = Location(path, lines.get((unit.getcontext() or "", unit.source), 1), 1)
+        where = places.get((unit.getcontext() or "", unit.source), Location(path, 1, 1))
         for name, failure in sorted(checker.run_filters(unit).items()):
             message = failure["message"] if isinstance(failure, dict) else str(failure)
             problems.append(Problem(where, "I105", f"pofilter {name}: {message}"))

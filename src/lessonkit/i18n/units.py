@@ -3,26 +3,22 @@
 A structured quiz item gives one unit for its question, one per option and one per feedback.
 
 A unit knows its stable place (`online-friends-8-10|slide:2|p:1`), its English text as inline
-Markdown, where it is in the source file, and how to write a translation back into the body.
+Markdown, where it is in the source file, the lesson-document block it is (`block`, e.g.
+`section[4].p[2]`) and how to write a translation back into the body. The units are read from
+the lesson's document (`Lesson.document`, built when the lesson was loaded): no Markdown is
+parsed here.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
 
-from markdown_it.token import Token
-
-from lessonkit.load.quiz import OptionLine, option_line
-from lessonkit.load.sections import _INFO
-from lessonkit.markdown import SECTION_CLOSE, SECTION_OPEN, markdown
-from lessonkit.model import Lesson
+from lessonkit.model import Block, Lesson, LessonDocument
 
 BODY = "body"
 TITLE_ATTR = re.compile(r'(?P<before>\btitle=")(?P<value>[^"]*)(?P<after>")')
-QUIZ_LINE = re.compile(r"^(?P<prefix>\s*(?P<kind>[QA]):\s*)(?P<text>.*?)\s*$")
 # Where a unit's text goes back: one of these, by `kind`.
 #   field    front matter: `name` and an index (objectives, key messages, vocabulary, picture alt texts)
 #   lines    a block spanning body lines [start, end)
@@ -56,6 +52,8 @@ class Unit:
     # Where the unit sits in its section's block structure, e.g. `bullet_list1/list_item3/paragraph1`:
     # two copies of a section match block for block only when these agree (see import_markdown).
     shape: str = ""
+    # The id of the lesson-document block whose text this is.
+    block: str = ""
 
 
 def lesson_units(lesson: Lesson) -> list[Unit]:
@@ -63,229 +61,154 @@ def lesson_units(lesson: Lesson) -> list[Unit]:
     return [*_front_matter_units(lesson), *_body_units(lesson)]
 
 
+# Front-matter block ids (without the number) and the unit place and field name each one is.
+_FIELDS = re.compile(r"^front\.(?P<name>[a-z_]+)(?:\[(?P<n>\d+)\])?(?:\.(?P<part>[a-z]+))?$")
+_FIELD_PLACES = {
+    ("title", ""): ("title", "title", "title"),
+    ("summary", ""): ("summary", "summary", "summary"),
+    ("objectives", ""): ("objectives:{n}", "objectives", "objectives"),
+    ("vocabulary", "term"): ("vocabulary:{n}|term", "term", "vocabulary"),
+    ("vocabulary", "definition"): ("vocabulary:{n}|definition", "definition", "vocabulary"),
+    ("key_messages", ""): ("key_messages:{n}", "key_messages", "key_messages"),
+    ("pictures", "alt"): ("pictures:{n}|alt", "alt", "pictures"),
+}
+_CELL = re.compile(r"\.table\[\d+\]\.r(?P<row>\d+)c(?P<cell>\d+)$")
+_TABLE = re.compile(r"^(?P<table>.*\.table\[\d+\])\.r\d+c\d+$")
+
+
 def _front_matter_units(lesson: Lesson) -> list[Unit]:
-    line = lesson.field_lines.get
-    units = [Unit("title", lesson.title, line("title", 1), Slot("field", name="title"))]
-    if lesson.summary:
-        units.append(Unit("summary", lesson.summary, line("summary", 1), Slot("field", name="summary")))
-    for number, text in enumerate(lesson.objectives, start=1):
+    units = []
+    for block in lesson.document.blocks:
+        match = _FIELDS.match(block.id) if block.kind == "field" else None
+        found = _FIELD_PLACES.get((match["name"], match["part"] or "")) if match else None
+        if match is None or found is None:
+            continue
+        place, name, line_of = found
+        number = int(match["n"] or 1)
+        line = lesson.field_lines.get(line_of, 1)
         units.append(
-            Unit(
-                f"objectives:{number}", text, line("objectives", 1), Slot("field", index=number - 1, name="objectives")
-            )
+            Unit(place.format(n=number), block.text, line, Slot("field", index=number - 1, name=name), block=block.id)
         )
-    for number, (term, definition) in enumerate(lesson.vocabulary.items(), start=1):
-        where = line("vocabulary", 1)
-        units.append(Unit(f"vocabulary:{number}|term", term, where, Slot("field", index=number - 1, name="term")))
-        units.append(
-            Unit(
-                f"vocabulary:{number}|definition", definition, where, Slot("field", index=number - 1, name="definition")
-            )
-        )
-    for number, text in enumerate(lesson.key_messages, start=1):
-        units.append(
-            Unit(
-                f"key_messages:{number}",
-                text,
-                line("key_messages", 1),
-                Slot("field", index=number - 1, name="key_messages"),
-            )
-        )
-    for number, picture in enumerate(lesson.pictures, start=1):
-        where = line("pictures", 1)
-        units.append(Unit(f"pictures:{number}|alt", picture.alt, where, Slot("field", index=number - 1, name="alt")))
     return units
 
 
-@dataclass
-class _Walk:
-    body_line: int
-    lines: list[str]
-    units: list[Unit] = field(default_factory=list)
-    kinds: Counter[str] = field(default_factory=Counter)
-    blocks: Counter[str] = field(default_factory=Counter)
-    body_blocks: Counter[str] = field(default_factory=Counter)
-    section: str = BODY
-    kind: str = ""
-    title: str = ""
-    tables: int = 0
-    row: int = 0
-    cell: int = 0
-    # The quiz question whose options are being read, and how many were read.
-    option_of: str = ""
-    options: int = 0
-    # The open blocks (`bullet_list1`, `list_item3`...) and, per level, how many of each kind were opened.
-    path: list[str] = field(default_factory=list)
-    children: list[Counter[str]] = field(default_factory=lambda: [Counter()])
-    body_children: list[Counter[str]] = field(default_factory=lambda: [Counter()])
-
-    def add(self, label: str, raw: str, slot: Slot, shape: str = "") -> None:
-        self.blocks[label] += 1
-        place = f"{self.section}|{label}:{self.blocks[label]}"
-        shape = shape or "/".join(self.path) or place.split("|", 1)[1]
-        self.units.append(Unit(place, raw, self.body_line + slot.start, slot, self.kind, self.title, shape))
-
-    def open_block(self, kind: str) -> None:
-        counter = self.children[-1]
-        counter[kind] += 1
-        self.path.append(f"{kind}{counter[kind]}")
-        self.children.append(Counter())
-
-    def close_block(self) -> None:
-        if self.path:
-            self.path.pop()
-            self.children.pop()
-
-
 def _body_units(lesson: Lesson) -> tuple[Unit, ...]:
-    return _units_of_body(lesson.body, lesson.body_line)
+    """The body's units, in document order, from the document's blocks."""
+    return _Units(lesson.document, lesson.body.split("\n"), lesson.body_line, lesson).run()
 
 
-@lru_cache(maxsize=1024)
-def _units_of_body(body: str, body_line: int) -> tuple[Unit, ...]:
-    # A build reads each lesson's units several times per locale (template, readiness,
-    # translation, QA); parsing each body once takes a third off translating a locale.
-    walk = _Walk(body_line, body.split("\n"))
-    tokens = markdown().parse(body)
-    stack: list[str] = []
-    index = 0
-    while index < len(tokens):
-        token = tokens[index]
-        if token.type == SECTION_OPEN and token.map:
-            index = _open_section(walk, token, tokens, index)
-            continue
-        if token.type == SECTION_CLOSE:
-            walk.section, walk.kind, walk.title = BODY, "", ""
-            walk.blocks = walk.body_blocks
-            walk.children = walk.body_children
-        elif token.type.endswith("_open") and token.nesting == 1:
-            stack.append(token.type)
-            walk.open_block(token.type.removesuffix("_open"))
-            if token.type == "table_open":
-                walk.tables += 1
-                walk.row = 0
-            elif token.type == "tr_open":
-                walk.row += 1
-                walk.cell = 0
-            elif token.type in ("th_open", "td_open"):
-                walk.cell += 1
-        elif token.nesting == -1 and stack:
-            stack.pop()
-            walk.close_block()
-        elif token.type == "inline" and token.map:
-            _inline(walk, token, stack)
-        index += 1
-    return tuple(walk.units)
+class _Units:
+    """The body's units, numbered as translators have always seen them.
 
-
-def _open_section(walk: _Walk, token: Token, tokens: list[Token], index: int) -> int:
-    assert token.map is not None
-    match = _INFO.match(token.info)
-    kind = match["kind"] if match else "section"
-    walk.kinds[kind] += 1
-    walk.body_blocks = walk.blocks  # sections do not nest: the walk is in the body here
-    walk.body_children = walk.children
-    walk.section, walk.kind = f"{kind}:{walk.kinds[kind]}", kind
-    walk.blocks = Counter()
-    walk.children = [Counter()]
-    start = token.map[0]
-    title = TITLE_ATTR.search(walk.lines[start])
-    walk.title = title["value"] if title else ""
-    if title:
-        walk.units.append(
-            Unit(
-                f"{walk.section}|title",
-                title["value"],
-                walk.body_line + start,
-                Slot("title", start, start + 1),
-                kind,
-                walk.title,
-                "title",
-            )
-        )
-    if kind != "quiz":
-        return index + 1
-    for offset in range(start + 1, token.map[1]):
-        line = QUIZ_LINE.match(walk.lines[offset])
-        if line and line["text"]:
-            label = "q" if line["kind"] == "Q" else "a"
-            walk.add(label, line["text"], Slot("quiz", offset, offset + 1, index=len(line["prefix"])))
-        elif option := option_line(walk.lines[offset]):
-            _quiz_option(walk, option, offset)
-    # Skip the quiz's own block tokens: its lines are units already.
-    depth = 0
-    while index < len(tokens):
-        if tokens[index].type == SECTION_OPEN:
-            depth += 1
-        elif tokens[index].type == SECTION_CLOSE:
-            depth -= 1
-            if depth == 0:
-                return index
-        index += 1
-    return index
-
-
-def _quiz_option(walk: _Walk, option: OptionLine, offset: int) -> None:
-    """An option (or ordering step) and its feedback: two units, placed under their question.
-
-    `quiz:1|q:4|o:2` is the second option of the section's fourth question and `quiz:1|q:4|f:2` its
-    feedback, so that adding an option elsewhere does not renumber (and unsettle) every translation.
+    Places count per section kind (`slide:2`), per label within a section (`p:3`, counted on over
+    the whole body outside sections) and tables through the whole lesson (`table:2|r1c3`).
     """
-    if not option.text:
-        return
-    place = f"{walk.section}|q:{walk.blocks['q']}"
-    if walk.option_of != place:
-        walk.option_of, walk.options = place, 0
-    walk.options += 1
-    line = walk.body_line + offset
-    walk.units.append(
-        Unit(
-            f"{place}|o:{walk.options}",
-            option.text,
-            line,
-            Slot("span", offset, offset + 1, index=option.text_at),
-            walk.kind,
-            walk.title,
-            f"q:{walk.blocks['q']}|o:{walk.options}",
-        )
-    )
-    if option.feedback:
-        walk.units.append(
+
+    def __init__(self, document: LessonDocument, lines: list[str], body_line: int, lesson: Lesson) -> None:
+        self.document, self.lines, self.body_line, self.lesson = document, lines, body_line, lesson
+        self.units: list[Unit] = []
+        self.kinds: Counter[str] = Counter()
+        self.tables: dict[str, int] = {}
+        self.outside: Counter[str] = Counter()
+
+    def run(self) -> tuple[Unit, ...]:
+        for block in self.document.blocks:
+            if block.kind == "section":
+                self._section(block)
+            elif block.kind == "text":
+                for child in block.children:
+                    self._block(child, BODY, "", "", self.outside)
+        return tuple(self.units)
+
+    def _section(self, block: Block) -> None:
+        number = int(block.id.removeprefix("section[").removesuffix("]"))
+        section = self.lesson.sections[number - 1]
+        self.kinds[section.kind] += 1
+        place = f"{section.kind}:{self.kinds[section.kind]}"
+        start = section.location.line - self.body_line
+        found = TITLE_ATTR.search(self.lines[start]) if 0 <= start < len(self.lines) else None
+        title = found["value"] if found else ""
+        if found:
+            slot = Slot("title", start, start + 1)
+            title_id = f"{block.id}.title"
+            self.units.append(
+                Unit(f"{place}|title", title, self.body_line + start, slot, section.kind, title, "title", title_id)
+            )
+        counts: Counter[str] = Counter()
+        if section.kind == "quiz":
+            self._quiz(block, place, title, counts)
+            return
+        for child in block.children:
+            self._block(child, place, section.kind, title, counts)
+
+    def _block(self, block: Block, place: str, kind: str, title: str, counts: Counter[str]) -> None:
+        start = block.location.line - self.body_line
+        if block.kind == "cell":
+            cell = _CELL.search(block.id)
+            table = _TABLE.match(block.id)
+            assert cell is not None and table is not None
+            number = self.tables.setdefault(table["table"], len(self.tables) + 1)
+            label = f"table:{number}|r{cell['row']}c{cell['cell']}"
+            slot = Slot("cell", start, start + 1, index=int(cell["cell"]))
+            self.units.append(
+                Unit(f"{place}|{label}", block.text, block.location.line, slot, kind, title, block.shape, block.id)
+            )
+        elif block.kind in ("p", "h", "li"):
+            counts[block.kind] += 1
+            unit_place = f"{place}|{block.kind}:{counts[block.kind]}"
+            slot = Slot("lines", start, start + block.lines)
+            shape = block.shape or unit_place.split("|", 1)[1]
+            self.units.append(Unit(unit_place, block.text, block.location.line, slot, kind, title, shape, block.id))
+
+    def _quiz(self, block: Block, place: str, title: str, counts: Counter[str]) -> None:
+        """A question, its answer, its options and their feedback, in the order of their lines.
+
+        `quiz:1|q:4|o:2` is the second option of the section's fourth question and `quiz:1|q:4|f:2` its
+        feedback, so that adding an option elsewhere does not renumber (and unsettle) every translation.
+        """
+        for question in (c for c in block.children if c.kind == "question"):
+            if question.text:
+                self._quiz_line(question, "q", place, title, counts)
+            answers = [c for c in question.children if c.kind == "answer" and c.text]
+            for answer in answers:
+                self._quiz_line(answer, "a", place, title, counts)
+            owner = f"{place}|q:{counts['q']}"
+            options = sorted((c for c in question.children if c.kind == "option" and c.text), key=_line_of)
+            for number, option in enumerate(options, 1):
+                start = option.location.line - self.body_line
+                shape = f"q:{counts['q']}|o:{number}"
+                slot = Slot("span", start, start + 1, index=option.location.column - 1)
+                unit = Unit(
+                    f"{owner}|o:{number}", option.text, option.location.line, slot, "quiz", title, shape, option.id
+                )
+                self.units.append(unit)
+                for feedback in option.children:
+                    slot = Slot("quiz", start, start + 1, index=feedback.location.column - 1)
+                    shape = f"q:{counts['q']}|f:{number}"
+                    self.units.append(
+                        Unit(
+                            f"{owner}|f:{number}",
+                            feedback.text,
+                            option.location.line,
+                            slot,
+                            "quiz",
+                            title,
+                            shape,
+                            feedback.id,
+                        )
+                    )
+
+    def _quiz_line(self, block: Block, label: str, place: str, title: str, counts: Counter[str]) -> None:
+        counts[label] += 1
+        start = block.location.line - self.body_line
+        slot = Slot("quiz", start, start + 1, index=block.location.column - 1)
+        unit_place = f"{place}|{label}:{counts[label]}"
+        self.units.append(
             Unit(
-                f"{place}|f:{walk.options}",
-                option.feedback,
-                line,
-                Slot("quiz", offset, offset + 1, index=option.feedback_at),
-                walk.kind,
-                walk.title,
-                f"q:{walk.blocks['q']}|f:{walk.options}",
+                unit_place, block.text, block.location.line, slot, "quiz", title, unit_place.split("|", 1)[1], block.id
             )
         )
 
 
-def _inline(walk: _Walk, token: Token, stack: list[str]) -> None:
-    assert token.map is not None
-    start, end = token.map
-    if not token.content.strip():
-        return
-    if "th_open" in stack[-1:] or "td_open" in stack[-1:]:
-        label = f"table:{walk.tables}|r{walk.row}c{walk.cell}"
-        walk.units.append(
-            Unit(
-                f"{walk.section}|{label}",
-                token.content,
-                walk.body_line + start,
-                Slot("cell", start, start + 1, index=walk.cell),
-                walk.kind,
-                walk.title,
-                "/".join(walk.path),
-            )
-        )
-        return
-    if "heading_open" in stack[-1:]:
-        label = "h"
-    elif "list_item_open" in stack:
-        label = "li"
-    else:
-        label = "p"
-    walk.add(label, token.content, Slot("lines", start, end))
+def _line_of(block: Block) -> int:
+    return block.location.line

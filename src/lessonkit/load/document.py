@@ -21,7 +21,7 @@ from markdown_it.token import Token
 from lessonkit.load.cards import Card, CardSet, cards_from_tokens
 from lessonkit.load.quiz import Question, parse_questions
 from lessonkit.markdown import SECTION_CLOSE, SECTION_OPEN, block_tokens
-from lessonkit.model import Block, Lesson, LessonDocument, Picture, Section
+from lessonkit.model import Block, Lesson, LessonDocument, Origin, Picture, Piece, Section
 from lessonkit.problems import Location, Problem
 
 KeyPath = tuple[str | int, ...]
@@ -165,13 +165,17 @@ class _BodyWalk:
     placed: list[tuple[int, Block]] = field(default_factory=list)
     # Lines (0-based, of the body) inside a section, fences included: what is left is the text outside.
     taken: list[bool] = field(default_factory=list)
-    # Blocks found outside sections, by their 0-based line, to be put into the text runs.
-    loose: list[tuple[int, str, str, Location]] = field(default_factory=list)
+    # Blocks found outside sections, by their 0-based line, to be put into the text runs:
+    # (line, label, text, where, lines, shape, table cell (table, row, cell) or None).
+    loose: list[tuple[int, str, str, Location, int, str, tuple[int, int, int] | None]] = field(default_factory=list)
     labels: dict[int, str] = field(default_factory=dict)
+    # Each inline token's place among the Markdown blocks (by the token's id()), see `_shapes`.
+    shapes: dict[int, str] = field(default_factory=dict)
 
     def run(self, tokens: list[Token]) -> None:
         self.taken = [False] * len(self.lines)
         self.labels = _labels(tokens)
+        self.shapes = _shapes(tokens)
         for section in self.sections:
             # The section's lines: its opening fence, its text, its closing fence.
             start = section.location.line - self.body_line
@@ -188,9 +192,22 @@ class _BodyWalk:
                 end = _close_of(tokens, index)
                 slices.setdefault(number, tokens[index + 1 : end])
                 inside[index : end + 1] = [True] * (end + 1 - index)
+        tables = row = cell = 0
         for index, token in enumerate(tokens):
-            if not inside[index] and token.type == "inline" and token.map and token.content.strip():
-                self.loose.append((token.map[0], self.labels.get(index, "p"), token.content, self._start(token)))
+            if inside[index]:
+                continue
+            if token.type == "table_open":
+                tables, row = tables + 1, 0
+            elif token.type == "tr_open":
+                row, cell = row + 1, 0
+            elif token.type in ("th_open", "td_open"):
+                cell += 1
+            elif token.type == "inline" and token.map and token.content.strip():
+                label = self.labels.get(index, "p")
+                at = (tables, row, cell) if label == "cell" else None
+                span = token.map[1] - token.map[0]
+                shape = self.shapes.get(id(token), "")
+                self.loose.append((token.map[0], label, token.content, self._start(token), span, shape, at))
         # A section made by hand (not found in the body) still gets its block, quiz and cards.
         for number, section in enumerate(self.sections, 1):
             self._section(_Open(number, section), slices.get(number, []))
@@ -216,7 +233,6 @@ class _BodyWalk:
             column = match.end() + 1 if match else 1
             where = Location(self.path, section.location.line, column)
             open_.children.append(Block(f"{section_id}.title", "title", section.title, where))
-        skip_lists = False
         if section.kind == "quiz":
             found, problems = parse_questions(section, len(self.questions) + 1)
             self.questions += found
@@ -227,17 +243,16 @@ class _BodyWalk:
             self.card_sets.append(card_set)
             self.problems += problems
             if card_set is not None:
-                skip_lists = True
                 open_.children += [
                     _card(f"{section_id}.card[{n}]", c, section) for n, c in enumerate(card_set.cards, 1)
                 ]
         if section.kind != "quiz":
-            self._inner(open_, section_id, tokens, skip_lists=skip_lists)
+            self._inner(open_, section_id, tokens)
         inside = Location(self.path, section.location.line + 1, 1)
         self.placed.append((start, Block(section_id, "section", section.text, inside, tuple(open_.children))))
 
-    def _inner(self, open_: _Open, section_id: str, tokens: list[Token], *, skip_lists: bool) -> None:
-        """Paragraphs, headings, list items and table cells of a section."""
+    def _inner(self, open_: _Open, section_id: str, tokens: list[Token]) -> None:
+        """Paragraphs, headings, list items and table cells of a section (a cards section's list items too)."""
         tables = row = cell = 0
         labels = _labels(tokens)
         for index, token in enumerate(tokens):
@@ -249,14 +264,13 @@ class _BodyWalk:
                 cell += 1
             elif token.type == "inline" and token.map and token.content.strip():
                 label = labels.get(index, "p")
-                if label == "li" and skip_lists:
-                    continue  # the list of a cards section: its items are the cards
                 if label == "cell":
                     block_id = f"{section_id}.table[{tables}].r{row}c{cell}"
                 else:
                     open_.counts[label] += 1
                     block_id = f"{section_id}.{label}[{open_.counts[label]}]"
-                open_.children.append(Block(block_id, label, token.content, self._start(token)))
+                span, shape = token.map[1] - token.map[0], self.shapes.get(id(token), "")
+                open_.children.append(Block(block_id, label, token.content, self._start(token), (), span, shape))
 
     def _text_runs(self) -> None:
         """The lines outside sections, a run of non-blank lines each: a `text` block holding its blocks."""
@@ -274,11 +288,18 @@ class _BodyWalk:
     def _text_run(self, number: int, start: int, end: int) -> None:
         run_id = f"body.text[{number}]"
         counts: Counter[str] = Counter()
+        tables: dict[int, int] = {}
         children = []
-        for line, label, text, where in self.loose:
-            if start <= line < end:
+        for line, label, text, where, span, shape, cell in self.loose:
+            if not start <= line < end:
+                continue
+            if cell is not None:
+                table = tables.setdefault(cell[0], len(tables) + 1)
+                block_id = f"{run_id}.table[{table}].r{cell[1]}c{cell[2]}"
+            else:
                 counts[label] += 1
-                children.append(Block(f"{run_id}.{label}[{counts[label]}]", label, text, where))
+                block_id = f"{run_id}.{label}[{counts[label]}]"
+            children.append(Block(block_id, label, text, where, (), span, shape))
         text = "\n".join(self.lines[start:end])
         self.placed.append(
             (start, Block(run_id, "text", text, Location(self.path, self.body_line + start, 1), tuple(children)))
@@ -296,6 +317,34 @@ def _close_of(tokens: list[Token], index: int) -> int:
             if depth == 0:
                 return position
     return len(tokens) - 1
+
+
+def _shapes(tokens: list[Token]) -> dict[int, str]:
+    """Each inline token's place among the Markdown blocks, by `id(token)`: `bullet_list1/list_item3/paragraph1`.
+
+    Blocks are counted per level, afresh in each section; outside sections the count runs on
+    over the whole body (from one text run to the next).
+    """
+    shapes: dict[int, str] = {}
+    path: list[str] = []
+    children: list[Counter[str]] = [Counter()]
+    outside = children
+    for token in tokens:
+        if token.type == SECTION_OPEN:
+            outside, children = children, [Counter()]
+        elif token.type == SECTION_CLOSE:
+            children = outside
+        elif token.nesting == 1:
+            kind = token.type.removesuffix("_open")
+            children[-1][kind] += 1
+            path.append(f"{kind}{children[-1][kind]}")
+            children.append(Counter())
+        elif token.nesting == -1 and path:
+            path.pop()
+            children.pop()
+        elif token.type == "inline":
+            shapes[id(token)] = "/".join(path)
+    return shapes
 
 
 def _labels(tokens: list[Token]) -> dict[int, str]:
@@ -337,3 +386,61 @@ def _card(block_id: str, card: Card, section: Section) -> Block:
     if card.answer:
         answer = (Block(f"{block_id}.answer", "card-answer", card.answer, card.answer_location or where),)
     return Block(block_id, "card", card.text, where, answer)
+
+
+def located_document(
+    translated: LessonDocument, source: LessonDocument, origins: Mapping[str, Origin]
+) -> LessonDocument:
+    """A translated document whose blocks are located where their text was written: its PO entries.
+
+    `translated` holds the translated texts at their places in the rewritten body; `origins`
+    names, by block id, the msgstr each translated block was written from. A block that is such a
+    text starts at its msgstr's first character; a block made of several (a section, a run of
+    text outside sections) starts at the first of them and keeps, in `pieces`, which stretch of
+    its text came from which msgstr, so that `Block.place` finds the PO line of any character.
+    A block holding no translated text keeps the English lesson's place for it.
+    """
+    leaves = [(b, origins[b.id]) for b in translated.walk() if b.id in origins]
+    english = {b.id: b.location for b in source.walk()}
+
+    def relocate(block: Block) -> Block:
+        children = tuple(relocate(child) for child in block.children)
+        pieces = _pieces(block, leaves, origins.get(block.id))
+        where = pieces[0].origin.location if pieces else english.get(block.id, block.location)
+        return dataclasses.replace(block, location=where, children=children, pieces=pieces)
+
+    return dataclasses.replace(translated, blocks=tuple(relocate(b) for b in translated.blocks))
+
+
+def _pieces(block: Block, leaves: Sequence[tuple[Block, Origin]], own: Origin | None) -> tuple[Piece, ...]:
+    """Which stretch of the block's text each translated text inside it is (all of it, for a text of its own)."""
+    if own is not None:
+        return (Piece(0, len(block.text), own),)
+    text_lines = block.text.split("\n")
+    starts = [0]
+    for line in text_lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    where = block.location
+    pieces = []
+    for leaf, origin in leaves:
+        index = leaf.location.line - where.line
+        if leaf.location.path != where.path or not 0 <= index < len(text_lines):
+            continue
+        start = starts[index] + leaf.location.column - (where.column if index == 0 else 1)
+        if not starts[index] <= start <= starts[index] + len(text_lines[index]):
+            continue
+        last = min(index + max(leaf.lines, leaf.text.count("\n") + 1) - 1, len(text_lines) - 1)
+        single = last == index
+        end = (
+            min(start + len(leaf.text), starts[last] + len(text_lines[last]))
+            if single
+            else starts[last] + len(text_lines[last])
+        )
+        pieces.append(Piece(start, end, origin))
+    if not pieces:
+        # A part of one translated text (a card within its list item): placed within that text.
+        for leaf, origin in leaves:
+            inside = leaf.location.line == where.line and leaf.location.column <= where.column
+            if inside and block.text and block.text.split("\n", 1)[0] in leaf.text:
+                return (Piece(0, len(block.text), origin),)
+    return tuple(sorted(pieces, key=lambda p: p.start))
