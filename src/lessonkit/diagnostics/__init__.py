@@ -4,7 +4,8 @@ Everything lessonkit reports about its input is a `Diagnostic`: a place (`Locati
 `E`/`W`/`I`/`R`/`X`/`S` number or a checker rule id such as `tone.fear`), a `Severity`, a message
 and an optional suggestion. It prints as `path:line:col: severity CODE message [suggestion]`.
 The codes are registered in `lessonkit.diagnostics.codes`, the output formats live in
-`lessonkit.diagnostics.formats`, and exit statuses in `lessonkit.exit_status`.
+`lessonkit.diagnostics.report` (printed by every command through `lessonkit.cli.output`), and exit
+statuses in `lessonkit.exit_status`.
 
 This module is imported by the checker's hot path, so it imports nothing heavier than the
 standard library's dataclasses and enum.

@@ -1,8 +1,8 @@
 """The result of a command and its output formats: text, JSON, GitHub annotations and SARIF 2.1.0.
 
-Every command that reports diagnostics (check, validate, i18n check, the build's refusals) puts
-them in a `Report` and prints it with one of `FORMATS`, so a CI job gets the same JSON, GitHub
-annotations or SARIF from each of them, including when the input was unusable.
+Every command that reports diagnostics (check, validate, i18n, build, site, locale doctor,
+evaluate, export) puts them in a `Report` and prints it with one of `FORMATS`, so a CI job gets
+the same JSON, GitHub annotations or SARIF from each of them, including when the input was unusable.
 """
 
 from __future__ import annotations
