@@ -13,15 +13,19 @@ The Python form (`Matcher.regex`) stays the reference: the anchors are derived f
 
 Deriving a matcher (Python's parse and compile, the anchors, the RE2 form) costs about 10 ms a
 rule, a third of a second for a language's rules; what it derives is plain data, kept in the
-cache folder (`matchers-<hash>.json`, keyed by lessonkit's version, Python's and the code of the
-modules that derive it) and read back on the next run, when Python's engine compiles a pattern
-only if a rule needs it. `tests/test_check_speed_equivalence.py` holds the two paths equal.
+cache folder (`matchers-<hash>.marshal`, keyed by lessonkit's version, Python's and the code of
+the modules that derive it) and read back on the next run, when Python's engine compiles a
+pattern only if a rule needs it. `tests/test_check_speed_equivalence.py` holds the two paths
+equal. The file is marshal, not JSON: it holds every language's matchers (half a megabyte),
+which JSON decoded in 5 ms of every start-up and marshal in under 2; every record is still
+checked field by field (`_from_record`), as the other marshal caches of the checker are.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 import re
 import sys
 from bisect import bisect_left, bisect_right
@@ -36,7 +40,7 @@ import re2
 
 from lessonkit import __version__
 from lessonkit.cache_file import read_cache_file, write_cache_file
-from lessonkit.check.anchors import Anchor, anchor_for
+from lessonkit.check.anchors import Anchor, anchor_for, fold
 from lessonkit.check.resources import cache_dir
 from lessonkit.linear_re import Hit, Scanner, to_re2, word_bounded
 from lessonkit.problems import LessonkitError
@@ -58,12 +62,21 @@ class Matcher:
     `regex` is the Python form (the reference, read by the anchors and the tests); `scanner` runs
     the same pattern in linear time where RE2 can express it. The negation pattern runs on a
     window of five words, so Python's engine is bounded there.
+
+    A rule of which only some phrases need Python's engine (a lookaround) also has `linear_part`,
+    its other phrases on RE2, and `python_part`, the anchor of the phrases that need Python. On
+    a text that anchor rules out, those phrases match nowhere, so the whole pattern finds exactly
+    what the other phrases find (an alternative that never matches changes no leftmost match),
+    and `linear_part` runs instead: no compiling of the large Python pattern (tens of
+    milliseconds) and no backtracking, unless a text holds what the Python-only phrases need.
     """
 
     source: str
     negation_source: str | None
     anchor: Anchor | None = None
     scanner: Scanner | None = None
+    linear_part: Scanner | None = None
+    python_part: Anchor | None = None
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
@@ -91,10 +104,13 @@ class Matcher:
         """The numbers (in `_STRINGS`) of every string the anchor looks for; None when that pre-test cannot decide."""
         return _STRINGS.numbers(self.anchor) if self.anchor is not None else None
 
-    def finditer(self, text: str) -> Iterator[Hit]:
-        """Every match in the text, as `regex.finditer` finds them."""
+    def finditer(self, text: str, folded: str | None = None) -> Iterator[Hit]:
+        """Every match in the text, as `regex.finditer` finds them (`folded`: `fold(text)`, if known)."""
         if self.scanner is None:
             return (Hit(m.start(), m.end(), m.group(0), m.groupdict()) for m in self.regex.finditer(text))
+        linear, python = self.linear_part, self.python_part
+        if linear is not None and python is not None and not python.admits(fold(text) if folded is None else folded):
+            return linear.finditer(text)
         return self.scanner.finditer(text)
 
     def search(self, text: str) -> Hit | None:
@@ -232,10 +248,10 @@ def _compile(patterns: tuple[str, ...], define: tuple[tuple[str, str], ...], neg
 
 def _derive(patterns: tuple[str, ...], define: tuple[tuple[str, str], ...], negation: str) -> Matcher:
     table = dict(define)
-    joined = "|".join(f"(?:{expand(p, table)})" for p in patterns)
-    # Group names must be unique across alternatives: number every `neg` group.
+    # Group names must be unique across alternatives: number every `neg` group, left to right.
     counter = count()
-    joined = re.sub(r"\(\?P<neg>", lambda _: f"(?P<neg{next(counter)}>", joined)
+    phrases = [re.sub(r"\(\?P<neg>", lambda _: f"(?P<neg{next(counter)}>", f"(?:{expand(p, table)})") for p in patterns]
+    joined = "|".join(phrases)
     source = rf"(?<!\w)(?:{joined})(?!\w)"
     negation_source = rf"(?<!\w)(?:{expand(negation, table)})(?!\w)" if negation else None
     try:
@@ -246,10 +262,30 @@ def _derive(patterns: tuple[str, ...], define: tuple[tuple[str, str], ...], nega
         raise LessonkitError(f"invalid pattern: {err}") from err
     inner = to_re2(joined, re.IGNORECASE)
     scanner = Scanner(source, re.IGNORECASE, re2_pattern=word_bounded(inner) if inner is not None else None)
-    return Matcher(source, negation_source, anchor_for(source, re.IGNORECASE), scanner)
+    linear_part, python_part = _split(phrases) if inner is None else (None, None)
+    return Matcher(source, negation_source, anchor_for(source, re.IGNORECASE), scanner, linear_part, python_part)
 
 
-_MATCHERS_FORMAT: Final = 2
+def _split(phrases: list[str]) -> tuple[Scanner | None, Anchor | None]:
+    """For a pattern RE2 cannot run whole: its RE2 phrases as one scanner, and the anchor of the others.
+
+    (None, None) when that cannot stand in for the whole pattern: no phrase or every phrase needs
+    Python, a Python-only phrase has named groups (a hit of the whole pattern lists them all), or
+    the Python-only phrases have no anchor.
+    """
+    linear = [p for p in phrases if to_re2(p, re.IGNORECASE) is not None]
+    python = [p for p in phrases if to_re2(p, re.IGNORECASE) is None]
+    if not linear or not python or any(re.compile(p, re.IGNORECASE).groupindex for p in python):
+        return None, None
+    joined = "|".join(linear)
+    inner = to_re2(joined, re.IGNORECASE)
+    needs = anchor_for(rf"(?<!\w)(?:{'|'.join(python)})(?!\w)", re.IGNORECASE)
+    if inner is None or needs is None:
+        return None, None
+    return Scanner(rf"(?<!\w)(?:{joined})(?!\w)", re.IGNORECASE, re2_pattern=word_bounded(inner)), needs
+
+
+_MATCHERS_FORMAT: Final = 3
 _DERIVING_CODE: Final = ("patterns.py", "anchors.py", "../linear_re.py")
 
 
@@ -261,8 +297,8 @@ def _stored_matchers() -> dict[str, Any] | None:
         return None
     data = read_cache_file(path, limit=64 * 1024 * 1024)
     try:
-        record = json.loads(data) if data is not None else None
-    except ValueError:
+        record = marshal.loads(data) if data is not None else None
+    except (ValueError, EOFError, TypeError):
         record = None  # damaged: rebuilt as rules are compiled
     return record if isinstance(record, dict) else {}
 
@@ -275,26 +311,39 @@ def _matchers_path() -> Path | None:
     digest = hashlib.sha256(f"{__version__}\0{sys.version}\0{_MATCHERS_FORMAT}\0".encode())
     for name in _DERIVING_CODE:
         digest.update((here / name).read_bytes() + b"\0")
-    return folder / f"matchers-{digest.hexdigest()[:32]}.json"
+    return folder / f"matchers-{digest.hexdigest()[:32]}.marshal"
 
 
 def _save_matchers(stored: dict[str, Any]) -> None:
     path = _matchers_path()
     if path is not None:
-        write_cache_file(path, json.dumps(stored).encode("utf-8"))
+        write_cache_file(path, marshal.dumps(stored))
+
+
+def _anchor_record(anchor: Anchor | None) -> list[list[list[str]]] | None:
+    return None if anchor is None else [[sorted(s) for s in needs] for needs in anchor.phrases]
+
+
+def _scanner_record(scanner: Scanner) -> dict[str, Any]:
+    return {
+        "source": scanner.pattern,
+        "re2": scanner.re2_source,
+        "names": list(scanner.names),
+        "ascii": None if scanner.ascii_source is None else scanner.ascii_source.decode("latin-1"),
+    }
 
 
 def _record(matcher: Matcher) -> dict[str, Any]:
     scanner = matcher.scanner
     assert scanner is not None  # `_derive` always makes one
-    anchor = None if matcher.anchor is None else [[sorted(s) for s in needs] for needs in matcher.anchor.phrases]
+    linear = matcher.linear_part
     return {
+        **_scanner_record(scanner),
         "source": matcher.source,
         "negation": matcher.negation_source,
-        "anchor": anchor,
-        "re2": scanner.re2_source,
-        "names": list(scanner.names),
-        "ascii": None if scanner.ascii_source is None else scanner.ascii_source.decode("latin-1"),
+        "anchor": _anchor_record(matcher.anchor),
+        "linear_part": None if linear is None else _scanner_record(linear),
+        "python_part": _anchor_record(matcher.python_part),
     }
 
 
@@ -302,29 +351,53 @@ def _texts(value: object) -> list[str] | None:
     return value if isinstance(value, list) and all(isinstance(v, str) for v in value) else None
 
 
-def _from_record(record: object) -> Matcher | None:
-    """A matcher from a cache record, or None when the record is not of the shape `_record` writes."""
-    keys = ("source", "negation", "anchor", "re2", "names", "ascii")
-    if not isinstance(record, dict) or set(record) != set(keys):
+def _anchor_from(anchor: object) -> tuple[bool, Anchor | None]:
+    """Whether a record's anchor is well formed, and the anchor (None for none)."""
+    if anchor is None:
+        return True, None
+    if not isinstance(anchor, list):
+        return False, None
+    phrases: list[tuple[frozenset[str], ...]] = []
+    for needs in anchor:
+        if not isinstance(needs, list) or any(_texts(strings) is None for strings in needs):
+            return False, None
+        phrases.append(tuple(frozenset(strings) for strings in needs))
+    return True, Anchor(tuple(phrases))
+
+
+def _scanner_from(record: object) -> Scanner | None:
+    """A scanner from the record `_scanner_record` writes, or None when it is not of that shape."""
+    if not isinstance(record, dict) or not {"source", "re2", "names", "ascii"} <= record.keys():
         return None
-    source, negation, anchor, re2_source, names, ascii_source = (record[k] for k in keys)
-    if not isinstance(source, str) or not (negation is None or isinstance(negation, str)):
+    source, re2_source, names, ascii_source = (record[k] for k in ("source", "re2", "names", "ascii"))
+    if not isinstance(source, str) or not (re2_source is None or isinstance(re2_source, str)):
         return None
-    if not (re2_source is None or isinstance(re2_source, str)) or _texts(names) is None:
+    if _texts(names) is None:
         return None
     if not (ascii_source is None or (isinstance(ascii_source, str) and ascii_source.isascii())):
         return None
-    phrases: list[tuple[frozenset[str], ...]] = []
-    if anchor is not None:
-        if not isinstance(anchor, list):
-            return None
-        for needs in anchor:
-            if not isinstance(needs, list) or any(_texts(strings) is None for strings in needs):
-                return None
-            phrases.append(tuple(frozenset(strings) for strings in needs))
     latin1 = ascii_source.encode("ascii") if ascii_source is not None else None
-    scanner = Scanner.prepared(source, re.IGNORECASE, re2_source, tuple(names), ascii_source=latin1)
-    return Matcher(source, negation, Anchor(tuple(phrases)) if anchor is not None else None, scanner)
+    return Scanner.prepared(source, re.IGNORECASE, re2_source, tuple(names), ascii_source=latin1)
+
+
+def _from_record(record: object) -> Matcher | None:
+    """A matcher from a cache record, or None when the record is not of the shape `_record` writes."""
+    keys = ("source", "negation", "anchor", "re2", "names", "ascii", "linear_part", "python_part")
+    if not isinstance(record, dict) or set(record) != set(keys):
+        return None
+    negation = record["negation"]
+    scanner = _scanner_from(record)
+    (anchor_ok, anchor), (python_ok, python_part) = _anchor_from(record["anchor"]), _anchor_from(record["python_part"])
+    if scanner is None or not (negation is None or isinstance(negation, str)) or not (anchor_ok and python_ok):
+        return None
+    linear_part = None
+    if record["linear_part"] is not None:
+        linear_part = _scanner_from(record["linear_part"])
+        if linear_part is None or python_part is None:
+            return None
+    elif python_part is not None:
+        return None
+    return Matcher(scanner.pattern, negation, anchor, scanner, linear_part, python_part)
 
 
 def compile_patterns(patterns: list[str], define: dict[str, str], negation: str = "") -> Matcher:

@@ -30,7 +30,7 @@ def _hits(rule: Rule, found: Matcher, unit: TextUnit, document: Document) -> Ite
     if not found.may_match(unit.folded):
         return
     text = unit.plain
-    for match in found.finditer(text):
+    for match in found.finditer(text, unit.folded):
         if found.negated(match, text):
             continue
         if rule.spec.skip_questions and in_question(text, match.start):
