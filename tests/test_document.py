@@ -29,6 +29,7 @@ from lessonkit.load.curriculum import load_curriculum
 from lessonkit.load.lesson_file import load_lesson
 from lessonkit.load.quiz import lesson_questions
 from lessonkit.model import BLOCK_KINDS, Block, Lesson
+from lessonkit.problems import Location
 
 LESSON = ROOT / "lessons" / "students" / "8-10" / "my-body-my-pictures.md"
 GUIDE = ROOT / "lessons" / "educators" / "handling-disclosures.md"
@@ -249,3 +250,19 @@ def test_a_lesson_made_by_replacing_its_sections_gets_their_quiz() -> None:
     changed = dataclasses.replace(lesson, sections=others)
     assert [q.prompt for q in lesson_questions(changed)] == ["Who can help?"]
     assert len(lesson_questions(lesson)) > 1
+
+
+def test_a_translations_key_messages_and_definitions_are_checked_at_their_msgstrs() -> None:
+    lesson = _load(LESSON)
+    path = po_path(ROOT, "de", lesson.id)
+    translated = translate_lesson(lesson, read_po(path), path)
+    units = [u for u in lesson_document(translated, "de").units if u.kind in ("key_messages", "vocabulary")]
+    assert [u.kind for u in units].count("key_messages") == len(lesson.key_messages)
+    assert [u.kind for u in units].count("vocabulary") == len(lesson.vocabulary)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    for unit in units:
+        # Each part starts at the first character of its msgstr, and so does its first finding's place.
+        literal = lines[unit.line - 1]
+        assert unit.path == path and literal.startswith(('msgstr "', '"')) and literal[unit.column - 2] == '"'
+        assert literal[unit.column - 1 :].startswith(unit.raw[:8]), (literal, unit.raw)
+        assert unit.location(0) == Location(path, unit.line, unit.column)

@@ -14,10 +14,19 @@ from lessonkit.i18n.apply import translate_lesson
 from lessonkit.i18n.catalogue import lesson_template
 from lessonkit.i18n.units import lesson_units
 from lessonkit.load.curriculum import load_curriculum
-from lessonkit.load.quiz import CHOICE, ORDER, SHORT, TRUE_FALSE, lesson_questions, option_line, parse_questions
-from lessonkit.load.sections import parse_quiz
+from lessonkit.load.document import parse_body
+from lessonkit.load.quiz import (
+    CHOICE,
+    ORDER,
+    SHORT,
+    TRUE_FALSE,
+    Question,
+    lesson_questions,
+    option_line,
+    parse_questions,
+)
 from lessonkit.model import Config, Lesson, Section
-from lessonkit.problems import Location
+from lessonkit.problems import Location, Problem
 
 LESSON_ID = "example-helpers-4-7"
 
@@ -65,11 +74,17 @@ def test_guide_example_parses_into_every_kind() -> None:
     assert order.answer_key() == "(1) Stop. · (2) Tell a trusted adult. · (3) Feel proud that you told."
 
 
+def document_quiz(quiz: str) -> tuple[tuple[Question, ...], tuple[Problem, ...]]:
+    """The questions a lesson document holds for a body of one quiz section (its `:::` on line 10)."""
+    body = parse_body(f"::: quiz\n{quiz}\n:::", Path("lesson.md"), 10, (section(quiz),))
+    return body.questions, body.problems
+
+
 def test_short_form_is_unchanged() -> None:
     quiz = "Q: What is a trusted adult?\nA: A grown-up who helps.\nQ: Will you be in trouble?\nA: No."
-    items, problems = parse_quiz(section(quiz))
-    assert problems == []
-    assert [(i.question, i.answer, i.location.line) for i in items] == [
+    items, problems = document_quiz(quiz)
+    assert problems == ()
+    assert [(i.prompt, i.answer_key(), i.location.line) for i in items] == [
         ("What is a trusted adult?", "A grown-up who helps.", 11),
         ("Will you be in trouble?", "No.", 13),
     ]
@@ -77,8 +92,8 @@ def test_short_form_is_unchanged() -> None:
 
 def test_structured_item_gives_its_answer_key_to_the_older_model() -> None:
     quiz = "Q: Who can help?\n- [x] A teacher. :: Yes.\n- [x] A parent. :: Yes.\n- [ ] Nobody. :: Someone always can."
-    (item,), problems = parse_quiz(section(quiz))
-    assert problems == [] and item.question == "Who can help?" and item.answer == "A teacher. / A parent."
+    (item,), problems = document_quiz(quiz)
+    assert problems == () and item.prompt == "Who can help?" and item.answer_key() == "A teacher. / A parent."
 
 
 def test_feedback_separator_needs_spaces_and_offsets_are_exact() -> None:

@@ -141,15 +141,6 @@ class Section:
 
 
 @dataclass(frozen=True)
-class QuizItem:
-    """One quiz question and its answer."""
-
-    question: str
-    answer: str
-    location: Location
-
-
-@dataclass(frozen=True)
 class Picture:
     """A picture of the bundled set (`lessonkit.pictures`) and its alt text, translated with the lesson."""
 

@@ -10,7 +10,6 @@ from typing import Any
 
 from conftest import run_cli
 from lessonkit.document_kinds import download_paths, handbook_path
-from lessonkit.load.sections import parse_quiz
 from lessonkit.model import Curriculum
 from lessonkit.render.site.layout import html_path, lesson_page
 
@@ -111,7 +110,7 @@ def test_lesson_page_content(built_site: Path, curriculum: Curriculum) -> None:
     assert 'class="admonition warning lk-safeguarding"' in text
     for objective in lesson.objectives:
         assert objective.replace("'", "&#x27;").replace('"', "&quot;") in text
-    questions = [item for section in lesson.sections_of("quiz") for item in parse_quiz(section)[0]]
+    questions = lesson.document.questions
     assert len(questions) >= 3
     assert text.count("<details>") == len(questions)  # one answer per quiz question
     assert "{{" not in text  # every help token filled from the country pack

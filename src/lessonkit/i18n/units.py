@@ -61,7 +61,8 @@ def lesson_units(lesson: Lesson) -> list[Unit]:
     return [*_front_matter_units(lesson), *_body_units(lesson)]
 
 
-# Front-matter block ids (without the number) and the unit place and field name each one is.
+# A front-matter block (its id's name and part) -> its unit's place, the field `rewrite` writes it to,
+# and the field whose line the catalogue's reference (`#: lesson.md:LINE`) cites.
 _FIELDS = re.compile(r"^front\.(?P<name>[a-z_]+)(?:\[(?P<n>\d+)\])?(?:\.(?P<part>[a-z]+))?$")
 _FIELD_PLACES = {
     ("title", ""): ("title", "title", "title"),

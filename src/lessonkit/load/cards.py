@@ -23,7 +23,6 @@ from pathlib import Path
 
 from markdown_it.token import Token
 
-from lessonkit.markdown import markdown
 from lessonkit.model import Section
 from lessonkit.problems import Location, Problem
 
@@ -67,16 +66,6 @@ class CardSet:
         while any(position == card for position, card in enumerate(order)):
             shuffler.shuffle(order)
         return tuple(order)
-
-
-def parse_cards(section: Section) -> tuple[CardSet | None, list[Problem]]:
-    """The card set of a `cards` section, or None with the problems that make it unusable.
-
-    The loader reads the cards from the lesson's own block tokens (`cards_from_tokens`); this parses
-    the section's text on its own, for a section made by hand.
-    """
-    tokens = markdown().parse(section.text)
-    return cards_from_tokens(section, tokens, section.location.line + 1, section.text.split("\n"))
 
 
 def cards_from_tokens(

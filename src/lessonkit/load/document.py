@@ -400,7 +400,11 @@ def located_document(
     its text came from which msgstr, so that `Block.place` finds the PO line of any character.
     A block holding no translated text keeps the English lesson's place for it.
     """
-    leaves = [(b, origins[b.id]) for b in translated.walk() if b.id in origins]
+    # The translated texts by the line they start on (of the rewritten body), to find a block's own quickly.
+    leaves: dict[int, list[tuple[Block, Origin]]] = {}
+    for leaf in translated.walk():
+        if leaf.id in origins:
+            leaves.setdefault(leaf.location.line, []).append((leaf, origins[leaf.id]))
     english = {b.id: b.location for b in source.walk()}
 
     def relocate(block: Block) -> Block:
@@ -412,7 +416,7 @@ def located_document(
     return dataclasses.replace(translated, blocks=tuple(relocate(b) for b in translated.blocks))
 
 
-def _pieces(block: Block, leaves: Sequence[tuple[Block, Origin]], own: Origin | None) -> tuple[Piece, ...]:
+def _pieces(block: Block, leaves: Mapping[int, list[tuple[Block, Origin]]], own: Origin | None) -> tuple[Piece, ...]:
     """Which stretch of the block's text each translated text inside it is (all of it, for a text of its own)."""
     if own is not None:
         return (Piece(0, len(block.text), own),)
@@ -422,7 +426,8 @@ def _pieces(block: Block, leaves: Sequence[tuple[Block, Origin]], own: Origin | 
         starts.append(starts[-1] + len(line) + 1)
     where = block.location
     pieces = []
-    for leaf, origin in leaves:
+    inside = (x for line in range(where.line, where.line + len(text_lines)) for x in leaves.get(line, ()))
+    for leaf, origin in inside:
         index = leaf.location.line - where.line
         if leaf.location.path != where.path or not 0 <= index < len(text_lines):
             continue
@@ -439,8 +444,7 @@ def _pieces(block: Block, leaves: Sequence[tuple[Block, Origin]], own: Origin | 
         pieces.append(Piece(start, end, origin))
     if not pieces:
         # A part of one translated text (a card within its list item): placed within that text.
-        for leaf, origin in leaves:
-            inside = leaf.location.line == where.line and leaf.location.column <= where.column
-            if inside and block.text and block.text.split("\n", 1)[0] in leaf.text:
+        for leaf, origin in leaves.get(where.line, ()):
+            if leaf.location.column <= where.column and block.text and block.text.split("\n", 1)[0] in leaf.text:
                 return (Piece(0, len(block.text), origin),)
     return tuple(sorted(pieces, key=lambda p: p.start))

@@ -143,7 +143,7 @@ class Question:
         return bool(self.options) and self.options[0].correct
 
     def answer_key(self) -> str:
-        """The answer as one line of Markdown, for printed answer keys and the older `QuizItem`."""
+        """The answer as one line of Markdown, for printed answer keys."""
         if self.kind == SHORT:
             return self.answer
         if self.kind == ORDER:

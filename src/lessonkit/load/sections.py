@@ -10,9 +10,8 @@ from types import MappingProxyType
 
 from markdown_it.token import Token
 
-from lessonkit.load.quiz import parse_questions
 from lessonkit.markdown import SECTION_CLOSE, SECTION_OPEN, block_tokens
-from lessonkit.model import QuizItem, Section
+from lessonkit.model import Section
 from lessonkit.problems import Location, Problem
 
 
@@ -145,12 +144,3 @@ def _notes_follow_slides(sections: list[Section]) -> list[Problem]:
                 Problem(section.location, "E035", "'notes' must come directly after the 'slide' it belongs to")
             )
     return problems
-
-
-def parse_quiz(section: Section) -> tuple[tuple[QuizItem, ...], list[Problem]]:
-    """The questions of a quiz section as question and answer (structured items give their answer key).
-
-    The full model, with options and feedback, is `lessonkit.load.quiz.parse_questions`.
-    """
-    questions, problems = parse_questions(section)
-    return tuple(QuizItem(q.prompt, q.answer_key(), q.location) for q in questions), problems

@@ -86,5 +86,10 @@ def units(rule: Rule, document: Document) -> Iterator[TextUnit]:
 
 
 def header(unit: TextUnit) -> Location:
-    """The `::: kind` line of a section unit (the line before its text)."""
+    """The `::: kind` line of a section unit (the line before its text).
+
+    A translated unit has no such line: it is at its first msgstr's first character.
+    """
+    if unit.placed is not None:
+        return unit.location(0)
     return Location(unit.path, max(1, unit.line - 1), 1)
