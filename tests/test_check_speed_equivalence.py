@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import marshal
 from pathlib import Path
 from typing import Any
 
@@ -177,11 +178,15 @@ def test_a_cache_of_the_wrong_shape_is_rebuilt(tmp_path: Path, damage: Any) -> N
     assert json.loads(cache.read_text(encoding="utf-8")) != record  # written again
 
 
-def test_the_sharded_frequency_table_answers_as_the_whole_table(tmp_path: Path) -> None:
+@pytest.mark.parametrize("whole_after", [64, 10**9])  # the whole file read after 64 shards; every shard alone
+def test_the_sharded_frequency_table_answers_as_the_whole_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, whole_after: int
+) -> None:
     from math import log10
 
     import wordfreq
 
+    monkeypatch.setattr(resources.ShardFile, "WHOLE_AFTER", whole_after)
     whole = {w: round(log10(f) + 9, 2) for w, f in wordfreq.get_frequency_dict("en").items() if f >= 1e-8}
     resources.use_cache_dir(tmp_path)
     try:
@@ -193,6 +198,36 @@ def test_the_sharded_frequency_table_answers_as_the_whole_table(tmp_path: Path) 
             for absent in ("zzqxv", "a" * 40, "", "\u0645\u0631\u062d\u0628\u0627zz"):
                 assert absent not in table and table.get(absent, 0.0) == 0.0
         assert not resources.frequency_table("xx")  # no data for the language: an empty table
+    finally:
+        resources.frequency_table.cache_clear()
+        resources.use_cache_dir(None)
+
+
+def _damaged(good: bytes) -> list[bytes]:
+    length = int.from_bytes(good[:8], "little")
+    return [
+        b"",
+        good[:5],
+        good[:-1],  # the last shard runs past the end of the file
+        (len(good) * 2).to_bytes(8, "little") + good[8:],  # an index longer than the file
+        good[:8] + b"\x00" * length + good[8 + length :],  # an index marshal cannot read
+        good[:8] + b"N" + b"\x00" * (length - 1) + good[8 + length :],  # an index that is not a table
+    ]
+
+
+def test_a_damaged_shard_file_is_rebuilt(tmp_path: Path) -> None:
+    resources.use_cache_dir(tmp_path)
+    try:
+        resources.frequency_table.cache_clear()
+        expected = [resources.frequency_table("en").get(w, 0.0) for w in ("you", "zebra", "trusted")]
+        path = next(tmp_path.glob("wordfreq-en-*"))
+        good = path.read_bytes()
+        for damage in _damaged(good):
+            path.write_bytes(damage)
+            assert resources.ShardFile.open(path) is None
+            resources.frequency_table.cache_clear()
+            assert [resources.frequency_table("en").get(w, 0.0) for w in ("you", "zebra", "trusted")] == expected
+            assert path.read_bytes() == good  # written again
     finally:
         resources.frequency_table.cache_clear()
         resources.use_cache_dir(None)
@@ -244,3 +279,27 @@ def test_matchers_read_back_from_the_cache_equal_the_derived_ones() -> None:
     assert compared > 20
     assert patterns._from_record({"source": 1}) is None
     assert patterns._from_record({**patterns._record(derived), "anchor": [[["x", 2]]]}) is None
+
+
+DAMAGED_MATCHERS = [b"", b"\x00garbage", b"[1, 2]", marshal.dumps([1, 2]), marshal.dumps({"k": 1})[:-2]]
+
+
+@pytest.mark.parametrize("damage", DAMAGED_MATCHERS)
+def test_a_damaged_matcher_cache_is_ignored(tmp_path: Path, damage: bytes) -> None:
+    resources.use_cache_dir(tmp_path)
+    patterns._stored_matchers.cache_clear()
+    try:
+        path = patterns._matchers_path()
+        assert path is not None and path.suffix == ".marshal"
+        path.write_bytes(damage)
+        assert patterns._stored_matchers() == {}  # rebuilt as rules are compiled
+        patterns._stored_matchers.cache_clear()
+        derived = patterns._derive(("you are to blame",), (), "")
+        path.write_bytes(marshal.dumps({"key": patterns._record(derived), "bad": {"source": 1}}))
+        stored = patterns._stored_matchers()
+        assert stored is not None and patterns._from_record(stored["bad"]) is None
+        back = patterns._from_record(stored["key"])
+        assert back is not None and [h.span() for h in back.finditer("So you are to blame.")] == [(3, 19)]
+    finally:
+        patterns._stored_matchers.cache_clear()
+        resources.use_cache_dir(None)
