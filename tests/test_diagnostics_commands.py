@@ -1,8 +1,9 @@
 """Every command reports through the one diagnostic type and exits through the one enum (issue 17 item 2).
 
-`evaluate`, `export` and `i18n status` print what they refuse or leave out with the shared
-formatters (`--format`, or `--diagnostics-format` for `export`, whose `--format` is what it
-writes), and no command exits with a bare number.
+`evaluate`, `export`, `i18n status`, `list` and `coverage` print what they refuse or leave out
+with the shared formatters (`--format`, or `--diagnostics-format` for `export`, whose `--format`
+is what it writes), every command's help offers exactly the shared formats, and no command exits
+with a bare number.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ import re
 import shutil
 from pathlib import Path
 
+import click
 import polib
 import pytest
+from click.testing import CliRunner
 
 from conftest import ROOT, run_cli
 from print_project import example_lessons, make_project
@@ -184,8 +187,6 @@ def test_i18n_import_gives_its_refusals_in_the_format_asked_for(tmp_path: Path) 
 
 def _format_choices(words: list[str]) -> set[str]:
     """The choices of a command's diagnostics option (`--diagnostics-format`, else `--format`)."""
-    import click
-
     from lessonkit.cli import cli
 
     command: click.Command | None = cli
@@ -209,4 +210,113 @@ def test_the_formats_table_matches_the_commands() -> None:
         for name in re.findall(r"`([a-z0-9 ]+)`", commands):
             assert fmt in _format_choices(name.split()), (fmt, name)
             checked += 1
-    assert checked >= 29  # every command of the three rows was looked up
+    assert checked >= 33  # every command of the three rows was looked up
+
+
+@pytest.mark.parametrize("command", ["list", "coverage"])
+def test_list_and_coverage_refuse_an_unloadable_curriculum_in_the_format_asked_for(project: Path, command: str) -> None:
+    config = project / "lessons" / "curriculum.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "bands: [\n", encoding="utf-8")
+    result = run_cli(command, str(project), "--format", "json")
+    assert result.code == 2, result.err
+    (finding,) = json.loads(result.out)["findings"]  # the diagnostics JSON, not the command's own
+    assert (finding["path"], finding["rule"], finding["severity"]) == ("lessons/curriculum.yml", "E003", "error")
+    github = run_cli(command, str(project), "--format", "github")
+    assert github.code == 2 and github.out.startswith("::error file=lessons/curriculum.yml,line="), github.out
+    text = run_cli(command, str(project))
+    assert text.code == 2 and text.out == "" and "lessons/curriculum.yml:" in text.err and "E003" in text.err
+
+
+def test_coverage_gives_its_gaps_as_sarif_at_the_recommendation(project: Path) -> None:
+    # No lessons: every band misses every required recommendation.
+    sources = (project / "lessons" / "sources.yml").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(sources, 1) if text.strip() == "- id: rec-parents")
+    result = run_cli("coverage", str(project), "--format", "sarif")
+    assert result.code == 1, result.err
+    (run,) = json.loads(result.out)["runs"]
+    gaps = [r for r in run["results"] if r["ruleId"] == "C001"]
+    assert len(gaps) == 12 and all(r["level"] == "error" for r in gaps)  # 3 recommendations x 4 bands
+    where = next(r for r in gaps if r["message"]["text"] == "no lesson for ages 8-10 cites 'rec-parents'")
+    location = where["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == "lessons/sources.yml"
+    assert location["region"] == {"startLine": line, "startColumn": 9}
+    assert run["tool"]["driver"]["rules"][0]["shortDescription"]["text"].startswith("an age band with no lesson")
+    assert "gap:" not in result.err  # the gaps are the output, not repeated on stderr
+    text = run_cli("coverage", str(project))
+    assert text.code == 1 and "gap: no lesson for ages 8-10 cites 'rec-parents'" in text.err.splitlines()
+    assert text.out.split()[:4] == ["4-7", "8-10", "11-13", "14-18"]  # the matrix itself, unchanged
+
+
+# Commands that only write files (catalogues, a locale's declaration) and report no diagnostics:
+# a bad argument or input ends them with a `lessonkit: error:` line and exit 2.
+NO_DIAGNOSTICS = {"i18n extract", "i18n update", "locale add"}
+# Formatters that only one command offers, by design: `summary` lists errors and counts warnings,
+# the build's format, and `check` offers it for the same view.
+ONE_COMMAND = {"summary": "check"}
+# Commands whose `--format` names their own output, so it offers only some of the shared formats
+# beside its own (docs/diagnostics.md, "Where a command's --format already names its own output").
+OWN_OUTPUT = {
+    "evaluate report": {"text", "json"},  # text/json/html reports; json also for refused files
+    "i18n status": {"json", "github", "sarif"},  # its text is `table`; json its status rows
+}
+# A format option's choices as `--help` prints them: `--format [text|json|github|sarif]`.
+HELP_CHOICES = re.compile(r"^\s*(--[a-z-]*format) \[([a-z0-9|-]+)\]", re.M)
+
+
+def _leaf_commands() -> list[str]:
+    """Every command that runs (groups opened), as its words: `check`, `i18n status`, ..."""
+    from lessonkit.cli import cli
+
+    found = []
+
+    def walk(command: click.Command, words: list[str]) -> None:
+        if isinstance(command, click.Group):
+            for name in command.list_commands(click.Context(command)):
+                sub = command.get_command(click.Context(command), name)
+                assert sub is not None, name
+                walk(sub, [*words, name])
+        else:
+            found.append(" ".join(words))
+
+    walk(cli, [])
+    return found
+
+
+def _help_choices(words: str) -> dict[str, set[str]]:
+    """The format-like options of a command and their choices, read from its `--help` output."""
+    from lessonkit.cli import cli
+
+    result = CliRunner().invoke(cli, [*words.split(), "--help"])
+    assert result.exit_code == 0, result.output
+    return {option: set(choices.split("|")) for option, choices in HELP_CHOICES.findall(result.output)}
+
+
+def test_every_command_help_offers_exactly_the_shared_formats() -> None:
+    from lessonkit.diagnostics.report import FORMATS
+
+    commands = _leaf_commands()
+    assert len(commands) >= 16 and {"list", "coverage", "export", "i18n status"} <= set(commands)
+    everywhere = set(FORMATS) - set(ONE_COMMAND)
+    for command in commands:
+        options = _help_choices(command)
+        if command in NO_DIAGNOSTICS:
+            assert options == {}, command  # the exception list must not go stale
+            continue
+        # `export --format` is what it writes (GIFT, QTI, a cartridge); its diagnostics have their own option.
+        diagnostics = options.get("--diagnostics-format") or options["--format"]
+        expected = OWN_OUTPUT.get(command, everywhere | {f for f, only in ONE_COMMAND.items() if only == command})
+        assert diagnostics & set(FORMATS) == expected, (command, diagnostics)
+        if "--diagnostics-format" in options:
+            assert not options["--format"] & set(FORMATS), command  # no name with two meanings
+
+
+def test_the_help_scan_reads_the_choices() -> None:
+    # The scan above must see a format the shared formatters lack, and an option missing one.
+    @click.command()
+    @click.option("--format", type=click.Choice(["text", "json", "junit"]))
+    @click.option("--report-format", type=click.Choice(["text", "json"]))
+    def planted() -> None:
+        """A command with two format options."""
+
+    text = CliRunner().invoke(planted, ["--help"]).output
+    assert dict(HELP_CHOICES.findall(text)) == {"--format": "text|json|junit", "--report-format": "text|json"}

@@ -9,24 +9,47 @@ from pathlib import Path
 import click
 
 from lessonkit.cli.curriculum_arg import load_for_paths
+from lessonkit.cli.output import TEXT, echo_machine, refuse
+from lessonkit.diagnostics import UnusableInputError
+from lessonkit.diagnostics.report import MACHINE_FORMATS
 from lessonkit.exit_status import ExitStatus
 from lessonkit.load.curriculum import relative
 
 
 @click.command("list")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice([TEXT, *MACHINE_FORMATS]),
+    default=TEXT,
+    show_default=True,
+    help=(
+        "text: one line per lesson; json: the lessons as a JSON array; github or sarif: only the "
+        "problems met while loading. Unusable input comes out in the format asked for (docs/diagnostics.md)."
+    ),
+)
 def list_command(paths: tuple[Path, ...], fmt: str) -> None:
     """List lessons and guides with their metadata.
 
     `--format json` prints an array of objects with the fields id, title, audience, band,
-    topic, duration, sources and path (relative to the project root).
+    topic, duration, sources and path (relative to the project root). `--format github` or
+    `sarif` prints instead the problems met while loading the lessons (a lesson that does not
+    load is left out of the list). When no lesson can be listed at all, the problems are printed
+    in the format asked for (text lines on stderr, JSON diagnostics for `json`) and the exit
+    status is 2; otherwise it is 0.
     """
     root, curriculum, problems = load_for_paths(paths)
     if curriculum is None:
+        if fmt != TEXT:
+            refuse(UnusableInputError(problems, "the curriculum cannot be loaded"), fmt)
         for problem in problems:
             click.echo(str(problem), err=True)
         sys.exit(ExitStatus.UNUSABLE)
+    if fmt in ("github", "sarif"):
+        # The listing is not a diagnostic: these formats carry only what is wrong with the input.
+        echo_machine(problems, fmt, len(curriculum.lessons))
+        return
     rows = [
         {
             "id": lesson.id,

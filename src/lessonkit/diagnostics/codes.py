@@ -98,6 +98,8 @@ CODES: Final[dict[str, Code]] = {
     "X001": _w("a lesson not exported in a locale: its translation is not ready"),
     "X002": _w("no kit wording in the locale's language: English is used"),
     "X003": _w("a band's lessons are not all ready in a locale: no kit for it there"),
+    # Coverage gaps (`lessonkit coverage --format github|sarif`; text and JSON give them their own way).
+    "C001": _e("an age band with no lesson citing a recommendation every band must cover"),
     # Locale readiness (`lessonkit locale doctor --format json|github|sarif`).
     "D001": _e("a step a locale still needs before it can ship (an error when it blocks, else a warning)"),
     # Site.
