@@ -35,3 +35,16 @@ def test_text_listing_and_help(project: Path) -> None:
     for command in ("validate", "list"):
         assert run_cli(command, "--help").code == 0
     assert run_cli("--version").out.strip() == "lessonkit, version 0.1.0"
+
+
+def test_github_gives_only_the_lessons_that_did_not_load(project: Path) -> None:
+    (project / "lessons" / "example.md").write_text(authoring_example(), encoding="utf-8")
+    (project / "lessons" / "broken.md").write_text("---\ntitle: [unclosed\n---\n", encoding="utf-8")
+    result = run_cli("list", "--format", "github", str(project))
+    assert result.code == 0, result.err  # the other lessons are still listed by text and json
+    (line,) = result.out.splitlines()
+    assert line.startswith("::error file=lessons/broken.md,line=2,col=17,title=E003::YAML syntax error")
+    rows = json.loads(run_cli("list", "--format", "json", str(project)).out)
+    assert [row["id"] for row in rows] == ["example-helpers-4-7"]
+    text = run_cli("list", str(project))
+    assert "warning: 1 validation problem(s); run 'lessonkit validate'" in text.err
