@@ -134,7 +134,7 @@ def test_every_lesson_with_cards_shows_them_with_their_answer_key(built_site: Pa
         assert text.count('class="lk-card-set"') == len(sets), lesson.id
         for card_set in sets:
             if card_set.ordered or any(card.answer for card in card_set.cards):
-                assert "<details><summary>Answer key</summary>" in text, lesson.id
+                assert '<details class="lk-card-key"><summary>Answer key</summary>' in text, lesson.id
     # An ordering task: the cards numbered as the sheet prints them, the right order only in the answer key.
     say_no = next(x for x in with_cards if x.id == "say-no-11-13")
     text = (built_site / html_path(lesson_page(say_no))).read_text(encoding="utf-8")

@@ -232,7 +232,7 @@ def _card_answers(ctx: LocaleContext, lesson: Lesson, page: str, card_set: CardS
             answer = f" – {_inline(ctx, card.answer, page, lesson)}" if card.answer else ""
             rows.append(f"<li>{label}{_inline(ctx, card.text, page, lesson)}{answer}</li>\n")
         parts.append(f'<ul class="lk-card-answers">\n{"".join(rows)}</ul>')
-    return f"<details><summary>{escape(t('Answer key'))}</summary>\n{''.join(parts)}\n</details>"
+    return f'<details class="lk-card-key"><summary>{escape(t("Answer key"))}</summary>\n{"".join(parts)}\n</details>'
 
 
 def _inline(ctx: LocaleContext, text: str, page: str, lesson: Lesson) -> str:
