@@ -142,11 +142,11 @@ REVIEWED = {
         (10, "readability.sentence-length"),  # 28 words, limit 18 at 8-10
     ],
     # Located at the words in the entry's msgstr line (its column too); a finding about a whole
-    # section stays at the first line of the entry it is found in (column 1).
+    # section is at the first character of the section's first msgstr.
     "catalogue-de": [
         (115, "tone.victim-blaming"),  # slide:2 msgstr: "Das war seine eigene Schuld."
         (115, "tone.fear"),  # the same msgstr, further on: "Im Netz lauern überall Gefahren."
-        (117, "readability.grade"),  # slide:3 (found at its title entry), whose sentence is too long
+        (129, "readability.grade"),  # slide:3, at its text's msgstr (slide:3|p:1), whose sentence is too long
         (129, "readability.sentence-length"),  # that sentence: 33 words, limit 22 at 11-13
         (213, "vocabulary.unfamiliar"),  # handout: "scharfsichtige"
         (227, "structure.raw-contact"),  # help: "116 111" (the English wording rule does not apply)
