@@ -12,23 +12,41 @@ script calls the same `features` function, so the two cannot drift apart), weigh
 passed through a softmax. The model file is JSON, never a pickle (a pickle runs code when it is
 loaded, and rule folders come from other people); it is read only when a classifier rule runs,
 and checked field by field, so a damaged file is a located error, not a traceback.
+
+Two paths compute the same probabilities. `features` and `Model.probabilities` are the reference,
+written as the definition reads (training and the tests use them). The checker scores with
+`Model.fast_probabilities`, which regroups the same sums so that a sentence costs a few passes
+of C-level work: each word's n-grams, and their weights summed, are made once per run; a
+sentence's n-grams are counted in one pass; only those that occur more than once (whose value is
+1 + ln n, not 1) are looked at one by one. `tests/test_classifier_fast.py` holds the two paths
+equal to 1e-9. The checked model is kept in the cache folder (`classifier-<hash>.marshal`, keyed
+by the model file's bytes and this module's code), so a run reads it in a few milliseconds
+instead of parsing and checking the JSON again.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import marshal
 import math
 import re
+import sys
 import unicodedata
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
+from itertools import chain, compress
+from operator import add, itemgetter, mul, sub
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from lessonkit.check.document import Document
+from lessonkit.cache_file import read_cache_file, write_cache_file
+from lessonkit.check.document import Document, TextUnit
 from lessonkit.check.kinds import finding, units
 from lessonkit.check.patterns import in_question, in_quotation
+from lessonkit.check.resources import cache_dir
 from lessonkit.check.rulebook import Rule
 from lessonkit.check.sentences import WITHOUT_MARKS, WORD, sentences
 from lessonkit.problems import LessonkitError, Location
@@ -112,13 +130,31 @@ def features(text: str) -> dict[str, float]:
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: one loaded model, many sentences
 class Model:
-    """A trained model: classes, one intercept per class, and per-feature weights (one per class)."""
+    """A trained model: classes, one intercept per class, and the weights of each feature (one per class).
+
+    The weights are kept as `keys` and one column per class (the form the cache file holds); `weights`
+    is the same table by feature, made when the reference path or a warning's reasons need it.
+    """
 
     path: Path
     language: str
     classes: tuple[str, ...]
     intercepts: tuple[float, ...]
-    weights: dict[str, tuple[float, ...]]
+    keys: tuple[str, ...]
+    columns: tuple[tuple[float, ...], ...]
+
+    @cached_property
+    def weights(self) -> dict[str, tuple[float, ...]]:
+        """Feature -> its weight for each class, in the order of `classes`."""
+        return dict(zip(self.keys, zip(*self.columns, strict=True), strict=True))
+
+    @cached_property
+    def _scorer(self) -> _Scorer:
+        return _Scorer(self)
+
+    def fast_probabilities(self, text: str) -> tuple[float, ...]:
+        """`probabilities(text)` computed by the fast path (equal to it to rounding, about 1e-15)."""
+        return self._scorer.probabilities(text)
 
     def decision(self, vector: dict[str, float]) -> list[float]:
         """The linear score of each class (scikit-learn's `decision_function`)."""
@@ -172,6 +208,124 @@ class Model:
         return [normalised[words[a].start : words[b].end] for a, b in chosen]
 
 
+# --- the fast path -------------------------------------------------------------------------------
+#
+# With c(k) the count of n-gram k in a sentence and tf(c) = 1 + ln c, the reference computes for
+# each class j: score_j = b_j + sum_k tf(c(k)) * w_j(k) / norm, norm = sqrt(sum_k tf(c(k))^2), the
+# sums over every n-gram of the sentence (those missing from the model have w = 0). Since tf(1) = 1:
+#   sum_k tf(c(k)) * w_j(k) = sum over the words of the sentence of S_j(word)
+#                             + sum over its word pairs of w_j(pair)
+#                             + sum over the n-grams with c(k) > 1 of (tf(c(k)) - c(k)) * w_j(k)
+#   norm^2 = (number of n-gram occurrences) + sum over the n-grams with c(k) > 1 of (tf(c(k))^2 - c(k))
+# where S_j(word) sums w_j over the word's own n-grams (with repeats), made once per word and model.
+# Softmax depends only on differences of scores, so each harmful class is scored against good text
+# (weights and intercepts minus good's): one class fewer to sum, the same probabilities.
+
+_WORDS_KEPT: Final = 1 << 18  # words remembered per model; a larger table is emptied and refilled
+
+
+def _forms(text: str) -> list[str]:
+    """The forms of `tokens(normalise(text))`, without offsets.
+
+    ASCII text is its own NFKC form, its only apostrophe to unify is the backquote, it has no
+    vowel marks, and lower-casing it maps letters to letters one for one, so the words of the
+    lower-cased text are the lower-cased words.
+    """
+    if text.isascii():
+        return WORD.findall((text.replace("`", "'") if "`" in text else text).lower())
+    return [WITHOUT_MARKS.sub("", word).lower() for word in WORD.findall(normalise(text))]
+
+
+# What a word brings to a sentence, for one model: its n-grams (the unigram, then the character
+# 3-5-grams, as `raw_features` makes them), the start of the key of a word pair it begins
+# ("w:word "), and S_j(word) for each harmful class j.
+_Word = tuple[tuple[str, ...], str, tuple[float, ...]]
+_KEYS: Final = itemgetter(0)
+_HEAD: Final = itemgetter(1)
+_SUMS: Final = itemgetter(2)
+
+
+class _Words(dict[str, _Word]):
+    def __init__(self, rows: dict[str, tuple[float, ...]], classes: int) -> None:
+        super().__init__()
+        self.rows = rows
+        self.zero = (0.0,) * classes
+
+    def __missing__(self, form: str) -> _Word:
+        if len(self) >= _WORDS_KEPT:
+            self.clear()
+        padded = f" {form} "
+        keys = (
+            WORD_PREFIX + form,
+            *[CHAR_PREFIX + padded[i : i + n] for n in CHAR_SIZES for i in range(len(padded) - n + 1)],
+        )
+        found = list(filter(None, map(self.rows.get, keys)))  # the rows of the model's features (never empty tuples)
+        sums = tuple(map(math.fsum, zip(*found, strict=True))) if found else self.zero
+        word = self[form] = (keys, f"{WORD_PREFIX}{form} ", sums)
+        return word
+
+
+class _CountTerms(dict[int, tuple[float, float]]):
+    """Count n > 1 -> (tf(n)^2 - n, tf(n) - n), the two corrections above; tf(n) as `features` computes it."""
+
+    def __missing__(self, n: int) -> tuple[float, float]:
+        value = 1.0 + math.log(n)
+        terms = self[n] = (value * value - n, value - n)
+        return terms
+
+
+_COUNT_TERMS: Final = _CountTerms()
+_SQUARE_TERM: Final = itemgetter(0)
+_COUNT_TERM: Final = itemgetter(1)
+
+
+class _Scorer:
+    """The probabilities of `Model.probabilities`, computed as the comment above regroups them."""
+
+    def __init__(self, model: Model) -> None:
+        self.good = model.classes.index(GOOD)
+        harmful = [k for k in range(len(model.classes)) if k != self.good]
+        good_column = model.columns[self.good]
+        against_good = [tuple(map(sub, model.columns[k], good_column)) for k in harmful]
+        self.biases = tuple(model.intercepts[k] - model.intercepts[self.good] for k in harmful)
+        self.rows: dict[str, tuple[float, ...]] = dict(zip(model.keys, zip(*against_good, strict=True), strict=True))
+        self.words = _Words(self.rows, len(harmful))
+        self.class_of = tuple(itemgetter(j) for j in range(len(harmful)))
+
+    def probabilities(self, text: str) -> tuple[float, ...]:
+        scores = list(self.biases)
+        forms = _forms(text)
+        if forms:
+            rows = self.rows
+            words = list(map(self.words.__getitem__, forms))
+            pairs = list(map(add, map(_HEAD, words[:-1]), forms[1:]))
+            counts = Counter(chain(chain.from_iterable(map(_KEYS, words)), pairs))  # counted in C
+            occurrences = sum(map(len, map(_KEYS, words))) + len(pairs)
+            sums = list(map(_SUMS, words))
+            pair_rows = list(map(rows.__getitem__, filter(rows.__contains__, pairs)))
+            square = float(occurrences)
+            repeated_rows: list[tuple[float, ...]] = []
+            factors: list[float] = []
+            if len(counts) < occurrences:  # some n-grams occur more than once
+                repeated = [key for key, n in counts.items() if n > 1]
+                terms = list(map(_COUNT_TERMS.__getitem__, map(counts.__getitem__, repeated)))
+                square += math.fsum(map(_SQUARE_TERM, terms))
+                known = list(map(rows.__contains__, repeated))
+                repeated_rows = list(map(rows.__getitem__, compress(repeated, known)))
+                factors = list(map(_COUNT_TERM, compress(terms, known)))
+            norm = math.sqrt(square)
+            for j, weight in enumerate(self.class_of):
+                total = math.fsum(
+                    chain(map(weight, sums), map(weight, pair_rows), map(mul, factors, map(weight, repeated_rows)))
+                )
+                scores[j] += total / norm
+        top = max(0.0, *scores)  # good text's score is 0 against itself
+        exps = [math.exp(score - top) for score in scores]
+        exps.insert(self.good, math.exp(-top))
+        total = sum(exps)
+        return tuple(e / total for e in exps)
+
+
 def judged_text(text: str, skip_quoted: bool) -> str:
     """The sentence as the model reads it: without its quoted words when the rule skips quotations."""
     return _QUOTED.sub(" ", text) if skip_quoted else text
@@ -199,10 +353,28 @@ def _number(value: object) -> bool:
 
 @cache
 def load_model(path: Path) -> Model:
-    """Read and check a model file (once per run); any problem is a located `ModelFileError`."""
+    """Read and check a model file (once per run); any problem is a located `ModelFileError`.
+
+    A model checked before is read from the cache folder instead (see `_cached_model`).
+    """
     try:
-        source = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
+        data = path.read_bytes()
+    except OSError as err:
+        raise ModelFileError(f"{path}:1:1: cannot read the classifier model: {err}") from err
+    target = _cache_path(data)
+    model = _cached_model(path, target) if target is not None else None
+    if model is None:
+        model = _parse_model(path, data)
+        if target is not None:
+            _store_model(model, target)
+    return model
+
+
+def _parse_model(path: Path, data: bytes) -> Model:
+    """The model in a file's bytes, checked field by field."""
+    try:
+        source = data.decode("utf-8")
+    except UnicodeDecodeError as err:
         raise ModelFileError(f"{path}:1:1: cannot read the classifier model: {err}") from err
     try:
         data = json.loads(source)
@@ -239,7 +411,67 @@ def load_model(path: Path) -> Model:
         if not isinstance(row, list) or len(row) != len(classes) or not all(map(_number, row)):
             raise fail(f"feature {key!r} must have {len(classes)} numbers, one per class", json.dumps(key))
         weights[key] = tuple(float(w) for w in row)
-    return Model(path, language, tuple(classes), tuple(float(b) for b in intercepts), weights)
+    columns = tuple(zip(*weights.values(), strict=True)) if weights else ((),) * len(classes)
+    return Model(path, language, tuple(classes), tuple(float(b) for b in intercepts), tuple(weights), columns)
+
+
+# The checked model in the cache folder: marshal (plain data, never code: not pickle) of
+# (language, classes, intercepts, keys, columns), after a SHA-256 of those bytes. The file's name
+# hashes the model file's bytes, this module's code and Python's version, so a changed model or
+# code never meets an old entry; the inner hash turns a damaged file into a rebuild, and what a
+# file holds is checked for its types and shape before use, since a project's cache folder
+# comes with the project.
+_CACHE_FORMAT: Final = 1
+_CACHE_MAGIC: Final = b"lessonkit-classifier\0"
+
+
+def _cache_path(data: bytes) -> Path | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    digest = hashlib.sha256(f"{_CACHE_FORMAT}\0{sys.version}\0".encode())
+    digest.update(Path(__file__).read_bytes() + b"\0" + data)
+    return folder / f"classifier-{digest.hexdigest()[:32]}.marshal"
+
+
+def _store_model(model: Model, target: Path) -> None:
+    payload = marshal.dumps((model.language, model.classes, model.intercepts, model.keys, model.columns))
+    write_cache_file(target, _CACHE_MAGIC + hashlib.sha256(payload).digest() + payload)
+
+
+def _all(kind: type, values: Iterable[object]) -> bool:
+    return set(map(type, values)) <= {kind}
+
+
+def _cached_model(path: Path, target: Path) -> Model | None:
+    """The model kept at `target`, or None when there is none or it is not what `_store_model` writes."""
+    data = read_cache_file(target, limit=256 * 1024 * 1024)
+    start = len(_CACHE_MAGIC) + 32
+    if data is None or not data.startswith(_CACHE_MAGIC):
+        return None
+    payload = data[start:]
+    if hashlib.sha256(payload).digest() != data[len(_CACHE_MAGIC) : start]:
+        return None
+    try:
+        record = marshal.loads(payload)
+    except (EOFError, ValueError, TypeError):
+        return None
+    if not (isinstance(record, tuple) and len(record) == 5):
+        return None
+    language, classes, intercepts, keys, columns = record
+    if not (isinstance(language, str) and isinstance(classes, tuple) and _all(str, classes)):
+        return None
+    if GOOD not in classes or len(set(classes)) != len(classes) or len(classes) < 2:
+        return None
+    if not (isinstance(intercepts, tuple) and len(intercepts) == len(classes) and _all(float, intercepts)):
+        return None
+    if not (isinstance(keys, tuple) and _all(str, keys)):
+        return None
+    if not (isinstance(columns, tuple) and len(columns) == len(classes) and _all(tuple, columns)):
+        return None
+    if any(len(column) != len(keys) or not _all(float, column) for column in columns):
+        return None
+    return Model(path, language, classes, intercepts, keys, columns)
 
 
 def model_path(rule: Rule) -> Path:
@@ -250,10 +482,51 @@ def model_path(rule: Rule) -> Path:
     return rule.location.path.parent / name
 
 
-@lru_cache(maxsize=4096)
+# One model serves a rule per harmful class, and each rule reads the whole document. What the rules
+# share is kept for the document: each part's sentences as the model reads them (with their word
+# counts), and each sentence's probabilities, so that a sentence is prepared and scored once, not
+# once per rule (a bounded LRU cache smaller than the document would forget every sentence before
+# the next rule asks).
+_KEPT: Final = 1 << 16  # entries kept from earlier documents; more are forgotten when a new one comes
+_Judged = tuple[tuple[int, str, int], ...]  # (offset of the sentence, text the model reads, words)
+_scored: dict[tuple[Model, str], tuple[float, ...]] = {}
+_judged: dict[tuple[int, bool, bool], tuple[TextUnit, _Judged]] = {}
+_kept_for: list[Document] = []  # the document the kept entries were last asked for
+
+
+def _for_document(document: Document) -> None:
+    """Forget what was kept when a new document comes and the tables have grown large."""
+    if not _kept_for or _kept_for[0] is not document:
+        if len(_scored) > _KEPT or len(_judged) > _KEPT:
+            _scored.clear()
+            _judged.clear()
+        _kept_for[:] = [document]
+
+
 def _probabilities(model: Model, text: str) -> tuple[float, ...]:
-    # One model serves a rule per harmful class: each sentence is scored once, not once per rule.
-    return tuple(model.probabilities(text))
+    found = _scored.get((model, text))
+    if found is None:
+        found = _scored[(model, text)] = model.fast_probabilities(text)
+    return found
+
+
+def _judged_sentences(unit: TextUnit, skip_questions: bool, skip_quoted: bool) -> _Judged:
+    """The sentences of a part that a rule with these settings judges: offset, judged text, word count."""
+    key = (id(unit), skip_questions, skip_quoted)
+    kept = _judged.get(key)
+    if kept is not None and kept[0] is unit:  # the unit itself, not another one that got its id
+        return kept[1]
+    text = unit.plain
+    found = []
+    for sentence in sentences(unit):
+        if skip_questions and in_question(text, sentence.start):
+            continue
+        if skip_quoted and in_quotation(text, sentence.start):
+            continue  # a character's words, or a myth quoted to be refuted
+        judged = judged_text(sentence.text, skip_quoted)
+        found.append((sentence.start, judged, len(WORD.findall(judged))))
+    _judged[key] = (unit, tuple(found))
+    return tuple(found)
 
 
 # --- the kind -------------------------------------------------------------------------------------
@@ -272,17 +545,13 @@ def classifier(rule: Rule, document: Document) -> Iterator[Diagnostic]:
             + ", ".join(c for c in model.classes if c != GOOD)
         )
     target = model.classes.index(label)
+    spec = rule.spec
+    _for_document(document)
     for unit in units(rule, document):
-        text = unit.plain
-        for sentence in sentences(unit):
-            if rule.spec.skip_questions and in_question(text, sentence.start):
-                continue
-            if rule.spec.skip_quoted and in_quotation(text, sentence.start):
-                continue  # a character's words, or a myth quoted to be refuted
-            judged = judged_text(sentence.text, rule.spec.skip_quoted)
-            if len(WORD.findall(judged)) < rule.spec.min_words:
+        for start, judged, words in _judged_sentences(unit, spec.skip_questions, spec.skip_quoted):
+            if words < spec.min_words:
                 continue  # a fragment, or little left around a quotation ("Mia said: ...")
             probability = _probabilities(model, judged)[target]
             if probability > limit:
-                words = ", ".join(f"'{w}'" for w in model.reasons(judged, label))
-                yield finding(rule, unit.location(sentence.start), probability=f"{probability:.2f}", words=words)
+                quoted = ", ".join(f"'{w}'" for w in model.reasons(judged, label))
+                yield finding(rule, unit.location(start), probability=f"{probability:.2f}", words=quoted)
