@@ -64,6 +64,12 @@ class RuleModel(_Strict):
         ]
         if missing:
             raise ValueError(f"a '{kind}' rule needs {', '.join(missing)}")
+        if kind == "grammar":  # a shape's keys and words, checked where the rule is written
+            from lessonkit.check.linguistic.shape import shape_problem
+
+            problem = shape_problem(given["shape"])
+            if problem:
+                raise ValueError(problem)
         return self
 
 

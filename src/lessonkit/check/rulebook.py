@@ -138,6 +138,13 @@ KINDS: Final[dict[str, RuleKind]] = {
         ("check", "field", "limits", "min_words", "skip_questions", "skip_quoted"),
         ("check", "limits", "field"),
     ),
+    "grammar": RuleKind(
+        f"{_KINDS}.grammar:grammar",
+        "reports a clause of the shape the rule describes (`shape`: subject, lemmas, negation, modality; see the "
+        "linguistic layer in docs/checker.md), found by lemmas, clause subjects, negation scope and modality",
+        ("shape", "skip_questions", "skip_quoted"),
+        ("shape",),
+    ),
 }
 
 
@@ -193,6 +200,7 @@ class RuleSpec:
     max_bullets: int = 0
     field: str = ""
     check: str = ""
+    shape: dict[str, str] = dataclasses.field(default_factory=dict)  # the `grammar` kind's clause shape
 
 
 # The fields every kind has; the others belong to the kinds that take them.

@@ -1,0 +1,127 @@
+"""A sentence cut into clauses, each analysed: its subject, its negators and its modality.
+
+Clauses end at commas, semicolons, colons, dashes and brackets, and before a word that opens a
+clause ("because", "but", "if", "weil", "wenn"). "and" and "or" ("und", "oder") open one only
+before a subject pronoun, so "you and your friends" stays one noun phrase.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Final
+
+from lessonkit.check.linguistic import modality
+from lessonkit.check.linguistic.lexicon import LEXICONS
+from lessonkit.check.linguistic.subject import subject, who
+from lessonkit.check.linguistic.tokens import Token, tokenise
+
+_CUTS: Final = frozenset(",;:()\u2013\u2014")
+_LEADING: Final = frozenset(["even", "only", "just", "auch", "nur", "selbst"])
+_WEAK_OPENERS: Final = frozenset(["and", "or", "und", "oder"])
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One clause: its words, its subject's index (or -1) and class, its negators, its modality, its voice."""
+
+    tokens: tuple[Token, ...]
+    subject: int
+    who: str | None
+    negators: tuple[int, ...]
+    modalities: frozenset[str]
+    passive: bool = False
+
+    def negated(self, position: int, language: str) -> bool:
+        """True when a negator of the clause governs the word at `position` (see `modality.in_scope`)."""
+        return modality.in_scope(list(self.negators), position, language, [t.norm for t in self.tokens])
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """A sentence's clauses, and whether it talks about language ("avoid saying ...")."""
+
+    clauses: tuple[Clause, ...]
+    meta: bool
+
+
+def split(text: str, tokens: list[Token], language: str) -> list[list[Token]]:
+    """The clauses of a sentence, as lists of its tokens."""
+    lexicon = LEXICONS.get(language)
+    openers = lexicon.openers if lexicon is not None else frozenset()
+    clauses: list[list[Token]] = [[]]
+    previous_end = 0
+    for index, token in enumerate(tokens):
+        gap = text[previous_end : token.start]
+        cut = any(char in _CUTS for char in gap)
+        if not cut and token.norm in openers and clauses[-1] and token.start != previous_end:
+            if token.norm in _WEAK_OPENERS:
+                following = tokens[index + 1] if index + 1 < len(tokens) else None
+                cut = following is not None and lexicon is not None and following.norm in lexicon.who
+            else:
+                cut = True
+        if cut and all(t.norm in _LEADING for t in clauses[-1]):
+            cut = False  # ", even if": nothing to close yet
+        if cut and clauses[-1]:
+            # "even if", "only if": the adverb belongs to the clause its conjunction opens.
+            moved = [clauses[-1].pop()] if clauses[-1][-1].norm in _LEADING and len(clauses[-1]) > 1 else []
+            clauses.append(moved)
+        clauses[-1].append(token)
+        previous_end = token.end
+    return [c for c in clauses if c]
+
+
+@lru_cache(maxsize=1 << 14)
+def analyse(text: str, language: str) -> Analysis:
+    """A sentence's analysis (kept for the run: every grammar rule reads the same sentences)."""
+    tokens = tokenise(text, language)
+    question = text.rstrip().rstrip("\"'\u201d\u00bb)").endswith(("?", "\u061f"))
+    lexicon = LEXICONS.get(language)
+    clauses = []
+    for number, words in enumerate(split(text, tokens, language)):
+        found = subject(words, language, number == 0)
+        clauses.append(
+            Clause(
+                tuple(words),
+                found[0] if found else -1,
+                found[1] if found else None,
+                tuple(modality.negators(words, language)),
+                modality.modalities(words, language, question),
+                modality.passive(words, language),
+            )
+        )
+    meta = lexicon is not None and (
+        any(t.norm in lexicon.meta for t in tokens) or _directive(tokens) or _reported(clauses, lexicon.reporting)
+    )
+    return Analysis(tuple(clauses), meta)
+
+
+# "Don't say ...", "never tell ...", "nie sagen": the sentence is advice about wording, not the wording.
+_SAYING: Final = frozenset(["say", "tell", "ask", "call", "use", "sagen", "sag", "fragen", "frag", "nennen"])
+
+
+_GERMAN_SAYING: Final = frozenset(["sagen", "erzählen", "geben", "nennen", "schreiben", "sprechen", "drohen", "reden"])
+
+
+def _directive(tokens: list[Token]) -> bool:
+    norms = [t.norm for t in tokens[:4]]
+    if norms[:1] == ["bitte"]:
+        norms, tokens = norms[1:], tokens[1:]
+    if len(tokens) > 1 and tokens[1].text == "Sie" and norms[0] in _GERMAN_SAYING:
+        return True  # "Sagen Sie ... nicht", "Erzählen Sie der Klasse nicht ...": advice to adults on wording
+    return (norms[:2] == ["do", "not"] and norms[2:3] != [] and norms[2] in _SAYING) or (
+        norms[:1] in (["never"], ["nie"], ["niemals"]) and len(norms) > 1 and norms[1] in _SAYING
+    )
+
+
+def _reported(clauses: list[Clause], reporting: frozenset[str]) -> bool:
+    """True when an offender or a third person says, claims or threatens what follows (reported speech)."""
+    for clause in clauses:
+        if clause.who not in ("offender", "person") or modality.COUNTERFACTUAL in clause.modalities:
+            continue
+        if any(t.norm in reporting for t in clause.tokens[clause.subject + 1 : clause.subject + 4]):
+            return True
+    return False
+
+
+__all__ = ["Analysis", "Clause", "analyse", "split", "who"]

@@ -1,0 +1,118 @@
+"""Lemmas: the shipped irregular forms first, then suffix rules that undo regular inflection.
+
+A word may have more than one possible lemma ("used" -> use; "chatted" -> chat; German "naiven" ->
+naiv): `candidates` lists them all, most likely first, and a shape's lemma list matches a word when
+it holds any of them. That keeps the rules simple (base forms only) without a dictionary.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from lessonkit.check.linguistic.lexicon import LEXICONS
+
+_VOWELS = frozenset("aeiouy")
+
+
+@lru_cache(maxsize=1 << 14)
+def candidates(form: str, language: str) -> tuple[str, ...]:
+    """The possible lemmas of a lower-case word form, most likely first (the form itself included)."""
+    lexicon = LEXICONS.get(language)
+    found: list[str] = []
+    if lexicon is not None and form in lexicon.irregular:
+        found.append(lexicon.irregular[form])
+    if language == "en":
+        found += _english(form)
+    elif language == "de":
+        found += _german(form)
+    found.append(form)
+    return tuple(dict.fromkeys(found))
+
+
+def lemma(form: str, language: str) -> str:
+    """The most likely lemma of a lower-case word form."""
+    return candidates(form, language)[0]
+
+
+def _vowel_groups(stem: str) -> int:
+    groups, previous = 0, False
+    for char in stem:
+        vowel = char in _VOWELS
+        groups += vowel and not previous
+        previous = vowel
+    return groups
+
+
+def _restore_e(stem: str) -> list[str]:
+    """'believ' -> believe, 'hat' -> hate, 'chatt' -> chat, 'ruin' -> ruin: the base under -ed / -ing."""
+    if len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] not in "lsfz" + "aeiou":
+        return [stem[:-1]]  # doubled consonant: chatted, stopped
+    if stem.endswith(("v", "c", "z", "g", "u", "s")) and not stem.endswith(("ss", "ng")):
+        return [stem + "e", stem]
+    one_syllable = _vowel_groups(stem) == 1 and len(stem) >= 2
+    closed = one_syllable and stem[-1] not in _VOWELS | {"w", "x"} and stem[-2] in _VOWELS
+    if closed and (len(stem) == 2 or stem[-3] not in _VOWELS):
+        return [stem + "e", stem] if stem[-1] in "tkdmnp" and not stem.endswith("nd") else [stem, stem + "e"]
+    return [stem, stem + "e"]
+
+
+def _english(form: str) -> list[str]:
+    if len(form) <= 3:
+        return []
+    if form.endswith("ied"):
+        return [form[:-3] + "y"]
+    if form.endswith("ies"):
+        return [form[:-3] + "y"]
+    if form.endswith("ed"):
+        return _restore_e(form[:-2])
+    if form.endswith("ing") and len(form) > 5:
+        return _restore_e(form[:-3])
+    if form.endswith(("ses", "xes", "ches", "shes", "oes")):
+        return [form[:-2]]
+    if form.endswith("s") and not form.endswith(("ss", "us", "is")):
+        return [form[:-1]]
+    if form.endswith("ly") and len(form) > 5:
+        return [form[:-2]]
+    return []
+
+
+_GERMAN_ENDINGS = ("ern", "em", "en", "er", "es", "st", "e", "t", "n", "s")
+
+
+def _german(form: str) -> list[str]:
+    found: list[str] = []
+    if form.startswith("ge") and form.endswith("t") and len(form) > 5:
+        found.append(form[2:-1] + "en")  # geschickt -> schicken (weak participles)
+    for ending in ("test", "tet", "te", "st", "t"):
+        if form.endswith(ending) and len(form) - len(ending) >= 4:
+            found.append(form[: -len(ending)] + "en")  # entführt, zerstörte, schickst -> the infinitive
+            break
+    for ending in _GERMAN_ENDINGS:
+        if form.endswith(ending) and len(form) - len(ending) >= 3:
+            found.append(form[: -len(ending)])
+    return found
+
+
+@lru_cache(maxsize=1 << 12)
+def forms(lemma_: str, language: str) -> frozenset[str]:
+    """Every written form whose `candidates` include this lemma: the inverse of the suffix rules.
+
+    The checker's pre-filter looks these up in a text's set of words, so it must hold every form
+    the analysis would read as the lemma (`tests/test_grammar_layer.py` checks the two agree).
+    """
+    lexicon = LEXICONS.get(language)
+    found = {lemma_}
+    if lexicon is not None:
+        found |= {form for form, base in lexicon.irregular.items() if base == lemma_}
+    w = lemma_
+    if language == "en":
+        found |= {w + "s", w + "es", w + "ed", w + "d", w + "ing", w + "ly", w + w[-1:] + "ed", w + w[-1:] + "ing"}
+        if w.endswith("y"):
+            found |= {w[:-1] + "ied", w[:-1] + "ies"}
+        if w.endswith("e"):
+            found |= {w[:-1] + "ing", w[:-1] + "ed"}
+    elif language == "de":
+        found |= {w + ending for ending in _GERMAN_ENDINGS}
+        if w.endswith("en"):
+            found |= {"ge" + w[:-2] + "t"} | {w[:-2] + ending for ending in ("test", "tet", "te", "st", "t")}
+    return frozenset(found)

@@ -1,0 +1,292 @@
+"""The shipped word lists of the linguistic layer, by language (English and German).
+
+Small on purpose: the classes a shape asks about (who a noun is, negators, modals, the auxiliary
+forms around them), and the irregular forms the suffix rules of `lemmas` cannot reach. A word
+missing here is read as an ordinary word: the layer then says less, never something false.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+# The classes of a noun phrase, as shapes name them (`subject: you|child`, `mentions: family`).
+WHO: Final = ("you", "child", "person", "offender", "family", "school", "future", "everyone", "nobody", "speaker")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One language's word lists (all lower case)."""
+
+    who: dict[str, str]  # a word that names who someone is -> its class
+    negators: frozenset[str]
+    future: frozenset[str]  # "will", "'ll", "going" (to): what is said will happen
+    possible: frozenset[str]  # "could", "might", "can": what may happen
+    hindsight: frozenset[str]  # "should", "ought", "must", "could", "would": with a perfect, hindsight
+    perfect: frozenset[str]  # forms of "have" that make a perfect
+    conditional: frozenset[str]  # "if", "wenn": opens a condition
+    openers: frozenset[str]  # words that open a new clause ("but", "because", "weil")
+    skip: frozenset[str]  # words before a subject that are not one ("honestly", "only", "just")
+    irregular: dict[str, str]  # irregular form -> lemma
+    meta: frozenset[str]  # words that make a sentence talk about language ("avoid", "myth")
+    reporting: frozenset[str]  # verbs of saying: an offender or a person as their subject reports speech
+
+
+def _who(**classes: str) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for name, words in classes.items():
+        for word in words.split():
+            table[word] = name
+    return table
+
+
+def _irregular(table: str) -> dict[str, str]:
+    """'lemma: form form, lemma: form' -> {form: lemma}."""
+    forms: dict[str, str] = {}
+    for entry in table.split(","):
+        lemma, _, written = entry.partition(":")
+        for form in written.split():
+            forms[form] = lemma.strip()
+    return forms
+
+
+EN: Final = Lexicon(
+    who=_who(
+        you="you yourself yourselves u ya",
+        child="child children kid kids girl girls boy boys pupil pupils student students teen teens teenager "
+        "teenagers victim victims son daughter youngster youngsters minor minors",
+        person="he she they someone somebody person",
+        offender="offender offenders predator predators abuser abusers groomer groomers stranger strangers "
+        "scammer scammers blackmailer blackmailers criminal criminals man men gang gangs adult adults",
+        family="parent parents mum mom mummy mommy dad daddy mother father family families grandma granny grandpa "
+        "grandmother grandfather "
+        "grandparents nan nana gran brother sister siblings relatives aunt uncle auntie cousins",
+        school="teacher teachers school class classmates classmate friends headteacher head principal coach team "
+        "teammates peers church mosque community neighbours neighbors",
+        future="employer employers university universities college colleges boss job jobs future career",
+        everyone="everyone everybody anyone anybody people world internet",
+        nobody="nobody",
+        speaker="i we",
+    ),
+    negators=frozenset(["not", "never", "no", "nobody", "nothing", "none", "neither", "nor", "without"]),
+    future=frozenset(["will", "'ll", "shall", "gonna", "going"]),
+    possible=frozenset(["could", "might", "may", "can"]),
+    hindsight=frozenset(["should", "ought", "must", "could", "would", "'d"]),
+    perfect=frozenset(["have", "'ve"]),
+    conditional=frozenset(["if", "unless"]),
+    openers=frozenset(
+        [
+            "and",
+            "but",
+            "or",
+            "because",
+            "if",
+            "when",
+            "while",
+            "although",
+            "though",
+            "unless",
+            "since",
+            "whereas",
+            "once",
+            "until",
+            "before",
+            "after",
+            "then",
+            "otherwise",
+        ]
+    ),
+    skip=frozenset(
+        [
+            "honestly",
+            "frankly",
+            "only",
+            "just",
+            "really",
+            "basically",
+            "seriously",
+            "well",
+            "look",
+            "let's",
+            "yes",
+            "no",
+            "oh",
+            "so",
+            "and",
+            "but",
+            "then",
+            "now",
+            "if",
+            "when",
+            "once",
+            "because",
+            "and",
+            "also",
+            "even",
+            "still",
+            "maybe",
+            "perhaps",
+        ]
+    ),
+    irregular=_irregular(
+        "be: am is are was were been being 's 're 'm, have: has had having 've, do: does did done doing,"
+        " go: goes went gone going, send: sent sends, make: made, know: knew known, tell: told, think: thought,"
+        " bring: brought, get: got gotten gets, take: took taken, fall: fell fallen, see: saw seen, give: gave given,"
+        " meet: met, say: said, keep: kept, leave: left, let: let, put: put, feel: felt, find: found, lose: lost,"
+        " die: died dying dies dead, lie: lay lain lying, ruin: ruined ruins, stupid: stupidest stupider,"
+        " naive: naïve naiver, will: 'll, would: 'd, follow: followed, buy: bought, hurt: hurt,"
+        " ashamed: ashamed, embarrass: embarrassed embarrassing, disappoint: disappointed disappointing,"
+        " come: came, run: ran, catch: caught, write: wrote written, choose: chose chosen, shame: shamed shaming"
+    ),
+    meta=frozenset(
+        [
+            "avoid",
+            "myth",
+            "myths",
+            "phrase",
+            "phrases",
+            "phrasing",
+            "wording",
+            "instead",
+            "rather",
+            "claim",
+            "claims",
+            "claimed",
+        ]
+    ),
+    reporting=frozenset(
+        [
+            "say",
+            "says",
+            "said",
+            "claim",
+            "claims",
+            "claimed",
+            "threaten",
+            "threatens",
+            "threatened",
+            "pretend",
+            "pretends",
+            "warn",
+            "warns",
+        ]
+    ),
+)
+
+DE: Final = Lexicon(
+    who=_who(
+        you="du dich dir ihr euch",
+        child="kind kinder kindern kids mädchen junge jungen jungs schüler schülerin schülerinnen schülern "
+        "jugendliche jugendlichen opfer sohn tochter teenager",
+        person="er jemand",
+        offender="täter täterin fremde fremder fremden erpresser betrüger mann männer bande kriminelle kriminellen "
+        "erwachsene erwachsener",
+        family="eltern mama mami papa papi mutter vater familie oma opa großeltern geschwister bruder schwester "
+        "verwandte verwandten tante onkel",
+        school="lehrer lehrerin lehrkraft lehrkräfte lehrperson schule klasse mitschüler mitschülerinnen "
+        "klassenkameraden freunde freundinnen trainer verein gemeinde nachbarn",
+        future="arbeitgeber chef chefin uni universität zukunft job beruf ausbildung lehrstelle",
+        everyone="alle jeder jede jeden leute welt internet",
+        nobody="niemand",
+        speaker="ich wir",
+    ),
+    negators=frozenset(
+        [
+            "nicht",
+            "nie",
+            "niemals",
+            "kein",
+            "keine",
+            "keinen",
+            "keinem",
+            "keiner",
+            "keines",
+            "niemand",
+            "nichts",
+            "weder",
+            "ohne",
+        ]
+    ),
+    future=frozenset(["werde", "wirst", "wird", "werdet", "werden"]),
+    possible=frozenset(["könnte", "könntest", "könnten", "kann", "kannst", "können", "dürfte"]),
+    hindsight=frozenset(
+        ["hättest", "hätte", "hätten", "hättet", "solltest", "sollte", "sollten", "wärst", "wäre", "wären", "wärest"]
+    ),
+    perfect=frozenset(["hättest", "hätte", "hätten", "hättet", "wärst", "wäre", "wären", "wärest"]),
+    conditional=frozenset(["wenn", "falls"]),
+    openers=frozenset(
+        [
+            "und",
+            "aber",
+            "oder",
+            "denn",
+            "weil",
+            "wenn",
+            "als",
+            "obwohl",
+            "dass",
+            "damit",
+            "sonst",
+            "falls",
+            "sobald",
+            "bevor",
+            "nachdem",
+        ]
+    ),
+    skip=frozenset(
+        [
+            "ehrlich",
+            "gesagt",
+            "nur",
+            "einfach",
+            "ja",
+            "doch",
+            "halt",
+            "eben",
+            "mal",
+            "also",
+            "und",
+            "aber",
+            "dann",
+            "jetzt",
+            "wenn",
+            "als",
+            "weil",
+        ]
+    ),
+    irregular=_irregular(
+        "sein: bin bist ist sind seid war warst waren wart wäre wärst wärest wären gewesen,"
+        " haben: habe hast hat habt hatte hattest hatten hätte hättest hätten hättet gehabt,"
+        " werden: werde wirst wird werdet würde würdest würden geworden,"
+        " sollen: soll sollst sollte solltest sollten, müssen: muss musst musste müsste müsstest,"
+        " können: kann kannst konnte könnte könntest, wissen: weiß weißt wusste wusstest gewusst,"
+        " schicken: geschickt schickst schickt, senden: gesendet gesandt, schämen: schämt schämen schämst,"
+        " sterben: stirbt starb gestorben stirbst, zerstören: zerstört, ruinieren: ruiniert, verfolgen: verfolgt,"
+        " naiv: naive naiven naiver naives naivem, dumm: dumme dummen dummer dummes dümmer"
+    ),
+    meta=frozenset(
+        [
+            "vermeiden",
+            "vermeide",
+            "mythos",
+            "formulierung",
+            "formulierungen",
+            "statt",
+            "anstatt",
+            "satz",
+            "sätze",
+            "sätzen",
+            "behaupten",
+            "behauptet",
+            "widersprechen",
+            "einreden",
+            "sei",
+            "seien",
+        ]
+    ),
+    reporting=frozenset(
+        ["sagt", "sagte", "sagen", "behauptet", "behaupten", "behauptete", "droht", "drohen", "drohte"]
+    ),
+)
+
+LEXICONS: Final = {"en": EN, "de": DE}

@@ -1,0 +1,198 @@
+"""Negation and its scope; the modality of a clause: hindsight (counterfactual), future, possibility, question.
+
+A negator ("not", "never", "no", "nicht", "kein") negates what follows it in its clause: "it is
+never your fault" negates "fault", "you are not naive" negates "naive". Modality is read from
+the auxiliaries: a modal with a perfect ("should have", "could've", "hättest ... sollen"), a past
+perfect in an "if" clause or an inverted one ("if you had", "had you", "wenn du ... hättest") is
+hindsight; "will", "going to", "werden" are the future; "could", "might", "können" possibility.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from lessonkit.check.linguistic.lexicon import LEXICONS
+from lessonkit.check.linguistic.tokens import Token
+
+COUNTERFACTUAL: Final = "counterfactual"
+FUTURE: Final = "future"
+POSSIBLE: Final = "possible"
+QUESTION: Final = "question"
+STATEMENT: Final = "statement"
+MODALITIES: Final = (COUNTERFACTUAL, FUTURE, POSSIBLE, QUESTION, STATEMENT)
+# Words between a modal and its "have" ("should never have", "could at least have").
+_BETWEEN: Final = frozenset(
+    ["not", "never", "just", "at", "least", "only", "simply", "even", "really", "you", "she", "he", "they", "i", "we"]
+)
+
+
+def negators(tokens: list[Token], language: str) -> list[int]:
+    """Positions of the clause's negators."""
+    lexicon = LEXICONS.get(language)
+    if lexicon is None:
+        return []
+    found = [i for i, t in enumerate(tokens) if t.norm in lexicon.negators]
+    if language == "en":
+        # "not only", "no doubt", "no matter": not a negation of what follows.
+        found = [i for i in found if i + 1 >= len(tokens) or tokens[i + 1].norm not in ("only", "doubt", "matter")]
+    return found
+
+
+# English auxiliaries after which a negator negates the predicate ("your reputation is not ruined").
+_EN_FINITE: Final = frozenset(
+    [
+        "am",
+        "is",
+        "are",
+        "was",
+        "were",
+        "'s",
+        "'re",
+        "'m",
+        "have",
+        "has",
+        "had",
+        "'ve",
+        "do",
+        "does",
+        "did",
+        "will",
+        "'ll",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+    ]
+)
+
+
+def in_scope(negations: list[int], position: int, language: str, norms: list[str] | None = None) -> bool:
+    """True when a negator governs the word at `position`.
+
+    In English a negator governs what follows it in its clause ("it is never your fault"); when the
+    word is in the subject, before the finite verb, a negator after that verb negates what is said
+    of it ("your reputation is not ruined"). In German the negator may follow the finite verb it
+    negates ("du bist nicht schuld", verb-final clauses), so there any negator in the clause counts.
+    """
+    if language == "de":
+        return bool(negations)
+    if any(n < position for n in negations):
+        return True
+    if norms is None:
+        return False
+    return any(n > position and any(w in _EN_FINITE for w in norms[position + 1 : n]) for n in negations)
+
+
+_BE: Final = frozenset(
+    [
+        "be",
+        "been",
+        "being",
+        "was",
+        "were",
+        "is",
+        "are",
+        "am",
+        "get",
+        "got",
+        "gets",
+        "gotten",
+        "werden",
+        "wurde",
+        "wurdest",
+        "worden",
+    ]
+)
+_PARTICIPLES: Final = frozenset(
+    ["told", "asked", "sent", "shown", "given", "taken", "made", "seen", "caught", "tricked", "groomed", "forced"]
+)
+
+
+def passive(tokens: list[Token], language: str) -> bool:
+    """True when the clause is passive ("you were asked", "du wurdest erpresst"): the subject is acted on."""
+    norms = [t.norm for t in tokens]
+    for i, norm in enumerate(norms[:-1]):
+        if norm not in _BE:
+            continue
+        following = norms[i + 1]
+        if language == "en" and (following in _PARTICIPLES or (following.endswith("ed") and len(following) > 4)):
+            return True
+        if language == "de" and norm.startswith("w") and any(n.startswith("ge") and n.endswith("t") for n in norms[i:]):
+            return True
+    return False
+
+
+def modalities(tokens: list[Token], language: str, question: bool) -> frozenset[str]:
+    """The modalities of a clause (a clause may have none but `statement`)."""
+    lexicon = LEXICONS.get(language)
+    found: set[str] = {QUESTION} if question else set()
+    if lexicon is None:
+        return frozenset(found or {STATEMENT})
+    norms = [t.norm for t in tokens]
+    if language == "en":
+        found |= _english(norms, lexicon.conditional, lexicon.hindsight, lexicon.future, lexicon.possible)
+    elif language == "de":
+        found |= _german(norms, lexicon.conditional, lexicon.perfect, lexicon.future, lexicon.possible)
+    if not found - {QUESTION}:
+        found.add(STATEMENT)
+    return frozenset(found)
+
+
+def _english(
+    norms: list[str],
+    conditional: frozenset[str],
+    hindsight: frozenset[str],
+    future: frozenset[str],
+    possible: frozenset[str],
+) -> set[str]:
+    found: set[str] = set()
+    for i, norm in enumerate(norms):
+        if norm in hindsight:
+            j = i + 1
+            while j < len(norms) and j < i + 4 and norms[j] in _BETWEEN:
+                j += 1
+            if j < len(norms) and norms[j] in ("have", "'ve"):
+                found.add(COUNTERFACTUAL)
+                continue
+            if norm == "ought" and j + 1 < len(norms) and norms[j] == "to" and norms[j + 1] in ("have", "'ve"):
+                found.add(COUNTERFACTUAL)
+                continue
+        if norm in future:
+            if norm != "going" or (i + 1 < len(norms) and norms[i + 1] == "to"):
+                found.add(FUTURE)
+        elif norm in possible:
+            found.add(POSSIBLE)
+    opener = next((n for n in norms if n not in ("only", "just", "but", "and", "so")), "")
+    if opener in conditional or (norms[:2] == ["if", "only"]):
+        if "had" in norms or "'d" in norms:
+            found.add(COUNTERFACTUAL)
+    elif opener == "had" and len(norms) > 2:
+        found.add(COUNTERFACTUAL)  # "had you told us sooner"
+    if norms[:2] == ["if", "only"]:
+        found.add(COUNTERFACTUAL)
+    return found
+
+
+def _german(
+    norms: list[str],
+    conditional: frozenset[str],
+    perfect: frozenset[str],
+    future: frozenset[str],
+    possible: frozenset[str],
+) -> set[str]:
+    found: set[str] = set()
+    has_perfect = any(n in perfect for n in norms)
+    if has_perfect and any(n.startswith(("hätt", "hatt")) for n in norms):
+        found.add(COUNTERFACTUAL)  # "du hättest ... sollen", "wenn du ... hättest", "hättest du ..."
+    elif has_perfect and ("gewesen" in norms or (norms and norms[0] in conditional)):
+        found.add(COUNTERFACTUAL)  # "wärst du vorsichtiger gewesen", "wenn du ... wärst"
+    for norm in norms:
+        if norm in future:
+            found.add(FUTURE)
+        elif norm in possible:
+            found.add(POSSIBLE)
+    return found

@@ -1,0 +1,264 @@
+"""The shapes of rule files: what a clause must be for a `grammar` rule to report it.
+
+A shape is a mapping of plain strings (lists are written `a|b|c`, and `{NAME}` inserts a list
+from the rule file's `define:`):
+  - `subject`: classes of the clause's subject (`lexicon.WHO`, or `any`, `none`);
+  - `lemmas`: the clause holds a word with one of these lemmas (an entry may be several words);
+  - `also`: it holds one of these as well (anywhere in the clause);
+  - `unless`: it holds none of these; `unless_sentence`: nor does its sentence (words that clear it:
+    "fault", "lie", "okay": "if you had known it was a scam you would not have replied; scammers lie");
+  - `mentions`: some word of the clause names one of these classes (`family`, `school`, `future`...);
+  - `modality`: one of counterfactual, future, possible, question, statement;
+  - `negated`: `no` (the default: a negator governing the `lemmas` word, or anywhere in the clause
+    when there is none, rules it out), `yes`, or `any`;
+  - `voice`: `active`, `passive` ("you should have been asked": the subject is acted on) or `any` (the default);
+  - `attributive`: `no` keeps a `lemmas` word only when it is said of the subject or of a person ("Leo is
+    silly", "a silly kid"), not of a thing ("a silly hat"); `yes` (the default) keeps it anywhere;
+  - `within`: `clause` (the default) or `sentence`: where `also` and `mentions` are looked for.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Final
+
+from lessonkit.check.linguistic.clauses import Analysis, Clause
+from lessonkit.check.linguistic.lemmas import candidates
+from lessonkit.check.linguistic.lexicon import LEXICONS, WHO
+from lessonkit.check.linguistic.modality import MODALITIES
+from lessonkit.check.linguistic.tokens import Token
+
+KEYS: Final = (
+    "subject",
+    "lemmas",
+    "also",
+    "unless",
+    "unless_sentence",
+    "mentions",
+    "modality",
+    "negated",
+    "voice",
+    "attributive",
+    "within",
+)
+_MACRO: Final = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
+_CHOICES: Final = {
+    "subject": (*WHO, "any", "none"),
+    "mentions": WHO,
+    "modality": (*MODALITIES, "any"),
+    "negated": ("yes", "no", "any"),
+    "within": ("clause", "sentence"),
+    "voice": ("active", "passive", "any"),
+    "attributive": ("yes", "no"),
+}
+# Words that may follow a predicative label ("so naive that", "naive enough to"): not a noun it modifies.
+_AFTER_LABEL: Final = frozenset(
+    [
+        "to",
+        "of",
+        "for",
+        "and",
+        "or",
+        "but",
+        "that",
+        "because",
+        "when",
+        "if",
+        "enough",
+        "as",
+        "at",
+        "in",
+        "on",
+        "with",
+        "about",
+        "than",
+        "so",
+        "by",
+        "too",
+        "really",
+        "very",
+        "then",
+        "now",
+        "online",
+        "again",
+        "anyway",
+        "und",
+        "oder",
+        "dass",
+        "weil",
+        "wenn",
+        "genug",
+        "zu",
+        "für",
+        "als",
+    ]
+)
+_LISTS: Final = ("lemmas", "also", "unless", "unless_sentence")
+
+
+def shape_problem(shape: dict[str, str]) -> str | None:
+    """What is wrong with a shape as written (before macros are filled in), or None."""
+    if not shape:
+        return "a grammar rule needs a 'shape'"
+    for key, value in shape.items():
+        if key not in KEYS:
+            return f"unknown shape key '{key}'; known: {', '.join(KEYS)}"
+        if not value.strip():
+            return f"shape key '{key}' is empty"
+        if key in _CHOICES:
+            wrong = [v for v in value.split("|") if v.strip() not in _CHOICES[key]]
+            if wrong:
+                return f"shape '{key}': unknown value '{wrong[0]}'; known: {', '.join(_CHOICES[key])}"
+    if not {"lemmas", "modality", "mentions"} & set(shape):
+        return "a shape needs at least one of 'lemmas', 'modality', 'mentions' (a subject alone says nothing)"
+    return None
+
+
+@dataclass(frozen=True)
+class Shape:
+    """A compiled shape: lemma lists as tuples of word sequences, choices as sets."""
+
+    subject: frozenset[str] | None
+    lemmas: tuple[tuple[str, ...], ...]
+    also: tuple[tuple[str, ...], ...]
+    unless: tuple[tuple[str, ...], ...]
+    unless_sentence: tuple[tuple[str, ...], ...]
+    mentions: frozenset[str]
+    modality: frozenset[str] | None
+    negated: str
+    within: str
+    voice: str = "any"
+    attributive: str = "yes"
+
+    def words(self) -> list[str]:
+        """Every word of the lemma lists (what a pre-filter may look for)."""
+        return [word for entry in self.lemmas for word in entry]
+
+
+def compile_shape(shape: dict[str, str], define: dict[str, str]) -> Shape:
+    """The compiled shape; raises ValueError for a problem (an unknown macro, a bad key)."""
+    problem = shape_problem(shape)
+    if problem:
+        raise ValueError(problem)
+
+    def filled(key: str) -> list[str]:
+        value = shape.get(key, "")
+
+        def macro(match: re.Match[str]) -> str:
+            if match.group(1) not in define:
+                raise ValueError(f"shape '{key}': no macro '{match.group(1)}' in the file's define")
+            return define[match.group(1)]
+
+        return [v.strip().lower() for v in _MACRO.sub(macro, value).split("|") if v.strip()]
+
+    def entries(key: str) -> tuple[tuple[str, ...], ...]:
+        return tuple(tuple(entry.split()) for entry in filled(key))
+
+    subject = frozenset(filled("subject")) if "subject" in shape else None
+    modality = frozenset(filled("modality")) if "modality" in shape and shape["modality"] != "any" else None
+    if subject is not None and "any" in subject:
+        subject = None
+    return Shape(
+        subject,
+        entries("lemmas"),
+        entries("also"),
+        entries("unless"),
+        entries("unless_sentence"),
+        frozenset(filled("mentions")),
+        modality,
+        shape.get("negated", "no"),
+        shape.get("within", "clause"),
+        shape.get("voice", "any"),
+        shape.get("attributive", "yes"),
+    )
+
+
+def _find(entries: tuple[tuple[str, ...], ...], tokens: tuple[Token, ...], language: str) -> int:
+    """The position of the first word where an entry (a sequence of lemmas) matches, or -1."""
+    found = _span(entries, tokens, language)
+    return found[0] if found else -1
+
+
+@lru_cache(maxsize=256)
+def _index(entries: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The entries by their first word: a clause's words are looked up, not compared with every entry."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for entry in entries:
+        index.setdefault(entry[0], []).append(entry)
+    return {word: tuple(found) for word, found in index.items()}
+
+
+def _is(word: str, token: Token, language: str) -> bool:
+    return word == token.norm or word in candidates(token.norm, language)
+
+
+def _span(entries: tuple[tuple[str, ...], ...], tokens: tuple[Token, ...], language: str) -> tuple[int, int] | None:
+    """The first (start, end) of tokens where an entry (a sequence of lemmas) matches, or None."""
+    index = _index(entries)
+    for position, token in enumerate(tokens):
+        for key in (token.norm, *candidates(token.norm, language)):
+            for entry in index.get(key, ()):
+                end = position + len(entry)
+                if end <= len(tokens) and all(_is(w, tokens[position + k], language) for k, w in enumerate(entry)):
+                    return position, end
+    return None
+
+
+def _modifies_a_thing(tokens: tuple[Token, ...], end: int, language: str) -> bool:
+    """True when the word after a label is a noun it modifies that names no person ("a silly hat")."""
+    if end >= len(tokens):
+        return False
+    following = tokens[end].norm
+    lexicon = LEXICONS.get(language)
+    if following in _AFTER_LABEL or (lexicon is not None and following in lexicon.who):
+        return False
+    return following.isalpha() and (lexicon is None or following not in lexicon.negators)
+
+
+def _mentions(classes: frozenset[str], tokens: tuple[Token, ...], language: str) -> bool:
+    lexicon = LEXICONS.get(language)
+    return lexicon is not None and any(
+        lexicon.who.get(t.norm) in classes or lexicon.who.get(candidates(t.norm, language)[0]) in classes
+        for t in tokens
+    )
+
+
+def match(shape: Shape, analysis: Analysis, language: str) -> tuple[Clause, int] | None:
+    """The first clause the shape matches and the position of the word it reacted to, or None."""
+    if analysis.meta:
+        return None  # a sentence about wording ("avoid saying ...") quotes harm, it does not do it
+    everything = tuple(t for c in analysis.clauses for t in c.tokens)
+    for clause in analysis.clauses:
+        if shape.subject is not None and (clause.who or "none") not in shape.subject:
+            continue
+        if shape.modality is not None and not shape.modality & clause.modalities:
+            continue
+        if shape.voice != "any" and clause.passive != (shape.voice == "passive"):
+            continue
+        span = _span(shape.lemmas, clause.tokens, language) if shape.lemmas else (max(clause.subject, 0), 0)
+        if span is None:
+            continue
+        where = span[0]
+        if shape.attributive == "no" and shape.lemmas and _modifies_a_thing(clause.tokens, span[1], language):
+            continue
+        # The word must belong to what is said about the subject, after it ("you are naive"), or
+        # modify the subject just before it ("naive kids"), not stand far before the subject.
+        if shape.subject is not None and clause.subject >= 0 and shape.lemmas and where + 3 < clause.subject:
+            continue
+        context = everything if shape.within == "sentence" else clause.tokens
+        if shape.also and _find(shape.also, context, language) < 0:
+            continue
+        if shape.unless and _find(shape.unless, clause.tokens, language) >= 0:
+            continue
+        if shape.unless_sentence and _find(shape.unless_sentence, everything, language) >= 0:
+            continue
+        if shape.mentions and not _mentions(shape.mentions, context, language):
+            continue
+        if shape.negated != "any":
+            negated = clause.negated(where, language) if shape.lemmas else bool(clause.negators)
+            if negated != (shape.negated == "yes"):
+                continue
+        return clause, where
+    return None

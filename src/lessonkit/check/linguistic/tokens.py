@@ -1,0 +1,63 @@
+"""Words with their offsets; English contractions are split into the words they stand for."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+# Letters with inner apostrophes or hyphens ("don't", "well-known"), any script; digits are words too.
+_WORD: Final = re.compile(r"[^\W_]+(?:['\u2019\u02bc][^\W_]+|-[^\W_]+)*")
+# Typographic apostrophes are one apostrophe to the lexicon.
+_APOSTROPHES: Final = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'"})
+# English contractions: a word's tail that is a word of its own ("shouldn't" = should + not).
+_TAILS: Final = (("n't", "not"), ("'ve", "have"), ("'ll", "will"), ("'re", "are"), ("'m", "am"), ("'d", "'d"))
+_WHOLE: Final = {
+    "can't": ("can", "not"),
+    "won't": ("will", "not"),
+    "shan't": ("shall", "not"),
+    "cannot": ("can", "not"),
+}
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word: its span in the text, its written form and its lower-case form (`norm`)."""
+
+    start: int
+    end: int
+    text: str
+    norm: str
+
+    @property
+    def capitalised(self) -> bool:
+        """True when the word as written starts with a capital letter."""
+        return self.text[:1].isupper()
+
+
+def tokenise(text: str, language: str) -> list[Token]:
+    """The words of a text in order; in English, contractions give two tokens over the same span."""
+    found: list[Token] = []
+    for match in _WORD.finditer(text):
+        word = match.group()
+        norm = word.lower().translate(_APOSTROPHES)
+        start, end = match.span()
+        if language == "en" and ("'" in norm or norm in _WHOLE):
+            found.extend(_split_contraction(start, end, word, norm))
+        else:
+            found.append(Token(start, end, word, norm))
+    return found
+
+
+def _split_contraction(start: int, end: int, word: str, norm: str) -> list[Token]:
+    whole = _WHOLE.get(norm)
+    if whole is not None:
+        return [Token(start, end, word, whole[0]), Token(start, end, word, whole[1])]
+    for tail, meaning in _TAILS:
+        if norm.endswith(tail) and len(norm) > len(tail):
+            # The head may be a contraction too: "shouldn't've" = should + not + have.
+            return [*_split_contraction(start, end, word, norm[: -len(tail)]), Token(start, end, word, meaning)]
+    if norm.endswith("'s") and len(norm) > 2:
+        # "it's", "she's" (is or has), "Maya's" (possessive): the second part is the bare "'s".
+        return [Token(start, end, word, norm[:-2]), Token(start, end, word, "'s")]
+    return [Token(start, end, word, norm)]

@@ -1,0 +1,276 @@
+"""The linguistic layer (issue 18): lemmas, clauses, subjects, negation scope, modality, and the `grammar` kind."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from checker_support import ROOT, rulebook, run_rule
+from conftest import run_cli
+from lessonkit.check.linguistic.clauses import analyse, split
+from lessonkit.check.linguistic.lemmas import candidates, lemma
+from lessonkit.check.linguistic.modality import COUNTERFACTUAL, FUTURE, QUESTION
+from lessonkit.check.linguistic.shape import compile_shape, match, shape_problem
+from lessonkit.check.linguistic.tokens import tokenise
+from lessonkit.check.rulebook import Rule
+from lessonkit.exit_status import ExitStatus
+
+BOOK = rulebook()
+
+
+def _rule(rule_id: str, language: str = "en") -> Rule:
+    [rule] = [r for r in BOOK.rules if r.id == rule_id and r.language == language]
+    return rule
+
+
+def _flags(rule_id: str, text: str, language: str = "en", tmp: Path = Path("/nonexistent")) -> list[str]:
+    group = {"lang": language, "band": "14-18"}
+    return [str(f) for f in run_rule(_rule(rule_id, language), text, group, tmp)]
+
+
+# --- tokens and lemmas ---------------------------------------------------------------------------
+
+
+def test_contractions_are_split_into_their_words() -> None:
+    assert [t.norm for t in tokenise("You shouldn't've; you'd, can't, cannot", "en")] == [
+        "you", "should", "not", "have", "you", "'d", "can", "not", "can", "not",
+    ]  # fmt: skip
+    assert [t.norm for t in tokenise("She\u2019s naive", "en")] == ["she", "'s", "naive"]
+
+
+@pytest.mark.parametrize(
+    ("form", "expected"),
+    [
+        ("believed", "believe"),
+        ("chatted", "chat"),
+        ("trusted", "trust"),
+        ("ruined", "ruin"),
+        ("sent", "send"),
+        ("was", "be"),
+        ("kids", "kid"),
+        ("worries", "worry"),
+        ("known", "know"),
+    ],
+)
+def test_english_lemmas(form: str, expected: str) -> None:
+    assert lemma(form, "en") == expected
+
+
+def test_german_lemmas_cover_inflection_and_the_shipped_irregular_forms() -> None:
+    assert "naiv" in candidates("naiven", "de")
+    assert "schicken" in candidates("geschickt", "de")
+    assert lemma("hättest", "de") == "haben"
+    assert lemma("bist", "de") == "sein"
+
+
+# --- clauses, subjects, negation, modality -------------------------------------------------------
+
+
+def _clauses(text: str, language: str = "en") -> list[tuple[str, str | None, frozenset[str]]]:
+    return [(" ".join(t.norm for t in c.tokens), c.who, c.modalities) for c in analyse(text, language).clauses]
+
+
+def test_clauses_split_at_punctuation_and_openers_but_not_inside_a_noun_phrase() -> None:
+    text = "You and your friends can talk to us, because we listen but he lied"
+    parts = [" ".join(t.norm for t in c) for c in split(text, tokenise(text, "en"), "en")]
+    assert parts == ["you and your friends can talk to us", "because we listen", "but he lied"]
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("If you had kept your account private", "you"),
+        ("Had you told us sooner", "you"),
+        ("He should have known it was wrong", "person"),
+        ("Leo is so naive", "person"),
+        ("The man in the game could not have talked to you", "offender"),
+        ("Your parents will be ashamed", "family"),
+        ("None of this would have happened", None),
+        ("Why on earth would you trust him?", "you"),
+        ("Wenn du das Bild nicht geschickt hättest", "you"),
+        ("Hättest du es uns früher erzählt", "you"),
+    ],
+)
+def test_subject_of_the_first_clause(text: str, who: str | None) -> None:
+    language = "de" if any(w in text for w in ("du ", "Wenn")) else "en"
+    assert _clauses(text, language)[0][1] == who
+
+
+@pytest.mark.parametrize(
+    ("text", "modality", "present"),
+    [
+        ("You should have blocked him", COUNTERFACTUAL, True),
+        ("You could've just said no", COUNTERFACTUAL, True),
+        ("If you had listened", COUNTERFACTUAL, True),
+        ("Had you told us sooner", COUNTERFACTUAL, True),
+        ("You should tell an adult you trust", COUNTERFACTUAL, False),
+        ("If you have sent a picture", COUNTERFACTUAL, False),
+        ("Even if you had paid", COUNTERFACTUAL, False),
+        ("It will follow you", FUTURE, True),
+        ("Are you going to tell?", QUESTION, True),
+        ("Du hättest das nicht schicken sollen", COUNTERFACTUAL, True),
+        ("Du solltest einer Vertrauensperson Bescheid sagen", COUNTERFACTUAL, False),
+    ],
+)
+def test_modality(text: str, modality: str, present: bool) -> None:
+    language = "de" if text.startswith("Du ") else "en"
+    assert (modality in _clauses(text, language)[0][2]) is present
+
+
+def test_negation_scope_covers_what_follows_the_negator_and_a_negated_predicate_of_the_subject() -> None:
+    clause = analyse("It is never your fault", "en").clauses[0]
+    fault = [t.norm for t in clause.tokens].index("fault")
+    assert clause.negated(fault, "en")
+    before = analyse("Naive is not what you are", "en").clauses[0]
+    assert before.negated(0, "en")  # the subject "naive" is what "is not" negates
+    plain = analyse("You are so naive", "en").clauses[0]
+    assert not plain.negated(3, "en")
+    assert not analyse("You are naive, not stupid", "en").clauses[0].negated(2, "en")  # "not" is in the next clause
+
+
+def test_a_sentence_about_wording_or_reported_speech_is_marked() -> None:
+    assert analyse('Avoid saying "you should have known better".', "en").meta
+    assert analyse("Don't tell your son he will never get a job.", "en").meta
+    assert analyse("Blackmailers say your life will be over.", "en").meta
+    assert not analyse("Your life will be over.", "en").meta
+
+
+# --- shapes --------------------------------------------------------------------------------------
+
+
+def test_shape_problems_are_named() -> None:
+    assert shape_problem({}) == "a grammar rule needs a 'shape'"
+    assert "unknown shape key 'subjekt'" in str(shape_problem({"subjekt": "you", "modality": "future"}))
+    assert "unknown value 'later'" in str(shape_problem({"modality": "later"}))
+    assert "at least one of" in str(shape_problem({"subject": "you"}))
+    with pytest.raises(ValueError, match="no macro 'LABELZ'"):
+        compile_shape({"lemmas": "{LABELZ}"}, {})
+
+
+def test_a_shape_matches_lemmas_not_word_forms() -> None:
+    shape = compile_shape({"subject": "you", "lemmas": "trust", "modality": "counterfactual", "negated": "any"}, {})
+    assert match(shape, analyse("You should never have trusted him", "en"), "en")
+    assert not match(shape, analyse("You can trust your teacher", "en"), "en")
+
+
+# --- the rules: generalisation and false alarms avoided ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "text"),
+    [
+        # Counterfactual blame in wordings no phrase rule lists: any verb, any subject form of the child.
+        ("tone.grammar-hindsight-child", "If you had kept your account private, none of this would have happened."),
+        ("tone.grammar-hindsight-child", "Had you told us sooner, he would have stopped asking."),
+        ("tone.grammar-hindsight-child", "You could have just logged off."),
+        ("tone.grammar-hindsight-person", "Amira should have realised the offer was too good to be true."),
+        ("tone.grammar-labels", "Kids who get scammed like this are just too naive for the internet."),
+        ("tone.grammar-labels", "Leo is so gullible that he believes any profile."),
+        ("tone.grammar-catastrophising", "That photo will follow you for the rest of your life."),
+        ("tone.grammar-lifelong-loss", "No university will ever accept you after this."),
+        ("tone.grammar-threats", "If you go on that app, someone will take you away."),
+        ("tone.grammar-shame-by-proxy", "Your grandmother would be so disappointed in you."),
+        ("tone.grammar-accusing-question", "Why were you still online at midnight?"),
+        ("tone.grammar-hindsight-child", "Du hättest den Chat einfach verlassen können."),
+        ("tone.grammar-labels", "Jonas ist so naiv, der glaubt jedem Profil."),
+    ],
+)
+def test_a_shape_catches_a_new_wording(rule_id: str, text: str) -> None:
+    language = "de" if any(w in text for w in ("Du ", "Jonas ist")) else "en"
+    assert _flags(rule_id, text, language), f"{rule_id} should flag {text!r}"
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "text"),
+    [
+        ("tone.grammar-hindsight-child", "He should have known it was wrong."),  # about the offender
+        ("tone.grammar-hindsight-person", "He should not have asked you for a picture."),
+        ("tone.grammar-hindsight-child", "You should never have been asked for that photo."),  # passive: done to you
+        ("tone.grammar-hindsight-child", "Even if you had sent it, it would not be your fault."),
+        ("tone.grammar-hindsight-child", 'Never say "you should have known better" to a pupil.'),
+        ("tone.grammar-labels", "You are not naive for trusting a friend."),
+        ("tone.grammar-labels", "Oskar puts a silly hat on his friend's photo."),
+        ("tone.grammar-labels", "Mo felt silly, but he was brave to tell."),
+        ("tone.grammar-catastrophising", "Blackmailers claim they will ruin your life; help exists."),
+        ("tone.grammar-shame-by-proxy", "Your parents will not be ashamed of you; they want to help."),
+        ("tone.grammar-accusing-question", "Why do you think Sam felt worried?"),
+        ("tone.grammar-hindsight-child", "Du hättest es nicht wissen können."),
+        ("tone.grammar-labels", "Du bist nicht dumm, du wurdest reingelegt."),
+    ],
+)
+def test_negation_subject_and_context_avoid_false_alarms(rule_id: str, text: str) -> None:
+    language = "de" if text.startswith("Du ") else "en"
+    assert not _flags(rule_id, text, language)
+
+
+def test_findings_are_located_at_the_word_the_shape_reacted_to(tmp_path: Path) -> None:
+    text = "A first line.\nHonestly, Leo is so naive.\n"
+    [finding] = run_rule(_rule("tone.grammar-labels"), text, {"lang": "en", "band": "14-18"}, tmp_path)
+    assert (finding.location.line, finding.location.column) == (2, 21)
+    assert "'naive'" in finding.message
+
+
+def test_every_grammar_rule_is_a_warning_with_rationale_and_source() -> None:
+    rules = [r for r in BOOK.rules if r.spec.kind == "grammar"]
+    assert {r.language for r in rules} >= {"en", "de"}
+    for rule in rules:
+        assert rule.id.startswith("tone.grammar-"), rule.id
+        assert rule.spec.severity in ("warning", "error")
+        assert rule.spec.rationale
+        assert "UKCIS" in rule.spec.source or "PSHE" in rule.spec.source
+
+
+# --- bad rule files --------------------------------------------------------------------------------
+
+BAD = """\
+language: en
+define:
+  LIST: "naive|silly"
+rules:
+  - id: tone.one
+    kind: grammar
+    severity: warning
+    message: m
+    rationale: r
+    source: s
+    shape: {shape}
+"""
+
+
+def _project(tmp_path: Path, shape: str) -> Path:
+    (tmp_path / "lessons").mkdir()
+    for name in ("curriculum.yml", "sources.yml"):
+        shutil.copy(ROOT / "lessons" / name, tmp_path / "lessons" / name)
+    (tmp_path / "rules" / "en").mkdir(parents=True)
+    (tmp_path / "rules" / "en" / "tone.yml").write_text(BAD.format(shape=shape), encoding="utf-8")
+    (tmp_path / "note.md").write_text("Leo is so naive.\n", encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("shape", "expected"),
+    [
+        (
+            '{subjekt: you, lemmas: "{LIST}"}',
+            "rules/en/tone.yml:5:1: error E012 'rules.0' (grammar): unknown shape key",
+        ),
+        (
+            "{negated: no, lemmas: x}",
+            "rules/en/tone.yml:11:1: error E012 'rules.0.shape.negated' (grammar): Input should",
+        ),
+        ('{lemmas: "{NOPE}"}', "rules/en/tone.yml:5:1: rule tone.one: shape 'lemmas': no macro 'NOPE'"),
+    ],
+)
+def test_a_malformed_grammar_rule_is_a_located_error_exit_2(tmp_path: Path, shape: str, expected: str) -> None:
+    run = run_cli("check", "note.md", "--lang", "en", cwd=_project(tmp_path, shape))
+    assert run.code == ExitStatus.UNUSABLE, run.out + run.err
+    assert "Traceback" not in run.err
+    assert expected in run.out + run.err, run.out + run.err
+
+
+def test_a_good_grammar_rule_file_runs(tmp_path: Path) -> None:
+    run = run_cli("check", "note.md", "--lang", "en", cwd=_project(tmp_path, '{subject: person, lemmas: "{LIST}"}'))
+    assert run.code == ExitStatus.OK, run.out + run.err  # a warning does not fail the check
+    assert "warning tone.one m" in run.out, run.out
