@@ -28,7 +28,7 @@ from lessonkit.i18n.store import po_path, read_po
 from lessonkit.load.curriculum import load_curriculum
 from lessonkit.load.lesson_file import load_lesson
 from lessonkit.load.quiz import lesson_questions
-from lessonkit.model import BLOCK_KINDS, Block, Lesson
+from lessonkit.model import BLOCK_KINDS, Block, Lesson, Origin
 from lessonkit.problems import Location
 
 LESSON = ROOT / "lessons" / "students" / "8-10" / "my-body-my-pictures.md"
@@ -266,3 +266,15 @@ def test_a_translations_key_messages_and_definitions_are_checked_at_their_msgstr
         assert unit.path == path and literal.startswith(('msgstr "', '"')) and literal[unit.column - 2] == '"'
         assert literal[unit.column - 1 :].startswith(unit.raw[:8]), (literal, unit.raw)
         assert unit.location(0) == Location(path, unit.line, unit.column)
+
+
+def test_a_character_of_a_translated_text_is_placed_in_its_msgstr_even_where_spellings_differ() -> None:
+    # The msgstr writes a help token `{help.NAME}` and bold as `<b>`; the lesson's text writes
+    # `{{ help.NAME }}` and `**`. Words after them are still placed exactly.
+    literal = 'msgstr "Ruf <b>jetzt</b> {help.child_helpline} an. Du bist nicht allein."'
+    origin = Origin(Path("de/x.po"), 40, (literal,))
+    written = "Ruf **jetzt** {{ help.child_helpline }} an.\nDu bist nicht allein."
+    for words in ("jetzt", "an.", "Du bist", "allein"):
+        place = origin.at(written, written.index(words))
+        assert (place.line, place.column) == (40, literal.index(words) + 1), words
+    assert origin.location == Location(Path("de/x.po"), 40, len('msgstr "') + 1)

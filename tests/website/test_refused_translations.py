@@ -17,6 +17,7 @@ import polib
 import pytest
 
 from conftest import ROOT, Run, run_cli
+from lessonkit.model import Origin
 from print_project import example_lessons, make_project
 
 SCRIPT = "<script>alert(1)</script>"
@@ -40,13 +41,18 @@ def _build(root: Path, out: str, first: str = "en-IE", second: str = "de-DE") ->
     return run_cli("build", *locales, "--jobs", "1", "--quiet", "--out", out, "--project", str(root))
 
 
-def _tamper(catalogue: Path, change: Callable[[polib.POEntry], bool]) -> tuple[str, int]:
-    """Change the first entry `change` accepts; returns the catalogue's original text and that entry's line."""
+def _tamper(catalogue: Path, change: Callable[[polib.POEntry], bool]) -> tuple[str, str]:
+    """Change the first entry `change` accepts; returns the catalogue's original text and where its msgstr starts.
+
+    The QA finding is about the translated text, so it is at the msgstr's first character (`line:column`).
+    """
     original = catalogue.read_text(encoding="utf-8")
     po = polib.pofile(str(catalogue))
     entry = next(e for e in po if change(e))
     po.save(str(catalogue))
-    return original, polib.pofile(str(catalogue)).find(entry.msgid, msgctxt=entry.msgctxt).linenum
+    first = polib.pofile(str(catalogue)).find(entry.msgid, msgctxt=entry.msgctxt).linenum
+    start = Origin.of_entry(catalogue, catalogue.read_text(encoding="utf-8").split("\n"), first).location
+    return original, f"{start.line}:{start.column}"
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -96,7 +102,7 @@ def test_a_refused_catalogue_publishes_nothing_of_its_locale(
         path.write_text(original, encoding="utf-8")
     for run in (second, fresh):
         assert run.code == 1, run.err
-        assert f"locales/{catalogue}:{line}:1: error {code}" in run.err, run.err
+        assert f"locales/{catalogue}:{line}: error {code}" in run.err, run.err
         assert "Traceback" not in run.err
     # The locale's earlier site stays exactly as it was, and nothing published carries the payload.
     assert _files(out / locale) == earlier
@@ -134,6 +140,6 @@ def test_the_site_command_leaves_a_refused_locale_out_and_exits_1(project: Path)
     finally:
         path.write_text(original, encoding="utf-8")
     assert run.code == 1, run.err
-    assert f"locales/ar/countries-DE.po:{line}:1: error I101" in run.err and "Traceback" not in run.err
+    assert f"locales/ar/countries-DE.po:{line}: error I101" in run.err and "Traceback" not in run.err
     assert (project / "preview" / "index.html").is_file() and not (project / "preview" / "ar-DE").exists()
     assert FAKE_NUMBER not in _published_text(project / "preview")
