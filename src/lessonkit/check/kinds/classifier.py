@@ -246,10 +246,9 @@ _SUMS: Final = itemgetter(2)
 
 
 class _Words(dict[str, _Word]):
-    def __init__(self, rows: dict[str, tuple[float, ...]], classes: int) -> None:
+    def __init__(self, scorer: _Scorer) -> None:
         super().__init__()
-        self.rows = rows
-        self.zero = (0.0,) * classes
+        self.scorer = scorer
 
     def __missing__(self, form: str) -> _Word:
         if len(self) >= _WORDS_KEPT:
@@ -259,8 +258,9 @@ class _Words(dict[str, _Word]):
             WORD_PREFIX + form,
             *[CHAR_PREFIX + padded[i : i + n] for n in CHAR_SIZES for i in range(len(padded) - n + 1)],
         )
-        found = list(filter(None, map(self.rows.get, keys)))  # the rows of the model's features (never empty tuples)
-        sums = tuple(map(math.fsum, zip(*found, strict=True))) if found else self.zero
+        index = self.scorer.index
+        found = list(map(index.__getitem__, filter(index.__contains__, keys)))
+        sums = tuple(map(math.fsum, self.scorer.against_good(found)))
         word = self[form] = (keys, f"{WORD_PREFIX}{form} ", sums)
         return word
 
@@ -280,44 +280,50 @@ _COUNT_TERM: Final = itemgetter(1)
 
 
 class _Scorer:
-    """The probabilities of `Model.probabilities`, computed as the comment above regroups them."""
+    """The probabilities of `Model.probabilities`, computed as the comment above regroups them.
+
+    It keeps the model's columns and an index of its features rather than a table of rows, so
+    that it is ready in about a millisecond: a run that checks one small file pays little.
+    """
 
     def __init__(self, model: Model) -> None:
         self.good = model.classes.index(GOOD)
-        harmful = [k for k in range(len(model.classes)) if k != self.good]
-        good_column = model.columns[self.good]
-        against_good = [tuple(map(sub, model.columns[k], good_column)) for k in harmful]
-        self.biases = tuple(model.intercepts[k] - model.intercepts[self.good] for k in harmful)
-        self.rows: dict[str, tuple[float, ...]] = dict(zip(model.keys, zip(*against_good, strict=True), strict=True))
-        self.words = _Words(self.rows, len(harmful))
-        self.class_of = tuple(itemgetter(j) for j in range(len(harmful)))
+        self.harmful_columns = [column for k, column in enumerate(model.columns) if k != self.good]
+        self.good_column = model.columns[self.good]
+        self.biases = tuple(b - model.intercepts[self.good] for k, b in enumerate(model.intercepts) if k != self.good)
+        self.index = dict(zip(model.keys, range(len(model.keys)), strict=True))
+        self.words = _Words(self)
+
+    def against_good(self, found: list[int]) -> list[list[float]]:
+        """For each harmful class, the weights of the features at `found` minus good text's."""
+        good = list(map(self.good_column.__getitem__, found))
+        return [list(map(sub, map(column.__getitem__, found), good)) for column in self.harmful_columns]
 
     def probabilities(self, text: str) -> tuple[float, ...]:
         scores = list(self.biases)
         forms = _forms(text)
         if forms:
-            rows = self.rows
+            index = self.index
             words = list(map(self.words.__getitem__, forms))
             pairs = list(map(add, map(_HEAD, words[:-1]), forms[1:]))
             counts = Counter(chain(chain.from_iterable(map(_KEYS, words)), pairs))  # counted in C
             occurrences = sum(map(len, map(_KEYS, words))) + len(pairs)
-            sums = list(map(_SUMS, words))
-            pair_rows = list(map(rows.__getitem__, filter(rows.__contains__, pairs)))
+            sums = list(zip(*map(_SUMS, words), strict=True))
+            in_pairs = self.against_good(list(map(index.__getitem__, filter(index.__contains__, pairs))))
             square = float(occurrences)
-            repeated_rows: list[tuple[float, ...]] = []
             factors: list[float] = []
+            repeated_found: list[int] = []
             if len(counts) < occurrences:  # some n-grams occur more than once
                 repeated = [key for key, n in counts.items() if n > 1]
                 terms = list(map(_COUNT_TERMS.__getitem__, map(counts.__getitem__, repeated)))
                 square += math.fsum(map(_SQUARE_TERM, terms))
-                known = list(map(rows.__contains__, repeated))
-                repeated_rows = list(map(rows.__getitem__, compress(repeated, known)))
+                known = list(map(index.__contains__, repeated))
+                repeated_found = list(map(index.__getitem__, compress(repeated, known)))
                 factors = list(map(_COUNT_TERM, compress(terms, known)))
+            in_repeated = self.against_good(repeated_found)
             norm = math.sqrt(square)
-            for j, weight in enumerate(self.class_of):
-                total = math.fsum(
-                    chain(map(weight, sums), map(weight, pair_rows), map(mul, factors, map(weight, repeated_rows)))
-                )
+            for j in range(len(scores)):
+                total = math.fsum(chain(sums[j], in_pairs[j], map(mul, factors, in_repeated[j])))
                 scores[j] += total / norm
         top = max(0.0, *scores)  # good text's score is 0 against itself
         exps = [math.exp(score - top) for score in scores]
