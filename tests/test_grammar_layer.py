@@ -9,8 +9,9 @@ import pytest
 
 from checker_support import ROOT, rulebook, run_rule
 from conftest import run_cli
+from lessonkit.check.kinds import grammar as grammar_kind
 from lessonkit.check.linguistic.clauses import analyse, split
-from lessonkit.check.linguistic.lemmas import candidates, lemma
+from lessonkit.check.linguistic.lemmas import candidates, forms, lemma
 from lessonkit.check.linguistic.modality import COUNTERFACTUAL, FUTURE, QUESTION
 from lessonkit.check.linguistic.shape import compile_shape, match, shape_problem
 from lessonkit.check.linguistic.tokens import tokenise
@@ -63,6 +64,16 @@ def test_german_lemmas_cover_inflection_and_the_shipped_irregular_forms() -> Non
     assert "schicken" in candidates("geschickt", "de")
     assert lemma("hättest", "de") == "haben"
     assert lemma("bist", "de") == "sein"
+
+
+def test_forms_are_the_inverse_of_candidates() -> None:
+    """The pre-filter looks up `forms`; it must hold every word the analysis reads as the lemma."""
+    for language in ("en", "de"):
+        words = {t.norm for path in (ROOT / "corpus" / "tone" / language).glob("*.yml") for t in
+                 tokenise(path.read_text(encoding="utf-8"), language)}  # fmt: skip
+        assert len(words) > 1000
+        missing = {(w, lem) for w in words for lem in candidates(w, language) if w not in forms(lem, language)}
+        assert not missing, sorted(missing)[:10]
 
 
 # --- clauses, subjects, negation, modality -------------------------------------------------------
@@ -274,3 +285,31 @@ def test_a_good_grammar_rule_file_runs(tmp_path: Path) -> None:
     run = run_cli("check", "note.md", "--lang", "en", cwd=_project(tmp_path, '{subject: person, lemmas: "{LIST}"}'))
     assert run.code == ExitStatus.OK, run.out + run.err  # a warning does not fail the check
     assert "warning tone.one m" in run.out, run.out
+
+
+def test_the_pre_filter_drops_nothing_the_analysis_would_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Findings on corpus sentences are the same with the keyword pre-filter and without it."""
+    import yaml
+
+    def run_all(language: str, texts: list[str]) -> list[str]:
+        rules = [r for r in BOOK.rules if r.spec.kind == "grammar" and r.language == language]
+        text = "\n\n".join(texts)
+        return sorted(
+            str(f) for rule in rules for f in run_rule(rule, text, {"lang": language, "band": "14-18"}, tmp_path)
+        )
+
+    for language in ("en", "de"):
+        texts = [
+            item["text"]
+            for path in sorted((ROOT / "corpus" / "tone" / language).glob("*.yml"))
+            for item in yaml.safe_load(path.read_text(encoding="utf-8"))["items"][:250]
+        ]
+        filtered = run_all(language, texts)
+        assert len(filtered) > 50
+        with monkeypatch.context() as patch:
+            patch.setattr(grammar_kind._Compiled, "admits", lambda self, words, text: True)
+            patch.setattr(grammar_kind, "_candidates", lambda compiled, document, language: document)
+            unfiltered = run_all(language, texts)
+        assert filtered == unfiltered

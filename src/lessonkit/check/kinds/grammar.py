@@ -2,10 +2,12 @@
 
 A pattern rule names wordings; a grammar rule names a shape ("the child is the subject of a
 hindsight clause", "a label is said of the child, not negated"), and `lessonkit.check.linguistic`
-finds it in any wording its lexicon can read. It runs on every sentence, so it is guarded: one
-RE2 scan of each part for the words the shape needs (the stems of its lemmas and, for a modality,
-its auxiliaries) decides whether any sentence of the part is analysed at all, and each sentence
-is analysed once per run, whatever the number of grammar rules.
+finds it in any wording its lexicon can read. It runs on every sentence, so it is guarded by a
+keyword pre-filter: each part's words are indexed once per document, a rule reads only the parts
+that hold a form of a word of each of its needs (its lemma entries, modal words, subject words),
+then only the sentences that do, and each sentence is analysed once per run, whatever the number
+of grammar rules. The forms come from `lemmas.forms`, the inverse of the lemmatiser's suffix rules,
+so the pre-filter never drops a sentence the analysis would report (tests/test_grammar_layer.py).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from lessonkit.check.linguistic.lemmas import forms
 from lessonkit.check.linguistic.lexicon import LEXICONS
 from lessonkit.check.linguistic.modality import COUNTERFACTUAL
 from lessonkit.check.linguistic.shape import Shape, compile_shape, match
-from lessonkit.check.linguistic.tokens import tokenise
+from lessonkit.check.linguistic.tokens import parts
 from lessonkit.check.patterns import in_question
 from lessonkit.check.rulebook import Rule
 from lessonkit.diagnostics import Diagnostic
@@ -112,9 +114,10 @@ def _words(text: str, language: str) -> frozenset[str]:
     found = set(text.lower().translate(_SPACES).split())
     marked = [w for w in found if "'" in w or "-" in w]
     for word in marked:
-        found.add(word.strip("'-"))
-        found.update(t.norm for t in tokenise(word.strip("'-"), language))
-        found.update(part for part in word.replace("'", " ").replace("-", " ").split())
+        bare = word.strip("'-")
+        found.add(bare)
+        found.update(parts(bare, language))
+        found.update(word.replace("'", " ").replace("-", " ").split())
     return frozenset(found)
 
 
@@ -203,9 +206,9 @@ def grammar(rule: Rule, document: Document) -> Iterator[Diagnostic]:
     """Report each sentence with a clause of the rule's shape, at the word the shape reacted to."""
     compiled = _compiled(rule)
     language = rule.language
-    parts = _candidates(compiled, document, language)
+    reading = _candidates(compiled, document, language)
     # `units` reads only `.units` (and keeps the time budget): the candidate parts stand in for the document.
-    for unit in units(rule, cast(Document, parts)):
+    for unit in units(rule, cast(Document, reading)):
         text = unit.plain
         if not compiled.admits(_words(text, language), text):
             continue

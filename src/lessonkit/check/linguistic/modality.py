@@ -155,10 +155,10 @@ def _english(
             j = i + 1
             while j < len(norms) and j < i + 4 and norms[j] in _BETWEEN:
                 j += 1
-            if j < len(norms) and norms[j] in ("have", "'ve"):
+            if j < len(norms) and norms[j] in ("have", "'ve") and _participle_after(norms, j + 1):
                 found.add(COUNTERFACTUAL)
                 continue
-            if norm == "ought" and j + 1 < len(norms) and norms[j] == "to" and norms[j + 1] in ("have", "'ve"):
+            if norm == "ought" and norms[j : j + 2] in (["to", "have"], ["to", "'ve"]) and _participle_after(norms, j + 2):
                 found.add(COUNTERFACTUAL)
                 continue
         if norm in future:
@@ -168,13 +168,34 @@ def _english(
             found.add(POSSIBLE)
     opener = next((n for n in norms if n not in ("only", "just", "but", "and", "so")), "")
     if opener in conditional or (norms[:2] == ["if", "only"]):
-        if "had" in norms or "'d" in norms:
+        # "if you had listened", "if you'd just said no"; not "if you'd like" (would) or "if you had a phone".
+        if any(n in ("had", "'d") and _participle_after(norms, i + 1) for i, n in enumerate(norms)):
             found.add(COUNTERFACTUAL)
     elif opener == "had" and len(norms) > 2:
         found.add(COUNTERFACTUAL)  # "had you told us sooner"
     if norms[:2] == ["if", "only"]:
         found.add(COUNTERFACTUAL)
     return found
+
+
+# Irregular past participles (the regular ones end in -ed): what a perfect ("should have ...") needs next.
+_PARTICIPLES_EN: Final = frozenset(
+    "been known told sent made done gone seen taken given kept left met said thought brought got gotten let put felt "
+    "found lost paid shown spoken written chosen fallen run come become heard held meant read sat stood understood "
+    "won bought caught taught".split()
+)
+_ADVERBS_EN: Final = frozenset("not never just only simply even at least really already ever so more".split())
+
+
+def _participle_after(norms: list[str], start: int) -> bool:
+    """True when a past participle follows (adverbs skipped): "have just blocked", not "have a copy", "have to"."""
+    j = start
+    while j < len(norms) and norms[j] in _ADVERBS_EN:
+        j += 1
+    if j >= len(norms):
+        return False
+    word = norms[j]
+    return word in _PARTICIPLES_EN or (word.endswith("ed") and len(word) > 3)
 
 
 def _german(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
 
 # Letters with inner apostrophes or hyphens ("don't", "well-known"), any script; digits are words too.
@@ -47,6 +48,14 @@ def tokenise(text: str, language: str) -> list[Token]:
         else:
             found.append(Token(start, end, word, norm))
     return found
+
+
+@lru_cache(maxsize=1 << 12)
+def parts(norm: str, language: str) -> tuple[str, ...]:
+    """The word forms a lower-case word gives as tokens ("shouldn't" -> should, not): the tokeniser's split."""
+    if language != "en" or ("'" not in norm and norm not in _WHOLE):
+        return (norm,)
+    return tuple(t.norm for t in _split_contraction(0, len(norm), norm, norm))
 
 
 def _split_contraction(start: int, end: int, word: str, norm: str) -> list[Token]:
