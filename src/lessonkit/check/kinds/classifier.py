@@ -38,7 +38,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from itertools import chain, compress
-from operator import add, itemgetter, mul, sub
+from operator import add, itemgetter, mul
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
@@ -245,10 +245,32 @@ _HEAD: Final = itemgetter(1)
 _SUMS: Final = itemgetter(2)
 
 
-class _Words(dict[str, _Word]):
-    def __init__(self, scorer: _Scorer) -> None:
+class _Rows(dict[str, tuple[float, ...]]):
+    """Feature -> its weight for each harmful class minus good text's, made when a text first has it.
+
+    Made on demand (callers ask only for features of the model, see `index`), so that a run that
+    checks one small file does not build a table of every feature.
+    """
+
+    def __init__(self, model: Model) -> None:
         super().__init__()
-        self.scorer = scorer
+        good = model.classes.index(GOOD)
+        self.index = dict(zip(model.keys, range(len(model.keys)), strict=True))
+        self.good_column = model.columns[good]
+        self.harmful_columns = [column for k, column in enumerate(model.columns) if k != good]
+
+    def __missing__(self, key: str) -> tuple[float, ...]:
+        i = self.index[key]
+        good = self.good_column[i]
+        row = self[key] = tuple(column[i] - good for column in self.harmful_columns)
+        return row
+
+
+class _Words(dict[str, _Word]):
+    def __init__(self, rows: _Rows, classes: int) -> None:
+        super().__init__()
+        self.rows = rows
+        self.zero = (0.0,) * classes
 
     def __missing__(self, form: str) -> _Word:
         if len(self) >= _WORDS_KEPT:
@@ -258,9 +280,8 @@ class _Words(dict[str, _Word]):
             WORD_PREFIX + form,
             *[CHAR_PREFIX + padded[i : i + n] for n in CHAR_SIZES for i in range(len(padded) - n + 1)],
         )
-        index = self.scorer.index
-        found = list(map(index.__getitem__, filter(index.__contains__, keys)))
-        sums = tuple(map(math.fsum, self.scorer.against_good(found)))
+        found = list(map(self.rows.__getitem__, filter(self.rows.index.__contains__, keys)))
+        sums = tuple(map(math.fsum, zip(*found, strict=True))) if found else self.zero
         word = self[form] = (keys, f"{WORD_PREFIX}{form} ", sums)
         return word
 
@@ -280,50 +301,42 @@ _COUNT_TERM: Final = itemgetter(1)
 
 
 class _Scorer:
-    """The probabilities of `Model.probabilities`, computed as the comment above regroups them.
-
-    It keeps the model's columns and an index of its features rather than a table of rows, so
-    that it is ready in about a millisecond: a run that checks one small file pays little.
-    """
+    """The probabilities of `Model.probabilities`, computed as the comment above regroups them."""
 
     def __init__(self, model: Model) -> None:
         self.good = model.classes.index(GOOD)
-        self.harmful_columns = [column for k, column in enumerate(model.columns) if k != self.good]
-        self.good_column = model.columns[self.good]
         self.biases = tuple(b - model.intercepts[self.good] for k, b in enumerate(model.intercepts) if k != self.good)
-        self.index = dict(zip(model.keys, range(len(model.keys)), strict=True))
-        self.words = _Words(self)
-
-    def against_good(self, found: list[int]) -> list[list[float]]:
-        """For each harmful class, the weights of the features at `found` minus good text's."""
-        good = list(map(self.good_column.__getitem__, found))
-        return [list(map(sub, map(column.__getitem__, found), good)) for column in self.harmful_columns]
+        self.rows = _Rows(model)
+        self.words = _Words(self.rows, len(self.biases))
+        self.class_of = tuple(itemgetter(j) for j in range(len(self.biases)))
 
     def probabilities(self, text: str) -> tuple[float, ...]:
         scores = list(self.biases)
         forms = _forms(text)
         if forms:
-            index = self.index
+            rows = self.rows
+            known_key = rows.index.__contains__
             words = list(map(self.words.__getitem__, forms))
             pairs = list(map(add, map(_HEAD, words[:-1]), forms[1:]))
             counts = Counter(chain(chain.from_iterable(map(_KEYS, words)), pairs))  # counted in C
             occurrences = sum(map(len, map(_KEYS, words))) + len(pairs)
-            sums = list(zip(*map(_SUMS, words), strict=True))
-            in_pairs = self.against_good(list(map(index.__getitem__, filter(index.__contains__, pairs))))
+            sums = list(map(_SUMS, words))
+            pair_rows = list(map(rows.__getitem__, filter(known_key, pairs)))
             square = float(occurrences)
+            repeated_rows: list[tuple[float, ...]] = []
             factors: list[float] = []
-            repeated_found: list[int] = []
             if len(counts) < occurrences:  # some n-grams occur more than once
                 repeated = [key for key, n in counts.items() if n > 1]
                 terms = list(map(_COUNT_TERMS.__getitem__, map(counts.__getitem__, repeated)))
                 square += math.fsum(map(_SQUARE_TERM, terms))
-                known = list(map(index.__contains__, repeated))
-                repeated_found = list(map(index.__getitem__, compress(repeated, known)))
+                known = list(map(known_key, repeated))
+                repeated_rows = list(map(rows.__getitem__, compress(repeated, known)))
                 factors = list(map(_COUNT_TERM, compress(terms, known)))
-            in_repeated = self.against_good(repeated_found)
             norm = math.sqrt(square)
-            for j in range(len(scores)):
-                total = math.fsum(chain(sums[j], in_pairs[j], map(mul, factors, in_repeated[j])))
+            for j, weight in enumerate(self.class_of):
+                total = math.fsum(
+                    chain(map(weight, sums), map(weight, pair_rows), map(mul, factors, map(weight, repeated_rows)))
+                )
                 scores[j] += total / norm
         top = max(0.0, *scores)  # good text's score is 0 against itself
         exps = [math.exp(score - top) for score in scores]
