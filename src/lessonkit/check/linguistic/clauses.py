@@ -115,9 +115,13 @@ def _directive(tokens: list[Token]) -> bool:
 
 
 def _reported(clauses: list[Clause], reporting: frozenset[str]) -> bool:
-    """True when an offender or a third person says, claims or threatens what follows (reported speech)."""
+    """True when someone other than the child or the speaker says, claims or threatens what follows.
+
+    "Blackmailers claim...", "he says your life will be over", "(a new friend) then says that
+    something bad will happen": the harm is reported as the offender's words, a warning sign.
+    """
     for clause in clauses:
-        if clause.who not in ("offender", "person") or modality.COUNTERFACTUAL in clause.modalities:
+        if clause.who in ("you", "speaker") or modality.COUNTERFACTUAL in clause.modalities:
             continue
         if any(t.norm in reporting for t in clause.tokens[clause.subject + 1 : clause.subject + 4]):
             return True
