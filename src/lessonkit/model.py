@@ -237,7 +237,11 @@ class Origin:
     @property
     def location(self) -> Location:
         """Where the msgstr's text starts (after the quote, on the next line when the first is `""`)."""
-        return self.at("", 0)
+        for number, raw in enumerate(self.literal):
+            column = raw.find('"') + 1
+            if 0 < column < len(raw) and raw[column] != '"':
+                return Location(self.path, self.line + number, column + 1)
+        return Location(self.path, self.line, 1)
 
     def at(self, written: str, offset: int) -> Location:
         """The file position of character `offset` of `written`, a text written from this msgstr.

@@ -73,20 +73,20 @@ def translate_lesson(lesson: Lesson, catalogue: polib.POFile | None, path: Path 
     With the catalogue's `path`, each translated block of the lesson's document is located at the
     msgstr it was written from (see `located_document`), so a finding on it points at the PO file.
     """
-    found = lookup(catalogue)
+    # The usable entries (as `lookup` has them), kept whole: their lines locate the translated blocks.
     entries = {(e.msgctxt or "", e.msgid): e for e in catalogue or () if usable(e)}
     units = lesson_units(lesson)
     texts: dict[str, str] = {}
     written: dict[str, polib.POEntry] = {}
     for unit in units:
         message = to_message(unit.raw)
-        key = (context(lesson.id, unit.place), message.text)
-        translation = found.get(key)
-        if translation is None:
+        entry = entries.get((context(lesson.id, unit.place), message.text))
+        if entry is None:
             continue
+        translation = entry.msgstr
         # Unchanged text keeps its exact source form (line breaks, escapes).
         texts[unit.place] = unit.raw if translation == message.text else to_markdown(translation, message)
-        written[unit.block] = entries[key]
+        written[unit.block] = entry
     translated = rewrite_lesson(lesson, units, texts)
     if path is None or not written:
         return translated
