@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from pathlib import Path
+
 from lessonkit.diagnostics import Diagnostic, Location
 from lessonkit.i18n.apply import translate_curriculum
 from lessonkit.i18n.catalogue import LOCALES_DIR
