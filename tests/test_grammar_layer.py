@@ -313,3 +313,21 @@ def test_the_pre_filter_drops_nothing_the_analysis_would_report(
             patch.setattr(grammar_kind, "_candidates", lambda compiled, document, language: document)
             unfiltered = run_all(language, texts)
         assert filtered == unfiltered
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "you are not " * 20000 + "naive"),
+        ("de", "du wirst " * 20000 + "geschickt"),
+        ("en", "if you had " * 10000),
+    ],
+)
+def test_analysis_of_a_pathological_sentence_is_linear(language: str, text: str) -> None:
+    """Negation scope and passive voice are found in one pass: a long repetitive sentence takes well under a second."""
+    import time
+
+    shape = compile_shape({"subject": "you", "lemmas": "naive|schicken", "negated": "no"}, {})
+    started = time.process_time()
+    match(shape, analyse(text, language), language)
+    assert time.process_time() - started < 5.0

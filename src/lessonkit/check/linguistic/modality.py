@@ -84,7 +84,9 @@ def in_scope(negations: list[int], position: int, language: str, norms: list[str
         return True
     if norms is None:
         return False
-    return any(n > position and any(w in _EN_FINITE for w in norms[position + 1 : n]) for n in negations)
+    # Linear, not a scan per negator: the first finite verb after the word, then any negator after it.
+    finite = next((j for j in range(position + 1, len(norms)) if norms[j] in _EN_FINITE), None)
+    return finite is not None and any(n > finite for n in negations)
 
 
 _BE: Final = frozenset(
@@ -115,13 +117,15 @@ _PARTICIPLES: Final = frozenset(
 def passive(tokens: list[Token], language: str) -> bool:
     """True when the clause is passive ("you were asked", "du wurdest erpresst"): the subject is acted on."""
     norms = [t.norm for t in tokens]
+    # German: a form of "werden" with a participle after it; the last participle's place, found once.
+    last_participle = max((i for i, n in enumerate(norms) if n.startswith("ge") and n.endswith("t")), default=-1)
     for i, norm in enumerate(norms[:-1]):
         if norm not in _BE:
             continue
         following = norms[i + 1]
         if language == "en" and (following in _PARTICIPLES or (following.endswith("ed") and len(following) > 4)):
             return True
-        if language == "de" and norm.startswith("w") and any(n.startswith("ge") and n.endswith("t") for n in norms[i:]):
+        if language == "de" and norm.startswith("w") and last_participle >= i:
             return True
     return False
 
@@ -158,7 +162,11 @@ def _english(
             if j < len(norms) and norms[j] in ("have", "'ve") and _participle_after(norms, j + 1):
                 found.add(COUNTERFACTUAL)
                 continue
-            if norm == "ought" and norms[j : j + 2] in (["to", "have"], ["to", "'ve"]) and _participle_after(norms, j + 2):
+            if (
+                norm == "ought"
+                and norms[j : j + 2] in (["to", "have"], ["to", "'ve"])
+                and _participle_after(norms, j + 2)
+            ):
                 found.add(COUNTERFACTUAL)
                 continue
         if norm in future:
@@ -180,11 +188,55 @@ def _english(
 
 # Irregular past participles (the regular ones end in -ed): what a perfect ("should have ...") needs next.
 _PARTICIPLES_EN: Final = frozenset(
-    "been known told sent made done gone seen taken given kept left met said thought brought got gotten let put felt "
-    "found lost paid shown spoken written chosen fallen run come become heard held meant read sat stood understood "
-    "won bought caught taught".split()
+    [
+        "been",
+        "known",
+        "told",
+        "sent",
+        "made",
+        "done",
+        "gone",
+        "seen",
+        "taken",
+        "given",
+        "kept",
+        "left",
+        "met",
+        "said",
+        "thought",
+        "brought",
+        "got",
+        "gotten",
+        "let",
+        "put",
+        "felt",
+        "found",
+        "lost",
+        "paid",
+        "shown",
+        "spoken",
+        "written",
+        "chosen",
+        "fallen",
+        "run",
+        "come",
+        "become",
+        "heard",
+        "held",
+        "meant",
+        "read",
+        "sat",
+        "stood",
+        "understood",
+        "won",
+        "bought",
+        "caught",
+        "taught",
+    ]
 )
-_ADVERBS_EN: Final = frozenset("not never just only simply even at least really already ever so more".split())
+_ADVERBS_EN: Final = frozenset(
+    ["not", "never", "just", "only", "simply", "even", "at", "least", "really", "already", "ever", "so", "more"]
+)
 
 
 def _participle_after(norms: list[str], start: int) -> bool:
