@@ -45,7 +45,25 @@ def check_document(document: Document, rules: Iterable[Rule]) -> list[Diagnostic
                 message = f"checking stopped: the file used up its {stop.seconds:g} s time budget"
                 findings.append(Diagnostic(stop.location, OUT_OF_TIME, message, suggestion="split the file"))
                 break
-    return sorted(set(findings))
+    return in_order(findings)
+
+
+def _order(d: Diagnostic) -> tuple[Path, int, int, str, str, str, str]:
+    """A Diagnostic's fields in the order its dataclass compares them, its Location's flattened in."""
+    return (d.location.path, d.location.line, d.location.column, d.code, d.message, d.severity, d.suggestion)
+
+
+def in_order(findings: list[Diagnostic]) -> list[Diagnostic]:
+    """`sorted(set(findings))`: without duplicates, in the Diagnostic dataclass's order.
+
+    The dataclass compares through generated `__eq__`, `__lt__` and `__hash__` methods that build
+    tuples of fields (and of a Location's fields) on every call: a megabyte of prose has 6,000
+    findings, 80,000 comparisons. The same fields in one flat tuple, the dataclasses' field order,
+    compare in C and give the same order (lexicographic over the nested fields is lexicographic
+    over the flattened ones); equal tuples are exactly equal findings, so one of each is kept.
+    """
+    unique = {_order(f): f for f in findings}
+    return [unique[key] for key in sorted(unique)]
 
 
 def apply_suppressions(
