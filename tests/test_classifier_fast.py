@@ -287,3 +287,12 @@ def test_each_sentence_is_scored_once_for_all_three_rules(monkeypatch: pytest.Mo
     assert len(scored) > 1000 and len(scored) == len(set(scored))  # each text scored once
     # At limit 0 every rule reports every judged sentence (a text written twice is reported twice).
     assert len(findings) % 3 == 0 and len(findings) // 3 >= len(scored)
+
+
+def test_without_the_module_source_there_is_no_cache_and_no_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(classifier, "cache_dir", lambda: tmp_path)
+    monkeypatch.setattr(classifier, "__file__", str(tmp_path / "missing" / "classifier.py"))
+    assert load_model.__wrapped__(_model_file("es")).language == "es"
+    assert _cache_files(tmp_path) == []

@@ -448,8 +448,12 @@ def _cache_path(data: bytes) -> Path | None:
     folder = cache_dir()
     if folder is None:
         return None
+    try:
+        code = Path(__file__).read_bytes()
+    except OSError:
+        return None  # an install without this module's source: no cache, same results
     digest = hashlib.sha256(f"{_CACHE_FORMAT}\0{sys.version}\0".encode())
-    digest.update(Path(__file__).read_bytes() + b"\0" + data)
+    digest.update(code + b"\0" + data)
     return folder / f"classifier-{digest.hexdigest()[:32]}.marshal"
 
 
