@@ -195,7 +195,7 @@ def test_missing_section_is_reported_on_the_last_line_not_past_it() -> None:
 
 
 def test_catalogue_findings_point_at_their_words_in_the_msgstr() -> None:
-    from lessonkit.model import Origin
+    from lessonkit.blocks import Origin
 
     lines = ["#: x.md:3", 'msgctxt "a"', 'msgid "x"', 'msgstr ""', '"Er sagt \\"hallo\\". "', '"Dann geht er."', ""]
     origin = Origin.of_entry(Path("x.po"), lines, 1)

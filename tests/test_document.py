@@ -20,6 +20,7 @@ import lessonkit.load.document
 import lessonkit.load.lesson_file
 import lessonkit.markdown
 from conftest import ROOT
+from lessonkit.blocks import Block, Origin
 from lessonkit.check.documents import lesson_document
 from lessonkit.check.engine import check_document
 from lessonkit.check.run import rulebook_for
@@ -28,7 +29,7 @@ from lessonkit.i18n.store import po_path, read_po
 from lessonkit.load.curriculum import load_curriculum
 from lessonkit.load.lesson_file import load_lesson
 from lessonkit.load.quiz import lesson_questions
-from lessonkit.model import BLOCK_KINDS, Block, Lesson, Origin
+from lessonkit.model import BLOCK_KINDS, Lesson
 from lessonkit.problems import Location
 
 LESSON = ROOT / "lessons" / "students" / "8-10" / "my-body-my-pictures.md"

@@ -12,7 +12,7 @@ import polib
 import pytest
 
 from conftest import ROOT, run_cli
-from lessonkit.model import Origin
+from lessonkit.blocks import Origin
 from print_project import example_lessons, make_project
 
 LESSON_ID = "example-helpers-4-7"

@@ -17,7 +17,7 @@ import polib
 import pytest
 
 from conftest import ROOT, Run, run_cli
-from lessonkit.model import Origin
+from lessonkit.blocks import Origin
 from print_project import example_lessons, make_project
 
 SCRIPT = "<script>alert(1)</script>"

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lessonkit.blocks import Block
 from lessonkit.check.document import (
     AUDIENCE_ROLES,
     GENERAL,
@@ -17,7 +18,6 @@ from lessonkit.check.document import (
     TextUnit,
     make_unit,
 )
-from lessonkit.model import Block
 from lessonkit.problems import Location
 
 if TYPE_CHECKING:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import polib
 
+from lessonkit.blocks import Origin
 from lessonkit.i18n.catalogue import context, lesson_template
 from lessonkit.i18n.placeholders import to_markdown, to_message
 from lessonkit.i18n.rewrite import rewrite_lesson
@@ -25,7 +26,7 @@ from lessonkit.load.sections import parse_sections
 from lessonkit.locale.country_pack import CountryPack
 from lessonkit.locale.locales import Locale
 from lessonkit.locale.ui import translator
-from lessonkit.model import Curriculum, Lesson, Origin
+from lessonkit.model import Curriculum, Lesson
 
 NOTICE = "This translation is not complete; the English text is shown"
 

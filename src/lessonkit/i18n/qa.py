@@ -35,12 +35,13 @@ from pathlib import Path
 
 import polib
 
+from lessonkit.blocks import Origin
 from lessonkit.i18n.catalogue import LOCALES_DIR, slide_limit
 from lessonkit.i18n.placeholders import PART, URL, Message, placeholder_problems
 from lessonkit.i18n.store import CatalogueError, po_path, read_po
 from lessonkit.linear_re import DIGIT, SPACE, WORD, Hit, Scanner, scanner
 from lessonkit.locale.country_pack import CountryPack
-from lessonkit.model import Curriculum, Lesson, Origin
+from lessonkit.model import Curriculum, Lesson
 from lessonkit.problems import Location, Problem
 
 POFILTER_CHECKS = ("urls", "numbers", "variables", "xmltags", "pythonbraceformat")

@@ -15,7 +15,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from lessonkit.model import Block, Lesson, LessonDocument
+from lessonkit.blocks import Block
+from lessonkit.model import Lesson, LessonDocument
 
 BODY = "body"
 TITLE_ATTR = re.compile(r'(?P<before>\btitle=")(?P<value>[^"]*)(?P<after>")')

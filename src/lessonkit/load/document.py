@@ -18,10 +18,11 @@ from pathlib import Path
 
 from markdown_it.token import Token
 
+from lessonkit.blocks import Block, Origin, Piece
 from lessonkit.load.cards import Card, CardSet, cards_from_tokens
 from lessonkit.load.quiz import Question, parse_questions
 from lessonkit.markdown import SECTION_CLOSE, SECTION_OPEN, block_tokens
-from lessonkit.model import Block, Lesson, LessonDocument, Origin, Picture, Piece, Section
+from lessonkit.model import Lesson, LessonDocument, Picture, Section
 from lessonkit.problems import Location, Problem
 
 KeyPath = tuple[str | int, ...]
