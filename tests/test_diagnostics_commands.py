@@ -227,6 +227,17 @@ def test_list_and_coverage_refuse_an_unloadable_curriculum_in_the_format_asked_f
     assert text.code == 2 and text.out == "" and "lessons/curriculum.yml:" in text.err and "E003" in text.err
 
 
+def test_i18n_status_refuses_an_unloadable_curriculum_as_json_diagnostics(project: Path) -> None:
+    config = project / "lessons" / "curriculum.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "bands: [\n", encoding="utf-8")
+    result = run_cli("i18n", "status", "--project", str(project), "--format", "json")
+    assert result.code == 2, result.err
+    (finding,) = json.loads(result.out)["findings"]
+    assert (finding["path"], finding["rule"]) == ("lessons/curriculum.yml", "E003")
+    table = run_cli("i18n", "status", "--project", str(project))
+    assert table.code == 2 and table.out == "" and "E003" in table.err
+
+
 def test_coverage_gives_its_gaps_as_sarif_at_the_recommendation(project: Path) -> None:
     # No lessons: every band misses every required recommendation.
     sources = (project / "lessons" / "sources.yml").read_text(encoding="utf-8").splitlines()

@@ -138,7 +138,8 @@ def status_command(project: Path | None, languages: tuple[str, ...], fmt: str) -
     try:
         root, curriculum = _load(project)
     except UnusableInputError as err:
-        if fmt in STATUS_FORMATS:
+        # JSON readers get the refusal as diagnostics JSON (as list and coverage do), not a text line.
+        if fmt == "table":
             raise
         refuse(err, fmt)
     templates = all_templates(curriculum, root)
