@@ -211,6 +211,27 @@ HELP_IN_LESSON = {
 }
 
 
+HEADING_IDS = [
+    "privacy-11-13",
+    "materials",
+    "learning-objectives",
+    "curriculum-links",
+    "vocabulary",
+    "lesson-plan",
+    "ground-rules",
+    "activity-1",
+    "activity-2",
+    "activity-3",
+    "activity-4",
+    "cut-out-cards",
+    "cards-1",
+    "quiz",
+    "key-messages",
+    "for-families",
+    "why-this-lesson",
+]
+
+
 @pytest.mark.parametrize("locale", LOCALES)
 def test_golden_lesson_page_is_what_the_reviewer_saw(locale: str) -> None:
     page = (GOLDEN / locale / LESSON_PAGE).read_text(encoding="utf-8")
@@ -222,6 +243,11 @@ def test_golden_lesson_page_is_what_the_reviewer_saw(locale: str) -> None:
     quiz = page.split('<ol class="lk-quiz">', 1)[1].split("</ol>", 1)[0]
     assert quiz.count("<li>") == 4 and quiz.count("data-lk-quiz") == 3  # one open question, three to choose from
     assert 'data-kind="cards"' in page  # the cut-out cards are offered for download
+    # ... and shown on the page: the six settings cards, under a heading in the table of contents.
+    cards = page.split('<ul class="lk-cutouts">', 1)[1].split("</ul>", 1)[0]
+    assert cards.count('<li class="lk-cutout">') == 6 and 'href="#cards-1"' in page
+    # The same heading ids in both languages, none of them a number.
+    assert re.findall(r'<h[1-6] id="([^"]+)"', page) == HEADING_IDS
     help_box = page.split('<div class="admonition tip lk-help">', 1)[1].split("</div>", 1)[0]
     for service in HELP_IN_LESSON[locale]:
         assert service in help_box, f"{locale}: {service!r} not in the lesson's help box"
