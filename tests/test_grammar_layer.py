@@ -10,10 +10,11 @@ import pytest
 from checker_support import ROOT, rulebook, run_rule
 from conftest import run_cli
 from lessonkit.check.kinds import grammar as grammar_kind
+from lessonkit.check.linguistic import shape as shape_module
 from lessonkit.check.linguistic.clauses import analyse, split
 from lessonkit.check.linguistic.lemmas import candidates, forms, lemma
 from lessonkit.check.linguistic.modality import COUNTERFACTUAL, FUTURE, QUESTION
-from lessonkit.check.linguistic.shape import compile_shape, match, shape_problem
+from lessonkit.check.linguistic.shape import ShapeError, compile_shape, match, shape_problem
 from lessonkit.check.linguistic.tokens import tokenise
 from lessonkit.check.rulebook import Rule
 from lessonkit.exit_status import ExitStatus
@@ -160,6 +161,37 @@ def test_shape_problems_are_named() -> None:
         compile_shape({"lemmas": "{LABELZ}"}, {})
 
 
+@pytest.mark.parametrize(
+    ("shape", "define", "key", "message"),
+    [
+        ({"lemmas": "|"}, {}, "lemmas", "lists nothing"),
+        ({"lemmas": " | | "}, {}, "lemmas", "lists nothing"),
+        ({"modality": "future", "unless": "|"}, {}, "unless", "lists nothing"),
+        ({"lemmas": "{EMPTY}"}, {"EMPTY": ""}, "lemmas", "lists nothing once its macros are filled in"),
+        ({"modality": "future", "also": "{EMPTY}|{EMPTY}"}, {"EMPTY": " | "}, "also", "lists nothing"),
+        ({"modality": "any|future"}, {}, "modality", "'any' stands alone"),
+        ({"subject": "you|any", "lemmas": "naive"}, {}, "subject", "'any' stands alone"),
+        ({"lemmas": "naive", "negated": "yes|no"}, {}, "negated", "takes one value"),
+        ({"lemmas": "naive", "lemmaz": "x"}, {}, "lemmaz", "unknown shape key"),
+        ({"lemmas": "{NOPE}"}, {}, "lemmas", "no macro 'NOPE'"),
+    ],
+)
+def test_a_shape_that_would_match_anything_or_misread_is_refused(
+    shape: dict[str, str], define: dict[str, str], key: str, message: str
+) -> None:
+    """An empty list puts no condition on the clause (the rule would fire on every one); "any|x" would be misread."""
+    with pytest.raises(ShapeError, match=message) as raised:
+        compile_shape(shape, define)
+    assert raised.value.key == key
+
+
+def test_modality_any_alone_allows_every_modality() -> None:
+    shape = compile_shape({"lemmas": "naive", "modality": "any"}, {})
+    assert shape.modality is None
+    assert match(shape, analyse("You are naive.", "en"), "en")
+    assert match(shape, analyse("You will be naive.", "en"), "en")
+
+
 def test_a_shape_matches_lemmas_not_word_forms() -> None:
     shape = compile_shape({"subject": "you", "lemmas": "trust", "modality": "counterfactual", "negated": "any"}, {})
     assert match(shape, analyse("You should never have trusted him", "en"), "en")
@@ -239,6 +271,7 @@ BAD = """\
 language: en
 define:
   LIST: "naive|silly"
+  EMPTY: ""
 rules:
   - id: tone.one
     kind: grammar
@@ -265,13 +298,19 @@ def _project(tmp_path: Path, shape: str) -> Path:
     [
         (
             '{subjekt: you, lemmas: "{LIST}"}',
-            "rules/en/tone.yml:5:1: error E012 'rules.0' (grammar): unknown shape key",
+            "rules/en/tone.yml:12:1: error E070 rule tone.one: unknown shape key 'subjekt'",
         ),
         (
             "{negated: no, lemmas: x}",
-            "rules/en/tone.yml:11:1: error E012 'rules.0.shape.negated' (grammar): Input should",
+            "rules/en/tone.yml:12:1: error E012 'rules.0.shape.negated' (grammar): Input should",
         ),
-        ('{lemmas: "{NOPE}"}', "rules/en/tone.yml:5:1: rule tone.one: shape 'lemmas': no macro 'NOPE'"),
+        ('{lemmas: "{NOPE}"}', "rules/en/tone.yml:12:1: error E070 rule tone.one: shape 'lemmas': no macro 'NOPE'"),
+        ('{lemmas: "|"}', "rules/en/tone.yml:12:1: error E070 rule tone.one: shape key 'lemmas' lists nothing"),
+        ('{lemmas: "{EMPTY}"}', "rules/en/tone.yml:12:1: error E070 rule tone.one: shape 'lemmas': '{EMPTY}' lists"),
+        ('{lemmas: x, modality: "any|future"}', "tone.yml:12:1: error E070 rule tone.one: shape 'modality': 'any'"),
+        # A shape written as a block: the problem is located at the offending key's own line.
+        ("\n      lemmas: x\n      voice: any\n      subjekt: you", "tone.yml:15:1: error E070 rule tone.one: unknown"),
+        ('\n      lemmas: "{LIST}"\n\n      unless: "{NOPE}"', "tone.yml:15:1: error E070 rule tone.one: shape"),
     ],
 )
 def test_a_malformed_grammar_rule_is_a_located_error_exit_2(tmp_path: Path, shape: str, expected: str) -> None:
@@ -331,3 +370,97 @@ def test_analysis_of_a_pathological_sentence_is_linear(language: str, text: str)
     started = time.process_time()
     match(shape, analyse(text, language), language)
     assert time.process_time() - started < 5.0
+
+
+def _repeated(count: int, last: str) -> str:
+    return ", ".join(["if you had told them"] * count) + f", {last}."
+
+
+def test_sentence_wide_words_are_read_once_per_sentence_not_once_per_clause(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`unless_sentence` and `also`/`mentions` with `within: sentence` scan the sentence once, whatever its clauses."""
+    scanned: list[int] = []
+    span = shape_module._span
+
+    def counted(entries: tuple[tuple[str, ...], ...], tokens: tuple[object, ...], language: str) -> object:
+        scanned.append(len(tokens))
+        return span(entries, tokens, language)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(shape_module, "_span", counted)
+    text = _repeated(2000, "you know")
+    analysis = analyse(text, "en")
+    words = sum(len(c.tokens) for c in analysis.clauses)
+    shapes = [
+        {"subject": "you", "modality": "counterfactual", "negated": "any", "unless_sentence": "scam|fault"},
+        {"subject": "you", "lemmas": "tell", "also": "them", "within": "sentence", "unless": "scam"},
+        {"subject": "you", "lemmas": "tell", "mentions": "school", "within": "sentence"},
+    ]
+    for written in shapes:
+        scanned.clear()
+        match(compile_shape(written, {}), analysis, "en")
+        assert sum(scanned) <= 3 * words, (written, sum(scanned), words)  # was one sentence scan per clause
+
+
+def test_many_clauses_with_a_sentence_wide_shape_give_the_right_result() -> None:
+    shape = compile_shape(
+        {"subject": "you", "modality": "counterfactual", "negated": "any", "unless_sentence": "scam|fault"}, {}
+    )
+    cleared = analyse(_repeated(500, "it was a scam"), "en")
+    assert match(shape, cleared, "en") is None  # the last clause's word clears every clause before it
+    found = match(shape, analyse(_repeated(500, "it was a game"), "en"), "en")
+    assert found is not None
+    clause, where = found
+    assert clause.tokens[0].start == 0 and clause.tokens[where].norm == "you"  # the first clause, at its subject
+
+    also = compile_shape({"subject": "you", "lemmas": "tell", "also": "game", "within": "sentence"}, {})
+    found = match(also, analyse(_repeated(500, "it was a game"), "en"), "en")
+    assert found is not None and found[0].tokens[0].start == 0  # the first clause, by a word of the last one
+    assert match(also, analyse(_repeated(500, "it was a scam"), "en"), "en") is None
+    mentions = compile_shape({"lemmas": "tell", "mentions": "school", "within": "sentence"}, {})
+    assert match(mentions, analyse(_repeated(500, "the whole school knows"), "en"), "en") is not None
+    assert match(mentions, analyse(_repeated(500, "nobody knows"), "en"), "en") is None
+
+
+def _check_seconds(tmp_path: Path, text: str) -> float:
+    """The least CPU time of two checks of the text by every English grammar rule (sentence analyses not kept)."""
+    import gc
+    import time
+
+    rules = [r for r in BOOK.rules if r.spec.kind == "grammar" and r.language == "en"]
+    best = float("inf")
+    for _ in range(2):
+        analyse.cache_clear()
+        gc.collect()
+        gc.disable()  # a collection's cost depends on what else lives in the process, not on this text
+        try:
+            started = time.process_time()
+            for rule in rules:
+                run_rule(rule, text, {"lang": "en", "band": "14-18"}, tmp_path)
+            best = min(best, time.process_time() - started)
+        finally:
+            gc.enable()
+    return best
+
+
+@pytest.mark.parametrize(
+    "piece",
+    [
+        "if you had told them",  # the review's repro: sentence-wide words re-read for every clause
+        "even",  # ", even, even, ...": the clause splitter re-read the open clause at every comma
+        "you should have known you are naive",
+    ],
+)
+def test_a_long_one_line_paragraph_checks_in_linear_time(tmp_path: Path, piece: str) -> None:
+    """Four times the text (50 KB -> 200 KB, one sentence of repeated clauses) takes well under 6 times the CPU time."""
+    small = "You are naive, " + ", ".join([piece] * (50_000 // (len(piece) + 2))) + ", it was a scam."
+    large = "You are naive, " + ", ".join([piece] * (200_000 // (len(piece) + 2))) + ", it was a scam."
+    assert len(large) >= 195_000
+    _check_seconds(tmp_path, "Warm up the rule caches.")
+    small_seconds = _check_seconds(tmp_path, small)
+    ratio = _check_seconds(tmp_path, large) / max(small_seconds, 1e-3)
+    assert ratio < 6, ratio  # quadratic work gives about 16
+
+
+def test_a_word_of_many_contractions_is_split_without_deep_recursion() -> None:
+    word = "you" + "'ve" * 5000
+    norms = [t.norm for t in tokenise(word + " naive", "en")]
+    assert norms[0] == "you" and norms[1:-1] == ["have"] * 5000 and norms[-1] == "naive"

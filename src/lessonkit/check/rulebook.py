@@ -24,6 +24,7 @@ from lessonkit.problems import Location
 
 if TYPE_CHECKING:
     from lessonkit.check.document import Document, TextUnit
+    from lessonkit.load.yaml_tree import YamlDocument
 
 RULES_DIR = "rules"
 RULES_CODE = "E070"  # a rules folder that cannot be used (see lessonkit.diagnostics.codes)
@@ -288,7 +289,12 @@ def load_rulebook(rules_dir: Path, cache_dir: Path | None = None) -> Rulebook:
 
 _CACHE_FORMAT: Final = 1
 # The modules whose code shapes a cached rule: a change to either makes a new cache file.
-_SHAPE_CODE: Final = (Path(__file__), Path(__file__).with_name("rule_schema.py"))
+# (linguistic/shape.py checks grammar rules' shapes when they are loaded.)
+_SHAPE_CODE: Final = (
+    Path(__file__),
+    Path(__file__).with_name("rule_schema.py"),
+    Path(__file__).parent / "linguistic" / "shape.py",
+)
 
 
 def rules_cache_path(rules_dir: Path, files: Iterable[Path], cache_dir: Path) -> Path:
@@ -474,7 +480,24 @@ def _load_file(path: Path) -> tuple[list[Rule], list[Diagnostic]]:
         )
         for i, spec in enumerate(schema.rules)
     ]
-    return rules, []
+    return rules, _shape_problems(rules, document, path)
+
+
+def _shape_problems(rules: list[Rule], document: YamlDocument, path: Path) -> list[Diagnostic]:
+    """Each grammar rule's shape compiled once, a problem located at the shape key it is about."""
+    from lessonkit.check.linguistic.shape import ShapeError, compile_shape
+
+    problems: list[Diagnostic] = []
+    for i, rule in enumerate(rules):
+        if rule.spec.kind != "grammar":
+            continue
+        try:
+            compile_shape(rule.spec.shape, rule.define)
+        except ShapeError as err:
+            keys = ("rules", i, "shape", err.key) if err.key else ("rules", i, "shape")
+            where = Location(path, document.line_of(keys), 1)
+            problems.append(Diagnostic(where, RULES_CODE, f"rule {rule.id}: {err}"))
+    return problems
 
 
 def rule_ids(rules: Iterable[Rule]) -> set[str]:

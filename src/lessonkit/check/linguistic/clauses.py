@@ -51,6 +51,9 @@ def split(text: str, tokens: list[Token], language: str) -> list[list[Token]]:
     openers = lexicon.openers if lexicon is not None else frozenset()
     clauses: list[list[Token]] = [[]]
     previous_end = 0
+    # Whether the open clause holds only leading adverbs ("even", "only"): kept as words come, not
+    # read again at every cut (", even, even, even, ..." made that quadratic).
+    leading_only = True
     for index, token in enumerate(tokens):
         gap = text[previous_end : token.start]
         cut = any(char in _CUTS for char in gap)
@@ -60,13 +63,15 @@ def split(text: str, tokens: list[Token], language: str) -> list[list[Token]]:
                 cut = following is not None and lexicon is not None and following.norm in lexicon.who
             else:
                 cut = True
-        if cut and all(t.norm in _LEADING for t in clauses[-1]):
+        if cut and leading_only:
             cut = False  # ", even if": nothing to close yet
         if cut and clauses[-1]:
             # "even if", "only if": the adverb belongs to the clause its conjunction opens.
             moved = [clauses[-1].pop()] if clauses[-1][-1].norm in _LEADING and len(clauses[-1]) > 1 else []
             clauses.append(moved)
+            leading_only = True  # the moved adverb, if any, is a leading one
         clauses[-1].append(token)
+        leading_only = leading_only and token.norm in _LEADING
         previous_end = token.end
     return [c for c in clauses if c]
 

@@ -8,13 +8,15 @@ from the rule file's `define:`):
   - `unless`: it holds none of these; `unless_sentence`: nor does its sentence (words that clear it:
     "fault", "lie", "okay": "if you had known it was a scam you would not have replied; scammers lie");
   - `mentions`: some word of the clause names one of these classes (`family`, `school`, `future`...);
-  - `modality`: one of counterfactual, future, possible, question, statement;
+  - `modality`: one of counterfactual, future, possible, question, statement (or `any`, alone);
   - `negated`: `no` (the default: a negator governing the `lemmas` word, or anywhere in the clause
     when there is none, rules it out), `yes`, or `any`;
   - `voice`: `active`, `passive` ("you should have been asked": the subject is acted on) or `any` (the default);
   - `attributive`: `no` keeps a `lemmas` word only when it is said of the subject or of a person ("Leo is
     silly", "a silly kid"), not of a thing ("a silly hat"); `yes` (the default) keeps it anywhere;
   - `within`: `clause` (the default) or `sentence`: where `also` and `mentions` are looked for.
+A list that comes out empty (`"|"`, or a `define` entry with no words) is an error: it would put no
+condition on the clause. `any` stands alone in a list; `negated`, `voice`, `attributive`, `within` take one value.
 """
 
 from __future__ import annotations
@@ -96,24 +98,51 @@ _AFTER_LABEL: Final = frozenset(
     ]
 )
 _LISTS: Final = ("lemmas", "also", "unless", "unless_sentence")
+# Keys that take one value, not a list: "yes|no" would silently read as one of them.
+_SINGLE: Final = ("negated", "within", "voice", "attributive")
+
+
+class ShapeError(ValueError):
+    """A problem with a shape as written; `key` names the shape key it is about (None: the shape as a whole)."""
+
+    def __init__(self, message: str, key: str | None = None) -> None:
+        super().__init__(message)
+        self.key = key
+
+
+def shape_error(shape: dict[str, str]) -> ShapeError | None:
+    """What is wrong with a shape as written (before macros are filled in), or None."""
+    if not shape:
+        return ShapeError("a grammar rule needs a 'shape'")
+    for key, value in shape.items():
+        if key not in KEYS:
+            return ShapeError(f"unknown shape key '{key}'; known: {', '.join(KEYS)}", key)
+        if not value.strip():
+            return ShapeError(f"shape key '{key}' is empty", key)
+        if not _MACRO.search(value) and not [v for v in value.split("|") if v.strip()]:
+            # "|" alone: an empty list would put no condition on the clause and fire on every one.
+            return ShapeError(f"shape key '{key}' lists nothing (only '|')", key)
+        if key in _CHOICES:
+            values = [v.strip() for v in value.split("|")]
+            wrong = [v for v in values if v not in _CHOICES[key]]
+            if wrong:
+                return ShapeError(f"shape '{key}': unknown value '{wrong[0]}'; known: {', '.join(_CHOICES[key])}", key)
+            if key in _SINGLE and len(values) > 1:
+                return ShapeError(f"shape '{key}' takes one value, not a list: '{value}'", key)
+            if "any" in values and len(values) > 1:
+                # "any|future" would read as "any" to one reader and as "future" to another: say which.
+                return ShapeError(f"shape '{key}': 'any' stands alone (it already allows every value)", key)
+    if not {"lemmas", "modality", "mentions"} & set(shape):
+        return ShapeError(
+            "a shape needs at least one of 'lemmas', 'modality', 'mentions' (a subject alone says nothing)"
+        )
+    return None
 
 
 def shape_problem(shape: dict[str, str]) -> str | None:
     """What is wrong with a shape as written (before macros are filled in), or None."""
-    if not shape:
-        return "a grammar rule needs a 'shape'"
-    for key, value in shape.items():
-        if key not in KEYS:
-            return f"unknown shape key '{key}'; known: {', '.join(KEYS)}"
-        if not value.strip():
-            return f"shape key '{key}' is empty"
-        if key in _CHOICES:
-            wrong = [v for v in value.split("|") if v.strip() not in _CHOICES[key]]
-            if wrong:
-                return f"shape '{key}': unknown value '{wrong[0]}'; known: {', '.join(_CHOICES[key])}"
-    if not {"lemmas", "modality", "mentions"} & set(shape):
-        return "a shape needs at least one of 'lemmas', 'modality', 'mentions' (a subject alone says nothing)"
-    return None
+    error = shape_error(shape)
+    return str(error) if error is not None else None
 
 
 @dataclass(frozen=True)
@@ -138,28 +167,40 @@ class Shape:
 
 
 def compile_shape(shape: dict[str, str], define: dict[str, str]) -> Shape:
-    """The compiled shape; raises ValueError for a problem (an unknown macro, a bad key)."""
-    problem = shape_problem(shape)
-    if problem:
-        raise ValueError(problem)
+    """The compiled shape; raises ShapeError (a ValueError) for a problem (an unknown macro, a bad key)."""
+    error = shape_error(shape)
+    if error is not None:
+        raise error
 
     def filled(key: str) -> list[str]:
         value = shape.get(key, "")
 
         def macro(match: re.Match[str]) -> str:
             if match.group(1) not in define:
-                raise ValueError(f"shape '{key}': no macro '{match.group(1)}' in the file's define")
+                raise ShapeError(f"shape '{key}': no macro '{match.group(1)}' in the file's define", key)
             return define[match.group(1)]
 
-        return [v.strip().lower() for v in _MACRO.sub(macro, value).split("|") if v.strip()]
+        found = [v.strip().lower() for v in _MACRO.sub(macro, value).split("|") if v.strip()]
+        if key in shape and not found:
+            # An empty `define` entry: no words would mean no condition, and the rule would fire on every clause.
+            raise ShapeError(f"shape '{key}': '{value}' lists nothing once its macros are filled in", key)
+        if key in _CHOICES:
+            wrong = [v for v in found if v not in _CHOICES[key]]
+            if wrong:
+                raise ShapeError(f"shape '{key}': unknown value '{wrong[0]}'; known: {', '.join(_CHOICES[key])}", key)
+            if "any" in found and len(found) > 1:
+                raise ShapeError(f"shape '{key}': 'any' stands alone (it already allows every value)", key)
+        return found
 
     def entries(key: str) -> tuple[tuple[str, ...], ...]:
         return tuple(tuple(entry.split()) for entry in filled(key))
 
     subject = frozenset(filled("subject")) if "subject" in shape else None
-    modality = frozenset(filled("modality")) if "modality" in shape and shape["modality"] != "any" else None
+    modality = frozenset(filled("modality")) if "modality" in shape else None
     if subject is not None and "any" in subject:
         subject = None
+    if modality is not None and "any" in modality:
+        modality = None
     return Shape(
         subject,
         entries("lemmas"),
@@ -168,10 +209,10 @@ def compile_shape(shape: dict[str, str], define: dict[str, str]) -> Shape:
         entries("unless_sentence"),
         frozenset(filled("mentions")),
         modality,
-        shape.get("negated", "no"),
-        shape.get("within", "clause"),
-        shape.get("voice", "any"),
-        shape.get("attributive", "yes"),
+        shape.get("negated", "no").strip(),
+        shape.get("within", "clause").strip(),
+        shape.get("voice", "any").strip(),
+        shape.get("attributive", "yes").strip(),
     )
 
 
@@ -226,10 +267,33 @@ def _mentions(classes: frozenset[str], tokens: tuple[Token, ...], language: str)
 
 
 def match(shape: Shape, analysis: Analysis, language: str) -> tuple[Clause, int] | None:
-    """The first clause the shape matches and the position of the word it reacted to, or None."""
+    """The first clause the shape matches and the position of the word it reacted to, or None.
+
+    Every test reads one clause, except the sentence-wide ones (`unless_sentence`, and `also` and
+    `mentions` with `within: sentence`): those are answered once per sentence, on first need, so
+    a sentence of many clauses costs time in proportion to its length, not to its length squared.
+    """
     if analysis.meta:
         return None  # a sentence about wording ("avoid saying ...") quotes harm, it does not do it
-    everything = tuple(t for c in analysis.clauses for t in c.tokens)
+    sentence_wide = shape.within == "sentence"
+    everything: tuple[Token, ...] | None = None
+    answers: dict[str, bool] = {}
+
+    def in_sentence(test: str) -> bool:
+        nonlocal everything
+        if test not in answers:
+            if everything is None:
+                everything = tuple(t for c in analysis.clauses for t in c.tokens)
+            if test == "also":
+                answers[test] = _find(shape.also, everything, language) >= 0
+            elif test == "unless_sentence":
+                answers[test] = _find(shape.unless_sentence, everything, language) >= 0
+            else:
+                answers[test] = _mentions(shape.mentions, everything, language)
+        return answers[test]
+
+    if shape.unless_sentence and in_sentence("unless_sentence"):
+        return None  # a word of the sentence clears every clause of it
     for clause in analysis.clauses:
         if shape.subject is not None and (clause.who or "none") not in shape.subject:
             continue
@@ -247,15 +311,16 @@ def match(shape: Shape, analysis: Analysis, language: str) -> tuple[Clause, int]
         # modify the subject just before it ("naive kids"), not stand far before the subject.
         if shape.subject is not None and clause.subject >= 0 and shape.lemmas and where + 3 < clause.subject:
             continue
-        context = everything if shape.within == "sentence" else clause.tokens
-        if shape.also and _find(shape.also, context, language) < 0:
-            continue
+        if shape.also:
+            found = in_sentence("also") if sentence_wide else _find(shape.also, clause.tokens, language) >= 0
+            if not found:
+                continue
         if shape.unless and _find(shape.unless, clause.tokens, language) >= 0:
             continue
-        if shape.unless_sentence and _find(shape.unless_sentence, everything, language) >= 0:
-            continue
-        if shape.mentions and not _mentions(shape.mentions, context, language):
-            continue
+        if shape.mentions:
+            named = in_sentence("mentions") if sentence_wide else _mentions(shape.mentions, clause.tokens, language)
+            if not named:
+                continue
         if shape.negated != "any":
             negated = clause.negated(where, language) if shape.lemmas else bool(clause.negators)
             if negated != (shape.negated == "yes"):

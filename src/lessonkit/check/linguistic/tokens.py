@@ -58,15 +58,30 @@ def parts(norm: str, language: str) -> tuple[str, ...]:
     return tuple(t.norm for t in _split_contraction(0, len(norm), norm, norm))
 
 
+_LONGEST_WHOLE: Final = max(len(word) for word in _WHOLE)
+
+
 def _split_contraction(start: int, end: int, word: str, norm: str) -> list[Token]:
-    whole = _WHOLE.get(norm)
-    if whole is not None:
-        return [Token(start, end, word, whole[0]), Token(start, end, word, whole[1])]
-    for tail, meaning in _TAILS:
-        if norm.endswith(tail) and len(norm) > len(tail):
-            # The head may be a contraction too: "shouldn't've" = should + not + have.
-            return [*_split_contraction(start, end, word, norm[: -len(tail)]), Token(start, end, word, meaning)]
-    if norm.endswith("'s") and len(norm) > 2:
-        # "it's", "she's" (is or has), "Maya's" (possessive): the second part is the bare "'s".
-        return [Token(start, end, word, norm[:-2]), Token(start, end, word, "'s")]
-    return [Token(start, end, word, norm)]
+    # The head may be a contraction too ("shouldn't've" = should + not + have): tails are taken off
+    # one by one, by moving an end index, so a word of a thousand tails costs neither a deep
+    # recursion nor a copy of the word per tail.
+    tails: list[Token] = []
+    cut = len(norm)
+    while True:
+        whole = _WHOLE.get(norm[:cut]) if cut <= _LONGEST_WHOLE else None
+        if whole is not None:
+            head = [Token(start, end, word, whole[0]), Token(start, end, word, whole[1])]
+            break
+        tail = next((t for t in _TAILS if norm.endswith(t[0], 0, cut) and cut > len(t[0])), None)
+        if tail is not None:
+            tails.append(Token(start, end, word, tail[1]))
+            cut -= len(tail[0])
+            continue
+        rest = norm[:cut]
+        if rest.endswith("'s") and len(rest) > 2:
+            # "it's", "she's" (is or has), "Maya's" (possessive): the second part is the bare "'s".
+            head = [Token(start, end, word, rest[:-2]), Token(start, end, word, "'s")]
+        else:
+            head = [Token(start, end, word, rest)]
+        break
+    return head + tails[::-1]
