@@ -19,6 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from lessonkit.cache_file import seal
 from lessonkit.check import patterns, plain, resources
 from lessonkit.check.anchors import fold
 from lessonkit.check.documents import text_document
@@ -295,7 +296,9 @@ def test_a_damaged_matcher_cache_is_ignored(tmp_path: Path, damage: bytes) -> No
         assert patterns._stored_matchers() == {}  # rebuilt as rules are compiled
         patterns._stored_matchers.cache_clear()
         derived = patterns._derive(("you are to blame",), (), "")
-        path.write_bytes(marshal.dumps({"key": patterns._record(derived), "bad": {"source": 1}}))
+        sealed = seal(path.name, marshal.dumps({"key": patterns._record(derived), "bad": {"source": 1}}))
+        assert sealed is not None  # signed as the checker signs it: its records are then checked one by one
+        path.write_bytes(sealed)
         stored = patterns._stored_matchers()
         assert stored is not None and patterns._from_record(stored["bad"]) is None
         back = patterns._from_record(stored["key"])

@@ -8,7 +8,10 @@ simply works without a cache.
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import hmac
 import os
+import secrets
 import shutil
 import stat
 import tempfile
@@ -86,3 +89,99 @@ def write_cache_file(target: Path, data: bytes) -> bool:
     except OSError:
         return False  # read-only checkout: no cache, same results, only slower
     return True
+
+
+# --- signed cache files ---------------------------------------------------------------------------
+#
+# A project's cache folder travels with the project (a shared checkout, an archive), so a cache
+# file there may have been written by someone else. A checker cache that could be forged could
+# hide findings (a tone model with zero weights, matchers that never match), so the checker's
+# caches carry an HMAC-SHA256 whose key lives outside every project, in the user's own cache home.
+# A file without the right tag is rebuilt; without a usable key the checker runs without caches.
+KEY_NAME = "lessonkit/cache-key"
+KEY_BYTES = 32
+SEAL_MAGIC = b"lessonkit-sealed-1\0"
+TAG_BYTES = 32
+_keys: dict[Path, bytes | None] = {}
+
+
+def key_path() -> Path | None:
+    """Where the user's cache key lives: $XDG_CACHE_HOME (when absolute) or ~/.cache, then lessonkit/cache-key."""
+    home = os.environ.get("XDG_CACHE_HOME", "")
+    if not Path(home).is_absolute():  # the XDG specification: a relative value is ignored
+        try:
+            home = str(Path.home() / ".cache")
+        except (RuntimeError, KeyError):  # no HOME and no password entry
+            return None
+    return Path(home) / KEY_NAME
+
+
+def _read_key(path: Path) -> bytes | None:
+    data = read_cache_file(path, limit=KEY_BYTES)
+    return data if data is not None and len(data) == KEY_BYTES else None
+
+
+def _make_key(path: Path) -> bytes | None:
+    """The key at `path`, created (mode 0600) when missing; None when it cannot be read or made."""
+    found = _read_key(path)
+    if found is not None:
+        return found
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if os.path.lexists(path):
+            discard(path)  # damaged (wrong size, a folder, a link): replaced
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".cache-key.", suffix=".tmp")  # 0600
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(secrets.token_bytes(KEY_BYTES))
+            # A hard link never replaces a file: when two runs race, both then read the winner's key.
+            with contextlib.suppress(FileExistsError):
+                os.link(temporary, path)
+        finally:
+            with contextlib.suppress(OSError):
+                Path(temporary).unlink()
+    except OSError:
+        return None  # read-only home: no key, so no checker caches, same findings
+    return _read_key(path)
+
+
+def cache_key() -> bytes | None:
+    """The user's cache key (made on first use, read once per run), or None when there can be none."""
+    path = key_path()
+    if path is None:
+        return None
+    if path not in _keys:
+        _keys[path] = _make_key(path)
+    return _keys[path]
+
+
+def _tag(key: bytes, name: str, data: bytes) -> bytes:
+    # The file's name is signed with its bytes: a signed file copied under another name is refused.
+    return hmac.new(key, name.encode("utf-8", "surrogateescape") + b"\0" + data, hashlib.sha256).digest()
+
+
+def seal(name: str, data: bytes) -> bytes | None:
+    """`data` with the tag that `unseal` checks, for a cache file called `name`; None without a key."""
+    key = cache_key()
+    return None if key is None else SEAL_MAGIC + _tag(key, name, data) + data
+
+
+def unseal(name: str, sealed: bytes | None) -> bytes | None:
+    """The data of a sealed cache file called `name`, or None when it is missing or its tag is wrong."""
+    key = cache_key()
+    start = len(SEAL_MAGIC) + TAG_BYTES
+    if key is None or sealed is None or not sealed.startswith(SEAL_MAGIC) or len(sealed) < start:
+        return None
+    data = sealed[start:]
+    return data if hmac.compare_digest(sealed[len(SEAL_MAGIC) : start], _tag(key, name, data)) else None
+
+
+def read_sealed_file(path: Path, limit: int = MAX_CACHE_BYTES) -> bytes | None:
+    """The data of a cache file written by `write_sealed_file`, or None (missing, damaged, forged, no key)."""
+    return unseal(path.name, read_cache_file(path, limit + len(SEAL_MAGIC) + TAG_BYTES))
+
+
+def write_sealed_file(target: Path, data: bytes) -> bool:
+    """`write_cache_file` of `data` with its tag; False when there is no key or it cannot be written."""
+    sealed = seal(target.name, data)
+    return sealed is not None and write_cache_file(target, sealed)

@@ -39,7 +39,7 @@ from typing import Any, Final
 import re2
 
 from lessonkit import __version__
-from lessonkit.cache_file import read_cache_file, write_cache_file
+from lessonkit.cache_file import read_sealed_file, write_sealed_file
 from lessonkit.check.anchors import Anchor, anchor_for, fold
 from lessonkit.check.resources import cache_dir
 from lessonkit.linear_re import Hit, Scanner, to_re2, word_bounded
@@ -295,11 +295,13 @@ def _stored_matchers() -> dict[str, Any] | None:
     path = _matchers_path()
     if path is None:
         return None
-    data = read_cache_file(path, limit=64 * 1024 * 1024)
+    # Signed with the user's cache key: a matchers file planted in a project's cache folder (one
+    # whose scanners never match would hide findings) is not ours, and is rebuilt like damage.
+    data = read_sealed_file(path, limit=64 * 1024 * 1024)
     try:
         record = marshal.loads(data) if data is not None else None
     except (ValueError, EOFError, TypeError):
-        record = None  # damaged: rebuilt as rules are compiled
+        record = None  # damaged, forged or no key: rebuilt as rules are compiled
     return record if isinstance(record, dict) else {}
 
 
@@ -317,7 +319,7 @@ def _matchers_path() -> Path | None:
 def _save_matchers(stored: dict[str, Any]) -> None:
     path = _matchers_path()
     if path is not None:
-        write_cache_file(path, marshal.dumps(stored))
+        write_sealed_file(path, marshal.dumps(stored))
 
 
 def _anchor_record(anchor: Anchor | None) -> list[list[list[str]]] | None:

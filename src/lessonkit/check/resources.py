@@ -2,11 +2,14 @@
 
 Loading CMUdict takes about a second and wordfreq's tables about half a second per language;
 a compact copy under `.lessonkit-cache/` loads in a few milliseconds, keeping start-up short.
-Everything comes from packages installed with lessonkit: nothing is downloaded.
+Everything comes from packages installed with lessonkit: nothing is downloaded. The copies are
+signed with the user's cache key (see `lessonkit.cache_file`): a project's cache folder comes
+with the project, and a planted table (every word common, say) would change findings.
 """
 
 from __future__ import annotations
 
+import hashlib
 import marshal
 import os
 import stat
@@ -16,7 +19,7 @@ from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
 
-from lessonkit.cache_file import write_cache_file
+from lessonkit.cache_file import read_sealed_file, seal, unseal, write_cache_file, write_sealed_file
 
 CACHE_ENV = "LESSONKIT_CACHE"
 _cache_dir: Path | None = None
@@ -56,9 +59,10 @@ def _target(name: str) -> Path | None:
 
 def _read(name: str) -> dict[str, float] | None:
     target = _target(name)
-    if target is not None and target.is_file():
+    sealed = read_sealed_file(target) if target is not None else None
+    if sealed is not None:
         try:
-            data = marshal.loads(target.read_bytes())
+            data = marshal.loads(sealed)
             if isinstance(data, dict):
                 return data
         except (EOFError, ValueError, TypeError):
@@ -73,7 +77,7 @@ def _cached(name: str, build: Callable[[], dict[str, float]]) -> dict[str, float
     target = _target(name)
     table = build()
     if target is not None:
-        write_cache_file(target, marshal.dumps(table))
+        write_sealed_file(target, marshal.dumps(table))
     return table
 
 
@@ -99,16 +103,18 @@ class ShardFile:
     """The shards of a frequency table in one cache file, each read from disk when first asked for.
 
     Layout: the length of the index (8 bytes, little-endian), the index (marshal: shard key ->
-    offset and size in the data that follows), then the shards' bytes. Reading and unpacking a
-    whole language's file (6 MB for English) cost 13 ms of a 0.35 s start-up, while one small
-    file needs about ten shards: each is one `pread`. Once `WHOLE_AFTER` shards were read (a
-    large input needs them all), the rest of the data is read at once.
+    offset, size and SHA-256 of its bytes in the data that follows, signed as a whole with the
+    user's cache key), then the shards' bytes. Reading and unpacking a whole language's file
+    (6 MB for English) cost 13 ms of a 0.35 s start-up, while one small file needs about ten
+    shards: each is one `pread`, checked against its hash in the signed index, so the file is
+    authenticated without reading all of it. Once `WHOLE_AFTER` shards were read (a large input
+    needs them all), the rest of the data is read at once.
     """
 
     WHOLE_AFTER = 64
     _HEADER = struct.Struct("<Q")
 
-    def __init__(self, handle: int, index: dict[str, tuple[int, int]], start: int, size: int) -> None:
+    def __init__(self, handle: int, index: dict[str, tuple[int, int, bytes]], start: int, size: int) -> None:
         self._handle: int | None = handle
         self._index = index
         self._start, self._size = start, size
@@ -129,7 +135,8 @@ class ShardFile:
                 (length,) = cls._HEADER.unpack(head)
                 if length <= info.st_size - len(head):
                     start = len(head) + length
-                    index = _shard_index(os.pread(handle, length, len(head)), info.st_size - start)
+                    signed = unseal(path.name, os.pread(handle, length, len(head)))
+                    index = _shard_index(signed, info.st_size - start) if signed is not None else None
                     if index is not None:
                         return cls(handle, index, start, info.st_size - start)
         except (OSError, EOFError, ValueError, TypeError):
@@ -138,29 +145,33 @@ class ShardFile:
         return None
 
     @classmethod
-    def pack(cls, shards: dict[str, bytes]) -> bytes:
-        """The bytes of a shard file holding `shards`."""
-        index: dict[str, tuple[int, int]] = {}
+    def pack(cls, name: str, shards: dict[str, bytes]) -> bytes | None:
+        """The bytes of a shard file called `name` holding `shards`; None without a cache key."""
+        index: dict[str, tuple[int, int, bytes]] = {}
         offset = 0
         for key, blob in shards.items():
-            index[key] = (offset, len(blob))
+            index[key] = (offset, len(blob), hashlib.sha256(blob).digest())
             offset += len(blob)
-        head = marshal.dumps(index)
-        return cls._HEADER.pack(len(head)) + head + b"".join(shards.values())
+        head = seal(name, marshal.dumps(index))
+        return None if head is None else cls._HEADER.pack(len(head)) + head + b"".join(shards.values())
 
     def get(self, key: str) -> bytes | None:
         """The bytes of one shard; None when there is no such shard or it cannot be read."""
         place = self._index.get(key)
         if place is None:
             return None
-        offset, size = place
+        offset, size, digest = place
         if self._data is None:
             self._reads += 1
-            if self._reads <= self.WHOLE_AFTER:
-                return self._read(self._start + offset, size)
-            self._data = self._read(self._start, self._size) or b""
-            self.close()
-        return self._data[offset : offset + size] if offset + size <= len(self._data) else None
+            if self._reads > self.WHOLE_AFTER:
+                self._data = self._read(self._start, self._size) or b""
+                self.close()
+        if self._data is None:
+            blob = self._read(self._start + offset, size)
+        else:
+            blob = self._data[offset : offset + size] if offset + size <= len(self._data) else None
+        # The signed index holds each shard's hash: shard bytes changed after signing are refused.
+        return blob if blob is not None and hashlib.sha256(blob).digest() == digest else None
 
     def _read(self, offset: int, size: int) -> bytes | None:
         if self._handle is None:
@@ -184,16 +195,18 @@ class ShardFile:
         return len(self._index)
 
 
-def _shard_index(data: bytes, size: int) -> dict[str, tuple[int, int]] | None:
-    """The index of a shard file, checked: every shard lies inside the `size` bytes of data."""
+def _shard_index(data: bytes, size: int) -> dict[str, tuple[int, int, bytes]] | None:
+    """The index of a shard file, checked: every shard lies inside the `size` bytes of data and has a hash."""
     index = marshal.loads(data)
     if not isinstance(index, dict):
         return None
     for key, place in index.items():
-        if not (isinstance(key, str) and isinstance(place, tuple) and len(place) == 2):
+        if not (isinstance(key, str) and isinstance(place, tuple) and len(place) == 3):
             return None
-        offset, length = place
+        offset, length, digest = place
         if not (isinstance(offset, int) and isinstance(length, int) and 0 <= offset <= offset + length <= size):
+            return None
+        if not (isinstance(digest, bytes) and len(digest) == hashlib.sha256().digest_size):
             return None
     return index
 
@@ -268,6 +281,7 @@ def frequency_table(language: str) -> FrequencyTable:
             if freq >= 1e-8  # Zipf 1.0: rarer words count as unknown anyway
         }
     shards = _sharded(table)
-    if target is not None and table:
-        write_cache_file(target, ShardFile.pack(shards))
+    packed = ShardFile.pack(target.name, shards) if target is not None and table else None
+    if target is not None and packed is not None:
+        write_cache_file(target, packed)
     return FrequencyTable(shards)

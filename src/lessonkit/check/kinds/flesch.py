@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from lessonkit.cache_file import write_cache_file
+from lessonkit.cache_file import read_sealed_file, write_sealed_file
 from lessonkit.check.resources import cache_dir, syllable_table
 
 # textstat.backend.utils.constants: an apostrophe not followed by a contraction ending is punctuation.
@@ -71,15 +71,16 @@ def _hyphenation(pyphen: Any, path: Path) -> Any:
     parsed = pyphen.HyphDict(path)
     plain = all(type(v) is int for _, values in parsed.patterns.values() for v in values)
     if target is not None and plain:
-        write_cache_file(target, marshal.dumps(parsed.patterns))
+        write_sealed_file(target, marshal.dumps(parsed.patterns))
     return parsed
 
 
 def _read_patterns(target: Path) -> dict[str, tuple[int, tuple[int, ...]]] | None:
-    if not target.is_file():
+    sealed = read_sealed_file(target)  # signed with the user's cache key: a planted file is not ours
+    if sealed is None:
         return None
     try:
-        data = marshal.loads(target.read_bytes())
+        data = marshal.loads(sealed)
     except (EOFError, ValueError, TypeError):
         return None  # damaged: parsed again and rewritten
     if not isinstance(data, dict):
