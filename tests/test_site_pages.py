@@ -7,13 +7,23 @@ language where it has lessons, and offer no handbook (the print build makes none
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT
+from lessonkit.i18n.apply import Readiness
+from lessonkit.load.curriculum import load_curriculum
+from lessonkit.load.lesson_file import load_lesson
+from lessonkit.locale.country_pack import require_country_pack
+from lessonkit.locale.locales import find_locale
 from lessonkit.locale.ui import translator
+from lessonkit.localized import Localized
+from lessonkit.render.site.context import LocaleContext
+from lessonkit.render.site.layout import SitePlace
+from lessonkit.render.site.lesson_page import lesson_markdown
 from lessonkit.render.site.pages import unique_anchors
 from lessonkit.render.site.text import anchor, heading, heading_words
 from test_site_golden import build_small_project
@@ -102,3 +112,31 @@ def test_repeated_heading_ids_get_numbers_in_page_order() -> None:
     assert unique_anchors(page) == (
         "## A { #key-messages }\ntext { #not-a-heading }\n## B { #key-messages-2 }\n## C { #key-messages-2-2 }\n"
     )
+
+
+def test_a_heading_line_in_a_lessons_code_block_cannot_take_a_page_headings_id(tmp_path: Path) -> None:
+    # Lesson text reaches the page as sanitised HTML; a code block in it holding a line written like one
+    # of the page's own headings ("## x { #quiz }") must stay text, and the real quiz heading keeps #quiz.
+    source = ROOT / "lessons" / "students" / "11-13" / "fake-images.md"
+    text = source.read_text(encoding="utf-8")
+    opening = text.index("::: activity {stage=starter")
+    body_start = text.index("\n", opening) + 1
+    planted = text[:body_start] + "\n```\n## Trick { #quiz }\n```\n\n" + text[body_start:]
+    path = tmp_path / "fake-images.md"
+    path.write_text(planted, encoding="utf-8")
+    lesson, problems = load_lesson(path)
+    assert lesson is not None and not [p for p in problems if p.severity == "error"], problems
+    curriculum, _ = load_curriculum(ROOT)
+    assert curriculum is not None
+    locale = find_locale(ROOT, "en-IE")
+    localized = Localized(
+        locale,
+        dataclasses.replace(curriculum, lessons=(lesson,)),
+        require_country_pack(ROOT, "IE"),
+        translator(ROOT, "en"),
+        Readiness("en-IE"),
+    )
+    page = unique_anchors(lesson_markdown(LocaleContext(localized, SitePlace(locale, ""), ROOT), lesson))
+    ids = re.findall(r"^#{1,6} .* \{ #([A-Za-z0-9_-]+) \}$", page, re.M)
+    assert "quiz" in ids and "quiz-2" not in ids, ids
+    assert "## Trick &#123; #quiz }" in page  # the planted line, shown as text inside the code block

@@ -27,6 +27,7 @@ from lessonkit.render.site.text import (
     LessonLinker,
     anchor,
     heading_words,
+    inert,
     render_body,
     render_plain,
     render_text,
@@ -130,7 +131,8 @@ class LocaleContext:
 
     def html(self, text: str, from_page: str, lesson: Lesson) -> str:
         """A piece of `lesson`'s Markdown as sanitised HTML for a page."""
-        return render_text(text, self.pack, Location(lesson.path), self.assets(from_page), self.linker(from_page))
+        html = render_text(text, self.pack, Location(lesson.path), self.assets(from_page), self.linker(from_page))
+        return inert(html)
 
     def plain(self, text: str, lesson: Lesson) -> str:
         """The words of a piece of `lesson`'s Markdown, unescaped (escape them where they are written)."""

@@ -50,6 +50,16 @@ def escape(text: str) -> str:
     return text.translate(_ESCAPES)
 
 
+def inert(html: str) -> str:
+    """Sanitised HTML of lesson text, with no `{` left for Python-Markdown or the page's heading-id pass to read.
+
+    The page's own headings carry their ids as `{ #id }` (attribute lists, `heading`), and
+    `lessonkit.render.site.pages.unique_anchors` renumbers those lines; a code block in a lesson
+    holding such a line must not become one of them. `&#123;` shows the same brace in the browser.
+    """
+    return html.replace("{", "&#123;")
+
+
 def anchor(source_words: str, fallback: str) -> str:
     """A heading's id from its words in the source language: `Lesson plan` -> `lesson-plan`.
 
@@ -154,7 +164,7 @@ def render_body(
 
 def _flush(chunk: list[str | list[Token]]) -> str:
     html = "".join(
-        part if isinstance(part, str) else clean_html(markdown().renderer.render(part, markdown().options, {}))
+        part if isinstance(part, str) else inert(clean_html(markdown().renderer.render(part, markdown().options, {})))
         for part in chunk
     )
     return raw_block(html) if html.strip() else ""
