@@ -167,6 +167,18 @@ GOOD_MODEL = {
         (json.dumps({**GOOD_MODEL, "features": {"w:known": [1.0, "x", 0, 0]}}, indent=1), ":17:3:", "4 numbers"),
         (json.dumps({**GOOD_MODEL, "features": {"known": [1.0, 0, 0, 0]}}, indent=1), ":17:3:", "must start with"),
         (json.dumps([1, 2]), ":1:1:", "a JSON object"),
+        # An integer beyond float range must not reach float() (OverflowError, a traceback).
+        (json.dumps({**GOOD_MODEL, "intercepts": [10**400, 0, 0, 0]}, indent=1), ":10:2:", "'intercepts' must be 4"),
+        (json.dumps({**GOOD_MODEL, "intercepts": [0, 0, 1e7, 0]}, indent=1), ":10:2:", "between -1e6 and 1e6"),
+        # Finite but huge weights overflow the scores (inf - inf) or silence every warning.
+        (
+            json.dumps({**GOOD_MODEL, "features": {"w:known": [1e308, 1e308, -1e308, 1e308]}}, indent=1),
+            ":17:3:",
+            "4 numbers between -1e6 and 1e6",
+        ),
+        (json.dumps({**GOOD_MODEL, "features": {"w:known": [-(10**400), 0, 0, 0]}}, indent=1), ":17:3:", "4 numbers"),
+        # More than 4300 digits: json.loads raises a plain ValueError that says nothing of where.
+        ('{"format": 1,\n "intercepts": [' + "1" * 5000 + "]}", ":2:17:", "a number is too long"),
     ],
 )
 def test_a_malformed_model_file_is_a_located_error(tmp_path: Path, text: str, where: str, says: str) -> None:

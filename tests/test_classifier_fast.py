@@ -9,9 +9,9 @@ entry must be rebuilt, never trusted; a sentence is scored once per document, no
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import marshal
+import math
 import string
 from collections.abc import Callable
 from functools import cache
@@ -23,6 +23,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from lessonkit import cache_file
 from lessonkit.check.documents import text_document
 from lessonkit.check.engine import check_document
 from lessonkit.check.kinds import classifier
@@ -45,6 +46,13 @@ TOLERANCE = 1e-9
 
 def _model_file(language: str) -> Path:
     return ROOT / "rules" / language / "tone-classifier.json"
+
+
+@pytest.fixture(autouse=True)
+def _own_key_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test signs its cache entries with a key of its own, never the user's."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "key-home"))
+    monkeypatch.setattr(cache_file, "_keys", {})
 
 
 @cache
@@ -164,34 +172,40 @@ def test_the_checked_model_is_kept_in_the_cache_and_read_back(tmp_path: Path, mo
     assert kept.fast_probabilities(text) == parsed.fast_probabilities(text)
 
 
-def _payload(record: Any) -> bytes:
-    payload = marshal.dumps(record)
-    return classifier._CACHE_MAGIC + hashlib.sha256(payload).digest() + payload
+def _payload(name: str, record: Any) -> bytes:
+    """A cache entry holding `record`, signed as the checker signs it (so its content is what is refused)."""
+    sealed = cache_file.seal(name, classifier._CACHE_MAGIC + marshal.dumps(record))
+    assert sealed is not None
+    return sealed
 
 
 def _entry(model: Model) -> tuple[Any, ...]:
     return (model.language, model.classes, model.intercepts, model.keys, model.columns)
 
 
-_Damage = Callable[[bytes, Model], bytes]
+_Damage = Callable[[bytes, Model, str], bytes]
 DAMAGE: dict[str, _Damage] = {
-    "empty": lambda data, model: b"",
-    "cut short": lambda data, model: data[: len(data) // 2],
-    "one byte changed": lambda data, model: data[:-100] + bytes([data[-100] ^ 1]) + data[-99:],
-    "not ours": lambda data, model: b"\x00" * 64,
-    "too few parts": lambda data, model: _payload(_entry(model)[:4]),
-    "a class name that is a number": lambda data, model: _payload(
-        (model.language, (1, *model.classes[1:]), *_entry(model)[2:])
+    "empty": lambda data, model, name: b"",
+    "cut short": lambda data, model, name: data[: len(data) // 2],
+    "one byte changed": lambda data, model, name: data[:-100] + bytes([data[-100] ^ 1]) + data[-99:],
+    "not ours": lambda data, model, name: b"\x00" * 64,
+    "too few parts": lambda data, model, name: _payload(name, _entry(model)[:4]),
+    "a class name that is a number": lambda data, model, name: _payload(
+        name, (model.language, (1, *model.classes[1:]), *_entry(model)[2:])
     ),
-    "no good class": lambda data, model: _payload((model.language, ("a", "b", "c", "d"), *_entry(model)[2:])),
-    "a key that is a number": lambda data, model: _payload((*_entry(model)[:3], (7, *model.keys[1:]), model.columns)),
-    "a column too short": lambda data, model: _payload(
-        (*_entry(model)[:4], (model.columns[0][:-1], *model.columns[1:]))
+    "no good class": lambda data, model, name: _payload(
+        name, (model.language, ("a", "b", "c", "d"), *_entry(model)[2:])
     ),
-    "a weight that is text": lambda data, model: _payload(
-        (*_entry(model)[:4], (("x", *model.columns[0][1:]), *model.columns[1:]))
+    "a key that is a number": lambda data, model, name: _payload(
+        name, (*_entry(model)[:3], (7, *model.keys[1:]), model.columns)
     ),
-    "a list, not a tuple": lambda data, model: _payload(list(_entry(model))),
+    "a column too short": lambda data, model, name: _payload(
+        name, (*_entry(model)[:4], (model.columns[0][:-1], *model.columns[1:]))
+    ),
+    "a weight that is text": lambda data, model, name: _payload(
+        name, (*_entry(model)[:4], (("x", *model.columns[0][1:]), *model.columns[1:]))
+    ),
+    "a list, not a tuple": lambda data, model, name: _payload(name, list(_entry(model))),
 }
 
 
@@ -201,12 +215,92 @@ def test_a_damaged_cache_entry_is_rebuilt(tmp_path: Path, monkeypatch: pytest.Mo
     path = _model_file("en")
     model = load_model.__wrapped__(path)
     (entry,) = _cache_files(tmp_path)
-    entry.write_bytes(DAMAGE[damage](entry.read_bytes(), model))
+    entry.write_bytes(DAMAGE[damage](entry.read_bytes(), model, entry.name))
     assert _cached_model(path, entry) is None
     rebuilt = load_model.__wrapped__(path)
     assert _same_model(rebuilt, model)
     kept = _cached_model(path, entry)  # and the entry is good again
     assert kept is not None and _same_model(kept, model)
+
+
+BLAMING = "It was your own fault for sending that picture, you should have known better."
+
+
+def _silencing(model: Model) -> tuple[Any, ...]:
+    """A planted entry that hides every warning: no weights, and good text far ahead."""
+    good = model.classes.index("good")
+    intercepts = tuple(10.0 if k == good else 0.0 for k in range(len(model.classes)))
+    return (
+        model.language,
+        model.classes,
+        intercepts,
+        model.keys,
+        tuple((0.0,) * len(model.keys) for _ in model.classes),
+    )
+
+
+def test_a_forged_cache_entry_is_ignored_and_findings_stay(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(classifier, "cache_dir", lambda: tmp_path)
+    path = _model_file("en")
+    model = load_model.__wrapped__(path)
+    blame = model.classes.index("blame")
+    assert model.fast_probabilities(BLAMING)[blame] > 0.5
+    (entry,) = _cache_files(tmp_path)
+    payload = classifier._CACHE_MAGIC + marshal.dumps(_silencing(model))
+    # What a project could ship: the inner structure right, the tag made with a key not the user's.
+    forged = cache_file.SEAL_MAGIC + cache_file._tag(b"k" * 32, entry.name, payload) + payload
+    entry.write_bytes(forged)
+    assert _cached_model(path, entry) is None
+    kept = load_model.__wrapped__(path)
+    assert _same_model(kept, model) and kept.fast_probabilities(BLAMING)[blame] > 0.5
+    rules = _rules("en", 0.5)
+    document = text_document(Path("draft.md"), BLAMING, "en", "students", "11-13")
+    entry.write_bytes(forged)
+    load_model.cache_clear()
+    classifier._scored.clear()
+    try:
+        assert "tone.classifier-blame" in [f.code for f in check_document(document, rules)]
+    finally:
+        load_model.cache_clear()
+        classifier._scored.clear()
+    # The control: signed with the user's key, the same entry would be taken (and silence the model).
+    entry.write_bytes(_payload(entry.name, _silencing(model)))
+    planted = _cached_model(path, entry)
+    assert planted is not None and planted.fast_probabilities(BLAMING)[blame] < 0.01
+
+
+@pytest.mark.parametrize("value", [math.nan, math.inf, -math.inf, 1e308, -2e6])
+@pytest.mark.parametrize("where", ["intercept", "weight"])
+def test_a_cache_entry_with_a_number_out_of_bounds_is_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: float, where: str
+) -> None:
+    monkeypatch.setattr(classifier, "cache_dir", lambda: tmp_path)
+    path = _model_file("en")
+    model = load_model.__wrapped__(path)
+    (entry,) = _cache_files(tmp_path)
+    language, classes, intercepts, keys, columns = _entry(model)
+    if where == "intercept":
+        intercepts = (*intercepts[:-1], value)
+    else:  # not first in its column: min and max alone would miss a NaN there
+        columns = ((columns[0][0], value, *columns[0][2:]), *columns[1:])
+    entry.write_bytes(_payload(entry.name, (language, classes, intercepts, keys, columns)))
+    assert _cached_model(path, entry) is None
+    assert _same_model(load_model.__wrapped__(path), model)
+
+
+def test_without_a_usable_key_home_there_is_no_cache_and_the_same_model(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a-file").write_bytes(b"")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "a-file" / "cache"))  # cannot be made: a file is in the way
+    monkeypatch.setattr(classifier, "cache_dir", lambda: tmp_path / "cache")
+    path = _model_file("en")
+    first = load_model.__wrapped__(path)
+    assert cache_file.cache_key() is None
+    assert _cache_files(tmp_path / "cache") == []
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "key-home"))
+    assert _same_model(first, load_model.__wrapped__(path))
+    assert len(_cache_files(tmp_path / "cache")) == 1
 
 
 def test_a_folder_in_place_of_the_cache_entry_is_no_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

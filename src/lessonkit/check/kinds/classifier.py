@@ -20,8 +20,8 @@ of C-level work: each word's n-grams, and their weights summed, are made once pe
 sentence's n-grams are counted in one pass; only those that occur more than once (whose value is
 1 + ln n, not 1) are looked at one by one. `tests/test_classifier_fast.py` holds the two paths
 equal to 1e-9. The checked model is kept in the cache folder (`classifier-<hash>.marshal`, keyed
-by the model file's bytes and this module's code), so a run reads it in a few milliseconds
-instead of parsing and checking the JSON again.
+by the model file's bytes and this module's code, signed with the user's cache key), so a run
+reads it in a few milliseconds instead of parsing and checking the JSON again.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ from operator import add, itemgetter, mul
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from lessonkit.cache_file import read_cache_file, write_cache_file
+from lessonkit.cache_file import read_sealed_file, write_sealed_file
 from lessonkit.check.document import Document, TextUnit
 from lessonkit.check.kinds import finding, units
 from lessonkit.check.patterns import in_question, in_quotation
@@ -366,8 +366,27 @@ def _where(path: Path, source: str, needle: str | None) -> Location:
     return Location(path, line, offset - (source.rfind("\n", 0, offset) + 1) + 1)
 
 
+# A trained model's weights and intercepts are a few units at most. Far larger ones are not a
+# model (1e308 for a harmful class and -1e308 for good text overflow the scores to inf - inf),
+# so every number is bounded when it is read, from the JSON file and from the cache alike.
+WEIGHT_BOUND: Final = 1e6
+
+
 def _number(value: object) -> bool:
-    return type(value) in (int, float) and math.isfinite(float(value))  # type: ignore[arg-type]
+    # Compared without float(): an integer beyond float range would raise OverflowError.
+    # NaN fails both comparisons, and an infinity the bound.
+    return type(value) in (int, float) and -WEIGHT_BOUND <= value <= WEIGHT_BOUND  # type: ignore[operator]
+
+
+def _numbers(values: tuple[float, ...]) -> bool:
+    """Every value of a tuple of floats is finite and within the bound, checked in C-level passes.
+
+    `min` and `max` skip a NaN that is not first, so the sum (which any NaN makes NaN) is checked too.
+    """
+    return not values or (min(values) >= -WEIGHT_BOUND and max(values) <= WEIGHT_BOUND and math.isfinite(sum(values)))
+
+
+_LONG_NUMBER: Final = re.compile(r"[0-9]{4000,}")
 
 
 @cache
@@ -401,6 +420,12 @@ def _parse_model(path: Path, data: bytes) -> Model:
         raise ModelFileError(f"{path}:{err.lineno}:{err.colno}: not valid JSON: {err.msg}") from err
     except RecursionError as err:
         raise ModelFileError(f"{path}:1:1: not valid JSON: nested too deeply") from err
+    except ValueError as err:
+        # Python refuses to convert an integer of more than 4300 digits (CVE-2020-10735), and the
+        # error does not say where: the first very long run of digits is the likely place.
+        long = _LONG_NUMBER.search(source)
+        where = _where(path, source, long.group() if long else None)
+        raise ModelFileError(f"{where}: not valid JSON: a number is too long ({err})") from err
 
     def fail(message: str, needle: str | None = None) -> ModelFileError:
         return ModelFileError(f"{_where(path, source, needle)}: classifier model: {message}")
@@ -420,7 +445,7 @@ def _parse_model(path: Path, data: bytes) -> Model:
     if len(set(classes)) != len(classes) or GOOD not in classes or len(classes) < 2:
         raise fail(f"'classes' must name distinct classes, '{GOOD}' among them", '"classes"')
     if not isinstance(intercepts, list) or len(intercepts) != len(classes) or not all(map(_number, intercepts)):
-        raise fail(f"'intercepts' must be {len(classes)} numbers, one per class", '"intercepts"')
+        raise fail(f"'intercepts' must be {len(classes)} numbers between -1e6 and 1e6, one per class", '"intercepts"')
     if not isinstance(table, dict):
         raise fail("'features' must map each feature to its weights", '"features"')
     weights: dict[str, tuple[float, ...]] = {}
@@ -428,18 +453,21 @@ def _parse_model(path: Path, data: bytes) -> Model:
         if not key.startswith((WORD_PREFIX, CHAR_PREFIX)):
             raise fail(f"feature {key!r} must start with '{WORD_PREFIX}' or '{CHAR_PREFIX}'", json.dumps(key))
         if not isinstance(row, list) or len(row) != len(classes) or not all(map(_number, row)):
-            raise fail(f"feature {key!r} must have {len(classes)} numbers, one per class", json.dumps(key))
+            raise fail(
+                f"feature {key!r} must have {len(classes)} numbers between -1e6 and 1e6, one per class", json.dumps(key)
+            )
         weights[key] = tuple(float(w) for w in row)
     columns = tuple(zip(*weights.values(), strict=True)) if weights else ((),) * len(classes)
     return Model(path, language, tuple(classes), tuple(float(b) for b in intercepts), tuple(weights), columns)
 
 
 # The checked model in the cache folder: marshal (plain data, never code: not pickle) of
-# (language, classes, intercepts, keys, columns), after a SHA-256 of those bytes. The file's name
-# hashes the model file's bytes, this module's code and Python's version, so a changed model or
-# code never meets an old entry; the inner hash turns a damaged file into a rebuild, and what a
-# file holds is checked for its types and shape before use, since a project's cache folder
-# comes with the project.
+# (language, classes, intercepts, keys, columns), signed (cache_file.seal) with the user's cache
+# key, which lives outside the project. The file's name hashes the model file's bytes, this
+# module's code and Python's version, so a changed model or code never meets an old entry. The
+# name is built from public inputs and a project's cache folder comes with the project, so the
+# signature is what tells our own entry from a planted one (a damaged or forged file is rebuilt);
+# what a file holds is still checked for its types, shape and bounds before use.
 _CACHE_FORMAT: Final = 1
 _CACHE_MAGIC: Final = b"lessonkit-classifier\0"
 
@@ -459,7 +487,7 @@ def _cache_path(data: bytes) -> Path | None:
 
 def _store_model(model: Model, target: Path) -> None:
     payload = marshal.dumps((model.language, model.classes, model.intercepts, model.keys, model.columns))
-    write_cache_file(target, _CACHE_MAGIC + hashlib.sha256(payload).digest() + payload)
+    write_sealed_file(target, _CACHE_MAGIC + payload)
 
 
 def _all(kind: type, values: Iterable[object]) -> bool:
@@ -468,13 +496,10 @@ def _all(kind: type, values: Iterable[object]) -> bool:
 
 def _cached_model(path: Path, target: Path) -> Model | None:
     """The model kept at `target`, or None when there is none or it is not what `_store_model` writes."""
-    data = read_cache_file(target, limit=256 * 1024 * 1024)
-    start = len(_CACHE_MAGIC) + 32
+    data = read_sealed_file(target, limit=256 * 1024 * 1024)
     if data is None or not data.startswith(_CACHE_MAGIC):
         return None
-    payload = data[start:]
-    if hashlib.sha256(payload).digest() != data[len(_CACHE_MAGIC) : start]:
-        return None
+    payload = data[len(_CACHE_MAGIC) :]
     try:
         record = marshal.loads(payload)
     except (EOFError, ValueError, TypeError):
@@ -488,11 +513,13 @@ def _cached_model(path: Path, target: Path) -> Model | None:
         return None
     if not (isinstance(intercepts, tuple) and len(intercepts) == len(classes) and _all(float, intercepts)):
         return None
+    if not _numbers(intercepts):
+        return None
     if not (isinstance(keys, tuple) and _all(str, keys)):
         return None
     if not (isinstance(columns, tuple) and len(columns) == len(classes) and _all(tuple, columns)):
         return None
-    if any(len(column) != len(keys) or not _all(float, column) for column in columns):
+    if any(len(column) != len(keys) or not _all(float, column) or not _numbers(column) for column in columns):
         return None
     return Model(path, language, classes, intercepts, keys, columns)
 
