@@ -130,6 +130,9 @@ def _reported(clauses: list[Clause], reporting: frozenset[str]) -> bool:
             continue
         if any(t.norm in reporting for t in clause.tokens[clause.subject + 1 : clause.subject + 4]):
             return True
+        # "... fragt und dann schreibt, dass ...": the verb of saying ends its clause, far from its subject.
+        if clause.tokens and clause.tokens[-1].norm in reporting:
+            return True
     return False
 
 

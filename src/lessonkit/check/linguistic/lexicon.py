@@ -169,6 +169,12 @@ EN: Final = Lexicon(
             "pretends",
             "warn",
             "warns",
+            # A message reported as written ("then writes that something bad will happen") is speech too.
+            "write",
+            "writes",
+            "wrote",
+            "texts",
+            "texted",
         ]
     ),
 )
@@ -285,7 +291,22 @@ DE: Final = Lexicon(
         ]
     ),
     reporting=frozenset(
-        ["sagt", "sagte", "sagen", "behauptet", "behaupten", "behauptete", "droht", "drohen", "drohte"]
+        # "schreibt, dass ...": what someone else writes is reported speech, as in English.
+        [
+            "sagt",
+            "sagte",
+            "sagen",
+            "behauptet",
+            "behaupten",
+            "behauptete",
+            "droht",
+            "drohen",
+            "drohte",
+            "schreibt",
+            "schrieb",
+            "warnt",
+            "warnte",
+        ]
     ),
 )
 
