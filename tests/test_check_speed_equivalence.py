@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lessonkit.cache_file import seal
+from lessonkit.cache_file import seal, unseal
 from lessonkit.check import patterns, plain, resources
 from lessonkit.check.anchors import fold
 from lessonkit.check.documents import text_document
@@ -172,11 +172,12 @@ def test_the_cached_rulebook_is_the_validated_one(tmp_path: Path) -> None:
 def test_a_cache_of_the_wrong_shape_is_rebuilt(tmp_path: Path, damage: Any) -> None:
     good = _rows(load_rulebook(RULES, tmp_path))
     cache = rules_cache_path(RULES, sorted(RULES.glob("*/*.yml")), tmp_path)
-    record = json.loads(cache.read_text(encoding="utf-8"))
+    record = json.loads(unseal(cache.name, cache.read_bytes()) or b"")
     damage(record)
-    cache.write_text(json.dumps(record), encoding="utf-8")
+    # Signed with the user's key, so that only the checks on reading stand between it and the rules.
+    cache.write_bytes(seal(cache.name, json.dumps(record).encode()) or b"")
     assert _rows(load_rulebook(RULES, tmp_path)) == good
-    assert json.loads(cache.read_text(encoding="utf-8")) != record  # written again
+    assert json.loads(unseal(cache.name, cache.read_bytes()) or b"") != record  # written again
 
 
 @pytest.mark.parametrize("whole_after", [64, 10**9])  # the whole file read after 64 shards; every shard alone

@@ -30,6 +30,7 @@ from conftest import ROOT, Run
 from lessonkit.build.cache import CACHE_DIR, DocumentCache
 from lessonkit.build.staging import LOCK_PREFIX, MARKER, STAGE_PREFIX
 from lessonkit.build.up_to_date import STAMP, BuildRecord
+from lessonkit.cache_file import seal, unseal
 from lessonkit.check.rulebook import load_rulebook, rules_cache_path
 from print_project import GUIDE, example_lessons, make_project, pdf_info
 
@@ -319,15 +320,24 @@ def test_a_planted_rules_cache_cannot_run_code(tmp_path: Path) -> None:
     book = load_rulebook(rules, cache)
     assert not proof.exists()
     assert len(book.rules) > 20
-    assert json.loads(current.read_text(encoding="utf-8"))["format"] == 1  # replaced by a real cache
-    # Well-formed JSON that is not a rule cache, or one pointing outside the rules folder, is ignored too.
-    record = json.loads(current.read_text(encoding="utf-8"))
+    written = unseal(current.name, current.read_bytes())  # replaced by a real cache, signed with our key
+    assert written is not None and json.loads(written)["format"] == 1
+    # Well-formed JSON that is not a rule cache, or one pointing outside the rules folder, is ignored too,
+    # even when signed with the user's key (so the checks on reading hold without the signature).
+    record = json.loads(written)
     record["rules"][0]["path"] = "../../etc/passwd"
-    current.write_text(json.dumps(record), encoding="utf-8")
+    current.write_bytes(seal(current.name, json.dumps(record).encode()) or b"")
     again = load_rulebook(rules, cache)
     assert all(rule.location.path.is_relative_to(rules) for rule in again.rules)
-    current.write_text('{"format": 1, "rules": [{"spec": {"id": "x"}}]}', encoding="utf-8")
+    current.write_bytes(seal(current.name, b'{"format": 1, "rules": [{"spec": {"id": "x"}}]}') or b"")
     assert len(load_rulebook(rules, cache).rules) == len(book.rules)
+    # A valid cache holding one rule, but not signed with the user's key (shipped with a project): ignored.
+    record["rules"] = record["rules"][:1]
+    record["rules"][0]["path"] = json.loads(written)["rules"][0]["path"]
+    current.write_bytes(json.dumps(record).encode())
+    assert len(load_rulebook(rules, cache).rules) == len(book.rules)
+    current.write_bytes(seal(current.name, json.dumps(record).encode()) or b"")
+    assert len(load_rulebook(rules, cache).rules) == 1  # the control: signed, the same cache would be used
 
 
 def test_the_check_command_ignores_a_planted_rules_pickle(tmp_path: Path) -> None:

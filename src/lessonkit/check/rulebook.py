@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal, get_args
 
 from lessonkit import __version__
-from lessonkit.cache_file import read_cache_file, write_cache_file
+from lessonkit.cache_file import read_sealed_file, write_sealed_file
 from lessonkit.diagnostics import Diagnostic, SeverityName, UnusableInputError
 from lessonkit.problems import Location
 
@@ -269,9 +269,10 @@ def load_rulebook(rules_dir: Path, cache_dir: Path | None = None) -> Rulebook:
 
     Validated rules are cached under `cache_dir`, keyed by a hash of every rule file and of the
     code that defines a rule, because reading YAML with line numbers and validating it costs
-    most of a second. The cache is JSON of plain values, checked field by field on reading
-    (types and the allowed words), so a planted or damaged cache file can at worst be ignored,
-    never run code.
+    most of a second. The cache is JSON of plain values, signed with the user's own cache key
+    (`lessonkit.cache_file`: a cache shipped inside a project cannot drop or change a rule) and
+    checked field by field on reading (types and the allowed words), so a planted or damaged
+    cache file can at worst be ignored, never run code.
     """
     if not rules_dir.is_dir():
         raise UnusableInputError([Diagnostic(Location(rules_dir), RULES_CODE, "no rules folder")], UNUSABLE_RULES)
@@ -283,7 +284,7 @@ def load_rulebook(rules_dir: Path, cache_dir: Path | None = None) -> Rulebook:
             return book
     book = _load_all(files)
     if cached is not None:
-        write_cache_file(cached, json.dumps(_cache_record(book, rules_dir)).encode("utf-8"))
+        write_sealed_file(cached, json.dumps(_cache_record(book, rules_dir)).encode("utf-8"))
     return book
 
 
@@ -408,7 +409,7 @@ _SPEC_FIELDS: Final = {
 
 
 def _read_cache(path: Path, rules_dir: Path) -> Rulebook | None:
-    data = read_cache_file(path, limit=64 * 1024 * 1024)
+    data = read_sealed_file(path, limit=64 * 1024 * 1024)
     if data is None:
         return None
     try:
