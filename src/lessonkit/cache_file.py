@@ -11,10 +11,7 @@ import contextlib
 import hashlib
 import hmac
 import os
-import secrets
-import shutil
 import stat
-import tempfile
 from pathlib import Path
 
 # Published and cached files are world-readable whatever the umask: a web server or another
@@ -60,6 +57,8 @@ def discard(path: Path) -> None:
     """Remove whatever is at a cache path (file, link or folder), ignoring errors."""
     try:
         if path.is_dir() and not path.is_symlink():
+            import shutil  # here, not at the top: a run with warm caches never removes one
+
             shutil.rmtree(path, ignore_errors=True)
         else:
             path.unlink(missing_ok=True)
@@ -76,6 +75,8 @@ def write_cache_file(target: Path, data: bytes) -> bool:
         target.parent.mkdir(parents=True, exist_ok=True)
         if target.is_symlink() or (target.exists() and not target.is_file()):
             discard(target)
+        import tempfile  # here, not at the top: a run with warm caches writes none (tempfile imports shutil, random)
+
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as stream:
@@ -130,10 +131,12 @@ def _make_key(path: Path) -> bytes | None:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         if os.path.lexists(path):
             discard(path)  # damaged (wrong size, a folder, a link): replaced
+        import tempfile
+
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".cache-key.", suffix=".tmp")  # 0600
         try:
             with os.fdopen(handle, "wb") as stream:
-                stream.write(secrets.token_bytes(KEY_BYTES))
+                stream.write(os.urandom(KEY_BYTES))  # what secrets.token_bytes returns, without importing random
             # A hard link never replaces a file: when two runs race, both then read the winner's key.
             with contextlib.suppress(FileExistsError):
                 os.link(temporary, path)

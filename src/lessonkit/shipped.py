@@ -11,7 +11,6 @@ first: `project_or_shipped` gives the project's folder when it has one, else les
 from __future__ import annotations
 
 import os
-from importlib.resources import files
 from pathlib import Path
 from typing import Final, Literal
 
@@ -28,13 +27,18 @@ _CHECKOUT = Path(__file__).resolve().parents[2]
 
 def packaged_root() -> Path | None:
     """The `_shipped` folder inside an installed package, or None in a source checkout."""
-    inside = files("lessonkit") / PACKAGED
-    if not inside.is_dir():
-        return None
-    if not isinstance(inside, Path):
+    if Path(__file__).is_file():
+        # The package is a real folder (a wheel installed, or a checkout): no need for importlib.resources,
+        # whose import (with tempfile, shutil, random and zipfile) cost about a twentieth of a small check.
+        inside = Path(__file__).resolve().parent / PACKAGED
+        return inside if inside.is_dir() else None
+    from importlib.resources import files
+
+    packed = files("lessonkit") / PACKAGED
+    if packed.is_dir():
         # A zipped install gives no real folder; templates and fonts must be real files for WeasyPrint.
-        raise LessonkitError(f"{inside}: lessonkit's data is inside an archive; install lessonkit unpacked")
-    return inside
+        raise LessonkitError(f"{packed}: lessonkit's data is inside an archive; install lessonkit unpacked")
+    return None
 
 
 def is_installed() -> bool:
