@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -38,6 +39,7 @@ from lessonkit.locale.ui import translator
 from lessonkit.localized import Localized
 from lessonkit.model import Lesson
 from lessonkit.render.html.documents import render_lesson_html
+from lessonkit.render.pdf.write import write_pdf
 from lessonkit.render.settings import RenderSettings
 from lessonkit.render.site.context import LocaleContext
 from lessonkit.render.site.layout import SitePlace
@@ -132,6 +134,15 @@ def test_one_lesson_from_its_file_to_print_site_po_and_a_located_finding(
     for module in (lessonkit.markdown, lessonkit.load.lesson_file, lessonkit.load.document, lessonkit.i18n.rewrite):
         monkeypatch.setattr(module, "block_tokens", _refuse)
     monkeypatch.setattr(MarkdownIt, "parse", _refuse)
+
+    # 3b. The handout's PDF, written from that HTML as the build writes it (no Markdown is read), holds
+    # the translated key message in its text layer as poppler extracts it.
+    settings = RenderSettings(curriculum.config, ROOT)
+    pdf = tmp_path / "handout.pdf"
+    pdf.write_bytes(write_pdf(handout.html, ROOT, (settings.assets, settings.handouts), settings.handouts / "css").data)
+    extracted = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    words = re.sub(r"-\n", "", extracted)
+    assert PLANTED in _text(words), extracted
 
     # 4. The PO entry, by block id: the block is located at its msgstr's first character.
     [unit] = [u for u in lesson_units(lesson) if u.block == KEY]
