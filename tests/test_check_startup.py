@@ -1,7 +1,7 @@
 """`lessonkit check` on one small file imports only what that run needs (start-up time, issue 18).
 
 These tests never time anything: they hold the start-up work away (modules a run must not
-import, constants repeated in light modules equal to their originals).
+import; the translation QA reports the code that the light `check.rule_codes` defines).
 """
 
 from __future__ import annotations
@@ -24,8 +24,12 @@ def _modules_after(code: str) -> set[str]:
 
 def test_the_qa_code_is_the_one_translation_qa_reports() -> None:
     from lessonkit.check import translations
+    from lessonkit.diagnostics import Diagnostic, Location
 
-    assert rule_codes.QA_RULE == translations.QA_RULE == "translation.qa"
+    problem = Diagnostic(Location(Path("x.po"), 3, 9), "I101", "a number was changed", "error")
+    reported = translations._finding(problem)
+    assert reported.code == rule_codes.QA_RULE == "translation.qa"
+    assert (reported.location, reported.message) == (problem.location, "I101 a number was changed")
 
 
 def test_the_check_command_does_not_import_the_translation_stage(tmp_path: Path) -> None:

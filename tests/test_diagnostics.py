@@ -53,8 +53,8 @@ def test_every_registered_code_is_used_somewhere() -> None:
 
 def test_every_rule_id_belongs_to_a_registered_family() -> None:
     from lessonkit.check.engine import OUT_OF_TIME, TOO_LARGE
+    from lessonkit.check.rule_codes import QA_RULE
     from lessonkit.check.suppress import SUPPRESSION_RULE
-    from lessonkit.check.translations import QA_RULE
     from lessonkit.i18n.rule_data import RULES_RULE
 
     book = load_rulebook(ROOT / "rules")

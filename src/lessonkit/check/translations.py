@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from pathlib import Path
 
+from lessonkit.check.rule_codes import QA_RULE
 from lessonkit.diagnostics import Diagnostic, Location
 from lessonkit.i18n.apply import translate_curriculum
 from lessonkit.i18n.catalogue import LOCALES_DIR
@@ -19,8 +20,6 @@ from lessonkit.i18n.rule_data import po_syntax
 from lessonkit.i18n.store import po_path
 from lessonkit.locale.locales import Locale, load_locales
 from lessonkit.model import Curriculum, Lesson
-
-QA_RULE = "translation.qa"
 
 
 def translated_lessons(
