@@ -39,7 +39,7 @@ def negators(tokens: list[Token], language: str) -> list[int]:
 
 
 # English auxiliaries after which a negator negates the predicate ("your reputation is not ruined").
-_EN_FINITE: Final = frozenset(
+EN_FINITE: Final = frozenset(
     [
         "am",
         "is",
@@ -85,7 +85,7 @@ def in_scope(negations: list[int], position: int, language: str, norms: list[str
     if norms is None:
         return False
     # Linear, not a scan per negator: the first finite verb after the word, then any negator after it.
-    finite = next((j for j in range(position + 1, len(norms)) if norms[j] in _EN_FINITE), None)
+    finite = next((j for j in range(position + 1, len(norms)) if norms[j] in EN_FINITE), None)
     return finite is not None and any(n > finite for n in negations)
 
 

@@ -12,42 +12,12 @@ from __future__ import annotations
 from typing import Final
 
 from lessonkit.check.linguistic.lexicon import LEXICONS, Lexicon
+from lessonkit.check.linguistic.modality import EN_FINITE
 from lessonkit.check.linguistic.tokens import Token
 
 # English auxiliaries and modals: a subject comes before the first of them, or just after it in a question.
-_EN_AUX: Final = frozenset(
-    [
-        "am",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "'s",
-        "'re",
-        "'m",
-        "have",
-        "has",
-        "had",
-        "'ve",
-        "'d",
-        "do",
-        "does",
-        "did",
-        "will",
-        "'ll",
-        "would",
-        "shall",
-        "should",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-        "ought",
-    ]
-)
+# The finite ones that carry a negation, and the non-finite and rarer ones.
+_EN_AUX: Final = EN_FINITE | frozenset(["be", "been", "'d", "ought"])
 _EN_DETERMINERS: Final = frozenset(
     ["the", "a", "an", "this", "that", "these", "those", "some", "any", "all", "every", "such"]
 )
