@@ -44,6 +44,7 @@ CODES: Final[dict[str, Code]] = {
     "E004": _e("tab character used for indentation in YAML"),
     "E005": _e("duplicate key in YAML"),
     "E006": _e("YAML anchor or alias (not allowed)"),
+    "E007": _e("bidirectional embedding or override character (U+202A to U+202E): text would display out of order"),
     "E010": _e("unknown field (a typo, with a suggestion)"),
     "E011": _e("required field missing"),
     "E012": _e("field has the wrong type or an invalid value"),

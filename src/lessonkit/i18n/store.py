@@ -15,7 +15,7 @@ import polib
 
 from lessonkit.diagnostics import UnusableInputError
 from lessonkit.i18n.catalogue import LOCALES_DIR
-from lessonkit.load.source_file import UnreadableFileError, read_bytes
+from lessonkit.load.source_file import UnreadableFileError, bidi_control, read_bytes
 from lessonkit.problems import Location, Problem
 
 # The largest shipped catalogue is about 60 KB; a catalogue this large is a mistake or an attack.
@@ -61,6 +61,9 @@ def parse_po(data: bytes, path: Path) -> polib.POFile:
         column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
         message = f"catalogue is not valid UTF-8 (byte 0x{data[err.start]:02x}); save it as UTF-8"
         raise CatalogueError(Problem(Location(path, line, column), UNREADABLE, message)) from err
+    control = bidi_control(text, path)
+    if control is not None:
+        raise CatalogueError(control)
     # polib reads its argument as a file name when such a file exists: text with a line break never is one.
     if not text.endswith("\n"):
         text += "\n"

@@ -10,6 +10,7 @@ its limit.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -97,8 +98,46 @@ def read_text(path: Path, limit: int = MAX_BYTES) -> tuple[str | None, list[Prob
         return None, [decode_problem(path, data, err)]
     if not text.strip():
         return None, [_unusable(path, "file is empty")]
-    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    control = bidi_control(text, path)
+    return (None, [control]) if control else (text, [])
 
 
 def _unusable(path: Path, message: str) -> Problem:
     return Problem(Location(path, 1, 1), "E001", message)
+
+
+# Bidirectional embeddings and overrides (LRE, RLE, PDF, LRO, RLO) make text display in another
+# order than the one it is stored in ("Trojan Source", CVE-2021-42574): a helpline number could
+# be printed reversed while the checker, the country pack's verification and a reviewer read
+# the stored digits, and a blaming sentence could hide from a reviewer. No lesson needs them:
+# right-to-left text is laid out by the bidi algorithm, and where it needs help the isolates
+# (U+2066-U+2069) and the marks (U+200E, U+200F) serve without reordering what they enclose,
+# so those stay allowed.
+_BIDI_CONTROL = re.compile("[\u202a-\u202e]")
+_BIDI_NAMES = {
+    "\u202a": "LEFT-TO-RIGHT EMBEDDING",
+    "\u202b": "RIGHT-TO-LEFT EMBEDDING",
+    "\u202c": "POP DIRECTIONAL FORMATTING",
+    "\u202d": "LEFT-TO-RIGHT OVERRIDE",
+    "\u202e": "RIGHT-TO-LEFT OVERRIDE",
+}
+BIDI_CONTROL_CODE = "E007"
+
+
+def bidi_control(text: str, path: Path) -> Problem | None:
+    """The located E007 for the first bidirectional embedding or override character in `text`, if any."""
+    found = _BIDI_CONTROL.search(text)
+    if found is None:
+        return None
+    offset = found.start()
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    char = found.group()
+    return Problem(
+        Location(path, line, column),
+        BIDI_CONTROL_CODE,
+        f"invisible character U+{ord(char):04X} ({_BIDI_NAMES[char]}) makes text display in another order"
+        " than it is written (a phone number could show reversed); delete it, and where right-to-left text"
+        " needs help use the isolates U+2066 to U+2069",
+    )

@@ -1,0 +1,76 @@
+"""Bidirectional overrides in untrusted input are refused at a located place (E007), isolates are not.
+
+An override (U+202E RIGHT-TO-LEFT OVERRIDE and its kin) makes text display in another order than
+it is stored: a helpline number could be printed reversed while every check reads the stored
+digits. Every input file is read through `source_file.read_text` or `store.parse_po`, so the
+refusal is made there, once, and every command reports it.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, authoring_example, run_cli
+from lessonkit.i18n.store import CatalogueError, parse_po
+from lessonkit.load.source_file import read_text
+
+RLO, PDF, RLI, PDI = "\u202e", "\u202c", "\u2067", "\u2069"
+CONTROLS = ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e"]
+
+
+@pytest.mark.parametrize("control", CONTROLS)
+def test_each_control_is_refused_at_its_line_and_column(tmp_path: Path, control: str) -> None:
+    path = tmp_path / "pack.yml"
+    path.write_text(f"name: Helpline\nphone: 116 {control}111\n", encoding="utf-8")
+    text, problems = read_text(path)
+    assert text is None
+    assert [(p.location.line, p.location.column, p.code) for p in problems] == [(2, 12, "E007")]
+    assert f"U+{ord(control):04X}" in problems[0].message
+
+
+def test_isolates_and_marks_are_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "ar.yml"
+    path.write_text(f"name: {RLI}خط المساعدة{PDI} \u200f116 111\n", encoding="utf-8")
+    text, problems = read_text(path)
+    assert problems == [] and text is not None and RLI in text
+
+
+def test_a_lesson_with_an_override_fails_validation_with_its_place(project: Path) -> None:
+    lesson = authoring_example().replace("a trusted adult", f"a trusted {RLO}tluda", 1)
+    assert RLO in lesson, "the example lesson lost the phrase this test edits"
+    line = lesson[: lesson.index(RLO)].count("\n") + 1
+    column = lesson.index(RLO) - lesson.rfind("\n", 0, lesson.index(RLO))
+    (project / "lessons" / "example.md").write_text(lesson, encoding="utf-8")
+    result = run_cli("validate", str(project))
+    assert result.code == 2, result.out
+    assert f"lessons/example.md:{line}:{column}: error E007 invisible character U+202E" in result.out
+    assert "Traceback" not in result.err
+
+
+def test_a_catalogue_with_an_override_is_refused_with_its_place(tmp_path: Path) -> None:
+    header = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    data = header + f'msgid "Call"\nmsgstr "Ruf {RLO}111 611{PDF} an"\n'
+    with pytest.raises(CatalogueError) as caught:
+        parse_po(data.encode("utf-8"), tmp_path / "de" / "ui.po")
+    where = caught.value.problem.location
+    assert (where.line, where.column, caught.value.problem.code) == (5, 13, "E007")
+
+
+def test_a_country_pack_with_an_override_stops_the_check(project: Path) -> None:
+    shutil.copytree(ROOT / "locales" / "countries", project / "locales" / "countries")
+    shutil.copy(ROOT / "locales" / "locales.yml", project / "locales" / "locales.yml")
+    pack = next(iter(sorted((project / "locales" / "countries").glob("*.yml"))))
+    text = pack.read_text(encoding="utf-8")
+    first_digit = next(i for i, c in enumerate(text) if c.isdigit() and text[i - 1] in " '\"")
+    pack.write_text(text[:first_digit] + RLO + text[first_digit:], encoding="utf-8")
+    line = text.count("\n", 0, first_digit) + 1
+    column = first_digit - text.rfind("\n", 0, first_digit)
+    (project / "lessons" / "example.md").write_text(authoring_example(), encoding="utf-8")
+    result = run_cli("check", cwd=project)
+    # The checker reports a pack it cannot use as an error finding (exit 1), as for any broken pack.
+    assert result.code == 1, result.out + result.err
+    assert f"locales/countries/{pack.name}:{line}:{column}: error pack.schema invisible character U+202E" in result.out
+    assert "Traceback" not in result.err
