@@ -197,3 +197,75 @@ def test_an_unsigned_pyphen_cache_is_not_read(tmp_path: Path) -> None:
     assert flesch._read_patterns(target) is None
     assert cache_file.write_sealed_file(target, marshal.dumps(patterns_table))
     assert flesch._read_patterns(target) == patterns_table
+
+
+# --- The build's caches: documents, site fonts, slide previews ------------------------------------
+# A planted entry there would be published as it is (a PDF with another helpline, a font for
+# browsers to parse), so each is signed like the checker's caches and a forged one is rebuilt.
+
+
+def test_a_document_entry_is_published_only_when_signed_with_the_users_key(tmp_path: Path) -> None:
+    from lessonkit.build.cache import DocumentCache
+
+    cache = DocumentCache(tmp_path)
+    key = hashlib.sha256(b"inputs").hexdigest()
+    assert cache.put(key, b"%PDF-1.7 the real handout")
+    assert cache.load(key) == b"%PDF-1.7 the real handout"
+    path = cache.path(key)
+    assert path.read_bytes().startswith(cache_file.SEAL_MAGIC)
+    forged = b"%PDF-1.7 a planted handout"
+    # The earlier layout (a content hash anyone can compute), and a tag made with another key.
+    for planted in (
+        b"lessonkit-document-1 sha256=" + hashlib.sha256(forged).hexdigest().encode() + b"\n" + forged,
+        _forged(path.name, forged),
+    ):
+        path.write_bytes(planted)
+        assert cache.load(key) is None
+        assert not path.exists()  # discarded, so the document is rendered again
+    # A signed entry copied under another document's name is refused too.
+    assert cache.put(key, b"%PDF-1.7 the real handout")
+    other = cache.path(hashlib.sha256(b"other inputs").hexdigest())
+    other.parent.mkdir(parents=True, exist_ok=True)
+    other.write_bytes(path.read_bytes())
+    assert cache.load(other.name) is None
+
+
+def test_without_a_key_home_the_build_renders_without_a_document_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lessonkit.build.cache import DocumentCache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "a-file" / "cache"))
+    (tmp_path / "a-file").write_text("in the way", encoding="utf-8")
+    cache = DocumentCache(tmp_path / "project")
+    assert not cache.put("ab" * 32, b"%PDF-1.7")
+    assert cache.load("ab" * 32) is None
+
+
+def test_a_planted_slide_preview_is_never_used(tmp_path: Path) -> None:
+    from lessonkit.render.site import materials
+
+    key = hashlib.sha256(b"a deck").hexdigest()
+    folder = tmp_path / materials._CACHE / key
+    folder.mkdir(parents=True)
+    picture = materials._PNG + b"\0" * 40
+    (folder / "count").write_bytes(b"1")
+    (folder / "1.png").write_bytes(picture)
+    assert materials._cached(tmp_path, key) is None  # unsigned: rendered again
+    assert cache_file.write_sealed_file(folder / "count", b"1")
+    (folder / "1.png").write_bytes(_forged("1.png", picture))
+    assert materials._cached(tmp_path, key) is None  # signed with another key
+    assert cache_file.write_sealed_file(folder / "1.png", picture)
+    assert materials._cached(tmp_path, key) == [picture]
+
+
+def test_a_planted_site_font_is_never_served(tmp_path: Path) -> None:
+    from lessonkit.render.site import fonts
+
+    ttf = min((Path(__file__).resolve().parent.parent / "handouts" / "fonts").rglob("*.ttf"))
+    made = fonts._woff2(tmp_path, ttf, ((0x41, 0x5A),))
+    assert made is not None and made.startswith(b"wOF2")
+    entry = next((tmp_path / fonts._CACHE).glob("*.woff2"))
+    entry.write_bytes(_forged(entry.name, b"wOF2 planted"))
+    assert fonts._woff2(tmp_path, ttf, ((0x41, 0x5A),)) == made  # made again, not the planted bytes
+    assert cache_file.read_sealed_file(entry) == made

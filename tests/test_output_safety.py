@@ -356,13 +356,15 @@ def test_the_check_command_ignores_a_planted_rules_pickle(tmp_path: Path) -> Non
     assert not proof.exists()
 
 
-@pytest.mark.parametrize("damage", ["not-json", "wrong-shape", "folder"])
+@pytest.mark.parametrize("damage", ["not-json", "wrong-shape", "unsigned", "folder"])
 def test_a_damaged_build_record_is_discarded_with_a_warning(tmp_path: Path, damage: str) -> None:
     root = light_project(tmp_path)
     first = lessonkit(*BUILD, "--quiet", "--project", str(root))
     assert first.code == 0, first.err
     stamp = root / CACHE_DIR / STAMP
-    record = json.loads(stamp.read_text(encoding="utf-8"))
+    sealed = unseal(stamp.name, stamp.read_bytes())
+    assert sealed is not None, "the build record is not signed with the user's cache key"
+    record = json.loads(sealed)
     if damage == "not-json":
         stamp.write_bytes(b'{"inputs": "\x00\xff')
     elif damage == "wrong-shape":
@@ -370,6 +372,9 @@ def test_a_damaged_build_record_is_discarded_with_a_warning(tmp_path: Path, dama
         record["documents"] = "many"
         del record["warnings"]
         stamp.write_text(json.dumps(record), encoding="utf-8")
+    elif damage == "unsigned":
+        # A record as a stranger could plant it with the project: well-formed, matching, not signed.
+        stamp.write_bytes(sealed)
     else:
         stamp.unlink()
         stamp.mkdir()
@@ -379,7 +384,7 @@ def test_a_damaged_build_record_is_discarded_with_a_warning(tmp_path: Path, dama
     assert "Traceback" not in result.err
     assert ".lessonkit-cache/last-build.json:1:1: warning W902 damaged build record discarded" in result.err
     assert "built 1 of 1 document(s)" in result.err and "(0 rendered, 1 unchanged)" in result.err, result.err
-    assert BuildRecord.model_validate_json(stamp.read_bytes()).documents == 1
+    assert BuildRecord.model_validate_json(unseal(stamp.name, stamp.read_bytes()) or b"").documents == 1
     quick = lessonkit(*BUILD, "--project", str(root))
     assert quick.code == 0 and "W902" not in quick.err, quick.err
 

@@ -22,7 +22,7 @@ from lessonkit import __version__
 from lessonkit.build.cache import CACHE_DIR
 from lessonkit.build.fingerprint import CODE_DIR, digest, file_digest, tree_digest
 from lessonkit.build.staging import output_token
-from lessonkit.cache_file import discard, read_cache_file, write_cache_file
+from lessonkit.cache_file import discard, read_sealed_file, write_sealed_file
 from lessonkit.diagnostics import Severity
 from lessonkit.problems import Location, Problem
 from lessonkit.shipped import ShippedName, project_or_shipped
@@ -100,10 +100,12 @@ def last_build(options: BuildOptions, inputs: str) -> tuple[BuildRecord | None, 
     stamp = stamp_path(options.root)
     if not (stamp.exists() or stamp.is_symlink()):
         return None, []
-    data = read_cache_file(stamp, MAX_RECORD_BYTES)
+    # Signed like the document cache (build/cache.py): a record planted with a project could
+    # otherwise declare planted outputs up to date, and the build would publish them unchecked.
+    data = read_sealed_file(stamp, MAX_RECORD_BYTES)
     try:
         if data is None:
-            raise ValueError("not a readable regular file")
+            raise ValueError("not a readable regular file signed by this user's cache key")
         if _written_before_output_tokens(data):
             return None, []
         record = BuildRecord.model_validate_json(data)
@@ -138,7 +140,7 @@ def remember(options: BuildOptions, inputs: str, report: BuildReport, token: str
         not_ready=[_plain(p) for p in report.not_ready],
         warnings=[_plain(p) for p in report.warnings if p.code != DAMAGED],
     )
-    write_cache_file(stamp_path(options.root), record.model_dump_json().encode("utf-8"))
+    write_sealed_file(stamp_path(options.root), record.model_dump_json().encode("utf-8"))
 
 
 def _plain(problem: Problem) -> SavedProblem:

@@ -20,7 +20,7 @@ from pathlib import Path
 from fontTools import subset  # type: ignore[import-untyped]
 from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
-from lessonkit.cache_file import read_cache_file, write_cache_file
+from lessonkit.cache_file import read_sealed_file, write_sealed_file
 from lessonkit.shipped import CACHE_DIR, project_or_shipped
 
 # In the handouts folder (the project's own, else lessonkit's): the print build's fonts and their rules.
@@ -94,7 +94,8 @@ def _woff2(root: Path, ttf: Path, ranges: tuple[tuple[int, int], ...] | None) ->
     """
     data = ttf.read_bytes()
     key = hashlib.sha256(data + repr((ranges, _OPTIONS_VERSION)).encode()).hexdigest()
-    cached = read_cache_file(root / _CACHE / f"{key}.woff2")
+    # Signed (see build/cache.py): a font planted in a project's cache folder is never served.
+    cached = read_sealed_file(root / _CACHE / f"{key}.woff2")
     if cached is not None and _is_font(cached):
         return cached
     options = subset.Options()
@@ -120,7 +121,7 @@ def _woff2(root: Path, ttf: Path, ranges: tuple[tuple[int, int], ...] | None) ->
     except ImportError:
         return None
     result: bytes = out.getvalue()
-    write_cache_file(root / _CACHE / f"{key}.woff2", result)
+    write_sealed_file(root / _CACHE / f"{key}.woff2", result)
     return result
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
 
-from lessonkit.cache_file import FILE_MODE, read_cache_file, write_cache_file
+from lessonkit.cache_file import FILE_MODE, read_sealed_file, write_sealed_file
 from lessonkit.document_kinds import SLIDES_PDF, download_paths, lesson_folder
 from lessonkit.model import Lesson
 from lessonkit.shipped import CACHE_DIR
@@ -118,9 +118,9 @@ def slide_previews(root: Path, pdf: Path, folder: Path, stem: str) -> list[tuple
     if pictures is None:
         pictures = _render(pdf)
         for number, picture in enumerate(pictures, start=1):
-            write_cache_file(root / _CACHE / key / f"{number}.png", picture)
+            write_sealed_file(root / _CACHE / key / f"{number}.png", picture)
         if pictures:
-            write_cache_file(root / _CACHE / key / "count", str(len(pictures)).encode())
+            write_sealed_file(root / _CACHE / key / "count", str(len(pictures)).encode())
     folder.mkdir(parents=True, exist_ok=True)
     names = []
     for number, picture in enumerate(pictures, start=1):
@@ -132,10 +132,11 @@ def slide_previews(root: Path, pdf: Path, folder: Path, stem: str) -> list[tuple
 
 
 def _cached(root: Path, key: str) -> list[bytes] | None:
-    count = read_cache_file(root / _CACHE / key / "count", 8)
+    # Signed (see build/cache.py): a preview planted in a project's cache folder is never published.
+    count = read_sealed_file(root / _CACHE / key / "count", 8)
     if count is None or not count.isdigit():
         return None
-    pictures = [read_cache_file(root / _CACHE / key / f"{n}.png") for n in range(1, int(count) + 1)]
+    pictures = [read_sealed_file(root / _CACHE / key / f"{n}.png") for n in range(1, int(count) + 1)]
     if any(p is None or not p.startswith(_PNG) or len(p) < 24 for p in pictures):
         return None
     return [p for p in pictures if p is not None]
