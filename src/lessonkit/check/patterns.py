@@ -190,6 +190,12 @@ class _AnchorStrings:
         found = self.found[folded] = frozenset(hits or ())
         return found
 
+    def build_now(self) -> bool:
+        """Build the set now if it is not built (a large document pays for it at once); True when in use."""
+        if self.matcher is None:
+            self._build()
+        return self.matcher is not None
+
     def _build(self) -> None:
         strings: set[str] = set()
         records = _stored_matchers() or {}
@@ -214,6 +220,64 @@ class _AnchorStrings:
 
 _STRINGS = _AnchorStrings()
 _made: list[Matcher] = []  # every matcher made or read back in this run (their anchors join the set)
+
+
+class PartIndex:
+    """For one document: which of its parts hold each anchor string (an inverted index over `_STRINGS`).
+
+    Without it every pattern rule asks `may_match` of every part (16 rules and 9,000 parts of a
+    megabyte of prose: 144,000 questions, most answered "no" by `_AnchorStrings`). The index reads
+    each part once, through the same string set, and a rule then visits only the parts holding one
+    of the strings it wants (`Matcher._wanted`), in document order: exactly the parts on which
+    `may_match` can say yes, since it says no when none of them is present. `may_match` still
+    decides on each part visited. A part the set could not read (`present` gave None) is visited
+    by every rule, as is every part for a matcher without a pre-test.
+    """
+
+    # Parts from which a document builds the set at once: with a language's dozen or more pattern
+    # rules, a document this large asks `_AnchorStrings.START_AFTER` questions anyway.
+    BUILD_FROM_PARTS = 256
+
+    def __init__(self, strings: _AnchorStrings, folded: list[str]) -> None:
+        """`folded`: every part's text as `anchors.fold` gives it, in document order."""
+        self.strings = strings
+        self.postings: dict[int, list[int]] = {}
+        self.unread: list[int] = []
+        postings = self.postings
+        for position, text in enumerate(folded):
+            found = strings.present(text)
+            if found is None:
+                self.unread.append(position)
+                continue
+            for number in found:
+                held = postings.get(number)
+                if held is None:
+                    postings[number] = [position]
+                else:
+                    held.append(position)
+
+    @classmethod
+    def of(cls, folded: list[str]) -> PartIndex | None:
+        """The index of a document's parts; None while the string set is not in use (a small document)."""
+        strings = _STRINGS
+        if strings.matcher is None and (len(folded) < cls.BUILD_FROM_PARTS or not strings.build_now()):
+            return None
+        return cls(strings, folded)
+
+    def parts(self, matcher: Matcher) -> list[int] | None:
+        """Positions, ascending, of the parts on which `matcher.may_match` can say yes (None: every part)."""
+        if matcher.anchor is None or self.strings is not _STRINGS:
+            return None
+        wanted = matcher._wanted
+        if wanted is None:
+            return None
+        chosen = set(self.unread)
+        postings = self.postings
+        for number in wanted:
+            held = postings.get(number)
+            if held is not None:
+                chosen.update(held)
+        return sorted(chosen)
 
 
 def expand(pattern: str, define: dict[str, str], seen: tuple[str, ...] = ()) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -73,10 +73,15 @@ def finding(rule: Rule, where: Location, **values: object) -> Diagnostic:
     return Diagnostic(where, rule.id, fill(rule.spec.message), rule.spec.severity, fill(rule.spec.suggestion))
 
 
-def units(rule: Rule, document: Document) -> Iterator[TextUnit]:
-    """The parts of a document that the rule reads (raises TimeBudgetExceededError past the budget)."""
+def units(rule: Rule, document: Document, only: Iterable[int] | None = None) -> Iterator[TextUnit]:
+    """The parts of a document that the rule reads (raises TimeBudgetExceededError past the budget).
+
+    `only`: the positions (in `document.units`, ascending) of the parts worth reading; the pattern
+    kinds pass the parts that hold one of a rule's needed strings (`patterns.PartIndex`).
+    """
     deadline = _DEADLINE.get()
-    for unit in document.units:
+    every = document.units
+    for unit in every if only is None else (every[i] for i in only):
         if not rule.reads_unit(unit):
             continue
         # CPU time of this process, not wall time: a busy machine does not make a file fail.

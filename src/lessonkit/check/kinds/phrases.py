@@ -1,4 +1,9 @@
-"""Pattern kinds: `existence` (must not appear), `substitution` (use this instead), `occurrence` (not too often)."""
+"""Pattern kinds: `existence` (must not appear), `substitution` (use this instead), `occurrence` (not too often).
+
+Each rule reads only the parts of a document that hold one of the strings its patterns need
+(`patterns.PartIndex`, built once per document), not every part; `may_match` still decides on
+each part read, so the parts skipped are exactly ones it would have ruled out.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ from functools import cache
 
 from lessonkit.check.document import Document, TextUnit
 from lessonkit.check.kinds import finding, units
-from lessonkit.check.patterns import Matcher, compile_patterns, in_question, in_quotation
+from lessonkit.check.patterns import Matcher, PartIndex, compile_patterns, in_question, in_quotation
 from lessonkit.check.rulebook import Rule
 from lessonkit.diagnostics import Diagnostic
 from lessonkit.linear_re import Hit
@@ -24,6 +29,35 @@ def matcher(rule: Rule, patterns: list[str] | None = None) -> Matcher:
         )
     except LessonkitError as err:
         raise LessonkitError(f"{rule.location}: rule {rule.id}: {err}") from err
+
+
+# The index of the document being checked: the rules of one document follow each other, so one
+# slot is enough. The document itself is kept (compared by identity), so its id is never reused.
+_indexed: list[tuple[Document, PartIndex | None]] = []
+
+
+def _index(document: Document) -> PartIndex | None:
+    if _indexed and _indexed[0][0] is document:
+        return _indexed[0][1]
+    index = PartIndex.of([unit.folded for unit in document.units])
+    _indexed[:] = [(document, index)]
+    return index
+
+
+def _parts(rule: Rule, document: Document, *found: Matcher) -> Iterator[TextUnit]:
+    """The parts the rule reads on which one of the matchers may match (a superset: `_hits` decides)."""
+    index = _index(document)
+    if index is None:
+        return units(rule, document)
+    wanted: list[list[int]] = []
+    for one in found:
+        positions = index.parts(one)
+        if positions is None:
+            return units(rule, document)
+        wanted.append(positions)
+    if len(wanted) == 1:
+        return units(rule, document, wanted[0])
+    return units(rule, document, sorted(set().union(*wanted)))
 
 
 def _hits(rule: Rule, found: Matcher, unit: TextUnit, document: Document) -> Iterator[Hit]:
@@ -45,7 +79,7 @@ def _hits(rule: Rule, found: Matcher, unit: TextUnit, document: Document) -> Ite
 def existence(rule: Rule, document: Document) -> Iterator[Diagnostic]:
     """Report every phrase the rule's patterns find."""
     found = matcher(rule)
-    for unit in units(rule, document):
+    for unit in _parts(rule, document, found):
         for match in _hits(rule, found, unit, document):
             yield finding(rule, unit.location(match.start), match=match.text)
 
@@ -58,7 +92,7 @@ def _entries(rule: Rule) -> tuple[tuple[Matcher, str], ...]:
 def substitution(rule: Rule, document: Document) -> Iterator[Diagnostic]:
     """Report each term that has a preferred replacement."""
     entries = _entries(rule)
-    for unit in units(rule, document):
+    for unit in _parts(rule, document, *(found for found, _ in entries)):
         taken: list[range] = []  # the first (most specific) entry wins where entries overlap
         for found, replacement in entries:
             for match in _hits(rule, found, unit, document):
@@ -74,7 +108,7 @@ def occurrence(rule: Rule, document: Document) -> Iterator[Diagnostic]:
     if limit is None:
         return
     found = matcher(rule)
-    for unit in units(rule, document):
+    for unit in _parts(rule, document, found):
         hits = list(_hits(rule, found, unit, document))
         if len(hits) > limit:
             where = unit.location(hits[int(limit)].start)
