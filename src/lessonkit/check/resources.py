@@ -14,10 +14,12 @@ import marshal
 import os
 import stat
 import struct
+import zlib
 from collections.abc import Callable
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
+from typing import TypeVar
 
 from lessonkit.cache_file import read_sealed_file, seal, unseal, write_cache_file, write_sealed_file
 
@@ -104,8 +106,8 @@ class ShardFile:
 
     Layout: the length of the index (8 bytes, little-endian), the index (marshal: shard key ->
     offset, size and SHA-256 of its bytes in the data that follows, signed as a whole with the
-    user's cache key), then the shards' bytes. Reading and unpacking a whole language's file
-    (6 MB for English) cost 13 ms of a 0.35 s start-up, while one small file needs about ten
+    user's cache key), then the shards' bytes. Reading a whole language's file (4 MB for English)
+    costs more than a small file's start-up can spare, while one small file needs about ten
     shards: each is one `pread`, checked against its hash in the signed index, so the file is
     authenticated without reading all of it. Once `WHOLE_AFTER` shards were read (a large input
     needs them all), the rest of the data is read at once.
@@ -211,49 +213,63 @@ def _shard_index(data: bytes, size: int) -> dict[str, tuple[int, int, bytes]] | 
     return index
 
 
-class FrequencyTable:
-    """Word -> Zipf frequency, kept as shards by the word's first two characters, each read when first asked.
+_T = TypeVar("_T")
 
-    A whole language table is a few megabytes that take a third of a second to read: a small
-    file needs a few shards of it, a large one reads them all, at about the same total cost.
+
+class FrequencyTable:
+    """Word -> Zipf frequency, from a dict built this run or from a bucket file in the cache.
+
+    The bucket file (`BUCKETS` shards of a `ShardFile`, a word's bucket by the CRC-32 of its
+    UTF-8 bytes) keeps each bucket as UTF-8 lines `word<TAB>value`, and a word is looked up with
+    `bytes.find` in its bucket (2 KB on average for English). Unpacking a whole language table
+    into a dict cost 80 ms of a megabyte's check (320,000 words, to read 8,000 of them): now
+    nothing is unpacked or decoded, a small file reads a few buckets of 2 KB, and a large one
+    reads the file in one go (`ShardFile.WHOLE_AFTER`). A word holding a tab or a line break is
+    never in the table, so no line can be read across.
     """
 
-    def __init__(self, shards: dict[str, bytes] | ShardFile) -> None:
-        self._shards = shards
-        self._loaded: dict[str, dict[str, float]] = {}
+    BUCKETS = 2048
 
-    def _shard(self, word: str) -> dict[str, float]:
-        key = word[:2]
-        found = self._loaded.get(key)
-        if found is None:
-            blob = self._shards.get(key)
-            found = {}
-            if blob is not None:
-                try:
-                    data = marshal.loads(blob)
-                except (EOFError, ValueError, TypeError):
-                    data = None
-                # A damaged shard cannot be rebuilt here: its words count as unknown (rare) for this run.
-                found = data if isinstance(data, dict) else {}
-            self._loaded[key] = found
-        return found
+    def __init__(self, source: ShardFile | dict[str, float]) -> None:
+        self._source = source
+        self._buckets: dict[int, bytes] = {}
 
-    def get(self, word: str, default: float) -> float:
+    def get(self, word: str, default: _T) -> float | _T:
         """The word's Zipf frequency, or `default`."""
-        return self._shard(word).get(word, default)
+        source = self._source
+        if isinstance(source, dict):
+            return source.get(word, default)
+        key = word.encode("utf-8", "surrogatepass")
+        if b"\t" in key or b"\n" in key:
+            return default
+        bucket = zlib.crc32(key) % self.BUCKETS  # CRC-32: the same in every run, unlike `hash`
+        lines = self._buckets.get(bucket)
+        if lines is None:
+            # A missing or damaged bucket cannot be rebuilt here: its words count as unknown (rare) for this run.
+            lines = self._buckets[bucket] = source.get(str(bucket)) or b""
+        at = lines.find(b"\n" + key + b"\t")
+        if at < 0:
+            return default
+        start = at + len(key) + 2
+        try:
+            return float(lines[start : lines.find(b"\n", start)])
+        except ValueError:
+            return default  # cannot happen in a file this module wrote and signed; unknown, as a damaged bucket
 
     def __contains__(self, word: str) -> bool:
-        return word in self._shard(word)
+        return self.get(word, None) is not None
 
     def __bool__(self) -> bool:
-        return bool(self._shards)
+        return bool(self._source)
 
 
-def _sharded(table: dict[str, float]) -> dict[str, bytes]:
-    shards: dict[str, dict[str, float]] = {}
+def _buckets(table: dict[str, float]) -> dict[str, bytes]:
+    """The buckets of a bucket file: each a line break, then one `word<TAB>repr(value)` line per word."""
+    lines: list[list[bytes]] = [[] for _ in range(FrequencyTable.BUCKETS)]
     for word, value in table.items():
-        shards.setdefault(word[:2], {})[word] = value
-    return {key: marshal.dumps(shard) for key, shard in shards.items()}
+        key = word.encode("utf-8", "surrogatepass")
+        lines[zlib.crc32(key) % FrequencyTable.BUCKETS].append(b"%s\t%r\n" % (key, value))  # float() reads repr back
+    return {str(n): b"\n" + b"".join(found) for n, found in enumerate(lines)}
 
 
 @cache
@@ -263,7 +279,7 @@ def frequency_table(language: str) -> FrequencyTable:
     wordfreq silently answers with English figures for an unknown language, so the language is
     checked against `available_languages()` first.
     """
-    name = f"wordfreq-{language}-{version('wordfreq')}-shard-file"
+    name = f"wordfreq-{language}-{version('wordfreq')}-crc32-buckets-{FrequencyTable.BUCKETS}"
     target = _target(name)
     found = ShardFile.open(target) if target is not None else None
     if found is not None:
@@ -279,9 +295,10 @@ def frequency_table(language: str) -> FrequencyTable:
             word: round(log10(freq) + 9, 2)
             for word, freq in wordfreq.get_frequency_dict(language).items()
             if freq >= 1e-8  # Zipf 1.0: rarer words count as unknown anyway
+            and "\t" not in word
+            and "\n" not in word  # the bucket file's separators (wordfreq has no such word)
         }
-    shards = _sharded(table)
-    packed = ShardFile.pack(target.name, shards) if target is not None and table else None
+    packed = ShardFile.pack(target.name, _buckets(table)) if target is not None and table else None
     if target is not None and packed is not None:
         write_cache_file(target, packed)
-    return FrequencyTable(shards)
+    return FrequencyTable(table)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import islice
 
 from lessonkit.check.document import Document
 from lessonkit.check.kinds import finding, units
@@ -28,29 +29,52 @@ def unfamiliar(rule: Rule, document: Document) -> Iterator[Diagnostic]:
     Capitalised words are names (characters, apps, services) and are skipped, except where a
     language capitalises every noun (`skip_capitalised: false`, German); `words` lists
     terms that are fine for the band although rare in general text.
+
+    A megabyte of prose has 140,000 tokens but 12,000 distinct ones, and after its first pages
+    most parts hold no token not met before. So each distinct token is judged once per document,
+    and a token that can no longer give a finding (skipped, common, allowed or defined, or its
+    word already reported) is kept in `quiet`: a part's tokens minus `quiet` (set operations,
+    in C) leaves the few to judge, and only the first use of a word to report is located. The
+    findings are those of a walk over every match, judging each.
     """
     threshold = rule.limit(document.band)
     table = frequency_table(document.language)
     if threshold is None or not table:
         return  # no frequency data for this language: the rule cannot judge
     allowed = {w.casefold() for w in rule.spec.words}
-    seen: set[str] = set()
-    # A megabyte of prose repeats its words: each distinct token is judged once per document
-    # (its word form, and its score when it is rare and not defined; None when it is never reported).
-    judged: dict[str, tuple[str, float | None]] = {}
+    skip_capitalised = rule.spec.skip_capitalised
+    seen: set[str] = set()  # words reported
+    quiet: set[str] = set()
     for unit in units(rule, document):
-        for match in WORD.finditer(unit.plain):
+        tokens = WORD.findall(unit.plain)
+        fresh = set(tokens)
+        fresh -= quiet
+        # token -> (word, score) for the tokens of this part that are rare and not yet reported
+        report: dict[str, tuple[str, float]] = {}
+        for token in fresh:
+            if not (skip_capitalised and token[0].isupper()):
+                word, score = _judge(token, rule, allowed, table, threshold, document.vocabulary)
+                if score is not None and word not in seen:
+                    report[token] = (word, score)
+                    continue
+            quiet.add(token)
+        if not report:
+            continue
+        quiet.update(report)
+        # The n-th match of `finditer` is the n-th token of `findall`: only the first use of each
+        # token to report is taken out of the iterator as a match (for its place), in text order.
+        # (`first` is built in C: zipped from the end, a token's smallest index is written last.)
+        first = dict(zip(reversed(tokens), range(len(tokens) - 1, -1, -1), strict=True))
+        matches = WORD.finditer(unit.plain)
+        taken = 0
+        for index in sorted(first[token] for token in report):
+            match = next(islice(matches, index - taken, None))
+            taken = index + 1
             token = match.group(0)
-            if rule.spec.skip_capitalised and token[0].isupper():
-                continue
-            verdict = judged.get(token)
-            if verdict is None:
-                verdict = judged[token] = _judge(token, rule, allowed, table, threshold, document.vocabulary)
-            word, score = verdict
-            if score is None or word in seen:
-                continue
-            seen.add(word)
-            yield finding(rule, unit.location(match.start()), match=token, zipf=score, limit=threshold)
+            word, score = report[token]
+            if word not in seen:  # two tokens of one word (case, vowel marks): the first is reported
+                seen.add(word)
+                yield finding(rule, unit.location(match.start()), match=token, zipf=score, limit=threshold)
 
 
 def _judge(
@@ -61,12 +85,15 @@ def _judge(
     threshold: float,
     vocabulary: frozenset[str],
 ) -> tuple[str, float | None]:
+    """The token's word form, and its score when it is rare and not defined (None: never reported)."""
     # Frequency tables list words without vowel marks (wordfreq removes them).
     word = WITHOUT_MARKS.sub("", token).casefold()
     if len(word) < rule.spec.min_length or word in allowed:
         return word, None
-    parts = word.replace("'", "-").split("-") if word not in table else [word]
-    score = min(table.get(part, 0.0) for part in parts if part) if parts else 0.0
+    score = table.get(word, None)
+    if score is None:  # not in the table: a compound or elided form is as rare as its rarest part
+        parts = word.replace("'", "-").split("-")
+        score = min(table.get(part, 0.0) for part in parts if part) if parts else 0.0
     if score >= threshold or _defined(word, vocabulary):
         return word, None
     return word, score
