@@ -11,6 +11,7 @@ import dataclasses
 import hashlib
 import importlib
 import json
+import operator
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -336,57 +337,67 @@ def _want(ok: bool) -> None:
         raise _NotACacheError
 
 
+# Checking the cache is part of every run's start-up (148 rules, thousands of values), so the
+# checks run in C where they can: `"".join(values)` raises TypeError unless every value is a
+# str, and the types of a group of values are compared as one set. JSON holds exactly str, int,
+# float, bool, None, list and dict (never a subclass), so `type(v) is T` tests what `isinstance`
+# would, and also keeps a bool out of the int fields. Every field is still checked.
+
+
 def _strings(value: object) -> list[str]:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise _NotACacheError
-    return [str(v) for v in value]
+    _want(type(value) is list)
+    assert isinstance(value, list)
+    "".join(value)  # TypeError unless every item is a str
+    return value
 
 
 def _string_map(value: object) -> dict[str, str]:
-    if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
-        raise _NotACacheError
-    return {str(k): str(v) for k, v in value.items()}
+    _want(type(value) is dict)
+    assert isinstance(value, dict)
+    "".join(value)  # the keys, then the values: TypeError unless each is a str
+    "".join(value.values())
+    return value
+
+
+def _groups(value: object) -> list[list[str]]:
+    _want(type(value) is list)
+    assert isinstance(value, list)
+    return [_strings(group) for group in value]
+
+
+def _limits(value: object) -> dict[str, float]:
+    _want(type(value) is dict)
+    assert isinstance(value, dict)
+    "".join(value)
+    _want({type(v) for v in value.values()} <= {int, float})
+    return {k: float(v) for k, v in value.items()}
 
 
 def _plain_spec(value: object) -> RuleSpec:
     """A RuleSpec from cached JSON, every field checked against the type it must have."""
-    _want(isinstance(value, dict) and set(value) == set(_SPEC_FIELDS))
+    _want(type(value) is dict)
     assert isinstance(value, dict)
-    values: dict[str, Any] = {}
-    for name, kind in _SPEC_FIELDS.items():
-        item = value[name]
-        if kind == "str":
-            _want(isinstance(item, str))
-        elif kind == "bool":
-            _want(isinstance(item, bool))
-        elif kind == "int":
-            _want(type(item) is int)
-        elif kind == "strings":
-            item = _strings(item)
-        elif kind == "groups":
-            _want(isinstance(item, list))
-            item = [_strings(group) for group in item]
-        elif kind == "string-map":
-            item = _string_map(item)
-        elif kind == "limits":
-            _want(isinstance(item, dict))
-            _want(all(isinstance(k, str) and type(v) in (int, float) for k, v in item.items()))
-            item = {k: float(v) for k, v in item.items()}
-        elif kind == "applies":
-            item = _plain_applies(item)
-        values[name] = item
+    _want(value.keys() == _SPEC_FIELDS.keys())
+    "".join(_VALUES["str"](value))  # TypeError unless every str field holds a str
+    _want({type(v) for v in _VALUES["bool"](value)} <= {bool})
+    _want({type(v) for v in _VALUES["int"](value)} <= {int})
+    values = dict(value)
+    for check, convert in _CONVERT.items():
+        for name in _NAMES[check]:
+            values[name] = convert(value[name])
     _want(values["kind"] in KINDS and values["severity"] in ("error", "warning") and values["scope"] in ("each", "any"))
     return RuleSpec(**values)
 
 
 def _plain_applies(value: object) -> Applies:
-    _want(isinstance(value, dict) and set(value) == {"audiences", "bands", "roles", "lessons_only"})
+    _want(type(value) is dict)
     assert isinstance(value, dict)
+    _want(value.keys() == {"audiences", "bands", "roles", "lessons_only"})
     audiences, bands, roles = (
         None if value[k] is None else _strings(value[k]) for k in ("audiences", "bands", "roles")
     )
     _want(roles is None or set(roles) <= ROLES)
-    _want(isinstance(value["lessons_only"], bool))
+    _want(type(value["lessons_only"]) is bool)
     return Applies(audiences, bands, roles, value["lessons_only"])  # type: ignore[arg-type]
 
 
@@ -408,22 +419,48 @@ _SPEC_FIELDS: Final = {
 }
 
 
+def _getter(names: tuple[str, ...]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+    """The values of some keys of a dict as one tuple (`itemgetter` needs two keys to give a tuple)."""
+    if len(names) < 2:
+        return lambda record: tuple(record[name] for name in names)
+    return operator.itemgetter(*names)
+
+
+# The fields of each check, and for the scalar checks a getter of their values in one call.
+_NAMES: Final = {check: tuple(n for n, c in _SPEC_FIELDS.items() if c == check) for check in _CHECKS.values()}
+_VALUES: Final = {check: _getter(_NAMES[check]) for check in ("str", "bool", "int")}
+# The other checks also convert: the value they return is the field's value.
+_CONVERT: Final[dict[str, Callable[[object], Any]]] = {
+    "strings": _strings,
+    "groups": _groups,
+    "string-map": _string_map,
+    "limits": _limits,
+    "applies": _plain_applies,
+}
+assert {*_VALUES, *_CONVERT} == set(_CHECKS.values())  # every check is made
+
+
 def _read_cache(path: Path, rules_dir: Path) -> Rulebook | None:
     data = read_sealed_file(path, limit=64 * 1024 * 1024)
     if data is None:
         return None
     try:
         record = json.loads(data)
-        _want(isinstance(record, dict) and record.get("format") == _CACHE_FORMAT)
-        _want(isinstance(record["rules"], list))
+        _want(type(record) is dict and record.get("format") == _CACHE_FORMAT)
+        _want(type(record["rules"]) is list)
         rules: list[Rule] = []
+        # Rules of one file share its path: each distinct path is checked and made a Path once.
+        files: dict[str, Path] = {}
         for item in record["rules"]:
-            _want(isinstance(item, dict) and set(item) == _RULE_KEYS)
-            _want(isinstance(item["language"], str) and isinstance(item["negation"], str))
-            _want(isinstance(item["path"], str) and type(item["line"]) is int and type(item["column"]) is int)
-            relative = Path(item["path"])
-            _want(not relative.is_absolute() and ".." not in relative.parts)
-            location = Location(rules_dir / relative, item["line"], item["column"])
+            _want(type(item) is dict and item.keys() == _RULE_KEYS)
+            "".join((item["language"], item["negation"], item["path"]))  # TypeError unless all are str
+            _want(type(item["line"]) is int and type(item["column"]) is int)
+            where = item["path"]
+            if where not in files:
+                relative = Path(where)
+                _want(not relative.is_absolute() and ".." not in relative.parts)
+                files[where] = rules_dir / relative
+            location = Location(files[where], item["line"], item["column"])
             spec = _plain_spec(item["spec"])
             rules.append(Rule(spec, item["language"], _string_map(item["define"]), item["negation"], location))
     except (_NotACacheError, ValueError, KeyError, TypeError, RecursionError):
