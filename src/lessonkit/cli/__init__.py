@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import atexit
+import gc
 import importlib
 import sys
 
@@ -53,6 +55,12 @@ def cli() -> None:
 
 def main() -> None:
     """Console entry point: user errors end with a message and exit code 2, never a traceback."""
+    # The interpreter's last act is a garbage collection that walks every object still alive,
+    # every module's functions and tables included: about 7 ms of a 100 ms check of one small
+    # file. Nothing lessonkit leaves needs a collection at exit (files are closed by `with`,
+    # output is flushed by the interpreter), so at exit, and only then, the living objects are
+    # frozen: moved where no collection looks. Handlers registered later run before this one.
+    atexit.register(gc.freeze)
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Abort:

@@ -1,0 +1,63 @@
+"""The command line ends without the interpreter's final walk over every object (start-up, issue 18).
+
+`lessonkit.cli.main` registers `gc.freeze` to run at exit, so the last garbage collection skips
+the objects still alive (modules, tables, caches). Modules are then cleared name by name instead
+of being collected whole, so these tests also hold that a check that opens the checker's caches
+(the word-frequency shards, the matchers, the model) ends silently: no "Exception ignored" line.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _run(code: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=cwd)
+
+
+def test_main_freezes_what_is_alive_only_when_the_interpreter_exits(tmp_path: Path) -> None:
+    text = tmp_path / "note.md"
+    text.write_text("Tell a trusted adult.\n", encoding="utf-8")
+    code = (
+        "import atexit, gc, sys\n"
+        "from lessonkit.cli import main\n"
+        f"sys.argv = ['lessonkit', 'check', {str(text)!r}, '--audience', 'students', '--band', '8-10']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as stop:\n"
+        "    assert stop.code == 0, stop.code\n"
+        "print('before exit', gc.get_freeze_count())\n"  # nothing frozen while the process goes on
+        "atexit._run_exitfuncs()\n"
+        "print('at exit', gc.get_freeze_count() > 0)\n"
+    )
+    done = _run(code, ROOT)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-2:] == ["before exit 0", "at exit True"]
+
+
+def test_a_check_that_reads_every_cache_ends_silently(tmp_path: Path) -> None:
+    # Rare words (frequency shards), a phone number (contact), long sentences (readability) and
+    # tone words (classifier and grammar layer): every kind runs, and every cache is opened.
+    text = tmp_path / "note.md"
+    text.write_text(
+        "Quokkas defenestrate obstreperous marmosets while the perspicacious ornithologist, who is always "
+        "watching, says that it is entirely your fault and that nobody will ever believe you, so call 0123 456 789.\n"
+        "\nYou must never tell anyone.\n",
+        encoding="utf-8",
+    )
+    for _ in range(2):  # the first run may build the caches, the second reads them
+        done = subprocess.run(
+            [sys.executable, "-m", "lessonkit", "check", str(text), "--audience", "students", "--band", "8-10"],
+            capture_output=True,
+            text=True,
+            check=False,
+            cwd=tmp_path,
+        )
+        assert done.returncode == 1, done.stderr
+        assert done.stderr == ""
+        summary = done.stdout.splitlines()[-1]
+        assert " warning(s) in 1 file(s);" in summary and not summary.startswith("0 error(s)"), summary
