@@ -1,7 +1,11 @@
 """Score the checker on the blind sets (tests/blind/<set>/): recall per family, precision, errors on good text.
 
 A blind set is written by someone who never saw the rules. It is for SCORING ONLY: nobody may
-read its sentences to write or tune a rule (see each set's README). This module therefore
+read its sentences to write or tune a rule (see each set's README). Once a set has been read to
+tune rules it is a regression set: it is still scored here, but its figures only show that a
+change has not lost what was caught, nothing about unseen text. 2026-12 and 2026-12b are
+regression sets (2026-12b since 2026-12-02, when TUNE read its misses to write the shape rules);
+2026-12c is the current blind set, scored by the lead. This module therefore
 reports numbers only, never the sentences it missed, and writes them to
 test-artifacts/checker-blind-<set>.json. Its assertions are weak floors that cannot hide a
 regression (no error on good text; recall not below the figures recorded in docs/checker.md
@@ -34,14 +38,19 @@ ROOT = Path(__file__).resolve().parent.parent
 BLIND = ROOT / "tests" / "blind"
 ARTIFACTS = ROOT / "test-artifacts"
 # Each set and the languages it was written in.
-SETS: dict[str, tuple[str, ...]] = {"2026-12": ("en", "de", "ar"), "2026-12b": ("en", "de", "ar", "es")}
+SETS: dict[str, tuple[str, ...]] = {
+    "2026-12": ("en", "de", "ar"),  # regression set (tuned on)
+    "2026-12b": ("en", "de", "ar", "es"),  # regression set since 2026-12-02 (TUNE read its misses)
+    "2026-12c": ("en", "de", "ar", "es"),  # blind: scored, never read
+}
 # Category of a blind set -> the rule family meant to catch it.
 FAMILIES = {"blame": "tone", "fear": "tone", "shame": "tone", "terminology": "terminology"}
 NON_STUDENT = ("parents", "educators")
 
 # Recall (errors only) per (set, language, category) measured BEFORE any rule was tuned on the
-# set, or written after it: 2026-12 at commit 1b29f8a, 2026-12b at commit 8ce3af5, the tree as it was
-# when the set was written (docs/checker.md).
+# set, or written after it: 2026-12 at commit 1b29f8a, 2026-12b at commit 8ce3af5, 2026-12c at commit
+# bccbeed (the commit that added it, before the shape rules of TUNE were committed), the tree as it
+# was when the set was written (docs/checker.md).
 # A later change may not fall below it by more than MARGIN (one or two sentences).
 BASELINE_RECALL: dict[tuple[str, str, str], float] = {
     ("2026-12", "en", "blame"): 0.182,
@@ -72,14 +81,34 @@ BASELINE_RECALL: dict[tuple[str, str, str], float] = {
     ("2026-12b", "es", "fear"): 0.071,
     ("2026-12b", "es", "shame"): 0.167,
     ("2026-12b", "es", "terminology"): 0.556,
+    ("2026-12c", "en", "blame"): 0.4,
+    ("2026-12c", "en", "fear"): 0.214,
+    ("2026-12c", "en", "shame"): 0.25,
+    ("2026-12c", "en", "terminology"): 0.667,
+    ("2026-12c", "de", "blame"): 0.257,
+    ("2026-12c", "de", "fear"): 0.107,
+    ("2026-12c", "de", "shame"): 0.208,
+    ("2026-12c", "de", "terminology"): 0.467,
+    ("2026-12c", "ar", "blame"): 0.229,
+    ("2026-12c", "ar", "fear"): 0.0,
+    ("2026-12c", "ar", "shame"): 0.125,
+    ("2026-12c", "ar", "terminology"): 0.533,
+    ("2026-12c", "es", "blame"): 0.05,
+    ("2026-12c", "es", "fear"): 0.071,
+    ("2026-12c", "es", "shame"): 0.0,
+    ("2026-12c", "es", "terminology"): 0.444,
 }
 # Good sentences with an error, at most: none in 2026-12; in 2026-12b the checker as it was when the
 # set was written (commit 8ce3af5) gave an error on 3 of 50 good sentences in en, de and ar and 1 of
-# 30 in es. Those sentences were not read (reading them to fix rules would end the set's blindness),
-# so the ceiling records them; a later change may remove such errors but never add one.
+# 30 in es; after TUNE's shape rules (2026-12-02, the set then read as a regression set) 2, 1, 1 and 1,
+# which is the ceiling now (each remaining one quotes a blaming phrase in quotation marks the checker
+# does not yet recognise as quotation: single quotes, „...", «...»). In 2026-12c, at commit bccbeed,
+# 5 in en, 4 in de and ar, 0 in es; those sentences are not read (that would end the set's
+# blindness), so the ceiling records them; a later change may remove such errors but never add one.
 GOOD_ERRORS_CEILING: dict[str, dict[str, int]] = {
     "2026-12": {"en": 0, "de": 0, "ar": 0},
-    "2026-12b": {"en": 3, "de": 3, "ar": 3, "es": 1},
+    "2026-12b": {"en": 2, "de": 1, "ar": 1, "es": 1},
+    "2026-12c": {"en": 5, "de": 4, "ar": 4, "es": 0},
 }
 MARGIN = 0.07
 
