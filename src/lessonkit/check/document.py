@@ -71,6 +71,8 @@ class TextUnit:
 
 
 def _line_starts(text: str) -> tuple[int, ...]:
+    if "\n" not in text:
+        return (0,)  # most parts of a plain text are one-line paragraphs: no scan to set up
     return (0, *(m.end() for m in _NEWLINE.finditer(text)))
 
 
