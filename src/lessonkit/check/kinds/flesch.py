@@ -4,7 +4,9 @@ textstat recomputes its word list, sentence split and syllable counts through se
 layers on every call, and looks every word up through a wrapper object; on a megabyte of prose
 that was most of the checker's time. This module does the same arithmetic in the same order
 (the same regular expressions, the same word list, CMUdict first and Pyphen for the rest), with
-a per-run table of syllable counts per word. `tests/test_check_speed_equivalence.py` compares it
+a per-run table of syllable counts per word (a dict that counts a word when first asked, so
+that a part's syllables and its sentences' word counts are summed by `map` in C, not in a
+Python loop). `tests/test_check_speed_equivalence.py` compares it
 with textstat on generated and real texts; the two must agree to the last bit, not just to the
 one decimal the checker reports.
 """
@@ -13,27 +15,22 @@ from __future__ import annotations
 
 import marshal
 import re
-from functools import cache
+from collections.abc import Callable
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
 from lessonkit.cache_file import read_sealed_file, write_sealed_file
 from lessonkit.check.resources import cache_dir, syllable_table
 
-# textstat.backend.utils.constants: an apostrophe not followed by a contraction ending is punctuation.
-_NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")
-_PUNCTUATION = re.compile(r"[^\w\s\']")
+# textstat.backend.utils.constants: an apostrophe not followed by a contraction ending is punctuation,
+# and `list_words` removes it and all other punctuation. One pattern removes both: the two classes
+# are disjoint and the lookahead reads the text as given, as textstat's first pass does.
+_PUNCTUATION = re.compile(r"\'(?![tsd]|ve|ll|re)|[^\w\s\']")
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
-
-
-def _clean(text: str) -> str:
-    """The text as textstat's `list_words` splits it: punctuation but contraction apostrophes removed."""
-    return _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text))
-
-
-def _words(text: str) -> list[str]:
-    """The words of textstat's `list_words(text)`."""
-    return _clean(text).split()
+# The text as textstat's `list_words` splits it (a C callable, so it can be mapped over sentences).
+_clean: Callable[[str], str] = partial(_PUNCTUATION.sub, "")
+_THREE = 3  # a sentence of fewer words is not counted (textstat: `len(words) <= 2`)
 
 
 @cache
@@ -166,37 +163,45 @@ def _hyphenation_of(language: str) -> _Hyphenation:
     return _Hyphenation(_pyphen(language))
 
 
+class _Syllables(dict[str, int]):
+    """Syllables per lower-case word for a language, filled as words are met (CMUdict, then Pyphen).
+
+    A dict whose `__missing__` counts a word the first time it is asked for: a part's count is
+    then `sum(map(counts.__getitem__, words))`, the loop in C.
+    """
+
+    def __init__(self, language: str) -> None:
+        super().__init__()
+        self.language = language
+
+    def __missing__(self, word: str) -> int:
+        # textstat asks CMUdict only when the language code starts with "en".
+        table = syllable_table("en") if self.language.split("_")[0] == "en" else {}
+        found = table.get(word)
+        count = self[word] = int(found) if found is not None else _hyphenation_of(self.language).points(word) + 1
+        return count
+
+
 @cache
-def _counter(language: str) -> dict[str, int]:
-    """Syllables per lower-case word for a language, filled as words are met (CMUdict, then Pyphen)."""
-    return {}
+def _counter(language: str) -> _Syllables:
+    return _Syllables(language)
 
 
 def _syllables(words: list[str], language: str) -> int:
-    known = _counter(language)
-    # textstat asks CMUdict only when the language code starts with "en".
-    table = syllable_table("en") if language.split("_")[0] == "en" else {}
-    total = 0
-    for word in words:
-        count = known.get(word)
-        if count is None:
-            found = table.get(word)
-            count = int(found) if found is not None else _hyphenation_of(language).points(word) + 1
-            known[word] = count
-        total += count
-    return total
+    return sum(map(_counter(language).__getitem__, words))
 
 
 def flesch_kincaid_grade(text: str, language: str) -> float:
     """The grade textstat's `flesch_kincaid_grade(text)` gives after `set_lang(language)`, unrounded."""
     if not text:
         return 0.0
-    cleaned = _clean(text)  # once for the words and their lower-case forms (`list_words(text, lowercase=True)`)
-    words = cleaned.split()
+    # `list_words(text, lowercase=True)`; lower() neither makes nor removes a space, so the count is
+    # that of `list_words(text)`.
+    words = _clean(text).lower().split()
     found = _SENTENCE.findall(text)
-    ignored = sum(1 for sentence in found if len(_words(sentence)) <= 2)
+    ignored = sum(map(_THREE.__gt__, map(len, map(str.split, map(_clean, found)))))
     sentence_length = len(words) / max(1, len(found) - ignored)
-    syllables = _syllables(cleaned.lower().split(), language) / len(words) if words else 0.0
+    syllables = _syllables(words, language) / len(words) if words else 0.0
     if sentence_length == 0 or syllables == 0:
         return 0.0
     return (0.39 * sentence_length) + (11.8 * syllables) - 15.59

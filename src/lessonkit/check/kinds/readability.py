@@ -11,6 +11,7 @@ import sys
 import types
 from collections.abc import Callable, Iterator
 from functools import cache
+from operator import attrgetter
 from typing import Any, NoReturn
 
 from lessonkit.check.document import Document
@@ -18,9 +19,11 @@ from lessonkit.check.kinds import finding, header, units
 from lessonkit.check.kinds.flesch import flesch_kincaid_grade
 from lessonkit.check.resources import syllable_table
 from lessonkit.check.rulebook import Rule
-from lessonkit.check.sentences import readable_text, sentences, words
+from lessonkit.check.sentences import readable_text, sentences
 from lessonkit.diagnostics import Diagnostic
 from lessonkit.problems import LessonkitError
+
+_WORDS_OF = attrgetter("words")
 
 
 class _Pronunciations:
@@ -96,12 +99,13 @@ def readability(rule: Rule, document: Document) -> Iterator[Diagnostic]:
     if limit is None:
         return
     for unit in units(rule, document):
-        text = readable_text(unit)
-        if len(words(text)) < rule.spec.min_words:
+        # The words of `readable_text(unit)` are those of its sentences, kept from their split: one
+        # line per sentence, each with its spaces made single, and words hold no space or full stop.
+        if sum(map(_WORDS_OF, sentences(unit))) < rule.spec.min_words:
             continue
         # textstat (and NLTK, which it imports) load only once a part is long enough to score.
         formula, harder_when_higher = _metric(rule.spec.formula)
-        score = round(formula(text, document.language), 1)
+        score = round(formula(readable_text(unit), document.language), 1)
         if (score > limit) if harder_when_higher else (score < limit):
             yield finding(rule, header(unit), score=score, limit=limit, band=document.band or "", part=unit.kind)
 
