@@ -29,10 +29,12 @@ their input below that first, and report what they refused.
 
 from __future__ import annotations
 
+import importlib
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from typing import Any
 
 import re2
 
@@ -49,6 +51,47 @@ _UNSUPPORTED_ESCAPES = frozenset("bBN123456789")
 FALLBACK_LIMIT = 256 * 1024  # characters a backtracking pattern may scan in one call
 _MAX_RE2_MEMORY = 64 << 20  # a rule's alternation of many phrases needs more than the 8 MiB default
 _MATCH_GROUP = re.compile(r"^m\d*$")
+
+
+Spans = Sequence[tuple[int, int]]  # (start, end) in bytes of the whole match, then of each group; (-1, -1): no part
+Search = Callable[[bytes, int], Spans | None]
+# A compiled program as `_scan` runs it: its search, its match groups (`m`, `m2`...), and the
+# named groups a hit reports with their numbers.
+_Program = tuple[Search, tuple[int, ...], tuple[tuple[str, int], ...]]
+
+
+def _unanchored() -> Any:
+    try:
+        return importlib.import_module("re2._re2").RE2.Anchor.UNANCHORED
+    except (ImportError, AttributeError):
+        return None
+
+
+# The program object of google-re2's C extension, read directly: its Python wrapper (`search`)
+# builds a generator, an offsets table and a match object around every call, several times the
+# cost of the search itself on a lesson's paragraph (the checker searches 40,000 times on a
+# megabyte of prose). Private, so `_searcher` falls back to the public `search` without it.
+_UNANCHORED: Any = _unanchored()
+
+
+def _searcher(engine: re2._Regexp[bytes] | re2._Regexp[str]) -> Search:
+    """`search(data, position)`: the spans of the first match in `data` at or after `position`, or None."""
+    program: Any = getattr(engine, "_regexp", None)
+    if _UNANCHORED is not None and callable(getattr(program, "Match", None)):
+        match, unanchored = program.Match, _UNANCHORED
+
+        def search(data: bytes, position: int) -> Spans | None:
+            spans: Spans = match(unanchored, data, position, len(data))
+            return None if spans[0][0] < 0 else spans
+
+        return search
+    groups = range(engine.groups + 1)
+
+    def public(data: bytes, position: int) -> Spans | None:
+        found: Any = engine.search(data, position)
+        return None if found is None else [found.span(number) for number in groups]
+
+    return public
 
 
 class InputTooLargeError(LessonkitError):
@@ -141,15 +184,15 @@ def _group_opening(pattern: str, index: int) -> str | None:
 # A class no byte matches in a Latin-1 program: stands in for what no ASCII character matches.
 _NEVER = r"[^\x00-\x{ff}]"
 _OUTSIDE_ASCII = r"\x{ff}"  # the same inside a class: ASCII text never holds U+00FF
-_ALL_ASCII = [chr(code) for code in range(128)]
 _CLASS_ESCAPES = frozenset("dDsSwW")
 _CONTROL_ESCAPES = frozenset("tnvfra")
 
 
 def _ascii_members(element: str, fold: bool = False) -> list[int]:
     r"""The ASCII code points a class element (`\p{L}`, `a-z`, `\x{2000}-\x{200a}`) matches in a UTF-8 program."""
-    program = re2.compile(f"(?i)[{element}]" if fold else f"[{element}]")
-    return [ord(char) for char in _ALL_ASCII if program.fullmatch(char)]
+    search = _searcher(re2.compile(f"(?i)[{element}]" if fold else f"[{element}]"))
+    # The one-character program matches an ASCII byte only as that whole character.
+    return [code for code in range(128) if search(bytes((code,)), 0) is not None]
 
 
 def _as_ranges(codes: list[int]) -> str:
@@ -323,7 +366,7 @@ class Scanner:
         self._engine: re2._Regexp[str] | None = None
         self.match_groups: tuple[int, ...] = ()
         self._ascii_compiled = False
-        self._ascii: tuple[re2._Regexp[bytes], tuple[int, ...], tuple[str | int, ...]] | None = None
+        self._ascii: _Program | None = None
 
     @classmethod
     def prepared(
@@ -351,6 +394,8 @@ class Scanner:
     @cached_property
     def names(self) -> tuple[str, ...]:
         """The named groups a hit reports (compiling the Python form, so only once a hit needs them)."""
+        if "(?P<" not in self.pattern:
+            return ()  # Python writes every named group so: none here, and no compiling just to learn it
         return tuple(n for n in self.python.groupindex if not _MATCH_GROUP.match(n))
 
     @cached_property
@@ -383,7 +428,7 @@ class Scanner:
             self.match_groups = _match_groups(self._engine.groupindex) if self._engine else ()
         return self._engine
 
-    def _ascii_engine(self) -> tuple[re2._Regexp[bytes], tuple[int, ...], tuple[str | int, ...]] | None:
+    def _ascii_engine(self) -> _Program | None:
         """The Latin-1 program for ASCII text, its match groups and named groups (compiled at first use), or None."""
         if not self._ascii_compiled:
             self._ascii_compiled = True
@@ -399,8 +444,18 @@ class Scanner:
                 else:
                     # A program compiled from bytes names its groups in bytes: they are read by number.
                     numbers = {name.decode(): number for name, number in engine.groupindex.items()}
-                    self._ascii = engine, _match_groups(numbers), tuple(numbers[name] for name in self.names)
+                    named = tuple((name, numbers[name]) for name in self.names)
+                    self._ascii = _searcher(engine), _match_groups(numbers), named
         return self._ascii
+
+    @cached_property
+    def _utf8(self) -> _Program | None:
+        """The UTF-8 program as `_scan` reads it (its search, match groups and named groups), or None."""
+        engine = self.engine
+        if engine is None:
+            return None
+        named = tuple((name, engine.groupindex[name]) for name in self.names)
+        return _searcher(engine), self.match_groups, named
 
     @property
     def linear(self) -> bool:
@@ -410,15 +465,14 @@ class Scanner:
     def finditer(self, text: str) -> Iterator[Hit]:
         """Every non-overlapping match, left to right, as `re.finditer` finds them."""
         if self._source is not None and text.isascii():
-            ascii_engine = self._ascii_engine()
-            if ascii_engine is not None:
-                engine, match_groups, keys = ascii_engine
-                return self._scan(engine, match_groups, keys, text, text.encode("ascii"))
+            program = self._ascii_engine()
+            if program is not None:
+                return _scan(program, text, text.encode("ascii"))
         return self._finditer(text)
 
     def _finditer(self, text: str) -> Iterator[Hit]:
-        engine = self.engine
-        if engine is None:
+        program = self._utf8
+        if program is None:
             if len(text) > self.limit:
                 raise InputTooLargeError(
                     f"{len(text)} characters is more than {self.limit} for the pattern '{self.pattern[:60]}'"
@@ -426,39 +480,7 @@ class Scanner:
             for match in self.python.finditer(text):
                 yield Hit(match.start(), match.end(), match.group(0), match.groupdict())
             return
-        yield from self._scan(engine, self.match_groups, self.names, text, text.encode("utf-8", "surrogatepass"))
-
-    def _scan(
-        self,
-        engine: re2._Regexp[bytes] | re2._Regexp[str],
-        match_groups: tuple[int, ...],
-        keys: tuple[str | int, ...],
-        text: str,
-        data: bytes,
-    ) -> Iterator[Hit]:
-        """The matches of one program over `data` (the text encoded for it); `keys` reads the named groups."""
-        offsets = _Offsets(text, data)
-        position, last_end = 0, 0
-        while position <= len(data):
-            found = engine.search(data, position)
-            if found is None:
-                return
-            start_byte, end_byte = _span(found, match_groups)
-            if start_byte < last_end:
-                # Only a match anchored at `^` can start before the restart point: look past it.
-                position = offsets.next_char(found.start())
-                continue
-            start, end = offsets.char_of(start_byte), offsets.char_of(end_byte)
-            groups = {name: _decode(found, key) for name, key in zip(self.names, keys, strict=True)}
-            yield Hit(start, end, text[start:end], groups)
-            last_end = end_byte
-            if end_byte == start_byte:
-                position = offsets.next_char(end_byte)  # an empty match: step on, as `re` does
-            elif match_groups:
-                # Restart on the match's last character: it may be the context of the next match.
-                position = max(offsets.char_start(end_byte - 1), offsets.next_char(found.start()))
-            else:
-                position = end_byte
+        yield from _scan(program, text, text.encode("utf-8", "surrogatepass"))
 
     def search(self, text: str) -> Hit | None:
         """The first match, or None."""
@@ -475,23 +497,49 @@ class Scanner:
         return "".join(pieces)
 
 
+def _scan(program: _Program, text: str, data: bytes) -> Iterator[Hit]:
+    """The matches of one program over `data` (the text encoded for it)."""
+    search, match_groups, named = program
+    offsets = _Offsets(text, data)
+    position, last_end = 0, 0
+    while position <= len(data):
+        spans = search(data, position)
+        if spans is None:
+            return
+        start_byte, end_byte = _span(spans, match_groups)
+        if start_byte < last_end:
+            # Only a match anchored at `^` can start before the restart point: look past it.
+            position = offsets.next_char(spans[0][0])
+            continue
+        start, end = offsets.char_of(start_byte), offsets.char_of(end_byte)
+        groups = {name: _decode(data, spans[number]) for name, number in named}
+        yield Hit(start, end, text[start:end], groups)
+        last_end = end_byte
+        if end_byte == start_byte:
+            position = offsets.next_char(end_byte)  # an empty match: step on, as `re` does
+        elif match_groups:
+            # Restart on the match's last character: it may be the context of the next match.
+            position = max(offsets.char_start(end_byte - 1), offsets.next_char(spans[0][0]))
+        else:
+            position = end_byte
+
+
 def _match_groups(index: Mapping[str, int]) -> tuple[int, ...]:
     # Hand-written forms put the match in group `m` (or `m2`, `m3`... for alternatives that need
     # different context); the rest of the RE2 match is context that the next match may reuse.
     return tuple(number for name, number in sorted(index.items()) if _MATCH_GROUP.match(name))
 
 
-def _span(found: re2._Match[bytes], match_groups: tuple[int, ...]) -> tuple[int, int]:
+def _span(spans: Spans, match_groups: tuple[int, ...]) -> tuple[int, int]:
     for number in match_groups:
-        span = found.span(number)
+        span = spans[number]
         if span[0] >= 0:
             return span
-    return found.span()
+    return spans[0]
 
 
-def _decode(found: re2._Match[bytes], name: str | int) -> str | None:
-    value = found[name]
-    return None if value is None else value.decode("utf-8", "surrogatepass")
+def _decode(data: bytes, span: tuple[int, int]) -> str | None:
+    return None if span[0] < 0 else data[span[0] : span[1]].decode("utf-8", "surrogatepass")
 
 
 @cache

@@ -13,6 +13,7 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from functools import lru_cache
 
 from lessonkit.check.document import Document, TextUnit
 from lessonkit.check.rulebook import Rule
@@ -62,15 +63,29 @@ def time_budget(seconds: float) -> Iterator[None]:
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 
+@lru_cache(maxsize=1024)
+def _pieces(template: str) -> tuple[str, ...]:
+    """A template split at its `{name}` placeholders: text, name, text, ..., text (split once per template)."""
+    return tuple(_PLACEHOLDER.split(template))
+
+
+def _fill(template: str, table: dict[str, str]) -> str:
+    pieces = _pieces(template)
+    if len(pieces) == 1:
+        return template
+    # Only known `{name}` placeholders are filled, so `{{ help.NAME }}` tokens stay as written.
+    out = [pieces[0]]
+    for at in range(1, len(pieces), 2):
+        name = pieces[at]
+        out += (table.get(name, f"{{{name}}}"), pieces[at + 1])
+    return "".join(out)
+
+
 def finding(rule: Rule, where: Location, **values: object) -> Diagnostic:
     """A finding of `rule`, with `{name}` placeholders of its message and suggestion filled in."""
     table = {k: " ".join(str(v).split()) for k, v in values.items()}
-
-    def fill(template: str) -> str:
-        # Only known `{name}` placeholders are filled, so `{{ help.NAME }}` tokens stay as written.
-        return _PLACEHOLDER.sub(lambda m: table.get(m.group(1), m.group(0)), template)
-
-    return Diagnostic(where, rule.id, fill(rule.spec.message), rule.spec.severity, fill(rule.spec.suggestion))
+    spec = rule.spec
+    return Diagnostic(where, rule.id, _fill(spec.message, table), spec.severity, _fill(spec.suggestion, table))
 
 
 def units(rule: Rule, document: Document, only: Iterable[int] | None = None) -> Iterator[TextUnit]:

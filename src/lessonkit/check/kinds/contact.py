@@ -53,6 +53,16 @@ _DOT_GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 # first character), so most parts never run the full patterns.
 _WEB_HINT = re.compile(rf"://|www\.|\.(?:{_TLD})")
 _DIGIT = re.compile(r"\d")
+_PHONE_DIGITS = (5, 15)  # the digits a reported phone number has (fewer or more: not reported)
+
+
+def _may_hold(raw: str) -> bool:
+    """False when the part cannot hold a contact: every match needs an `@`, a web hint or a digit.
+
+    Blanking `{{ ... }}` tokens with spaces never creates one of these (none holds a space), so
+    the raw text answers for the blanked one, and most parts of a lesson skip the blanking.
+    """
+    return "@" in raw or _DIGIT.search(raw) is not None or _WEB_HINT.search(raw) is not None
 
 
 def _contacts(text: str, language: str = "") -> Iterator[tuple[int, str, str]]:
@@ -63,21 +73,23 @@ def _contacts(text: str, language: str = "") -> Iterator[tuple[int, str, str]]:
         for match in _WEB.finditer(text):
             if "@" not in text[max(0, match.start - 1) : match.start]:
                 yield match.start, "web address", match.text.rstrip(".,;:")
-    if not _DIGIT.search(text):
-        return
+    if len(_DIGIT.findall(text)) < _PHONE_DIGITS[0]:
+        return  # every phone number reported has at least five digits
     for match in _PHONE.finditer(text):
         digits = sum(c.isdigit() for c in match.text)
         if language in _DOT_THOUSANDS and _DOT_GROUPED.match(match.text):
             continue
-        if 5 <= digits <= 15 and not _YEARS.match(match.text):
+        if _PHONE_DIGITS[0] <= digits <= _PHONE_DIGITS[1] and not _YEARS.match(match.text):
             yield match.start, "phone number", match.text
 
 
 def raw_contact(rule: Rule, document: Document) -> Iterator[Diagnostic]:
     """Report contact details written out in lesson text instead of a `{{ help.NAME }}` token."""
     for unit in units(rule, document):
+        if not _may_hold(unit.raw):
+            continue
         # Link text is prose; link targets are where raw addresses hide, so keep them.
-        text = _TOKEN.sub(lambda m: " " * len(m.text), unit.raw)
+        text = _TOKEN.sub(lambda m: " " * len(m.text), unit.raw) if "{{" in unit.raw else unit.raw
         seen: set[int] = set()
         for start, what, value in sorted(_contacts(text, document.language)):
             if start in seen:
