@@ -16,7 +16,8 @@ linear in the text. The two engines read a pattern differently, and this module 
   of `m`, one character early, so the context character can serve the next match too. That gives
   the same matches as the lookaround form: the engines prefer the same alternative and the same
   repetition count, and only where the context character is accepted.
-- RE2 reports positions in UTF-8 bytes; `Scanner` turns them back into `str` offsets.
+- RE2 reports positions in UTF-8 bytes; `Scanner` turns them back into `str` offsets. It reads
+  the spans from google-re2's C program (`_searcher`), not through the package's Python wrapper.
 - On ASCII text a scanner runs a second program, the same pattern compiled for Latin-1 input
   (`ascii_form`): RE2 turns every Unicode class of a UTF-8 pattern into a byte automaton, and the
   checker's phrase patterns repeat `[^\p{L}\p{N}_.!?;:؟؛]` between every two words, so one

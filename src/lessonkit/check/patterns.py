@@ -97,7 +97,26 @@ class Matcher:
             wanted = self._wanted
             if wanted is not None and wanted.isdisjoint(present):
                 return False  # every phrase lacks one of its needs
+            numbered = self._numbered
+            if numbered is not None:
+                return _admitted(numbered, present)
         return self.anchor.admits(folded)
+
+    @cached_property
+    def _numbered(self) -> _Numbered | None:
+        """The anchor over the numbers of `_STRINGS`, phrases filed by their first need (None: a string is missing)."""
+        index = _STRINGS.index
+        if self.anchor is None or index is None or any(not needs for needs in self.anchor.phrases):
+            return None
+        try:
+            phrases = [tuple(frozenset(index[s] for s in need) for need in needs) for needs in self.anchor.phrases]
+        except KeyError:
+            return None
+        filed: dict[int, list[int]] = {}
+        for at, needs in enumerate(phrases):
+            for number in needs[0]:
+                filed.setdefault(number, []).append(at)
+        return filed, tuple(needs[1:] for needs in phrases)
 
     @cached_property
     def _wanted(self) -> frozenset[int] | None:
@@ -130,17 +149,42 @@ class Matcher:
         return bool(self.negation.search(window))
 
 
+# An anchor as numbers of `_STRINGS`: phrases by each number of their first need, and each
+# phrase's other needs.
+_Numbered = tuple[dict[int, list[int]], tuple[tuple[frozenset[int], ...], ...]]
+
+
+def _admitted(numbered: _Numbered, present: frozenset[int]) -> bool:
+    """`Anchor.admits`, from the numbers of the strings a text holds (`_AnchorStrings.present`).
+
+    The set finds every occurrence of its literal strings, so a string is in the text exactly
+    when its number is present, and this is the same test: only the phrases whose first need is
+    met are looked at, instead of every phrase of the rule with a substring search per string.
+    """
+    filed, rest = numbered
+    seen: set[int] = set()
+    for number in present:
+        for at in filed.get(number, ()):
+            if at in seen:
+                continue
+            seen.add(at)
+            if all(not need.isdisjoint(present) for need in rest[at]):
+                return True
+    return False
+
+
 class _AnchorStrings:
     """Which anchor strings occur in a text, found for all the rules' anchors in one RE2 scan.
 
     `Anchor.admits` runs for every part and rule (on a megabyte of prose, 155,000 times and
     0.7 s): each call tests its strings with `in`. Here one RE2 set of every anchor string known
     to the run (those of the cached matchers, and of the matchers made so far) reads a part once
-    and returns the strings it holds; a matcher none of whose strings is among them is skipped
-    without calling `admits`, which still decides every other case, so the answer is the same.
-    A matcher whose strings are not all in the set (made after the set was built) always calls
-    `admits`. The set costs some 15 ms to build, so it is built only once a run has asked
-    `START_AFTER` times: one small file never pays for it.
+    and returns the strings it holds; a matcher none of whose strings is among them is skipped,
+    and for the others the anchor is decided from those numbers (`_admitted`), which is the same
+    test. A matcher whose strings are not all in the set (made after the set was built) always
+    calls `admits`. The set costs some 15 ms to build, so it is built only once a run has asked
+    `START_AFTER` times (one small file never pays for it), or at once for a large document
+    (`PartIndex`).
     """
 
     START_AFTER = 4096
