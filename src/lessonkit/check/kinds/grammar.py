@@ -3,33 +3,41 @@
 A pattern rule names wordings; a grammar rule names a shape ("the child is the subject of a
 hindsight clause", "a label is said of the child, not negated"), and `lessonkit.check.linguistic`
 finds it in any wording its lexicon can read. It runs on every sentence, so it is guarded by a
-keyword pre-filter: each part's words are indexed once per document, a rule reads only the parts
-that hold a form of a word of each of its needs (its lemma entries, modal words, subject words),
-then only the sentences that do, and each sentence is analysed once per run, whatever the number
-of grammar rules. The forms come from `lemmas.forms`, the inverse of the lemmatiser's suffix rules,
-so the pre-filter never drops a sentence the analysis would report (tests/test_grammar_layer.py).
+keyword pre-filter: each part's words are indexed once per document (shared by every grammar
+rule), a rule reads only the parts that meet each of its needs (some form of every word of one of
+its lemma entries, a modal word, a subject word), found from that index, then only the sentences
+that do, and each sentence is analysed once per run, whatever the number of grammar rules. The
+forms come from `lemmas.forms`, the inverse of the lemmatiser's suffix rules, so the pre-filter
+never drops a sentence the analysis would report (tests/test_grammar_layer.py); the index gives
+exactly the parts the needs' own test keeps (tests/test_grammar_speed.py).
+
+Start-up: a rule's needs are made on first use, the shortest list first, so a small file that
+fails a rule's first need never expands its other lists; importing the kind and the layer builds
+no pattern and no dataclass (named tuples and slotted classes cost a fraction to create).
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Final, cast
+from typing import TYPE_CHECKING, Final, cast
 
 from lessonkit.check.document import Document, TextUnit
 from lessonkit.check.kinds import finding, units
-from lessonkit.check.linguistic.clauses import analyse
 from lessonkit.check.linguistic.lemmas import forms
 from lessonkit.check.linguistic.lexicon import LEXICONS
 from lessonkit.check.linguistic.modality import COUNTERFACTUAL
-from lessonkit.check.linguistic.shape import Shape, compile_shape, match
+from lessonkit.check.linguistic.shape import compile_shape, match
 from lessonkit.check.linguistic.tokens import parts
 from lessonkit.check.patterns import in_question
-from lessonkit.check.rulebook import Rule
-from lessonkit.diagnostics import Diagnostic
 from lessonkit.problems import LessonkitError
+
+if TYPE_CHECKING:
+    from lessonkit.check.linguistic.shape import Shape
+    from lessonkit.check.rulebook import Rule
+    from lessonkit.diagnostics import Diagnostic
 
 # The words a modality needs: no clause has the modality without one of them.
 _MODAL_WORDS: Final = {
@@ -43,55 +51,102 @@ _MODAL_WORDS: Final = {
 _EN_HINDSIGHT: Final = ("should", "must", "could", "would", "might", "ought", "if", "had", "'d")
 # Quoted words (a character's lines, or harmful wording cited to be avoided) are blanked when a rule skips them;
 # German „...“ may reach here as „..." (plain text straightens closing quotes).
-_QUOTED: Final = re.compile(
+# Compiled on first use (`_quoted`): a run whose pre-filter admits no sentence never needs it.
+_QUOTED_SOURCE: Final = (
     '"[^"\\n]*"|\u201c[^\u201d\\n]*\u201d|\u201e[^\u201c\u201d"\\n]*[\u201c\u201d"]|\u00ab[^\u00bb\\n]*\u00bb|\u00bb[^\u00ab\\n]*\u00ab'
     "|\u2018[^\u2019\\n]*\u2019|(?<!\\w)'[^'\\n]*'(?!\\w)"
 )
 
 
-@dataclass(frozen=True)
 class _Need:
     """Word lists a text must meet: some form of every word of at least one entry.
 
-    `any` holds the forms of each entry's longest word, so most texts fail one set test; `rest`
-    gives, for each of those forms, the other words (their forms) of the entries it stands for.
+    `single` holds the forms of the one-word entries (most entries: one set test decides them);
+    `rest` gives, for each form of a longer entry's longest word, the other words' forms of the
+    entries it stands for; `multi` holds each longer entry as the forms of each of its words,
+    longest word first (what the document index intersects); `any` is every form that can start
+    to meet the need. Plain slotted classes here, not dataclasses: a dataclass's generated
+    methods cost more to make at every start-up than the few lines written out.
     """
 
-    any: frozenset[str]
-    rest: dict[str, tuple[tuple[frozenset[str], ...], ...]]
+    __slots__ = ("any", "multi", "rest", "single")
+
+    def __init__(
+        self,
+        single: frozenset[str],
+        rest: dict[str, tuple[tuple[frozenset[str], ...], ...]],
+        multi: tuple[tuple[frozenset[str], ...], ...],
+    ) -> None:
+        self.single: Final = single
+        self.rest: Final = rest
+        self.multi: Final = multi
+        self.any: Final = single.union(rest)
 
     def met(self, words: frozenset[str]) -> bool:
         """True when the words hold some form of every word of one entry."""
-        for word in self.any.intersection(words):
-            for others in self.rest[word]:
-                if all(not other.isdisjoint(words) for other in others):
-                    return True
+        if not self.single.isdisjoint(words):
+            return True
+        rest = self.rest
+        if rest:
+            for word in rest.keys() & words:
+                for others in rest[word]:
+                    if all(not other.isdisjoint(words) for other in others):
+                        return True
         return False
 
 
-def _need(entries: list[tuple[str, ...]], language: str) -> _Need:
+def _need(entries: tuple[tuple[str, ...], ...], language: str) -> _Need:
+    singles: list[frozenset[str]] = []
     rest: dict[str, list[tuple[frozenset[str], ...]]] = {}
+    multi: list[tuple[frozenset[str], ...]] = []
     for entry in entries:
+        if len(entry) == 1:
+            singles.append(forms(entry[0], language))
+            continue
         key = max(entry, key=len)
-        others = tuple(forms(w, language) for i, w in enumerate(entry) if i != entry.index(key))
+        at = entry.index(key)
+        others = tuple(forms(w, language) for i, w in enumerate(entry) if i != at)
         for form in forms(key, language):
             rest.setdefault(form, []).append(others)
-    return _Need(frozenset(rest), {form: tuple(found) for form, found in rest.items()})
+        multi.append((forms(key, language), *others))
+    return _Need(frozenset().union(*singles), {form: tuple(found) for form, found in rest.items()}, tuple(multi))
 
 
-@dataclass(frozen=True)
 class _Compiled:
-    """A rule's shape and its pre-filter: word lists a text must meet, every one, before it is analysed."""
+    """A rule's shape and its pre-filter: word lists a text must meet, every one, before it is analysed.
 
-    shape: Shape
-    needs: tuple[_Need, ...]
-    question: bool  # the shape is about questions: a text without a question mark cannot match
+    Each need is made (its words' forms looked up) on first use, in order of its entry count,
+    the fewest first: a small file fails most rules' first need, and their other needs, often
+    the rules' lemma lists of a few hundred forms, are then never made.
+    """
+
+    __slots__ = ("_entries", "_language", "_made", "question", "shape")
+
+    def __init__(
+        self, shape: Shape, entries: tuple[tuple[tuple[str, ...], ...], ...], language: str, question: bool
+    ) -> None:
+        self.shape: Final = shape
+        self.question: Final = question  # the shape is about questions: a text without a question mark cannot match
+        self._entries: Final = entries
+        self._language: Final = language
+        self._made: list[_Need] = []
+
+    def needs(self) -> Iterator[_Need]:
+        """The needs in order, each made when it is first reached."""
+        made = self._made
+        if len(made) == len(self._entries):
+            yield from made
+            return
+        for number, entries in enumerate(self._entries):
+            if number == len(made):
+                made.append(_need(entries, self._language))
+            yield made[number]
 
     def admits(self, words: frozenset[str], text: str) -> bool:
         """False when the text cannot hold the shape (the cheap test, before any analysis)."""
         if self.question and "?" not in text and "\u061f" not in text:
             return False
-        return all(need.met(words) for need in self.needs)
+        return all(need.met(words) for need in self.needs())
 
 
 # Punctuation becomes a space, so that `str.split` (in C) yields the words: a regex over every part of
@@ -110,8 +165,13 @@ def _words(text: str, language: str) -> frozenset[str]:
 
     What the pre-filters look up; it holds every token norm the tokeniser would give (and more).
     Kept for the run: every grammar rule reads the same parts and sentences, one rule after another.
+    A text without an apostrophe or a hyphen (half the parts of a megabyte of prose) is one split
+    into a frozenset, without a look at each word for the marks and a copy of the set.
     """
-    found = set(text.lower().translate(_SPACES).split())
+    spaced = text.lower().translate(_SPACES)
+    if "'" not in spaced and "-" not in spaced:
+        return frozenset(spaced.split())
+    found = set(spaced.split())
     marked = [w for w in found if "'" in w or "-" in w]
     for word in marked:
         bare = word.strip("'-")
@@ -132,73 +192,122 @@ def _compiled(rule: Rule) -> _Compiled:
     except ValueError as err:
         raise LessonkitError(f"{rule.location}: rule {rule.id}: {err}") from err
     lexicon = LEXICONS[language]
-    needs: list[_Need] = []
+    needs: list[tuple[tuple[str, ...], ...]] = []
     if shape.lemmas:
-        needs.append(_need(list(shape.lemmas), language))
+        needs.append(shape.lemmas)
     if shape.also:
-        needs.append(_need(list(shape.also), language))
+        needs.append(shape.also)
     question = shape.modality == frozenset({"question"})
     if shape.modality is not None and not question and "statement" not in shape.modality:
         words = [_MODAL_WORDS.get((language, m)) for m in sorted(shape.modality)]
         if all(words):
-            needs.append(_need([(w,) for w in " ".join(w for w in words if w).split()], language))
+            needs.append(tuple((w,) for w in " ".join(w for w in words if w).split()))
         if shape.modality == frozenset({COUNTERFACTUAL}) and language == "en":
-            needs.append(_need([(w,) for w in _EN_HINDSIGHT], language))  # and a modal, "if" or "had"
+            needs.append(tuple((w,) for w in _EN_HINDSIGHT))  # and a modal, "if" or "had"
     if shape.subject is not None and not shape.subject & {"none", "person"}:
-        needs.append(_need([(w,) for w, who in lexicon.who.items() if who in shape.subject], language))
+        needs.append(tuple((w,) for w, who in lexicon.who.items() if who in shape.subject))
     if shape.mentions and not shape.lemmas:
-        needs.append(_need([(w,) for w, who in lexicon.who.items() if who in shape.mentions], language))
-    # The rarest words first: most texts fail the first test.
-    return _Compiled(shape, tuple(sorted(needs, key=lambda need: len(need.any))), question)
+        needs.append(tuple((w,) for w, who in lexicon.who.items() if who in shape.mentions))
+    # The shortest lists first: most texts fail the first test (and the later needs are not made).
+    return _Compiled(shape, tuple(sorted(needs, key=len)), language, question)
+
+
+@cache
+def _quoted() -> re.Pattern[str]:
+    return re.compile(_QUOTED_SOURCE)
 
 
 def _blank_quotes(text: str) -> str:
-    return _QUOTED.sub(lambda m: " " * len(m.group()), text)
+    return _quoted().sub(lambda m: " " * len(m.group()), text)
 
 
-@dataclass(frozen=True)
 class _Parts:
     """Some parts of a document, in its order: what `units` walks (with its time budget) for one rule."""
 
-    units: tuple[TextUnit, ...]
+    __slots__ = ("units",)
+
+    def __init__(self, units: tuple[TextUnit, ...]) -> None:
+        self.units: Final = units
 
 
-# The words of each part of the documents being checked, inverted (word -> numbers of the parts that
-# hold it), so that a rule finds its candidate parts by looking up its rarest words, not by testing
-# every part. The grammar rules read a document one after another: a few documents are kept.
+class _Index:
+    """The words of a document's parts, inverted: word -> numbers of the parts that hold it.
+
+    A rule finds its candidate parts by looking up its words, not by testing every part. Built
+    once per document and shared by every grammar rule (they read a document one after another);
+    the parts holding some form of a word are kept too, as several entries and rules share words.
+    """
+
+    __slots__ = ("holding", "words")
+
+    def __init__(self, words: dict[str, list[int]]) -> None:
+        self.words: Final = words
+        self.holding: Final[dict[frozenset[str], set[int]]] = {}
+
+    def with_any(self, found: frozenset[str]) -> set[int]:
+        """The parts that hold one of these words (a set the caller must not change)."""
+        kept = self.holding.get(found)
+        if kept is None:
+            kept = set()
+            words = self.words
+            for word in words.keys() & found:  # in C, over the smaller of the two
+                kept.update(words[word])
+            self.holding[found] = kept
+        return kept
+
+    def meeting(self, need: _Need) -> set[int]:
+        """The parts whose words meet the need: exactly those where `need.met` holds."""
+        found = set(self.with_any(need.single))
+        for entry in need.multi:
+            common: set[int] | None = None
+            for forms_ in entry:  # the longest word first: most often the rarest
+                common = set(self.with_any(forms_)) if common is None else common & self.with_any(forms_)
+                if not common:
+                    break
+            found |= common or set()
+        return found
+
+
 _KEPT_DOCUMENTS: Final = 8
-_indexes: dict[int, tuple[object, str, dict[str, list[int]]]] = {}
+_indexes: dict[int, tuple[object, str, _Index]] = {}
 
 
-def _index(document: Document, language: str) -> dict[str, list[int]]:
+def _index(document: Document, language: str) -> _Index:
     # Keyed by the parts themselves: the engine may hand each rule its own view of one document.
-    parts = document.units
-    kept = _indexes.get(id(parts))
-    if kept is not None and kept[0] is parts and kept[1] == language:
+    held = document.units
+    kept = _indexes.get(id(held))
+    if kept is not None and kept[0] is held and kept[1] == language:
         return kept[2]
-    index: dict[str, list[int]] = {}
-    for number, unit in enumerate(document.units):
+    # A defaultdict, not `setdefault(word, [])`: that made (and dropped) a list for each of the
+    # hundred thousand words of a megabyte of prose.
+    words: defaultdict[str, list[int]] = defaultdict(list)
+    for number, unit in enumerate(held):
         for word in _words(unit.plain, language):
-            index.setdefault(word, []).append(number)
+            words[word].append(number)
+    index = _Index(words)
     if len(_indexes) >= _KEPT_DOCUMENTS:
         _indexes.clear()
-    _indexes[id(parts)] = (parts, language, index)
+    _indexes[id(held)] = (held, language, index)
     return index
 
 
 def _candidates(compiled: _Compiled, document: Document, language: str) -> Document | _Parts:
-    """The parts that hold a word of each of the rule's needs (all parts when the rule has no word to look for)."""
-    if not compiled.needs:
-        return document
-    index = _index(document, language)
+    """The parts whose words meet every need of the rule (all parts when the rule has no word to look for).
+
+    Exactly the parts `_Compiled.admits` would keep, but found from the index: an entry of several
+    words takes the parts that hold a form of each of its words, not every part holding its
+    longest word ("be on you": the parts with "you", a third of a megabyte of prose).
+    """
+    index: _Index | None = None
     numbers: set[int] | None = None
-    for need in compiled.needs:  # a part must hold a word of every need
-        holding: set[int] = set()
-        for word in need.any:
-            holding.update(index.get(word, ()))
+    for need in compiled.needs():  # a part must meet every need
+        index = index or _index(document, language)
+        holding = index.meeting(need)
         numbers = holding if numbers is None else numbers & holding
         if not numbers:
             break
+    if index is None:
+        return document  # no word to look for
     return _Parts(tuple(document.units[n] for n in sorted(numbers or ())))
 
 
@@ -212,7 +321,9 @@ def grammar(rule: Rule, document: Document) -> Iterator[Diagnostic]:
         text = unit.plain
         if not compiled.admits(_words(text, language), text):
             continue
-        from lessonkit.check.sentences import sentences  # only for parts that may hold the shape
+        # Imported here: only parts that may hold the shape need the splitter and the analyser.
+        from lessonkit.check.linguistic.clauses import analyse
+        from lessonkit.check.sentences import sentences
 
         for sentence in sentences(unit):
             if not compiled.admits(_words(sentence.text, language), sentence.text):

@@ -3,13 +3,15 @@
 Clauses end at commas, semicolons, colons, dashes and brackets, and before a word that opens a
 clause ("because", "but", "if", "weil", "wenn"). "and" and "or" ("und", "oder") open one only
 before a subject pronoun, so "you and your friends" stays one noun phrase.
+
+`Clause` and `Analysis` are named tuples rather than dataclasses: their classes are made at
+every start-up, where a dataclass's generated methods cost several times as much to make.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Final
+from typing import Final, NamedTuple
 
 from lessonkit.check.linguistic import modality
 from lessonkit.check.linguistic.lexicon import LEXICONS
@@ -21,8 +23,7 @@ _LEADING: Final = frozenset(["even", "only", "just", "auch", "nur", "selbst"])
 _WEAK_OPENERS: Final = frozenset(["and", "or", "und", "oder"])
 
 
-@dataclass(frozen=True)
-class Clause:
+class Clause(NamedTuple):
     """One clause: its words, its subject's index (or -1) and class, its negators, its modality, its voice."""
 
     tokens: tuple[Token, ...]
@@ -37,8 +38,7 @@ class Clause:
         return modality.in_scope(list(self.negators), position, language, [t.norm for t in self.tokens])
 
 
-@dataclass(frozen=True)
-class Analysis:
+class Analysis(NamedTuple):
     """A sentence's clauses, and whether it talks about language ("avoid saying ...")."""
 
     clauses: tuple[Clause, ...]

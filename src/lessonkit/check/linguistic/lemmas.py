@@ -7,7 +7,7 @@ it holds any of them. That keeps the rules simple (base forms only) without a di
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from lessonkit.check.linguistic.lexicon import LEXICONS
 
@@ -93,6 +93,16 @@ def _german(form: str) -> list[str]:
     return found
 
 
+@cache
+def _irregular_forms(language: str) -> dict[str, frozenset[str]]:
+    """The shipped irregular table inverted (lemma -> its irregular forms), made once per language."""
+    lexicon = LEXICONS.get(language)
+    inverse: dict[str, set[str]] = {}
+    for form, base in lexicon.irregular.items() if lexicon is not None else ():
+        inverse.setdefault(base, set()).add(form)
+    return {base: frozenset(found) for base, found in inverse.items()}
+
+
 @lru_cache(maxsize=1 << 12)
 def forms(lemma_: str, language: str) -> frozenset[str]:
     """Every written form whose `candidates` include this lemma: the inverse of the suffix rules.
@@ -100,10 +110,10 @@ def forms(lemma_: str, language: str) -> frozenset[str]:
     The checker's pre-filter looks these up in a text's set of words, so it must hold every form
     the analysis would read as the lemma (`tests/test_grammar_layer.py` checks the two agree).
     """
-    lexicon = LEXICONS.get(language)
     found = {lemma_}
-    if lexicon is not None:
-        found |= {form for form, base in lexicon.irregular.items() if base == lemma_}
+    # The irregular forms from the inverted table: a scan of the whole table for each of a rule
+    # file's few hundred lemmas was most of the time its pre-filters took to build.
+    found |= _irregular_forms(language).get(lemma_, frozenset())
     w = lemma_
     if language == "en":
         found |= {w + "s", w + "es", w + "ed", w + "d", w + "ing", w + "ly", w + w[-1:] + "ed", w + w[-1:] + "ing"}

@@ -7,16 +7,18 @@ missing here is read as an ordinary word: the layer then says less, never someth
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 # The classes of a noun phrase, as shapes name them (`subject: you|child`, `mentions: family`).
 WHO: Final = ("you", "child", "person", "offender", "family", "school", "future", "everyone", "nobody", "speaker")
 
 
-@dataclass(frozen=True)
-class Lexicon:
-    """One language's word lists (all lower case)."""
+class Lexicon(NamedTuple):
+    """One language's word lists (all lower case).
+
+    A named tuple, not a dataclass: the class is made at every start-up, and a dataclass's
+    generated methods cost several times as much to make.
+    """
 
     who: dict[str, str]  # a word that names who someone is -> its class
     negators: frozenset[str]

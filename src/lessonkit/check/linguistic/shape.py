@@ -22,15 +22,15 @@ condition on the clause. `any` stands alone in a list; `negated`, `voice`, `attr
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
-from typing import Final
+from typing import TYPE_CHECKING, Final, NamedTuple
 
-from lessonkit.check.linguistic.clauses import Analysis, Clause
 from lessonkit.check.linguistic.lemmas import candidates
 from lessonkit.check.linguistic.lexicon import LEXICONS, WHO
 from lessonkit.check.linguistic.modality import MODALITIES
-from lessonkit.check.linguistic.tokens import Token
+
+if TYPE_CHECKING:  # only `match` reads analyses, and its caller made them: no import of the analyser here
+    from lessonkit.check.linguistic.clauses import Analysis, Clause
+    from lessonkit.check.linguistic.tokens import Token
 
 KEYS: Final = (
     "subject",
@@ -145,9 +145,11 @@ def shape_problem(shape: dict[str, str]) -> str | None:
     return str(error) if error is not None else None
 
 
-@dataclass(frozen=True)
-class Shape:
-    """A compiled shape: lemma lists as tuples of word sequences, choices as sets."""
+class Shape(NamedTuple):
+    """A compiled shape: lemma lists as tuples of word sequences, choices as sets.
+
+    A named tuple, not a dataclass: its class is made at every start-up (see `clauses`).
+    """
 
     subject: frozenset[str] | None
     lemmas: tuple[tuple[str, ...], ...]
@@ -222,13 +224,26 @@ def _find(entries: tuple[tuple[str, ...], ...], tokens: tuple[Token, ...], langu
     return found[0] if found else -1
 
 
-@lru_cache(maxsize=256)
+# Each list's entries by their first word, kept by the list's identity: a shape's lists live as long
+# as the compiled rule, and `_span` runs for every clause of every admitted sentence, where a cache
+# keyed by the list itself would hash every entry of it at each call.
+_KEPT_INDEXES: Final = 256
+_indexes: dict[int, tuple[tuple[tuple[str, ...], ...], dict[str, tuple[tuple[str, ...], ...]]]] = {}
+
+
 def _index(entries: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
     """The entries by their first word: a clause's words are looked up, not compared with every entry."""
+    kept = _indexes.get(id(entries))
+    if kept is not None and kept[0] is entries:
+        return kept[1]
     index: dict[str, list[tuple[str, ...]]] = {}
     for entry in entries:
         index.setdefault(entry[0], []).append(entry)
-    return {word: tuple(found) for word, found in index.items()}
+    found = {word: tuple(found) for word, found in index.items()}
+    if len(_indexes) >= _KEPT_INDEXES:
+        _indexes.clear()
+    _indexes[id(entries)] = (entries, found)
+    return found
 
 
 def _is(word: str, token: Token, language: str) -> bool:
