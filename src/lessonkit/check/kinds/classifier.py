@@ -19,9 +19,12 @@ written as the definition reads (training and the tests use them). The checker s
 of C-level work: each word's n-grams, and their weights summed, are made once per run; a
 sentence's n-grams are counted in one pass; only those that occur more than once (whose value is
 1 + ln n, not 1) are looked at one by one. `tests/test_classifier_fast.py` holds the two paths
-equal to 1e-9. The checked model is kept in the cache folder (`classifier-<hash>.marshal`, keyed
-by the model file's bytes and this module's code, signed with the user's cache key), so a run
-reads it in a few milliseconds instead of parsing and checking the JSON again.
+equal to 1e-9. Before that, a rule asks `Model.ceilings`, which bounds each probability from above
+without counting any n-gram (the proof is in the comment above `_Scorer`), and scores only the
+sentences whose ceiling is above its limit, about 1 in 10 (`tests/test_classifier_ceiling.py`).
+The checked model is kept in the cache folder (`classifier-<hash>.marshal`, keyed by the model
+file's bytes and this module's code, signed with the user's cache key), so a run reads it in a
+few milliseconds instead of parsing and checking the JSON again.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ import re
 import sys
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from itertools import chain, compress
@@ -156,6 +159,14 @@ class Model:
         """`probabilities(text)` computed by the fast path (equal to it to rounding, about 1e-15)."""
         return self._scorer.probabilities(text)
 
+    def ceilings(self, text: str) -> tuple[float, ...]:
+        """A number that `fast_probabilities(text)` never exceeds, for each class (1 for good text).
+
+        Far cheaper than the probabilities: a rule need not compute those for a sentence whose
+        ceiling for its class is at most its limit (see the comment above `_Scorer`).
+        """
+        return self._scorer.ceilings(text)
+
     def decision(self, vector: dict[str, float]) -> list[float]:
         """The linear score of each class (scikit-learn's `decision_function`)."""
         totals = list(self.intercepts)
@@ -222,6 +233,7 @@ class Model:
 # (weights and intercepts minus good's): one class fewer to sum, the same probabilities.
 
 _WORDS_KEPT: Final = 1 << 18  # words remembered per model; a larger table is emptied and refilled
+_ASCII_WORD: Final = re.compile(r"[a-z]+(?:['\-][a-z]+)*")  # `WORD` on lower-cased ASCII text
 
 
 def _forms(text: str) -> list[str]:
@@ -229,20 +241,24 @@ def _forms(text: str) -> list[str]:
 
     ASCII text is its own NFKC form, its only apostrophe to unify is the backquote, it has no
     vowel marks, and lower-casing it maps letters to letters one for one, so the words of the
-    lower-cased text are the lower-cased words.
+    lower-cased text are the lower-cased words. In lower-cased ASCII text the letters `WORD` matches
+    are a-z and no combining mark can occur, so `_ASCII_WORD` (plain ranges, about twice as fast
+    as `WORD`'s Unicode classes) finds the same words.
     """
     if text.isascii():
-        return WORD.findall((text.replace("`", "'") if "`" in text else text).lower())
+        return _ASCII_WORD.findall((text.replace("`", "'") if "`" in text else text).lower())
     return [WITHOUT_MARKS.sub("", word).lower() for word in WORD.findall(normalise(text))]
 
 
 # What a word brings to a sentence, for one model: its n-grams (the unigram, then the character
 # 3-5-grams, as `raw_features` makes them), the start of the key of a word pair it begins
-# ("w:word "), and S_j(word) for each harmful class j.
-_Word = tuple[tuple[str, ...], str, tuple[float, ...]]
+# ("w:word "), S_j(word) for each harmful class j, and what `_Scorer.ceilings` needs of it (below).
+_Word = tuple[tuple[str, ...], str, tuple[float, ...], tuple[str, ...], int]
 _KEYS: Final = itemgetter(0)
 _HEAD: Final = itemgetter(1)
 _SUMS: Final = itemgetter(2)
+_NEGATIVE_KEYS: Final = itemgetter(3)
+_BOUND: Final = itemgetter(4)
 
 
 class _Rows(dict[str, tuple[float, ...]]):
@@ -265,12 +281,90 @@ class _Rows(dict[str, tuple[float, ...]]):
         row = self[key] = tuple(column[i] - good for column in self.harmful_columns)
         return row
 
+    @cached_property
+    def pairs_after(self) -> dict[str, list[str]]:
+        """Word -> the model's word pairs that begin with it (made once, when a ceiling first needs it)."""
+        found: dict[str, list[str]] = {}
+        for key in self.index:
+            if key.startswith(WORD_PREFIX) and " " in key:
+                found.setdefault(key[len(WORD_PREFIX) : key.index(" ")], []).append(key)
+        return found
+
+
+class _Parts(dict[str, tuple[float, ...]]):
+    """Feature -> max(w, 0) (or min(w, 0)) of each of its `_Rows` weights, made when first asked for."""
+
+    def __init__(self, rows: _Rows, part: Callable[[float, float], float]) -> None:
+        super().__init__()
+        self.rows = rows
+        self.part = part
+        self.zero = (0.0,) * len(rows.harmful_columns)
+
+    def __missing__(self, key: str) -> tuple[float, ...]:
+        found = self[key] = tuple(map(self.part, self.rows[key], self.zero))
+        return found
+
+
+# What a ceiling sums is packed into integers, one field of _FIELD bits per number, so that a
+# sentence's words (or features) are summed in one C-level `sum`, exactly. Weights are in units of
+# 2^-_FRACTION, rounded towards the safe side: a word's positive sums up, a feature's negative
+# weights down (a ceiling adds the first and subtracts the second). No field can overflow into
+# the next: a weight (a difference of two bounded numbers) is at most 2e6 < 2^21, so one n-gram
+# brings less than 2^37 units; a sentence of n characters has fewer than 5n n-grams and pairs,
+# so no field of a sum over its words or its distinct features reaches 2^40 * n, far below
+# 2^_FIELD for any text (the counts of n-grams in the other fields are smaller still).
+_FRACTION: Final = 16
+_FIELD: Final = 96
+_MASK: Final = (1 << _FIELD) - 1
+# Negative weights above -_SMALL_NEGATIVE (for every harmful class) are left out of a ceiling's
+# union: leaving out a negative term only raises a ceiling, and the union, the ceiling's main
+# cost, is about half as large. On the shipped models the ceiling still clears ~9 sentences in 10.
+_SMALL_NEGATIVE: Final = 0.5
+
+
+def _packed(values: Iterable[int]) -> int:
+    return sum(value << (j * _FIELD) for j, value in enumerate(values))
+
+
+def _field(packed: int, j: int) -> int:
+    return (packed >> (j * _FIELD)) & _MASK
+
+
+def _weight_above(packed: int, j: int) -> float:
+    """Field j of a sum of packed weights rounded up, as a float not below it."""
+    return math.ldexp(math.nextafter(float(_field(packed, j)), math.inf), -_FRACTION)
+
+
+def _weight_below(packed: int, j: int) -> float:
+    """Field j of a sum of packed weights rounded down, as a float not above it."""
+    return math.ldexp(math.nextafter(float(_field(packed, j)), 0.0), -_FRACTION)
+
+
+class _Packed(dict[str, int]):
+    """Feature -> its negative weights |min(w_j, 0)|, packed, or 0 when all are above -_SMALL_NEGATIVE."""
+
+    def __init__(self, negative: _Parts) -> None:
+        super().__init__()
+        self.negative = negative
+
+    def __missing__(self, key: str) -> int:
+        weights = self.negative[key]
+        scale = 1 << _FRACTION
+        packed = self[key] = _packed(math.floor(-w * scale) for w in weights) if min(weights) <= -_SMALL_NEGATIVE else 0
+        return packed
+
+
+def _column_sums(rows: list[tuple[float, ...]], zero: tuple[float, ...]) -> tuple[float, ...]:
+    return tuple(map(math.fsum, zip(*rows, strict=True))) if rows else zero
+
 
 class _Words(dict[str, _Word]):
     def __init__(self, rows: _Rows, classes: int) -> None:
         super().__init__()
         self.rows = rows
         self.zero = (0.0,) * classes
+        self.positive = _Parts(rows, max)
+        self.packed = _Packed(_Parts(rows, min))
 
     def __missing__(self, form: str) -> _Word:
         if len(self) >= _WORDS_KEPT:
@@ -280,9 +374,22 @@ class _Words(dict[str, _Word]):
             WORD_PREFIX + form,
             *[CHAR_PREFIX + padded[i : i + n] for n in CHAR_SIZES for i in range(len(padded) - n + 1)],
         )
-        found = list(map(self.rows.__getitem__, filter(self.rows.index.__contains__, keys)))
+        hits = tuple(filter(self.rows.index.__contains__, keys))
+        found = list(map(self.rows.__getitem__, hits))
         sums = tuple(map(math.fsum, zip(*found, strict=True))) if found else self.zero
-        word = self[form] = (keys, f"{WORD_PREFIX}{form} ", sums)
+        # For the ceilings, packed: each class's sum of max(w, 0) over the word's known n-grams
+        # (with repeats) plus the largest max(w, 0) of a pair it can begin, the number of its
+        # n-grams, and the most times one n-gram occurs in it (1 unless one repeats, as "ana" in
+        # "banana"). And its distinct known n-grams whose negative weights `_Packed` keeps.
+        positive = _column_sums(list(map(self.positive.__getitem__, hits)), self.zero)
+        pairs = list(map(self.positive.__getitem__, self.rows.pairs_after.get(form, ())))
+        if pairs:
+            positive = tuple(map(add, positive, map(max, zip(*pairs, strict=True))))
+        most = 1 if len(set(keys)) == len(keys) else max(Counter(keys).values())
+        scale = 1 << _FRACTION
+        bound = _packed([*(math.ceil(w * scale) for w in positive), len(keys), most])
+        negative = tuple(filter(self.packed.__getitem__, dict.fromkeys(hits)))
+        word = self[form] = (keys, f"{WORD_PREFIX}{form} ", sums, negative, bound)
         return word
 
 
@@ -298,6 +405,59 @@ class _CountTerms(dict[int, tuple[float, float]]):
 _COUNT_TERMS: Final = _CountTerms()
 _SQUARE_TERM: Final = itemgetter(0)
 _COUNT_TERM: Final = itemgetter(1)
+
+
+# --- a ceiling on the probabilities, without counting --------------------------------------------
+#
+# Most sentences are nowhere near a rule's limit, and what makes the exact path cost is counting
+# every n-gram of the sentence (about 230, most of which the model does not know) for the norm and
+# the corrections of repeated n-grams. `_Scorer.ceilings` gives, for each harmful class t, a
+# number that the probability the exact path prints can never exceed, without counting; a rule
+# skips a sentence whose ceiling is at most its limit (the exact probability is then at most the
+# limit, so the sentence is not reported either way) and computes the exact probability only for
+# the others (about 1 in 10 on the bench corpus). Why the ceiling is safe:
+#
+# 1. With s_j the score of harmful class j against good text (good's is 0), the probability of t
+#    is e^s_t / (1 + sum_j e^s_j) <= e^s_t / (1 + e^s_t) = sigmoid(s_t), and sigmoid increases.
+# 2. s_t = b_t + N_t / norm, N_t = sum over the distinct n-grams k of the sentence of
+#    tf(c_k) * w_t(k), c_k the count of k, w_t(k) = 0 for an n-gram the model does not know.
+# 3. The numerator: 1 <= tf(c) <= c for c >= 1 (1 + ln c <= c), so a positive weight gives at most
+#    c_k * w (every occurrence with its full weight) and a negative one at most w (counted once):
+#    N_t <= (sum over every occurrence of max(w_t, 0)) + (sum over distinct n-grams of min(w_t, 0)).
+#    The first sum is, for each word, the sum over its own n-grams (with repeats), plus its pair,
+#    whose weight is at most the largest max(w_t, 0) of the model's pairs that begin with the word.
+#    The second is taken over the union of the words' known n-grams whose weight for some class is
+#    at most -_SMALL_NEGATIVE, each rounded towards 0 (`_Packed`): leaving a negative term out, or
+#    making it smaller, only raises the bound. Call the result U_t.
+# 4. The norm: norm^2 = sum_k tf(c_k)^2 = sum_k c_k h(c_k) with h(c) = (1 + ln c)^2 / c. h rises
+#    from h(1) = 1 up to c = e and falls after it, so on 1 <= c <= C its least value is
+#    min(1, h(C)). Every count c_k is at most C = the sum, over the words of the sentence, of the
+#    most times one n-gram occurs in that word (each word occurrence brings an n-gram at most that
+#    often: its unigram once, its pair once, a character n-gram at most `most` times; unigram,
+#    pair and character keys never coincide: "w:" without a space, "w:" with one, "c:"). So
+#    norm^2 >= min(1, h(C)) * M, M the number of n-gram occurrences (words' n-grams and pairs).
+# 5. Hence s_t <= b_t + U_t / sqrt(min(1, h(C)) * M) when U_t > 0, and s_t <= b_t otherwise.
+# 6. Rounding: every float step here and in the exact path is within a relative 1e-13 of the real
+#    value, relative to the sums of absolute values involved, for any sentence; so the score bound
+#    is raised by 1e-9 * (1 + |b_t| + (the positive sum + |the negative sum|) / norm floor), and
+#    the ceiling by 1e-12 in probability: far more than rounding can take away. A model's numbers
+#    are bounded (`WEIGHT_BOUND`), so every value here is finite.
+_SLACK: Final = 1e-9
+_PROBABILITY_SLACK: Final = 1e-12
+
+
+def _sigmoid(x: float) -> float:
+    # Either form as the sign needs, so that exp never overflows.
+    if x >= 0:
+        return 1.0 / (1.0 + math.exp(-x))
+    e = math.exp(x)
+    return e / (1.0 + e)
+
+
+def _least_h(most: int) -> float:
+    """min(1, h(C)) for C = `most`, h(c) = (1 + ln c)^2 / c (point 4 above)."""
+    value = 1.0 + math.log(most)
+    return min(1.0, value * value / most)
 
 
 class _Scorer:
@@ -343,6 +503,31 @@ class _Scorer:
         exps.insert(self.good, math.exp(-top))
         total = sum(exps)
         return tuple(e / total for e in exps)
+
+    def ceilings(self, text: str) -> tuple[float, ...]:
+        """For each class, a number `probabilities(text)` never exceeds, as the comment above shows.
+
+        Good text's entry, and every entry for a text without words (whose exact probabilities
+        cost nothing), is 1: no bound.
+        """
+        classes = len(self.biases)
+        forms = _forms(text)
+        if not forms:
+            return (1.0,) * (classes + 1)
+        words = list(map(self.words.__getitem__, forms))
+        bound = sum(map(_BOUND, words))
+        negative = sum(map(self.words.packed.__getitem__, set(chain.from_iterable(map(_NEGATIVE_KEYS, words)))))
+        occurrences = _field(bound, classes) + len(forms) - 1
+        floor = math.sqrt(_least_h(_field(bound, classes + 1)) * occurrences)
+        found = []
+        for j, bias in enumerate(self.biases):
+            above, below = _weight_above(bound, j), _weight_below(negative, j)
+            total = above - below
+            score = bias + total / floor if total > 0 else bias
+            slack = _SLACK * (1.0 + abs(bias) + (above + below) / floor)
+            found.append(_sigmoid(score + slack) + _PROBABILITY_SLACK)
+        found.insert(self.good, 1.0)
+        return tuple(found)
 
 
 def judged_text(text: str, skip_quoted: bool) -> str:
@@ -540,6 +725,7 @@ def model_path(rule: Rule) -> Path:
 _KEPT: Final = 1 << 16  # entries kept from earlier documents; more are forgotten when a new one comes
 _Judged = tuple[tuple[int, str, int], ...]  # (offset of the sentence, text the model reads, words)
 _scored: dict[tuple[Model, str], tuple[float, ...]] = {}
+_ceiled: dict[tuple[Model, str], tuple[float, ...]] = {}
 _judged: dict[tuple[int, bool, bool], tuple[TextUnit, _Judged]] = {}
 _kept_for: list[Document] = []  # the document the kept entries were last asked for
 
@@ -547,8 +733,9 @@ _kept_for: list[Document] = []  # the document the kept entries were last asked 
 def _for_document(document: Document) -> None:
     """Forget what was kept when a new document comes and the tables have grown large."""
     if not _kept_for or _kept_for[0] is not document:
-        if len(_scored) > _KEPT or len(_judged) > _KEPT:
+        if len(_scored) > _KEPT or len(_ceiled) > _KEPT or len(_judged) > _KEPT:
             _scored.clear()
+            _ceiled.clear()
             _judged.clear()
         _kept_for[:] = [document]
 
@@ -557,6 +744,13 @@ def _probabilities(model: Model, text: str) -> tuple[float, ...]:
     found = _scored.get((model, text))
     if found is None:
         found = _scored[(model, text)] = model.fast_probabilities(text)
+    return found
+
+
+def _ceilings(model: Model, text: str) -> tuple[float, ...]:
+    found = _ceiled.get((model, text))
+    if found is None:
+        found = _ceiled[(model, text)] = model.ceilings(text)
     return found
 
 
@@ -573,8 +767,12 @@ def _judged_sentences(unit: TextUnit, skip_questions: bool, skip_quoted: bool) -
             continue
         if skip_quoted and in_quotation(text, sentence.start):
             continue  # a character's words, or a myth quoted to be refuted
-        judged = judged_text(sentence.text, skip_quoted)
-        found.append((sentence.start, judged, len(WORD.findall(judged))))
+        if skip_quoted:
+            judged, quoted = _QUOTED.subn(" ", sentence.text)
+        else:
+            judged, quoted = sentence.text, 0
+        # Without a quotation taken out, the judged text is the sentence and has its words.
+        found.append((sentence.start, judged, len(WORD.findall(judged)) if quoted else sentence.words))
     _judged[key] = (unit, tuple(found))
     return tuple(found)
 
@@ -601,6 +799,8 @@ def classifier(rule: Rule, document: Document) -> Iterator[Diagnostic]:
         for start, judged, words in _judged_sentences(unit, spec.skip_questions, spec.skip_quoted):
             if words < spec.min_words:
                 continue  # a fragment, or little left around a quotation ("Mia said: ...")
+            if _ceilings(model, judged)[target] <= limit:
+                continue  # its probability cannot be above the limit: not computed
             probability = _probabilities(model, judged)[target]
             if probability > limit:
                 quoted = ", ".join(f"'{w}'" for w in model.reasons(judged, label))
