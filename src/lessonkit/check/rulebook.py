@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, Literal, get_args
+from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple, get_args
 
 from lessonkit import __version__
 from lessonkit.cache_file import read_sealed_file, write_sealed_file
@@ -38,13 +38,14 @@ DOCUMENTS: Final = "documents"
 PACKS: Final = "packs"
 
 
-@dataclass(frozen=True)
-class RuleKind:
+class RuleKind(NamedTuple):
     """One kind of rule: the function that runs it, what it does, and the `RuleSpec` fields it takes.
 
     `takes` lists the kind's own fields (every kind has the common ones: id, kind, severity,
     message, suggestion, rationale, source, applies); `needs` those of them a rule must give.
     `reads` is what the function checks: documents (`fn(rule, document)`) or country packs.
+    A NamedTuple, not a dataclass: a registry entry is only read, and a frozen dataclass's
+    generated methods are compiled on every start-up (about five times a NamedTuple's cost).
     """
 
     run: str  # "module:function", imported when a rule of this kind first runs
