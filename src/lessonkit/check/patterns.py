@@ -69,6 +69,9 @@ class Matcher:
     what the other phrases find (an alternative that never matches changes no leftmost match),
     and `linear_part` runs instead: no compiling of the large Python pattern (tens of
     milliseconds) and no backtracking, unless a text holds what the Python-only phrases need.
+    `python_wider` goes one step further: those phrases with their lookarounds taken out, on RE2.
+    Taking out a zero-width test only widens what a phrase matches, so where this finds nothing
+    the Python-only phrases match nowhere, and `linear_part` runs alone again.
     """
 
     source: str
@@ -77,6 +80,7 @@ class Matcher:
     scanner: Scanner | None = None
     linear_part: Scanner | None = None
     python_part: Anchor | None = None
+    python_wider: Scanner | None = None
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
@@ -128,8 +132,12 @@ class Matcher:
         if self.scanner is None:
             return (Hit(m.start(), m.end(), m.group(0), m.groupdict()) for m in self.regex.finditer(text))
         linear, python = self.linear_part, self.python_part
-        if linear is not None and python is not None and not python.admits(fold(text) if folded is None else folded):
-            return linear.finditer(text)
+        if linear is not None and python is not None:
+            if not python.admits(fold(text) if folded is None else folded):
+                return linear.finditer(text)
+            wider = self.python_wider
+            if wider is not None and wider.search(text) is None:
+                return linear.finditer(text)
         return self.scanner.finditer(text)
 
     def search(self, text: str) -> Hit | None:
@@ -370,30 +378,78 @@ def _derive(patterns: tuple[str, ...], define: tuple[tuple[str, str], ...], nega
         raise LessonkitError(f"invalid pattern: {err}") from err
     inner = to_re2(joined, re.IGNORECASE)
     scanner = Scanner(source, re.IGNORECASE, re2_pattern=word_bounded(inner) if inner is not None else None)
-    linear_part, python_part = _split(phrases) if inner is None else (None, None)
-    return Matcher(source, negation_source, anchor_for(source, re.IGNORECASE), scanner, linear_part, python_part)
+    linear_part, python_part, wider = _split(phrases) if inner is None else (None, None, None)
+    anchor = anchor_for(source, re.IGNORECASE)
+    return Matcher(source, negation_source, anchor, scanner, linear_part, python_part, wider)
 
 
-def _split(phrases: list[str]) -> tuple[Scanner | None, Anchor | None]:
-    """For a pattern RE2 cannot run whole: its RE2 phrases as one scanner, and the anchor of the others.
+def _split(phrases: list[str]) -> tuple[Scanner | None, Anchor | None, Scanner | None]:
+    """For a pattern RE2 cannot run whole: its RE2 phrases, the anchor of the others, and those others widened.
 
-    (None, None) when that cannot stand in for the whole pattern: no phrase or every phrase needs
-    Python, a Python-only phrase has named groups (a hit of the whole pattern lists them all), or
-    the Python-only phrases have no anchor.
+    The widened phrases are the Python-only ones without their lookarounds, on RE2 (None when RE2
+    cannot run them even so). (None, None, None) when that cannot stand in for the whole pattern:
+    no phrase or every phrase needs Python, a Python-only phrase has named groups (a hit of the
+    whole pattern lists them all), or the Python-only phrases have no anchor.
     """
     linear = [p for p in phrases if to_re2(p, re.IGNORECASE) is not None]
     python = [p for p in phrases if to_re2(p, re.IGNORECASE) is None]
     if not linear or not python or any(re.compile(p, re.IGNORECASE).groupindex for p in python):
-        return None, None
+        return None, None, None
     joined = "|".join(linear)
     inner = to_re2(joined, re.IGNORECASE)
     needs = anchor_for(rf"(?<!\w)(?:{'|'.join(python)})(?!\w)", re.IGNORECASE)
     if inner is None or needs is None:
-        return None, None
-    return Scanner(rf"(?<!\w)(?:{joined})(?!\w)", re.IGNORECASE, re2_pattern=word_bounded(inner)), needs
+        return None, None, None
+    wider = "|".join(without_lookarounds(p) for p in python)
+    wider_re2 = to_re2(wider, re.IGNORECASE)
+    scanner = Scanner(rf"(?<!\w)(?:{joined})(?!\w)", re.IGNORECASE, re2_pattern=word_bounded(inner))
+    if wider_re2 is None:
+        return scanner, needs, None
+    return scanner, needs, Scanner(rf"(?<!\w)(?:{wider})(?!\w)", re.IGNORECASE, re2_pattern=word_bounded(wider_re2))
 
 
-_MATCHERS_FORMAT: Final = 3
+_LOOKAROUND = ("(?=", "(?!", "(?<=", "(?<!")
+
+
+def without_lookarounds(pattern: str) -> str:
+    r"""The pattern with every lookahead and lookbehind group taken out (what is left matches more).
+
+    Escapes (`\(`) and classes (`[(]`) are skipped over, so only real groups are counted.
+    """
+    out: list[str] = []
+    index, size, depth = 0, len(pattern), 0  # depth > 0: inside a lookaround being dropped
+    in_class, class_start = False, -1
+    while index < size:
+        char = pattern[index]
+        if char == "\\":
+            if depth == 0:
+                out.append(pattern[index : index + 2])
+            index += 2
+            continue
+        if in_class:
+            if char == "]" and index != class_start:
+                in_class = False
+        elif char == "[":
+            in_class = True
+            class_start = index + (2 if pattern.startswith("^", index + 1) else 1)
+            if depth == 0:
+                out.append(pattern[index:class_start])
+            index = class_start
+            continue
+        elif char == "(":
+            if depth > 0 or pattern.startswith(_LOOKAROUND, index):
+                depth += 1
+        elif char == ")" and depth > 0:
+            depth -= 1
+            index += 1
+            continue
+        if depth == 0:
+            out.append(char)
+        index += 1
+    return "".join(out)
+
+
+_MATCHERS_FORMAT: Final = 4
 _DERIVING_CODE: Final = ("patterns.py", "anchors.py", "../linear_re.py")
 
 
@@ -454,6 +510,7 @@ def _record(matcher: Matcher) -> dict[str, Any]:
         "anchor": _anchor_record(matcher.anchor),
         "linear_part": None if linear is None else _scanner_record(linear),
         "python_part": _anchor_record(matcher.python_part),
+        "python_wider": None if matcher.python_wider is None else _scanner_record(matcher.python_wider),
     }
 
 
@@ -492,7 +549,7 @@ def _scanner_from(record: object) -> Scanner | None:
 
 def _from_record(record: object) -> Matcher | None:
     """A matcher from a cache record, or None when the record is not of the shape `_record` writes."""
-    keys = ("source", "negation", "anchor", "re2", "names", "ascii", "linear_part", "python_part")
+    keys = ("source", "negation", "anchor", "re2", "names", "ascii", "linear_part", "python_part", "python_wider")
     if not isinstance(record, dict) or set(record) != set(keys):
         return None
     negation = record["negation"]
@@ -507,7 +564,12 @@ def _from_record(record: object) -> Matcher | None:
             return None
     elif python_part is not None:
         return None
-    return Matcher(scanner.pattern, negation, anchor, scanner, linear_part, python_part)
+    wider = None
+    if record["python_wider"] is not None:
+        wider = _scanner_from(record["python_wider"])
+        if wider is None or linear_part is None:
+            return None
+    return Matcher(scanner.pattern, negation, anchor, scanner, linear_part, python_part, wider)
 
 
 def compile_patterns(patterns: list[str], define: dict[str, str], negation: str = "") -> Matcher:
