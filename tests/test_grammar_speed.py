@@ -5,6 +5,8 @@
   need of the rule, as `_Need.met` reads them on each part (the test the index stands in for);
 - `_Need.met` is "some entry has a form of each of its words in the text", whatever the entry sizes;
 - needs made one at a time, on first use, are the needs made all at once;
+- the tokeniser, the clause splitter and the "talks about wording" mark answer as the versions
+  they replaced (kept here as references);
 - importing the kind compiles no pattern (a small file's check never needs one).
 Real text (the tone corpus, the grammar examples) and generated text (hypothesis) alike.
 """
@@ -22,8 +24,10 @@ from hypothesis import strategies as st
 
 from lessonkit.check.documents import text_document
 from lessonkit.check.kinds import grammar as grammar_kind
+from lessonkit.check.linguistic import clauses, tokens
 from lessonkit.check.linguistic.lemmas import forms
-from lessonkit.check.linguistic.tokens import parts
+from lessonkit.check.linguistic.lexicon import LEXICONS
+from lessonkit.check.linguistic.tokens import Token, parts
 from lessonkit.check.rulebook import Rule, load_rulebook
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -187,3 +191,78 @@ def test_importing_the_kind_compiles_no_pattern() -> None:
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout.split() == ["0", "0"]
+
+
+def _reference_tokenise(text: str, language: str) -> list[Token]:
+    """`tokenise` as it was: every word's norm translated, every Token made through its constructor."""
+    found: list[Token] = []
+    for match in tokens._word().finditer(text):
+        word = match.group()
+        norm = word.lower().translate(tokens._APOSTROPHES)
+        start, end = match.span()
+        if language == "en" and ("'" in norm or norm in tokens._WHOLE):
+            found.extend(tokens._split_contraction(start, end, word, norm))
+        else:
+            found.append(Token(start, end, word, norm))
+    return found
+
+
+def _reference_clauses(text: str, found: list[Token], language: str) -> list[list[Token]]:
+    """`split` as it was: the gap before each word scanned character by character in Python."""
+    lexicon = LEXICONS.get(language)
+    openers = lexicon.openers if lexicon is not None else frozenset()
+    parts_: list[list[Token]] = [[]]
+    previous_end = 0
+    leading_only = True
+    for index, token in enumerate(found):
+        gap = text[previous_end : token.start]
+        cut = any(char in clauses._CUTS for char in gap)
+        if not cut and token.norm in openers and parts_[-1] and token.start != previous_end:
+            if token.norm in clauses._WEAK_OPENERS:
+                following = found[index + 1] if index + 1 < len(found) else None
+                cut = following is not None and lexicon is not None and following.norm in lexicon.who
+            else:
+                cut = True
+        if cut and leading_only:
+            cut = False
+        if cut and parts_[-1]:
+            moved = [parts_[-1].pop()] if parts_[-1][-1].norm in clauses._LEADING and len(parts_[-1]) > 1 else []
+            parts_.append(moved)
+            leading_only = True
+        parts_[-1].append(token)
+        leading_only = leading_only and token.norm in clauses._LEADING
+        previous_end = token.end
+    return [c for c in parts_ if c]
+
+
+def _same_analysis(text: str, language: str) -> None:
+    found = tokens.tokenise(text, language)
+    reference = _reference_tokenise(text, language)
+    assert found == reference and all(type(t) is Token for t in found), text
+    assert clauses.split(text, found, language) == _reference_clauses(text, reference, language), text
+    lexicon = LEXICONS[language]
+    analysis = clauses.analyse.__wrapped__(text, language)
+    talks_of_wording = (
+        any(t.norm in lexicon.meta for t in reference)
+        or clauses._directive(reference)
+        or clauses._reported(list(analysis.clauses), lexicon.reporting)
+    )
+    assert analysis.meta == talks_of_wording, text
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(PIECES), st.sampled_from(GAPS)), max_size=60), st.sampled_from(["en", "de"]))
+def test_tokens_and_clauses_of_word_salad_are_the_reference_ones(pieces: list[str], language: str) -> None:
+    _same_analysis("".join(pieces), language)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=120), st.sampled_from(["en", "de"]))
+def test_tokens_and_clauses_of_any_characters_are_the_reference_ones(text: str, language: str) -> None:
+    _same_analysis(text, language)
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_tokens_and_clauses_of_real_text_are_the_reference_ones(language: str) -> None:
+    for text in _tone_texts(language):
+        _same_analysis(text, language)

@@ -45,17 +45,24 @@ def _word() -> re.Pattern[str]:
     return re.compile(_WORD_SOURCE)
 
 
+# A Token made without the named tuple's Python-level `__new__` (one call per word analysed).
+_token: Final = tuple.__new__
+
+
 def tokenise(text: str, language: str) -> list[Token]:
     """The words of a text in order; in English, contractions give two tokens over the same span."""
     found: list[Token] = []
+    english = language == "en"
     for match in _word().finditer(text):
         word = match.group()
-        norm = word.lower().translate(_APOSTROPHES)
+        norm = word.lower()
+        if not norm.isascii():  # the typographic apostrophes are the only characters translated
+            norm = norm.translate(_APOSTROPHES)
         start, end = match.span()
-        if language == "en" and ("'" in norm or norm in _WHOLE):
+        if english and ("'" in norm or norm in _WHOLE):
             found.extend(_split_contraction(start, end, word, norm))
         else:
-            found.append(Token(start, end, word, norm))
+            found.append(_token(Token, (start, end, word, norm)))
     return found
 
 
