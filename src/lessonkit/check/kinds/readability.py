@@ -17,7 +17,7 @@ from typing import Any, NoReturn
 from lessonkit.check.document import Document
 from lessonkit.check.kinds import finding, header, units
 from lessonkit.check.kinds.flesch import flesch_kincaid_grade
-from lessonkit.check.resources import syllable_table
+from lessonkit.check.resources import WordTable, syllable_table
 from lessonkit.check.rulebook import Rule
 from lessonkit.check.sentences import readable_text, sentences
 from lessonkit.diagnostics import Diagnostic
@@ -29,7 +29,7 @@ _WORDS_OF = attrgetter("words")
 class _Pronunciations:
     """The part of NLTK's CMUdict interface textstat uses: `table[word][0]` is a list of phones."""
 
-    def __init__(self, table: dict[str, float]) -> None:
+    def __init__(self, table: WordTable) -> None:
         self._table = table
 
     def __getitem__(self, word: str) -> list[list[str]]:

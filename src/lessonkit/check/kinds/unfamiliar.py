@@ -7,7 +7,7 @@ from itertools import islice
 
 from lessonkit.check.document import Document
 from lessonkit.check.kinds import finding, units
-from lessonkit.check.resources import FrequencyTable, frequency_table
+from lessonkit.check.resources import WordTable, frequency_table
 from lessonkit.check.rulebook import Rule
 from lessonkit.check.sentences import WITHOUT_MARKS, WORD
 from lessonkit.diagnostics import Diagnostic
@@ -81,7 +81,7 @@ def _judge(
     token: str,
     rule: Rule,
     allowed: set[str],
-    table: FrequencyTable,
+    table: WordTable,
     threshold: float,
     vocabulary: frozenset[str],
 ) -> tuple[str, float | None]:
