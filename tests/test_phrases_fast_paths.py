@@ -6,6 +6,7 @@
 - `contact._may_hold` skips parts without `@`, a digit or a web hint, and the token blanking of
   parts without `{{`: `raw_contact` reports what it reported on every part.
 - `kinds._fill` fills a message template as the `re.sub` it replaced did.
+- `anchors.fold` lower-cases ASCII text without its translation table.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lessonkit import linear_re
+from lessonkit.check import anchors
 from lessonkit.check.documents import text_document
 from lessonkit.check.kinds import _PLACEHOLDER, _fill, contact, time_budget
 from lessonkit.check.rulebook import load_rulebook
@@ -124,3 +126,20 @@ def _message(template: str, what: str, value: str) -> str:
 )
 def test_fill_agrees_with_the_substitution(template: str, table: dict[str, str]) -> None:
     assert _fill(template, table) == _PLACEHOLDER.sub(lambda m: table.get(m.group(1), m.group(0)), template)
+
+
+def _fold_reference(text: str) -> str:
+    return text.replace("İ", "i").lower().translate(anchors._FOLD)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(alphabet=st.characters(max_codepoint=127)), st.text()))
+def test_fold_agrees_with_the_table_on_any_text(text: str) -> None:
+    assert anchors.fold(text) == _fold_reference(text)
+
+
+def test_fold_of_ascii_text_skips_the_table_because_it_maps_no_ascii() -> None:
+    assert not anchors._FOLDS_ASCII and all(code >= 128 for code in anchors._FOLD)
+    every = "".join(map(chr, range(128)))
+    assert anchors.fold(every) == _fold_reference(every)
+    assert anchors.fold("İstanbul ſ K") == _fold_reference("İstanbul ſ K")

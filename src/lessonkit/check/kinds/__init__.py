@@ -96,11 +96,14 @@ def units(rule: Rule, document: Document, only: Iterable[int] | None = None) -> 
     """
     deadline = _DEADLINE.get()
     every = document.units
+    probe, clock = _next_probe, time.perf_counter
     for unit in every if only is None else (every[i] for i in only):
         if not rule.reads_unit(unit):
             continue
-        # CPU time of this process, not wall time: a busy machine does not make a file fail.
-        if deadline is not None and _over_budget(deadline):
+        # CPU time of this process, not wall time: a busy machine does not make a file fail. The
+        # wall clock is compared here first (`_over_budget` reads the CPU clock): a call per part
+        # and rule is 60,000 calls on a megabyte of prose.
+        if deadline is not None and clock() >= probe[0] and _over_budget(deadline):
             raise TimeBudgetExceededError(unit.location(0), TIME_BUDGET_SECONDS)
         yield unit
 
