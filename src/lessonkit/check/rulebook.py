@@ -250,9 +250,8 @@ class Rule:
         return roles is None or unit.role in roles
 
 
-@dataclass(frozen=True)
-class Rulebook:
-    """Every rule of a project, with the languages it has rules for."""
+class Rulebook(NamedTuple):
+    """Every rule of a project, with the languages it has rules for (a NamedTuple: see `RuleKind`)."""
 
     rules: tuple[Rule, ...]
 
