@@ -6,7 +6,7 @@
 - `_Need.met` is "some entry has a form of each of its words in the text", whatever the entry sizes;
 - needs made one at a time, on first use, are the needs made all at once;
 - the tokeniser, the clause splitter and the "talks about wording" mark answer as the versions
-  they replaced (kept here as references);
+  they replaced (kept here as references), and quotes are blanked as the pattern alone blanks them;
 - importing the kind compiles no pattern (a small file's check never needs one).
 Real text (the tone corpus, the grammar examples) and generated text (hypothesis) alike.
 """
@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 from lessonkit.check.documents import text_document
 from lessonkit.check.kinds import grammar as grammar_kind
-from lessonkit.check.linguistic import clauses, tokens
+from lessonkit.check.linguistic import clauses, modality, tokens
 from lessonkit.check.linguistic.lemmas import forms
 from lessonkit.check.linguistic.lexicon import LEXICONS
 from lessonkit.check.linguistic.tokens import Token, parts
@@ -235,6 +235,23 @@ def _reference_clauses(text: str, found: list[Token], language: str) -> list[lis
     return [c for c in parts_ if c]
 
 
+def _reference_passive(found: tuple[Token, ...], language: str) -> bool:
+    """`modality.passive` as it was: the last German participle looked for in every language."""
+    norms = [t.norm for t in found]
+    last_participle = max((i for i, n in enumerate(norms) if n.startswith("ge") and n.endswith("t")), default=-1)
+    for i, norm in enumerate(norms[:-1]):
+        if norm not in modality._BE:
+            continue
+        following = norms[i + 1]
+        if language == "en" and (
+            following in modality._PARTICIPLES or (following.endswith("ed") and len(following) > 4)
+        ):
+            return True
+        if language == "de" and norm.startswith("w") and last_participle >= i:
+            return True
+    return False
+
+
 def _same_analysis(text: str, language: str) -> None:
     found = tokens.tokenise(text, language)
     reference = _reference_tokenise(text, language)
@@ -248,6 +265,7 @@ def _same_analysis(text: str, language: str) -> None:
         or clauses._reported(list(analysis.clauses), lexicon.reporting)
     )
     assert analysis.meta == talks_of_wording, text
+    assert [c.passive for c in analysis.clauses] == [_reference_passive(c.tokens, language) for c in analysis.clauses]
 
 
 @settings(max_examples=400, deadline=None)
@@ -266,3 +284,19 @@ def test_tokens_and_clauses_of_any_characters_are_the_reference_ones(text: str, 
 def test_tokens_and_clauses_of_real_text_are_the_reference_ones(language: str) -> None:
     for text in _tone_texts(language):
         _same_analysis(text, language)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(PIECES), st.sampled_from(GAPS)), max_size=40))
+def test_quotes_are_blanked_as_the_pattern_blanks_them(pieces: list[str]) -> None:
+    """A sentence without a quotation mark skips the pattern: it must be one the pattern leaves alone."""
+    text = "".join(pieces)
+    by_pattern = grammar_kind._quoted().sub(lambda m: " " * len(m.group()), text)
+    assert grammar_kind._blank_quotes(text) == by_pattern
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=80))
+def test_quotes_of_any_characters_are_blanked_as_the_pattern_blanks_them(text: str) -> None:
+    by_pattern = grammar_kind._quoted().sub(lambda m: " " * len(m.group()), text)
+    assert grammar_kind._blank_quotes(text) == by_pattern

@@ -217,7 +217,14 @@ def _quoted() -> re.Pattern[str]:
     return re.compile(_QUOTED_SOURCE)
 
 
+# Every quotation `_QUOTED_SOURCE` matches opens with one of these: a sentence without any (most of
+# them) is returned as it is, without running the pattern.
+_QUOTE_OPENERS: Final = frozenset("\"\u201c\u201e\u00ab\u00bb\u2018'")
+
+
 def _blank_quotes(text: str) -> str:
+    if _QUOTE_OPENERS.isdisjoint(text):
+        return text
     return _quoted().sub(lambda m: " " * len(m.group()), text)
 
 

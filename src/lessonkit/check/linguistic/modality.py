@@ -117,8 +117,11 @@ _PARTICIPLES: Final = frozenset(
 def passive(tokens: list[Token], language: str) -> bool:
     """True when the clause is passive ("you were asked", "du wurdest erpresst"): the subject is acted on."""
     norms = [t.norm for t in tokens]
-    # German: a form of "werden" with a participle after it; the last participle's place, found once.
-    last_participle = max((i for i, n in enumerate(norms) if n.startswith("ge") and n.endswith("t")), default=-1)
+    # German: a form of "werden" with a participle after it; the last participle's place, found once
+    # (and only for German: English clauses never read it).
+    last_participle = -1
+    if language == "de":
+        last_participle = max((i for i, n in enumerate(norms) if n.startswith("ge") and n.endswith("t")), default=-1)
     for i, norm in enumerate(norms[:-1]):
         if norm not in _BE:
             continue
