@@ -8,6 +8,8 @@ the one read on a warm run.
 
 from __future__ import annotations
 
+import hashlib
+import marshal
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -87,3 +89,42 @@ def test_a_bucket_damaged_after_signing_reads_as_empty(_cache: Path) -> None:
 
 def _bucket(word: str) -> int:
     return zlib.crc32(word.encode("utf-8", "surrogatepass")) % resources.WordTable.BUCKETS
+
+
+DIGEST = b"\x00" * 32
+BAD_INDEXES = [
+    [("a", (0, 2, DIGEST))],
+    {1: (0, 2, DIGEST)},
+    {"a": [0, 2, DIGEST]},
+    {"a": (0, 2)},
+    {"a": (0.0, 2, DIGEST)},
+    {"a": (0, True, DIGEST)},
+    {"a": (-1, 2, DIGEST)},
+    {"a": (0, -1, DIGEST)},
+    {"a": (0, 2, DIGEST), "b": (4, 2, DIGEST)},  # past the end of the 5 bytes of data
+    {"a": (0, 2, b"short")},
+    {"a": (0, 2, "not bytes")},
+]
+
+
+@pytest.mark.parametrize("index", BAD_INDEXES)
+def test_a_signed_shard_index_of_the_wrong_shape_is_refused(_cache: Path, index: object) -> None:
+    """Signed with the user's key, so that only the checks on reading stand between it and the shards."""
+    path = _cache / "wordfreq-test-shard-file.marshal"
+
+    def write(index: object) -> None:
+        head = cache_file.seal(path.name, marshal.dumps(index))
+        assert head is not None
+        path.write_bytes(resources.ShardFile._HEADER.pack(len(head)) + head + b"xxyyy")
+
+    write(index)
+    assert resources.ShardFile.open(path) is None
+    good = {
+        "a": (0, 2, hashlib.sha256(b"xx").digest()),
+        "b": (2, 3, hashlib.sha256(b"yyy").digest()),
+        "c": (5, 0, DIGEST),
+    }
+    write(good)
+    opened = resources.ShardFile.open(path)
+    assert opened is not None and opened.get("a") == b"xx" and opened.get("b") == b"yyy" and opened.get("c") is None
+    opened.close()
