@@ -120,7 +120,7 @@ class Matcher:
         for at, needs in enumerate(phrases):
             for number in needs[0]:
                 filed.setdefault(number, []).append(at)
-        return filed, tuple(needs[1:] for needs in phrases)
+        return filed, frozenset(filed), tuple(needs[1:] for needs in phrases)
 
     @cached_property
     def _wanted(self) -> frozenset[int] | None:
@@ -157,9 +157,9 @@ class Matcher:
         return bool(self.negation.search(window))
 
 
-# An anchor as numbers of `_STRINGS`: phrases by each number of their first need, and each
-# phrase's other needs.
-_Numbered = tuple[dict[int, list[int]], tuple[tuple[frozenset[int], ...], ...]]
+# An anchor as numbers of `_STRINGS`: phrases by each number of their first need, those numbers,
+# and each phrase's other needs.
+_Numbered = tuple[dict[int, list[int]], frozenset[int], tuple[tuple[frozenset[int], ...], ...]]
 
 
 def _admitted(numbered: _Numbered, present: frozenset[int]) -> bool:
@@ -169,10 +169,10 @@ def _admitted(numbered: _Numbered, present: frozenset[int]) -> bool:
     when its number is present, and this is the same test: only the phrases whose first need is
     met are looked at, instead of every phrase of the rule with a substring search per string.
     """
-    filed, rest = numbered
+    filed, first, rest = numbered
     seen: set[int] = set()
-    for number in present:
-        for at in filed.get(number, ()):
+    for number in first.intersection(present):  # a part holds many strings, most of other rules
+        for at in filed[number]:
             if at in seen:
                 continue
             seen.add(at)
