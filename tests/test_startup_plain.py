@@ -1,5 +1,8 @@
 """Making a document's plain view skips the scans that cannot match, and gives exactly what they gave.
 
+A text without sections also becomes its units directly, paragraph by paragraph, without the text
+block of each paragraph that `_units_in` read them from: held equal to that way below.
+
 `plain.plain_text` and `plain.blank_comments` run a scan only when the text holds the characters
 every match of it starts with (`<!--`, `![`, `{{`, `](`, an inline markup character), straighten
 quotes only in a non-ASCII text, and blank one-line markup without a regex per match; a part
@@ -17,8 +20,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from lessonkit.blocks import Block
 from lessonkit.check import document, plain
-from lessonkit.check.documents import text_document
+from lessonkit.check.document import AUDIENCE_ROLES, GENERAL
+from lessonkit.check.documents import _paragraphs, _units_in, text_document
+from lessonkit.diagnostics import Location
 from lessonkit.linear_re import Hit
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -138,3 +144,37 @@ def test_a_plain_text_document_has_the_reference_units(path: Path, monkeypatch: 
     assert [(u.kind, u.role, u.line, u.column, u.raw, u.plain, u._line_starts) for u in fast.units] == [
         (u.kind, u.role, u.line, u.column, u.raw, u.plain, u._line_starts) for u in slow.units
     ]
+
+
+def _units_through_blocks(path: Path, text: str, audience: str | None) -> list[document.TextUnit]:
+    """The units of a text without sections as they were made: a text block per paragraph, then `_units_in`."""
+    blocks = tuple(
+        Block(f"body.text[{n}]", "text", paragraph, Location(path, 1 + start, 1))
+        for n, (start, paragraph) in enumerate(_paragraphs(text), 1)
+    )
+    reader = AUDIENCE_ROLES.get(audience or "", GENERAL)
+    return _units_in(blocks, (), reader, reader, student_lesson=audience == "students")
+
+
+def _fields(units: object) -> list[tuple[object, ...]]:
+    assert isinstance(units, (list, tuple))
+    return [
+        (u.kind, u.role, u.path, u.line, u.column, u.raw, u.plain, u.title, u._line_starts, u.placed) for u in units
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(MARKDOWN, st.sampled_from(["students", "parents", "educators", None]))
+def test_a_text_without_sections_has_the_units_its_blocks_gave(text: str, audience: str | None) -> None:
+    path = Path("note.md")
+    made = text_document(path, text, "en", audience, "8-10").units
+    assert _fields(made) == _fields(_units_through_blocks(path, text, audience))
+
+
+@pytest.mark.parametrize("path", [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))], ids=lambda p: p.name)
+def test_real_texts_without_sections_have_the_units_their_blocks_gave(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    for audience in ("students", None):
+        made = text_document(path, text, "en", audience, "11-13").units
+        if made and made[0].kind == "text":  # a doc with `:::` sections is parsed by markdown-it instead
+            assert _fields(made) == _fields(_units_through_blocks(path, text, audience))
