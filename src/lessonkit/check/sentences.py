@@ -14,6 +14,9 @@ from lessonkit.check.document import TextUnit
 MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
 _LETTERS = rf"[^\W\d_]+(?:[{MARKS}]+[^\W\d_]*)*"  # letters, with marks between or after them
 WORD = re.compile(rf"{_LETTERS}(?:['\-]{_LETTERS})*")
+# `WORD` on ASCII text: there its letters are A-Z and a-z and no combining mark can occur, and
+# plain ranges are about twice as fast as `WORD`'s Unicode classes.
+_ASCII_WORD = re.compile(r"[A-Za-z]+(?:['\-][A-Za-z]+)*")
 WITHOUT_MARKS = re.compile(f"[{MARKS}]")
 # A sentence ends at . ! ? (also Arabic ؟ and ۔) or where a new list item, quiz line or paragraph starts.
 _END = re.compile(r"[.!?؟۔]+[\"')\]]*(?=\s|$)")
@@ -54,12 +57,13 @@ def sentences(unit: TextUnit) -> Iterator[Sentence]:
 
 def _sentences(unit: TextUnit) -> Iterator[Sentence]:
     cuts = {m.end() for m in _END.finditer(unit.plain)} | {m.start() for m in _NEW_ITEM.finditer(unit.raw)}
+    word = _ASCII_WORD if unit.plain.isascii() else WORD
     start = 0
     for cut in [*sorted(cuts), len(unit.plain)]:
         piece = unit.plain[start:cut]
-        found = WORD.search(piece)
+        found = word.search(piece)
         if found:
-            count = len(WORD.findall(piece))
+            count = len(word.findall(piece, found.start()))
             yield Sentence(start + found.start(), " ".join(piece.split()), count)
         start = cut
 

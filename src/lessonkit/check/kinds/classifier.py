@@ -21,7 +21,7 @@ sentence's n-grams are counted in one pass; only those that occur more than once
 1 + ln n, not 1) are looked at one by one. `tests/test_classifier_fast.py` holds the two paths
 equal to 1e-9. Before that, a rule asks `Model.ceilings`, which bounds each probability from above
 without counting any n-gram (the proof is in the comment above `_Scorer`), and scores only the
-sentences whose ceiling is above its limit, about 1 in 10 (`tests/test_classifier_ceiling.py`).
+sentences whose ceiling is above its limit, about 1 in 7 (`tests/test_classifier_ceiling.py`).
 The checked model is kept in the cache folder (`classifier-<hash>.marshal`, keyed by the model
 file's bytes and this module's code, signed with the user's cache key), so a run reads it in a
 few milliseconds instead of parsing and checking the JSON again.
@@ -37,11 +37,11 @@ import re
 import sys
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from itertools import chain, compress
-from operator import add, itemgetter, mul
+from operator import add, itemgetter, lshift, mul
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
@@ -252,13 +252,12 @@ def _forms(text: str) -> list[str]:
 
 # What a word brings to a sentence, for one model: its n-grams (the unigram, then the character
 # 3-5-grams, as `raw_features` makes them), the start of the key of a word pair it begins
-# ("w:word "), S_j(word) for each harmful class j, and what `_Scorer.ceilings` needs of it (below).
-_Word = tuple[tuple[str, ...], str, tuple[float, ...], tuple[str, ...], int]
+# ("w:word "), the n-grams of the model among them, and what `_Scorer.ceilings` needs of it (below);
+# S_j(word) for each harmful class j is in `_Words.sums`, made for the words the exact path meets.
+_Word = tuple[tuple[str, ...], str, tuple[str, ...], int, int, int]
 _KEYS: Final = itemgetter(0)
 _HEAD: Final = itemgetter(1)
-_SUMS: Final = itemgetter(2)
-_NEGATIVE_KEYS: Final = itemgetter(3)
-_BOUND: Final = itemgetter(4)
+_BOUND: Final = itemgetter(3)
 
 
 class _Rows(dict[str, tuple[float, ...]]):
@@ -291,20 +290,6 @@ class _Rows(dict[str, tuple[float, ...]]):
         return found
 
 
-class _Parts(dict[str, tuple[float, ...]]):
-    """Feature -> max(w, 0) (or min(w, 0)) of each of its `_Rows` weights, made when first asked for."""
-
-    def __init__(self, rows: _Rows, part: Callable[[float, float], float]) -> None:
-        super().__init__()
-        self.rows = rows
-        self.part = part
-        self.zero = (0.0,) * len(rows.harmful_columns)
-
-    def __missing__(self, key: str) -> tuple[float, ...]:
-        found = self[key] = tuple(map(self.part, self.rows[key], self.zero))
-        return found
-
-
 # What a ceiling sums is packed into integers, one field of _FIELD bits per number, so that a
 # sentence's words (or features) are summed in one C-level `sum`, exactly. Weights are in units of
 # 2^-_FRACTION, rounded towards the safe side: a word's positive sums up, a feature's negative
@@ -316,14 +301,23 @@ class _Parts(dict[str, tuple[float, ...]]):
 _FRACTION: Final = 16
 _FIELD: Final = 96
 _MASK: Final = (1 << _FIELD) - 1
-# Negative weights above -_SMALL_NEGATIVE (for every harmful class) are left out of a ceiling's
-# union: leaving out a negative term only raises a ceiling, and the union, the ceiling's main
-# cost, is about half as large. On the shipped models the ceiling still clears ~9 sentences in 10.
-_SMALL_NEGATIVE: Final = 0.5
+# Negative weights above -_SMALL_NEGATIVE (for every harmful class) are left out of a ceiling:
+# leaving out a negative term only raises a ceiling, and with fewer n-grams to keep apart, fewer
+# words are left out of the sum (see `_Scorer.ceilings`). On the bench corpus the ceiling clears
+# about 6 sentences in 7 at the shipped limits.
+_SMALL_NEGATIVE: Final = 0.25
 
 
-def _packed(values: Iterable[int]) -> int:
-    return sum(value << (j * _FIELD) for j, value in enumerate(values))
+_SCALE: Final = float(1 << _FRACTION)
+
+
+def _shifts(fields: int) -> tuple[int, ...]:
+    return tuple(range(0, fields * _FIELD, _FIELD))
+
+
+def _packed(values: Iterable[int], shifts: tuple[int, ...]) -> int:
+    """One field per value (as many values as `shifts`, one per harmful class)."""
+    return sum(map(lshift, values, shifts))
 
 
 def _field(packed: int, j: int) -> int:
@@ -340,22 +334,51 @@ def _weight_below(packed: int, j: int) -> float:
     return math.ldexp(math.nextafter(float(_field(packed, j)), 0.0), -_FRACTION)
 
 
-class _Packed(dict[str, int]):
-    """Feature -> its negative weights |min(w_j, 0)|, packed, or 0 when all are above -_SMALL_NEGATIVE."""
+class _Features(dict[str, tuple[int, int, int]]):
+    """Feature -> what a ceiling needs of it, made when first asked for.
 
-    def __init__(self, negative: _Parts) -> None:
+    Its positive weights max(w_j, 0) packed (rounded up); its negative weights |min(w_j, 0)| packed
+    (rounded down) when one is at most -_SMALL_NEGATIVE, else 0; and then a bit of its own (1 << n,
+    n counted in the order such features are first asked for), else 0.
+    """
+
+    def __init__(self, rows: _Rows) -> None:
         super().__init__()
-        self.negative = negative
+        self.rows = rows
+        self.zero = (0.0,) * len(rows.harmful_columns)
+        self.shifts = _shifts(len(self.zero))
+        self.bits = 0
 
-    def __missing__(self, key: str) -> int:
-        weights = self.negative[key]
-        scale = 1 << _FRACTION
-        packed = self[key] = _packed(math.floor(-w * scale) for w in weights) if min(weights) <= -_SMALL_NEGATIVE else 0
-        return packed
+    def __missing__(self, key: str) -> tuple[int, int, int]:
+        row = self.rows[key]
+        above = _packed(map(math.ceil, map(_SCALE.__mul__, map(max, row, self.zero))), self.shifts)
+        below = bit = 0
+        if min(row) <= -_SMALL_NEGATIVE:
+            below = _packed(map(math.floor, map((-_SCALE).__mul__, map(min, row, self.zero))), self.shifts)
+            bit = 1 << self.bits
+            self.bits += 1
+        found = self[key] = (above, below, bit)
+        return found
 
 
-def _column_sums(rows: list[tuple[float, ...]], zero: tuple[float, ...]) -> tuple[float, ...]:
-    return tuple(map(math.fsum, zip(*rows, strict=True))) if rows else zero
+_ABOVE: Final = itemgetter(0)
+_BELOW: Final = itemgetter(1)
+_BIT: Final = itemgetter(2)
+
+
+class _Sums(dict[str, tuple[float, ...]]):
+    """Form -> S_j(word) for each harmful class (made only for words of sentences scored exactly)."""
+
+    def __init__(self, words: _Words) -> None:
+        super().__init__()
+        self.words = words
+
+    def __missing__(self, form: str) -> tuple[float, ...]:
+        if len(self) >= _WORDS_KEPT:
+            self.clear()
+        found = list(map(self.words.rows.__getitem__, self.words[form][2]))
+        sums = self[form] = tuple(map(math.fsum, zip(*found, strict=True))) if found else self.words.zero
+        return sums
 
 
 class _Words(dict[str, _Word]):
@@ -363,8 +386,9 @@ class _Words(dict[str, _Word]):
         super().__init__()
         self.rows = rows
         self.zero = (0.0,) * classes
-        self.positive = _Parts(rows, max)
-        self.packed = _Packed(_Parts(rows, min))
+        self.features = _Features(rows)
+        self.sums = _Sums(self)
+        self.size_shift, self.most_shift = _shifts(classes + 2)[classes:]
 
     def __missing__(self, form: str) -> _Word:
         if len(self) >= _WORDS_KEPT:
@@ -375,21 +399,25 @@ class _Words(dict[str, _Word]):
             *[CHAR_PREFIX + padded[i : i + n] for n in CHAR_SIZES for i in range(len(padded) - n + 1)],
         )
         hits = tuple(filter(self.rows.index.__contains__, keys))
-        found = list(map(self.rows.__getitem__, hits))
-        sums = tuple(map(math.fsum, zip(*found, strict=True))) if found else self.zero
         # For the ceilings, packed: each class's sum of max(w, 0) over the word's known n-grams
         # (with repeats) plus the largest max(w, 0) of a pair it can begin, the number of its
         # n-grams, and the most times one n-gram occurs in it (1 unless one repeats, as "ana" in
-        # "banana"). And its distinct known n-grams whose negative weights `_Packed` keeps.
-        positive = _column_sums(list(map(self.positive.__getitem__, hits)), self.zero)
-        pairs = list(map(self.positive.__getitem__, self.rows.pairs_after.get(form, ())))
+        # "banana"). And for its distinct known n-grams whose negative weights `_Features` keeps:
+        # their bits (to tell whether two words share one) and their packed negative weights.
+        features = self.features
+        bound = sum(map(_ABOVE, map(features.__getitem__, hits)))
+        pairs = self.rows.pairs_after.get(form)
         if pairs:
-            positive = tuple(map(add, positive, map(max, zip(*pairs, strict=True))))
-        most = 1 if len(set(keys)) == len(keys) else max(Counter(keys).values())
-        scale = 1 << _FRACTION
-        bound = _packed([*(math.ceil(w * scale) for w in positive), len(keys), most])
-        negative = tuple(filter(self.packed.__getitem__, dict.fromkeys(hits)))
-        word = self[form] = (keys, f"{WORD_PREFIX}{form} ", sums, negative, bound)
+            largest = map(max, self.zero, *map(self.rows.__getitem__, pairs))
+            bound += _packed(map(math.ceil, map(_SCALE.__mul__, largest)), features.shifts)
+        # A 4- or 5-gram that repeats starts with a 3-gram that repeats as often, and the keys
+        # hold the 3-grams right after the unigram: the 3-grams alone give the most.
+        grams = keys[1 : len(padded) - 1]
+        most = 1 if len(set(grams)) == len(grams) else max(Counter(grams).values())
+        bound += (len(keys) << self.size_shift) + (most << self.most_shift)
+        distinct = list(map(features.__getitem__, dict.fromkeys(hits)))
+        mask, negative = sum(map(_BIT, distinct)), sum(map(_BELOW, distinct))
+        word = self[form] = (keys, f"{WORD_PREFIX}{form} ", hits, bound, mask, negative)
         return word
 
 
@@ -415,7 +443,7 @@ _COUNT_TERM: Final = itemgetter(1)
 # number that the probability the exact path prints can never exceed, without counting; a rule
 # skips a sentence whose ceiling is at most its limit (the exact probability is then at most the
 # limit, so the sentence is not reported either way) and computes the exact probability only for
-# the others (about 1 in 10 on the bench corpus). Why the ceiling is safe:
+# the others (about 1 in 7 on the bench corpus). Why the ceiling is safe:
 #
 # 1. With s_j the score of harmful class j against good text (good's is 0), the probability of t
 #    is e^s_t / (1 + sum_j e^s_j) <= e^s_t / (1 + e^s_t) = sigmoid(s_t), and sigmoid increases.
@@ -426,8 +454,10 @@ _COUNT_TERM: Final = itemgetter(1)
 #    N_t <= (sum over every occurrence of max(w_t, 0)) + (sum over distinct n-grams of min(w_t, 0)).
 #    The first sum is, for each word, the sum over its own n-grams (with repeats), plus its pair,
 #    whose weight is at most the largest max(w_t, 0) of the model's pairs that begin with the word.
-#    The second is taken over the union of the words' known n-grams whose weight for some class is
-#    at most -_SMALL_NEGATIVE, each rounded towards 0 (`_Packed`): leaving a negative term out, or
+#    The second is taken over the known n-grams whose weight for some class is at most
+#    -_SMALL_NEGATIVE of some of the words: taking the sentence's distinct words in order, a word
+#    is taken when it shares none of these n-grams with a word taken before, so that no n-gram is
+#    counted twice; each weight is rounded towards 0 (`_Features`). Leaving a negative term out, or
 #    making it smaller, only raises the bound. Call the result U_t.
 # 4. The norm: norm^2 = sum_k tf(c_k)^2 = sum_k c_k h(c_k) with h(c) = (1 + ln c)^2 / c. h rises
 #    from h(1) = 1 up to c = e and falls after it, so on 1 <= c <= C its least value is
@@ -480,7 +510,7 @@ class _Scorer:
             pairs = list(map(add, map(_HEAD, words[:-1]), forms[1:]))
             counts = Counter(chain(chain.from_iterable(map(_KEYS, words)), pairs))  # counted in C
             occurrences = sum(map(len, map(_KEYS, words))) + len(pairs)
-            sums = list(map(_SUMS, words))
+            sums = list(map(self.words.sums.__getitem__, forms))
             pair_rows = list(map(rows.__getitem__, filter(known_key, pairs)))
             square = float(occurrences)
             repeated_rows: list[tuple[float, ...]] = []
@@ -514,9 +544,16 @@ class _Scorer:
         forms = _forms(text)
         if not forms:
             return (1.0,) * (classes + 1)
-        words = list(map(self.words.__getitem__, forms))
-        bound = sum(map(_BOUND, words))
-        negative = sum(map(self.words.packed.__getitem__, set(chain.from_iterable(map(_NEGATIVE_KEYS, words)))))
+        table = self.words
+        bound = sum(map(_BOUND, map(table.__getitem__, forms)))
+        # Point 3: the negative weights of words that share none of the kept n-grams, each word
+        # once. A word sharing one with a word taken before is left out (its share is not needed
+        # for a valid bound), which is much cheaper than the union of every word's n-grams.
+        taken = negative = 0
+        for _, _, _, _, mask, weights in map(table.__getitem__, dict.fromkeys(forms)):
+            if mask and not mask & taken:
+                taken |= mask
+                negative += weights
         occurrences = _field(bound, classes) + len(forms) - 1
         floor = math.sqrt(_least_h(_field(bound, classes + 1)) * occurrences)
         found = []
