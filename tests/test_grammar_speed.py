@@ -7,6 +7,7 @@
 - needs made one at a time, on first use, are the needs made all at once;
 - the tokeniser, the clause splitter and the "talks about wording" mark answer as the versions
   they replaced (kept here as references), and quotes are blanked as the pattern alone blanks them;
+- a shape's lemma lists are found in a clause where the replaced lookup found them;
 - importing the kind compiles no pattern (a small file's check never needs one).
 Real text (the tone corpus, the grammar examples) and generated text (hypothesis) alike.
 """
@@ -24,8 +25,8 @@ from hypothesis import strategies as st
 
 from lessonkit.check.documents import text_document
 from lessonkit.check.kinds import grammar as grammar_kind
-from lessonkit.check.linguistic import clauses, modality, tokens
-from lessonkit.check.linguistic.lemmas import forms
+from lessonkit.check.linguistic import clauses, modality, shape, tokens
+from lessonkit.check.linguistic.lemmas import candidates, forms
 from lessonkit.check.linguistic.lexicon import LEXICONS
 from lessonkit.check.linguistic.tokens import Token, parts
 from lessonkit.check.rulebook import Rule, load_rulebook
@@ -300,3 +301,31 @@ def test_quotes_are_blanked_as_the_pattern_blanks_them(pieces: list[str]) -> Non
 def test_quotes_of_any_characters_are_blanked_as_the_pattern_blanks_them(text: str) -> None:
     by_pattern = grammar_kind._quoted().sub(lambda m: " " * len(m.group()), text)
     assert grammar_kind._blank_quotes(text) == by_pattern
+
+
+def _reference_span(
+    entries: tuple[tuple[str, ...], ...], found: tuple[Token, ...], language: str
+) -> tuple[int, int] | None:
+    """`shape._span` as it was: each word looked up by its form and then by every candidate (the form again)."""
+    index = shape._index(entries)
+    for position, token in enumerate(found):
+        for key in (token.norm, *candidates(token.norm, language)):
+            for entry in index.get(key, ()):
+                end = position + len(entry)
+                if end <= len(found) and all(shape._is(w, found[position + k], language) for k, w in enumerate(entry)):
+                    return position, end
+    return None
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_lemma_lists_are_found_where_the_replaced_lookup_found_them(language: str) -> None:
+    shapes = [grammar_kind._compiled(rule).shape for rule in GRAMMAR_RULES if rule.language == language]
+    lists = {entries for s in shapes for entries in (s.lemmas, s.also, s.unless, s.unless_sentence) if entries}
+    found = 0
+    for text in _tone_texts(language):
+        for clause in clauses.analyse(text, language).clauses:
+            for entries in lists:
+                span = shape._span(entries, clause.tokens, language)
+                assert span == _reference_span(entries, clause.tokens, language), (text, entries[:3])
+                found += span is not None
+    assert found > 100

@@ -22,6 +22,7 @@ condition on the clause. `any` stands alone in a list; `negated`, `voice`, `attr
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from lessonkit.check.linguistic.lemmas import candidates
@@ -250,11 +251,21 @@ def _is(word: str, token: Token, language: str) -> bool:
     return word == token.norm or word in candidates(token.norm, language)
 
 
+@lru_cache(maxsize=1 << 14)
+def _keys(norm: str, language: str) -> tuple[str, ...]:
+    """The words a token is looked up by in `_span`: its own form, then its other candidate lemmas.
+
+    Once each: the form is among its candidates, and its entries, already tried, would fail again.
+    Kept for the run: made once per word form, not once per token of every clause of every rule.
+    """
+    return (norm, *(lemma for lemma in candidates(norm, language) if lemma != norm))
+
+
 def _span(entries: tuple[tuple[str, ...], ...], tokens: tuple[Token, ...], language: str) -> tuple[int, int] | None:
     """The first (start, end) of tokens where an entry (a sequence of lemmas) matches, or None."""
     index = _index(entries)
     for position, token in enumerate(tokens):
-        for key in (token.norm, *candidates(token.norm, language)):
+        for key in _keys(token.norm, language):
             for entry in index.get(key, ()):
                 end = position + len(entry)
                 if end <= len(tokens) and all(_is(w, tokens[position + k], language) for k, w in enumerate(entry)):
