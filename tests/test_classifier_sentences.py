@@ -1,8 +1,9 @@
-"""The sentence split finds ASCII words with a plain-range regex: the same sentences as with `WORD`.
+"""The sentence split and the classifier's judged sentences: the same as the reference, faster.
 
 `sentences._sentences` is shared by the classifier and readability; on a part whose text is ASCII
 it uses `_ASCII_WORD` (about twice as fast) and counts words from the first one found. The
-reference below is the split as it was written before, with `WORD` everywhere.
+classifier's judged sentences reuse the split's word count and skip `_QUOTED` when no quotation
+mark occurs. The references below are the code as it was written before.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ from hypothesis import strategies as st
 from lessonkit.check import sentences
 from lessonkit.check.document import TextUnit
 from lessonkit.check.documents import text_document
+from lessonkit.check.kinds import classifier
+from lessonkit.check.kinds.classifier import judged_text
+from lessonkit.check.patterns import in_question, in_quotation
 from lessonkit.check.sentences import WORD, Sentence
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,3 +63,37 @@ def test_the_split_is_the_reference_on_generated_text(text: str) -> None:
 def test_the_split_is_the_reference_on_the_lessons() -> None:
     found = sum(_same(path.read_text(encoding="utf-8")) for path in sorted((ROOT / "lessons").rglob("*.md"))[:40])
     assert found > 500  # the comparison is not empty
+
+
+def _judged_reference(unit: TextUnit, skip_questions: bool, skip_quoted: bool) -> list[tuple[int, str, int]]:
+    """The classifier's judged sentences as written before: `judged_text` and a word count of each."""
+    found = []
+    for sentence in _reference(unit):
+        if skip_questions and in_question(unit.plain, sentence.start):
+            continue
+        if skip_quoted and in_quotation(unit.plain, sentence.start):
+            continue
+        judged = judged_text(sentence.text, skip_quoted)
+        found.append((sentence.start, judged, len(WORD.findall(judged))))
+    return found
+
+
+_QUOTING = st.sampled_from(['"', "“", "”", "„", "«", "»", "‘", "’", " '", "' ", "'s", "Mia said: ", "?", "\n\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_PIECES, _QUOTING), max_size=60).map("".join), st.booleans(), st.booleans())
+def test_judged_sentences_are_the_reference(text: str, skip_questions: bool, skip_quoted: bool) -> None:
+    for unit in _units(text):
+        judged = classifier._judged_sentences(unit, skip_questions, skip_quoted)
+        assert list(judged) == _judged_reference(unit, skip_questions, skip_quoted)
+
+
+def test_judged_sentences_are_the_reference_on_the_lessons() -> None:
+    taken_out = 0
+    for path in sorted((ROOT / "lessons").rglob("*.md"))[:40]:
+        for unit in _units(path.read_text(encoding="utf-8")):
+            reference = _judged_reference(unit, True, True)
+            assert list(classifier._judged_sentences(unit, True, True)) == reference
+            taken_out += sum(judged != " ".join(judged.split()) for _, judged, _ in reference)
+    assert taken_out > 0  # some sentences had a quotation taken out
