@@ -103,7 +103,7 @@ def test_without_a_cache_folder_pyphen_parses_as_usual(tmp_path: Path) -> None:
     ],
 )
 def test_a_signed_cache_of_the_wrong_shape_is_not_read(
-    cache: Path, monkeypatch: pytest.MonkeyPatch, shape: object
+    cache: Path, monkeypatch: pytest.MonkeyPatch, shape: Any
 ) -> None:
     """Signed with the user's key, so that only the checks on reading stand between it and Pyphen."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(cache / "key-home"))

