@@ -93,7 +93,8 @@ def _judge(
     score = table.get(word, None)
     if score is None:  # not in the table: a compound or elided form is as rare as its rarest part
         parts = word.replace("'", "-").split("-")
-        score = min(table.get(part, 0.0) for part in parts if part) if parts else 0.0
+        # A word of one part is that part, just found missing: not looked up again.
+        score = min(table.get(part, 0.0) for part in parts if part) if len(parts) > 1 else 0.0
     if score >= threshold or _defined(word, vocabulary):
         return word, None
     return word, score
