@@ -12,6 +12,7 @@ from lessonkit.check.finding import Suppression
 from lessonkit.check.rulebook import DOCUMENTS, KINDS, Rule, runner
 from lessonkit.check.suppress import find_suppressions
 from lessonkit.diagnostics import Diagnostic
+from lessonkit.diagnostics import sort_key as _order
 
 # A lesson section is a few kilobytes. Larger parts are refused (reported, not read), which
 # also bounds what the one rule pattern that needs Python's engine (lookarounds) may scan.
@@ -46,11 +47,6 @@ def check_document(document: Document, rules: Iterable[Rule]) -> list[Diagnostic
                 findings.append(Diagnostic(stop.location, OUT_OF_TIME, message, suggestion="split the file"))
                 break
     return in_order(findings)
-
-
-def _order(d: Diagnostic) -> tuple[Path, int, int, str, str, str, str]:
-    """A Diagnostic's fields in the order its dataclass compares them, its Location's flattened in."""
-    return (d.location.path, d.location.line, d.location.column, d.code, d.message, d.severity, d.suggestion)
 
 
 def in_order(findings: list[Diagnostic]) -> list[Diagnostic]:

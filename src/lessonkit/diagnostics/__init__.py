@@ -66,6 +66,17 @@ class Diagnostic:
         return f"{self.location}: {self.severity} {self.code} {self.message}{hint}"
 
 
+def sort_key(d: Diagnostic) -> tuple[Path, int, int, str, str, str, str]:
+    """A Diagnostic's fields in the order its dataclass compares them, its Location's flattened in.
+
+    Sorting by this key gives the dataclass's order (lexicographic over the nested fields is
+    lexicographic over the flattened ones), compared in C: the generated `__lt__` builds tuples of
+    fields on every call, and a megabyte of prose has 6,000 findings and 80,000 comparisons.
+    """
+    where = d.location
+    return (where.path, where.line, where.column, d.code, d.message, d.severity, d.suggestion)
+
+
 @dataclass(frozen=True, order=True)
 class Suppression:
     """An inline `<!-- lessonkit: ignore RULE "reason" -->` comment and the lines it covers."""
