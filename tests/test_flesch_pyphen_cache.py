@@ -114,3 +114,26 @@ def test_a_signed_cache_of_the_wrong_shape_is_not_read(
     good = {"ab": (0, (0, 1)), "c": (1, (2,)), "": (0, ())}
     assert cache_file.write_sealed_file(target, marshal.dumps(good))
     assert flesch._read_patterns(target) == good
+
+
+def test_textstat_finds_the_cached_patterns(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """textstat's own Pyphen (German and Spanish formulas) takes the patterns read from the cache, unparsed."""
+    from lessonkit.check.kinds import readability
+
+    monkeypatch.setattr(pyphen, "hdcache", {})
+    parsed = flesch._hyphenation(pyphen, _path("de"))  # parsed, then written to the cache folder
+    monkeypatch.setattr(pyphen, "hdcache", {})
+    flesch._pyphen.cache_clear()
+    readability._hyphenation_cached.cache_clear()
+
+    def no_parsing(*args: Any) -> None:
+        raise AssertionError("the dictionary was parsed again")
+
+    monkeypatch.setattr(pyphen.HyphDict, "__init__", no_parsing)
+    try:
+        readability._hyphenation_cached("de")
+        readability._hyphenation_cached("xx")  # no dictionary: left to textstat, no error here
+        assert pyphen.Pyphen(lang="de").hd.patterns == parsed.patterns  # as textstat makes it
+    finally:
+        flesch._pyphen.cache_clear()
+        readability._hyphenation_cached.cache_clear()

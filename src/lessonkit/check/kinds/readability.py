@@ -10,13 +10,14 @@ from __future__ import annotations
 import sys
 import types
 from collections.abc import Callable, Iterator
+from contextlib import suppress
 from functools import cache
 from operator import attrgetter
 from typing import Any, NoReturn
 
 from lessonkit.check.document import Document
 from lessonkit.check.kinds import finding, header, units
-from lessonkit.check.kinds.flesch import flesch_kincaid_grade
+from lessonkit.check.kinds.flesch import _pyphen, flesch_kincaid_grade
 from lessonkit.check.resources import WordTable, syllable_table
 from lessonkit.check.rulebook import Rule
 from lessonkit.check.sentences import readable_text, sentences
@@ -76,6 +77,7 @@ def _metric(name: str) -> tuple[Callable[[str, str], float], bool]:
 
     def with_lang(function: Callable[[str], float]) -> Callable[[str, str], float]:
         def run(text: str, language: str) -> float:
+            _hyphenation_cached(language)
             ts.set_lang(language)
             return function(text)
 
@@ -91,6 +93,19 @@ def _metric(name: str) -> tuple[Callable[[str, str], float], bool]:
         known = ", ".join(["flesch-kincaid-grade", *formulas])
         raise LessonkitError(f"unknown readability formula '{name}'; known: {known}")
     return formulas[name]
+
+
+@cache
+def _hyphenation_cached(language: str) -> None:
+    """Pyphen's patterns for the language put where textstat's Pyphen finds them, from the signed cache.
+
+    textstat counts syllables with its own `Pyphen(lang=...)`, which parses the hyphenation
+    dictionary (a fifth of a second for German) unless Pyphen's `hdcache` holds it; lessonkit's
+    `_pyphen` fills that entry from the cache folder (the same patterns). A language Pyphen
+    lacks is left to textstat, which may not need syllables for it (LIX does not).
+    """
+    with suppress(KeyError):
+        _pyphen(language)
 
 
 def readability(rule: Rule, document: Document) -> Iterator[Diagnostic]:
