@@ -61,3 +61,20 @@ def test_a_check_that_reads_every_cache_ends_silently(tmp_path: Path) -> None:
         assert done.stderr == ""
         summary = done.stdout.splitlines()[-1]
         assert " warning(s) in 1 file(s);" in summary and not summary.startswith("0 error(s)"), summary
+
+
+def test_an_open_shard_file_left_to_the_end_closes_silently(tmp_path: Path) -> None:
+    # Held by `sys` (wiped last), the shard file is deleted after `os` was wiped name by name (the
+    # exit-time freeze keeps modules from being collected whole): its `__del__` must not need a
+    # module global that is gone by then.
+    data = tmp_path / "shards.bin"
+    data.write_bytes(b"x")
+    code = (
+        "import atexit, gc, os, sys\n"
+        "from lessonkit.check.resources import ShardFile\n"
+        f"sys._kept = ShardFile(os.open({str(data)!r}, os.O_RDONLY), {{}}, 0, 0)\n"
+        "atexit.register(gc.freeze)\n"
+    )
+    done = _run(code, ROOT)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""

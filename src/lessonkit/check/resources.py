@@ -163,10 +163,12 @@ class ShardFile:
             return None
         return data if len(data) == size else None
 
-    def close(self) -> None:
+    def close(self, _close: Callable[[int], None] = os.close) -> None:
         """Close the file (shards not read yet then read as missing)."""
+        # `os.close` is bound when the method is defined: at interpreter exit (after the CLI's
+        # `gc.freeze`) modules are wiped name by name, and `__del__` may run after `os` is None.
         if self._handle is not None:
-            os.close(self._handle)
+            _close(self._handle)
             self._handle = None
 
     def __del__(self) -> None:
