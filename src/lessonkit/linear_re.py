@@ -50,8 +50,30 @@ _INSIDE = {"w": WORD, "d": DIGIT, "s": SPACE}
 # Zero-width or back-referencing escapes RE2 cannot read the way Python does.
 _UNSUPPORTED_ESCAPES = frozenset("bBN123456789")
 FALLBACK_LIMIT = 256 * 1024  # characters a backtracking pattern may scan in one call
-_MAX_RE2_MEMORY = 64 << 20  # a rule's alternation of many phrases needs more than the 8 MiB default
+# RE2's budget for one program: its instructions and the DFA states its searches cache. The DFA
+# needs room for some twenty states as wide as the program, or RE2 gives up on it, runs its much
+# slower NFA (same matches) and logs "DFA out of memory" on every search. Measured on German text
+# (tests/test_quotation_re2_memory.py holds the shipped rules quiet): the largest shipped rule
+# (de tone.blame-shapes, 3,297 characters as RE2 reads it) needs 24 MiB, and the need grows by
+# about 8 MiB per thousand characters (the alternation of twelve German tone rules, 23,000
+# characters: 192 MiB), so this holds rules several times the largest. Rules are untrusted, so the
+# budget stays bounded: the program itself may take up to two thirds of it (a huge rule), and the
+# DFA states fill the rest only as searches meet them.
+_MAX_RE2_MEMORY = 256 << 20
 _MATCH_GROUP = re.compile(r"^m\d*$")
+
+
+def re2_options() -> re2.Options:
+    """Options for every RE2 program of the checker: the bounded budget above, and no logging.
+
+    RE2 logs what it handles itself (a DFA out of memory, a pattern it cannot read) straight to the
+    terminal, once per search; every such case is handled here (a fallback, a raised `re2.error`),
+    so the lines would only alarm the user.
+    """
+    options = re2.Options()
+    options.max_mem = _MAX_RE2_MEMORY
+    options.log_errors = False
+    return options
 
 
 Spans = Sequence[tuple[int, int]]  # (start, end) in bytes of the whole match, then of each group; (-1, -1): no part
@@ -420,8 +442,7 @@ class Scanner:
         if not self._compiled:
             self._compiled = True
             if self._source is not None:
-                options = re2.Options()
-                options.max_mem = _MAX_RE2_MEMORY
+                options = re2_options()
                 try:
                     self._engine = re2.compile(self._source, options)
                 except re2.error:
@@ -435,8 +456,7 @@ class Scanner:
             self._ascii_compiled = True
             form = self.ascii_source
             if form is not None:
-                options = re2.Options()
-                options.max_mem = _MAX_RE2_MEMORY
+                options = re2_options()
                 options.encoding = re2.Options.Encoding.LATIN1  # type: ignore[attr-defined]  # the stubs lack the enum
                 try:
                     engine = re2.compile(form, options)
