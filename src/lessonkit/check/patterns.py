@@ -28,7 +28,7 @@ import json
 import marshal
 import re
 import sys
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
@@ -41,8 +41,9 @@ import re2
 from lessonkit import __version__
 from lessonkit.cache_file import read_sealed_file, write_sealed_file
 from lessonkit.check.anchors import Anchor, anchor_for, fold
+from lessonkit.check.quotation import in_quotation as in_quotation
 from lessonkit.check.resources import cache_dir
-from lessonkit.linear_re import Hit, Scanner, to_re2, word_bounded
+from lessonkit.linear_re import Hit, Scanner, re2_options, to_re2, word_bounded
 from lessonkit.problems import LessonkitError
 
 _MACRO = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
@@ -50,8 +51,6 @@ _MACRO = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
 _SEPARATOR = r"[^\w.!?;:؟؛]+"
 _CLAUSE_END = re.compile(r"[.!?;:؟؛\n]\s*\n|[.!?;:؟؛]")
 _SENTENCE_END = re.compile(r"[.!?؟]")
-_QUOTE = re.compile('"')
-_BREAK = re.compile(r"\n(?=\n)")
 NEGATION_WINDOW = 5  # words before a match that can negate it ("it is never your fault")
 
 
@@ -259,9 +258,7 @@ class _AnchorStrings:
             if made.anchor is not None:
                 strings |= {s for needs in made.anchor.phrases for needed in needs for s in needed}
         ordered = sorted(s for s in strings if isinstance(s, str))
-        options = re2.Options()
-        options.max_mem = 64 << 20
-        matcher = re2.Set.SearchSet(options)
+        matcher = re2.Set.SearchSet(re2_options())
         try:
             index = {string: matcher.Add(re2.escape(string)) for string in ordered}
             matcher.Compile()
@@ -577,27 +574,17 @@ def compile_patterns(patterns: list[str], define: dict[str, str], negation: str 
     return _compile(tuple(patterns), tuple(sorted(define.items())), negation)
 
 
-# Both tests below run once per match; scanning the text each time would be quadratic in a long
-# paragraph full of matches, so the positions they need are found once per text (the same
-# `str` object comes back for every match of every rule in a unit, and hashes once).
+# `in_question` runs once per match; scanning the text each time would be quadratic in a long
+# paragraph full of matches, so the positions it needs are found once per text (the same `str`
+# object comes back for every match of every rule in a unit, and hashes once). `in_quotation`
+# (check/quotation.py, the one definition the other kinds share) keeps its spans the same way.
 @lru_cache(maxsize=16)
-def _marks(text: str) -> tuple[list[int], list[int], list[int]]:
-    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
-    quotes = [m.start() for m in _QUOTE.finditer(text)]
-    breaks = [m.start() for m in _BREAK.finditer(text)]  # overlapping: "\n\n\n" holds two
-    return ends, quotes, breaks
+def _sentence_ends(text: str) -> list[int]:
+    return [m.start() for m in _SENTENCE_END.finditer(text)]
 
 
 def in_question(text: str, offset: int) -> bool:
     """True when the sentence holding `offset` ends with a question mark."""
-    ends = _marks(text)[0]
+    ends = _sentence_ends(text)
     index = bisect_left(ends, offset)
     return index < len(ends) and text[ends[index]] in "?؟"
-
-
-def in_quotation(text: str, offset: int) -> bool:
-    """True when `offset` is inside double quotes opened in the same paragraph (a character's words)."""
-    _, quotes, breaks = _marks(text)
-    before = bisect_right(breaks, offset - 2)  # a break "\n\n" at p lies before offset when p + 2 <= offset
-    paragraph = breaks[before - 1] + 1 if before else 0
-    return (bisect_left(quotes, offset) - bisect_left(quotes, paragraph)) % 2 == 1

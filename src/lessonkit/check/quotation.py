@@ -1,0 +1,164 @@
+"""Where a text quotes: the one definition of quotation the checker's rules skip (`skip_quoted`).
+
+Good guidance cites harmful wording to reject it ("Avoid asking 'why did you send it?'",
+„Selbst schuld“ ist ein Satz, der nicht stimmt, «Te lo has buscado» es una frase falsa), and
+stories give characters their lines: a rule that skips quotations does not judge those words.
+
+A quotation lies within one paragraph (a blank line ends it):
+
+- Double quotes `"`, `“`, `”` pair by their count in the paragraph, whatever other marks stand
+  between them, and one left open quotes the rest of its paragraph: the meaning `"` always had in
+  the checker (plain text straightens the curly ones, so a lesson and its plain text agree). So
+  the closing mark of a German `„...“`, straightened to `"`, also opens a quotation to the end
+  of the paragraph, as before: pairing it with `„` instead would report text that no rule
+  reports today, which is a change of findings of its own, left to a decision (QUOTES' report).
+- German `„...“` (closed by `“`, `”` or `"`) and `‚...‘`; guillemets `«...»`, `»...«`, `‹...›`,
+  `›...‹` (Spanish, French, Arabic; German); single quotes `'...'` and `‘...’`. The single ones
+  double as apostrophes ("don't", "children's", "the kids' phones"), so `'` or `‘` opens only after
+  a line start, a space or an opening bracket and before a non-space, and `'` or `’` closes only
+  after a non-space and before a space, punctuation or the end. These open only when their
+  closing mark follows in the paragraph; a lone one is an apostrophe or a typo, not a quotation
+  (one that quoted the rest of the paragraph would silence every rule there). They do not nest:
+  what lies inside the outer one is quoted already. Where the two kinds overlap, the spans merge.
+
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
+from typing import Final, NamedTuple
+
+# Every character that opens or closes a quotation.
+_MARK: Final = re.compile("[\"'\u2018\u2019\u201a\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a]")
+_BREAK: Final = re.compile(r"\n(?=\n)")  # a paragraph ends at a blank line ("\n\n\n" holds two)
+
+_DOUBLE: Final = '"\u201c\u201d'
+_SINGLE_OPEN: Final = "'\u2018"
+_SINGLE_CLOSE: Final = "'\u2019"
+_LOW_SINGLE_CLOSE: Final = "'\u2018\u2019"
+# Each opening mark but the double quotes (`_double_quoted`), and the marks that close it.
+_CLOSERS: Final[dict[str, str]] = {
+    "\u201e": '\u201c\u201d"',  # „...“
+    "\u201a": _LOW_SINGLE_CLOSE,  # ‚...‘
+    "\u00ab": "\u00bb",  # «...»
+    "\u00bb": "\u00ab",  # »...«
+    "\u2039": "\u203a",  # ‹...›
+    "\u203a": "\u2039",  # ›...‹
+    **dict.fromkeys(_SINGLE_OPEN, _SINGLE_CLOSE),
+}
+# Closing marks that are also apostrophes: they close only before a space, punctuation or the end.
+_APOSTROPHE_LIKE: Final = frozenset("'\u2018\u2019")
+_OPEN_AFTER: Final = frozenset("([{")
+
+
+class Quotations(NamedTuple):
+    """The quotations of a text: each from its opening mark to just past its closing mark, in order.
+
+    One left open (a double quote) ends where its paragraph does, before the blank line.
+    """
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def spans(self) -> list[tuple[int, int]]:
+        """(start, end) of every quotation, marks included."""
+        return list(zip(self.starts, self.ends, strict=True))
+
+    def holds(self, offset: int) -> bool:
+        """True when `offset` lies inside a quotation: after its opening mark, up to its closing mark."""
+        index = bisect_left(self.starts, offset) - 1
+        return index >= 0 and offset < self.ends[index]
+
+
+_NONE: Final = Quotations((), ())
+
+
+def _word(char: str) -> bool:
+    return char.isalnum() or char == "_"  # Python's `\w` for `str`
+
+
+def _opens(text: str, at: int) -> bool:
+    """Whether the single quote at `at` can open: after a line start, a space or a bracket, before a non-space."""
+    before = text[at - 1] if at else " "
+    return (before.isspace() or before in _OPEN_AFTER) and at + 1 < len(text) and not text[at + 1].isspace()
+
+
+def _closes(text: str, at: int) -> bool:
+    """Whether an apostrophe-like mark at `at` can close: after a non-space, before a non-word character or the end."""
+    return at > 0 and not text[at - 1].isspace() and (at + 1 == len(text) or not _word(text[at + 1]))
+
+
+@lru_cache(maxsize=16)
+def quotations(text: str) -> Quotations:
+    """The quotations of `text` (see the module's description)."""
+    if _MARK.search(text) is None:
+        return _NONE  # most text quotes nothing
+    marks = [(m.start(), m.group()) for m in _MARK.finditer(text)]
+    positions = [at for at, _ in marks]
+    breaks = [m.start() for m in _BREAK.finditer(text)]
+    # Where each mark can close a quotation, by closing mark (apostrophe-like ones only where they may close).
+    closing: dict[str, list[int]] = {}
+    for at, char in marks:
+        if char not in _APOSTROPHE_LIKE or _closes(text, at):
+            closing.setdefault(char, []).append(at)
+    # The candidates of each opening mark's set of closers, merged once per set.
+    by_set = {closers: sorted(at for c in closers for at in closing.get(c, ())) for closers in set(_CLOSERS.values())}
+    spans = _double_quoted(marks, breaks, len(text))
+    index = 0
+    while index < len(marks):
+        at, char = marks[index]
+        closers = _CLOSERS.get(char)
+        if closers is None or (char in _SINGLE_OPEN and not _opens(text, at)):
+            index += 1
+            continue
+        paragraph_end = breaks[at_break] if (at_break := bisect_right(breaks, at)) < len(breaks) else len(text)
+        candidates = by_set[closers]
+        next_close = bisect_right(candidates, at)
+        if next_close >= len(candidates) or candidates[next_close] >= paragraph_end:
+            index += 1  # no closing mark: not a quotation
+            continue
+        end = candidates[next_close] + 1
+        spans.append((at, end))
+        index = bisect_left(positions, end, index + 1)
+    return _merged(spans)
+
+
+def _double_quoted(marks: list[tuple[int, str]], breaks: list[int], size: int) -> list[tuple[int, int]]:
+    """The double quotes' quotations: marks paired by their count in each paragraph, one left open to its end."""
+    spans: list[tuple[int, int]] = []
+    opened = -1
+    paragraph_end = -1  # where the paragraph of the open mark ends
+    for at, char in marks:
+        if char not in _DOUBLE:
+            continue
+        if opened >= 0 and at < paragraph_end:
+            spans.append((opened, at + 1))
+            opened = -1
+            continue
+        if opened >= 0:
+            spans.append((opened, paragraph_end))
+        at_break = bisect_right(breaks, at)
+        opened, paragraph_end = at, breaks[at_break] if at_break < len(breaks) else size
+    if opened >= 0:
+        spans.append((opened, paragraph_end))
+    return spans
+
+
+def _merged(spans: list[tuple[int, int]]) -> Quotations:
+    """Spans in order, overlapping ones joined (an offset is inside after a start and before an end)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(spans):
+        if ends and start < ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return Quotations(tuple(starts), tuple(ends))
+
+
+def in_quotation(text: str, offset: int) -> bool:
+    """True when `offset` lies inside a quotation of `text` (a character's words, or wording cited to be avoided)."""
+    return quotations(text).holds(offset)

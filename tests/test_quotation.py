@@ -1,0 +1,169 @@
+"""check/quotation.py: which words a text quotes, in every language's marks, in linear time."""
+
+from __future__ import annotations
+
+import random
+import sys
+from bisect import bisect_left, bisect_right
+from types import FrameType
+from typing import Any
+
+import pytest
+
+from lessonkit.check import quotation
+from lessonkit.check.patterns import in_quotation as patterns_in_quotation
+from lessonkit.check.quotation import in_quotation, quotations
+
+
+def quoted(text: str) -> list[str]:
+    return [text[start:end] for start, end in quotations(text).spans()]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Avoid asking ‘why did you send it?’", ["‘why did you send it?’"]),
+        ("Avoid asking 'why did you send it?'", ["'why did you send it?'"]),
+        # Its closing mark also counts among the double quotes (plain text straightens it to `"`),
+        # and so leaves the rest of the paragraph quoted, as `"` always did.
+        ("„Selbst schuld“ ist ein Satz, der nicht stimmt", ["„Selbst schuld“ ist ein Satz, der nicht stimmt"]),
+        ('„Selbst schuld" ist ein Satz. Gut.\n\nNeu', ['„Selbst schuld" ist ein Satz. Gut.']),
+        ("Sag nie „selbst schuld“ und „Pech“.", ["„selbst schuld“ und „Pech“"]),
+        ("«Te lo has buscado» es una frase falsa", ["«Te lo has buscado»"]),
+        ("عبارة «أنت السبب» عبارة خاطئة", ["«أنت السبب»"]),
+        ("Der Satz »Das hast du verdient« stimmt nicht", ["»Das hast du verdient«"]),
+        ("Le mot ‹naïf› blesse", ["‹naïf›"]),
+        ("Sag nie ‚selbst schuld‘ zu ihr", ["‚selbst schuld‘"]),
+        ("Mia said “you asked for it” and laughed", ["“you asked for it”"]),
+        ('He said "no" and "stop".', ['"no"', '"stop"']),
+        ("(‘you should have known’) is blame", ["‘you should have known’"]),
+    ],
+)
+def test_quotations_of_every_language(text: str, expected: list[str]) -> None:
+    assert quoted(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Don't worry, it's not your fault.",
+        "The children's phones and the kids' tablets stay at home.",
+        "Don’t worry: the children’s phones are safe.",
+        "It was the '90s and rock 'n roll",
+        "A lone « opens nothing, nor does „ this.",
+        "Say ' hello ' with spaces around.",
+    ],
+)
+def test_apostrophes_and_lone_marks_are_not_quotations(text: str) -> None:
+    assert quoted(text) == []
+
+
+def test_a_quotation_ends_with_its_paragraph() -> None:
+    text = "She said «no\n\nand» then 'went\n\naway' home"
+    assert quoted(text) == []
+    # An open double quote quotes the rest of its paragraph, and no further.
+    text = 'He said "stop\nnow\n\nYou did nothing wrong.'
+    assert quoted(text) == ['"stop\nnow']
+    assert in_quotation(text, text.index("now"))
+    assert not in_quotation(text, text.index("You"))
+
+
+def test_offsets_inside_and_outside() -> None:
+    text = "Avoid «te lo has buscado», say «no es tu culpa»."
+    assert not in_quotation(text, text.index("«"))  # the opening mark itself is outside
+    assert in_quotation(text, text.index("te"))
+    assert in_quotation(text, text.index("»"))  # ... and the closing one inside, as `"` always was
+    assert not in_quotation(text, text.index(", say"))
+    assert in_quotation(text, text.index("no es"))
+    assert patterns_in_quotation is in_quotation  # the pattern rules use the one definition
+
+
+def test_marks_inside_a_quotation_open_nothing() -> None:
+    text = '«Dijo “vete” y ‘ya’» pero "esto" no'
+    assert quoted(text) == ["«Dijo “vete” y ‘ya’»", '"esto"']
+    # A `"` counts among the double quotes of its paragraph even where it closes „: as it always
+    # did, it leaves the rest of the paragraph quoted (see the module's description).
+    text = '„Du bist schuld" ist falsch. Du bist schuld.'
+    assert in_quotation(text, text.index("Du"))
+    assert in_quotation(text, text.rindex("Du"))
+
+
+def _parity(text: str, offset: int) -> bool:
+    """The checker's earlier test (double quotes only): an odd number of `"` before `offset` in its paragraph."""
+    quotes = [i for i, c in enumerate(text) if c == '"']
+    breaks = [i for i in range(len(text) - 1) if text[i : i + 2] == "\n\n"]
+    before = bisect_right(breaks, offset - 2)
+    paragraph = breaks[before - 1] + 1 if before else 0
+    return (bisect_left(quotes, offset) - bisect_left(quotes, paragraph)) % 2 == 1
+
+
+def test_double_quotes_alone_keep_their_earlier_meaning() -> None:
+    """Text quoting only with `"` is quoted exactly where the parity test said (at every non-newline character)."""
+    rng = random.Random(18)
+    for _ in range(400):
+        text = "".join(rng.choice('ab "\n.,') for _ in range(rng.randrange(1, 60)))
+        for offset, char in enumerate(text):
+            if char != "\n":
+                assert in_quotation(text, offset) == _parity(text, offset), (text, offset)
+
+
+def _traced_lines(text: str) -> int:
+    """Lines of quotation.py run to find the quotations of `text` (CPU-independent: a count, not a time)."""
+    quotation.quotations.cache_clear()
+    lines = 0
+    source = quotation.__file__
+
+    def tracer(frame: FrameType, event: str, arg: Any) -> Any:
+        nonlocal lines
+        if frame.f_code.co_filename != source:
+            return None
+        if event == "line":
+            lines += 1
+        return tracer
+
+    sys.settrace(tracer)
+    try:
+        quotation.quotations(text)
+    finally:
+        sys.settrace(None)
+    return lines
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "„",  # openers that never close: each looks for a closing mark
+        "' '",
+        " 'a",
+        "«",
+        '"',
+        "‹›«»„“‚‘'’\" 'x' ",
+        " 'a' b'",
+    ],
+)
+def test_time_is_linear_in_a_pile_of_marks(unit: str) -> None:
+    """100 KB of quotation marks costs ten times 10 KB of them (a quadratic scan would cost a hundred)."""
+    small = _traced_lines(unit * (10_000 // len(unit)))
+    large = _traced_lines(unit * (100_000 // len(unit)))
+    assert small > 0
+    assert large <= 11 * small
+
+
+def test_the_spans_are_kept_per_text() -> None:
+    quotation.quotations.cache_clear()
+    text = "Never say «it is your fault»." * 3
+    for offset in range(len(text)):
+        in_quotation(text, offset)
+    info = quotation.quotations.cache_info()
+    assert (info.misses, info.hits) == (1, len(text) - 1)
+
+
+def test_whatever_the_marks_double_quotes_quote_what_they_quoted_before() -> None:
+    """Other marks only add quotations: where the earlier test said "quoted", this one says so too."""
+    rng = random.Random(1812)
+    for _ in range(400):
+        # Plain text, which these rules read, holds no curly double quotes (straightened to `"`).
+        text = "".join(rng.choice("ab '\"\n.,„«»‘’‹›(") for _ in range(rng.randrange(1, 60)))
+        for offset, char in enumerate(text):
+            if char != "\n" and _parity(text, offset):
+                assert in_quotation(text, offset), (text, offset)
