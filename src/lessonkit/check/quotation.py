@@ -96,33 +96,47 @@ def quotations(text: str) -> Quotations:
     if _MARK.search(text) is None:
         return _NONE  # most text quotes nothing
     marks = [(m.start(), m.group()) for m in _MARK.finditer(text)]
-    positions = [at for at, _ in marks]
     breaks = [m.start() for m in _BREAK.finditer(text)]
-    # Where each mark can close a quotation, by closing mark (apostrophe-like ones only where they may close).
+    spans = _double_quoted(marks, breaks, len(text))
+    # The other marks that may open here (most text has only double quotes and apostrophes).
+    openers = [
+        (at, closers)
+        for at, char in marks
+        if (closers := _CLOSERS.get(char)) is not None and (char not in _SINGLE_OPEN or _opens(text, at))
+    ]
+    if openers:
+        spans += _other_quoted(text, marks, breaks, openers)
+    return _merged(spans)
+
+
+def _other_quoted(
+    text: str, marks: list[tuple[int, str]], breaks: list[int], openers: list[tuple[int, str]]
+) -> list[tuple[int, int]]:
+    """The quotations of the marks but the double quotes: each opener to the first of its closers in its paragraph."""
+    # Where each mark can close a quotation (apostrophe-like ones only where they may close), and
+    # the candidates of each set of closers, merged when an opener first asks for them.
     closing: dict[str, list[int]] = {}
     for at, char in marks:
         if char not in _APOSTROPHE_LIKE or _closes(text, at):
             closing.setdefault(char, []).append(at)
-    # The candidates of each opening mark's set of closers, merged once per set.
-    by_set = {closers: sorted(at for c in closers for at in closing.get(c, ())) for closers in set(_CLOSERS.values())}
-    spans = _double_quoted(marks, breaks, len(text))
+    by_set: dict[str, list[int]] = {}
+    starts = [at for at, _ in openers]
+    spans: list[tuple[int, int]] = []
     index = 0
-    while index < len(marks):
-        at, char = marks[index]
-        closers = _CLOSERS.get(char)
-        if closers is None or (char in _SINGLE_OPEN and not _opens(text, at)):
-            index += 1
-            continue
+    while index < len(openers):
+        at, closers = openers[index]
+        candidates = by_set.get(closers)
+        if candidates is None:
+            candidates = by_set[closers] = sorted(position for c in closers for position in closing.get(c, ()))
         paragraph_end = breaks[at_break] if (at_break := bisect_right(breaks, at)) < len(breaks) else len(text)
-        candidates = by_set[closers]
         next_close = bisect_right(candidates, at)
         if next_close >= len(candidates) or candidates[next_close] >= paragraph_end:
             index += 1  # no closing mark: not a quotation
             continue
         end = candidates[next_close] + 1
         spans.append((at, end))
-        index = bisect_left(positions, end, index + 1)
-    return _merged(spans)
+        index = bisect_left(starts, end, index + 1)  # marks inside the quotation open nothing
+    return spans
 
 
 def _double_quoted(marks: list[tuple[int, str]], breaks: list[int], size: int) -> list[tuple[int, int]]:
