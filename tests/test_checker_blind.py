@@ -101,13 +101,13 @@ BASELINE_RECALL: dict[tuple[str, str, str], float] = {
 # Good sentences with an error, at most: none in 2026-12; in 2026-12b the checker as it was when the
 # set was written (commit 8ce3af5) gave an error on 3 of 50 good sentences in en, de and ar and 1 of
 # 30 in es; after TUNE's shape rules (2026-12-02, the set then read as a regression set) 2, 1, 1 and 1,
-# which is the ceiling now (each remaining one quotes a blaming phrase in quotation marks the checker
-# does not yet recognise as quotation: single quotes, „...", «...»). In 2026-12c, at commit bccbeed,
+# then 2, 0, 1 and 0 once quotation marks of every language counted as quotation (check/quotation.py)
+# and the victim-blaming and blaming-question rules skipped quoted words. In 2026-12c, at commit bccbeed,
 # 5 in en, 4 in de and ar, 0 in es; those sentences are not read (that would end the set's
 # blindness), so the ceiling records them; a later change may remove such errors but never add one.
 GOOD_ERRORS_CEILING: dict[str, dict[str, int]] = {
     "2026-12": {"en": 0, "de": 0, "ar": 0},
-    "2026-12b": {"en": 2, "de": 1, "ar": 1, "es": 1},
+    "2026-12b": {"en": 2, "de": 0, "ar": 1, "es": 0},
     "2026-12c": {"en": 5, "de": 4, "ar": 4, "es": 0},
 }
 MARGIN = 0.07
