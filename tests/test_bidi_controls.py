@@ -74,3 +74,55 @@ def test_a_country_pack_with_an_override_stops_the_check(project: Path) -> None:
     assert result.code == 1, result.out + result.err
     assert f"locales/countries/{pack.name}:{line}:{column}: error pack.schema invisible character U+202E" in result.out
     assert "Traceback" not in result.err
+
+
+# --- Other roads to the same character (review of 2026-12-02) ------------------------------------
+
+
+def _pack_with(project: Path, old: str, new: str) -> tuple[Path, int]:
+    shutil.copytree(ROOT / "locales" / "countries", project / "locales" / "countries")
+    shutil.copy(ROOT / "locales" / "locales.yml", project / "locales" / "locales.yml")
+    pack = project / "locales" / "countries" / "IE.yml"
+    text = pack.read_text(encoding="utf-8")
+    assert old in text, f"IE.yml lost '{old}'"
+    pack.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return pack, text[: text.index(old)].count("\n") + 1
+
+
+def test_an_override_spelled_as_a_yaml_escape_is_refused(project: Path) -> None:
+    # The file holds only ASCII; the value a page would print holds U+202E before the number.
+    pack, line = _pack_with(project, 'value: "', 'value: "\\u202E')
+    (project / "lessons" / "example.md").write_text(authoring_example(), encoding="utf-8")
+    result = run_cli("check", cwd=project)
+    assert result.code != 0 and "Traceback" not in result.err
+    assert f"locales/countries/{pack.name}:{line}:" in result.out and "U+202E" in result.out, result.out
+
+
+def test_an_override_spelled_in_front_matter_is_refused(project: Path) -> None:
+    lesson = authoring_example().replace('title: "', 'title: "\\u202E', 1)
+    assert "\\u202E" in lesson
+    (project / "lessons" / "example.md").write_text(lesson, encoding="utf-8")
+    result = run_cli("validate", str(project))
+    assert result.code == 2 and "Traceback" not in result.err
+    assert "error E007 invisible character U+202E" in result.out, result.out
+
+
+@pytest.mark.parametrize("reference", ["&#x202E;", "&#X202e;", "&#8238;", "&#x00202E;", "&#0008238;"])
+def test_an_override_spelled_as_a_character_reference_is_refused(project: Path, reference: str) -> None:
+    lesson = authoring_example().replace("a trusted adult", f"a trusted {reference}tluda", 1)
+    line = lesson[: lesson.index(reference)].count("\n") + 1
+    column = lesson.index(reference) - lesson.rfind("\n", 0, lesson.index(reference))
+    (project / "lessons" / "example.md").write_text(lesson, encoding="utf-8")
+    result = run_cli("validate", str(project))
+    assert result.code == 2, result.out
+    assert f"lessons/example.md:{line}:{column}: error E007 invisible character U+202E" in result.out
+
+
+def test_an_isolate_inside_a_contact_is_refused(project: Path) -> None:
+    # "1800 66 66 66" inside an isolate shows its groups in another order in right-to-left text.
+    pack, _ = _pack_with(project, 'value: "', f'value: "{RLI}')
+    (project / "lessons" / "example.md").write_text(authoring_example(), encoding="utf-8")
+    result = run_cli("check", cwd=project)
+    assert result.code != 0 and "Traceback" not in result.err
+    assert f"locales/countries/{pack.name}:" in result.out
+    assert "invisible character U+2067" in result.out, result.out

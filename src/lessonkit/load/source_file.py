@@ -111,10 +111,14 @@ def _unusable(path: Path, message: str) -> Problem:
 # order than the one it is stored in ("Trojan Source", CVE-2021-42574): a helpline number could
 # be printed reversed while the checker, the country pack's verification and a reviewer read
 # the stored digits, and a blaming sentence could hide from a reviewer. No lesson needs them:
-# right-to-left text is laid out by the bidi algorithm, and where it needs help the isolates
-# (U+2066-U+2069) and the marks (U+200E, U+200F) serve without reordering what they enclose,
-# so those stay allowed.
-_BIDI_CONTROL = re.compile("[\u202a-\u202e]")
+# right-to-left text is laid out by the bidi algorithm, and where a sentence needs help the
+# isolates (U+2066-U+2069) and the marks (U+200E, U+200F) serve, so those stay allowed in text.
+# They are refused in a country pack's contacts (locale/country_pack.py): an isolate around a
+# number in groups ("1800 66 66 66") shows the groups in another order, and the build isolates
+# every contact itself.
+# Markdown turns a numeric character reference into its character (markdown-it reads up to
+# seven decimal or six hex digits), so `&#x202E;` in a lesson prints the override itself.
+_BIDI_CONTROL = re.compile("[\u202a-\u202e]|&#(?:[xX]0{0,2}202[a-eA-E]|0{0,3}823[4-8]);")
 _BIDI_NAMES = {
     "\u202a": "LEFT-TO-RIGHT EMBEDDING",
     "\u202b": "RIGHT-TO-LEFT EMBEDDING",
@@ -134,10 +138,12 @@ def bidi_control(text: str, path: Path) -> Problem | None:
     line = text.count("\n", 0, offset) + 1
     column = offset - (text.rfind("\n", 0, offset) + 1) + 1
     char = found.group()
+    if char.startswith("&#"):  # a reference: the character it spells
+        char = chr(int(char[3:-1], 16) if char[2] in "xX" else int(char[2:-1]))
     return Problem(
         Location(path, line, column),
         BIDI_CONTROL_CODE,
         f"invisible character U+{ord(char):04X} ({_BIDI_NAMES[char]}) makes text display in another order"
         " than it is written (a phone number could show reversed); delete it, and where right-to-left text"
-        " needs help use the isolates U+2066 to U+2069",
+        " needs help use the isolates U+2066 to U+2069 (never around a number)",
     )

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from lessonkit.load.source_file import read_text
+from lessonkit.load.source_file import bidi_control, read_text
 from lessonkit.problems import Location, Problem
 
 KeyPath = tuple[str | int, ...]
@@ -131,6 +131,7 @@ class _Walker:
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
                 key = self._construct(key_node)
+                self._refuse_bidi(key, key_node)
                 if not isinstance(key, (str, int)) or isinstance(key, bool):
                     key = str(key)
                 where = Location(self.path, key_node.start_mark.line + 1 + self.offset, key_node.start_mark.column + 1)
@@ -145,7 +146,22 @@ class _Walker:
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, (*key_path, index)) for index, item in enumerate(node.value)]
         self.starts[key_path] = self._text_start(node)
-        return self._construct(node)
+        value = self._construct(node)
+        self._refuse_bidi(value, node)
+        return value
+
+    def _refuse_bidi(self, value: Any, node: yaml.Node) -> None:
+        r"""E007 for a string whose YAML escapes spell a bidi embedding or override.
+
+        `read_text` refuses those characters written as such, but a double-quoted scalar can
+        write them as `"\u202E"`: the raw text holds only ASCII, the value the renderer prints
+        holds the override (a pack's helpline number displayed reversed).
+        """
+        found = bidi_control(value, self.path) if isinstance(value, str) else None
+        if found is not None:
+            mark = node.start_mark
+            where = Location(self.path, mark.line + 1 + self.offset, mark.column + 1)
+            self.problems.append(Problem(where, found.code, found.message))
 
     def _text_start(self, node: yaml.Node) -> tuple[int, int]:
         """Where a scalar's text begins: after its opening quote, or on the line after `|` / `>`."""

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from lessonkit.load.schema import validate_schema
 from lessonkit.load.yaml_tree import read_yaml_file
@@ -28,6 +29,21 @@ class Contact(_Strict):
     kind: Literal["phone", "text", "web", "email"]
     value: Text
     note: str = ""
+
+    @field_validator("value")
+    @classmethod
+    def _no_format_characters(cls, value: str) -> str:
+        # Invisible format characters (direction marks and isolates among them) can show a number
+        # in another order than the one verified: "1800 66 66 66" inside an isolate reads
+        # "66 66 66 1800" in right-to-left text. The build isolates every contact itself.
+        found = next((c for c in value if unicodedata.category(c) == "Cf"), None)
+        if found is not None:
+            raise ValueError(
+                f"invisible character U+{ord(found):04X} ({unicodedata.name(found, 'format character')}) in a"
+                " contact could show it in another order than it was checked; delete it (the build keeps"
+                " numbers and addresses in order itself)"
+            )
+        return value
 
 
 class Service(_Strict):
