@@ -279,3 +279,19 @@ def test_a_planted_sparse_bucket_file_is_refused_before_any_large_read(tmp_path:
         handle.write(ShardFile._HEADER.pack(100 << 30))
         handle.truncate((100 << 30) + 64)
     assert ShardFile.open(path) is None
+
+
+def test_a_project_cache_folder_that_links_elsewhere_is_never_written(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "someone-elses-folder"
+    elsewhere.mkdir()
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / ".lessonkit-cache").symlink_to(elsewhere)
+    assert not cache_file.write_cache_file(project / ".lessonkit-cache" / "rules-x.json", b"{}")
+    assert not cache_file.write_sealed_file(project / ".lessonkit-cache" / "documents" / "ab" / "ab", b"%PDF")
+    assert list(elsewhere.iterdir()) == []
+    # A real folder is written as before, also below a linked folder higher up.
+    linked_home = tmp_path / "home-link"
+    linked_home.symlink_to(tmp_path)
+    assert cache_file.write_cache_file(linked_home / "project2" / ".lessonkit-cache" / "rules-x.json", b"{}")
+    assert (tmp_path / "project2" / ".lessonkit-cache" / "rules-x.json").read_bytes() == b"{}"

@@ -66,12 +66,32 @@ def discard(path: Path) -> None:
         pass
 
 
+_PROJECT_CACHE = ".lessonkit-cache"  # shipped.CACHE_DIR, named here to keep this module light
+
+
+def _through_link(folder: Path) -> bool:
+    """Whether `folder` or one of its parents up to a project's cache folder is a symbolic link.
+
+    A project (and its cache folder) can come from a stranger: a `.lessonkit-cache` that links
+    elsewhere would make every run write cache files (and discard what blocks them) in a folder
+    the user never chose. Reading through such a link is harmless (every entry must carry the
+    user's signature); writing is refused, so the run goes on without caching.
+    """
+    chain = (folder, *folder.parents)
+    ends = [i for i, part in enumerate(chain) if part.name == _PROJECT_CACHE]
+    # Only the folders inside a project's cache folder, and that folder itself: a link higher up
+    # (/tmp, /home on some systems) or a cache in the user's own cache home is not the project's.
+    return bool(ends) and any(part.is_symlink() for part in chain[: ends[0] + 1])
+
+
 def write_cache_file(target: Path, data: bytes) -> bool:
     """Write `data` to `target` through a temporary file and a rename; False when it cannot be written.
 
     A folder or link where the file belongs is discarded first. The file gets mode 0644.
     """
     try:
+        if _through_link(target.parent):
+            return False  # a planted link would have the cache written into another folder
         target.parent.mkdir(parents=True, exist_ok=True)
         if target.is_symlink() or (target.exists() and not target.is_file()):
             discard(target)
