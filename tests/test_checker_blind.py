@@ -103,12 +103,13 @@ BASELINE_RECALL: dict[tuple[str, str, str], float] = {
 # 30 in es; after TUNE's shape rules (2026-12-02, the set then read as a regression set) 2, 1, 1 and 1,
 # then 2, 0, 1 and 0 once quotation marks of every language counted as quotation (check/quotation.py)
 # and the victim-blaming and blaming-question rules skipped quoted words. In 2026-12c, at commit bccbeed,
-# 5 in en, 4 in de and ar, 0 in es; those sentences are not read (that would end the set's
-# blindness), so the ceiling records them; a later change may remove such errors but never add one.
+# 5 in en, 4 in de and ar, 0 in es; at the end of 2026-12-02 (quotation marks of every language, the
+# blaming rules skipping quoted words) 2, 1, 2 and 0. Those sentences are not read (that would end the
+# set's blindness), so the ceiling records the counts; a later change may remove such errors, never add one.
 GOOD_ERRORS_CEILING: dict[str, dict[str, int]] = {
     "2026-12": {"en": 0, "de": 0, "ar": 0},
     "2026-12b": {"en": 2, "de": 0, "ar": 1, "es": 0},
-    "2026-12c": {"en": 5, "de": 4, "ar": 4, "es": 0},
+    "2026-12c": {"en": 2, "de": 1, "ar": 2, "es": 0},
 }
 MARGIN = 0.07
 
