@@ -39,3 +39,16 @@ def test_a_refused_run_thaws_too(tmp_path: Path) -> None:
     with pytest.raises(LessonkitError):
         run.check_paths([tmp_path / "missing.md"], run.Options())
     assert gc.get_freeze_count() == 0
+
+
+def test_a_callers_own_freeze_is_left_as_it_was(tmp_path: Path) -> None:
+    text = tmp_path / "note.md"
+    text.write_text("Tell a trusted adult.\n", encoding="utf-8")
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        run.check_paths([text], run.Options(band="8-10", audience="students"))
+        # Neither thawed (then 0) nor frozen further (thousands more); frozen objects can be freed.
+        assert 0 < gc.get_freeze_count() <= frozen
+    finally:
+        gc.unfreeze()

@@ -119,15 +119,18 @@ def check_packs(
 
 def check_paths(paths: list[Path], options: Options) -> tuple[Report, Path | None]:
     """Check files and folders (or, with none, the whole curriculum of the current project)."""
+    # A caller that froze objects itself manages its own collector: then nothing is frozen or thawed here.
+    ours = gc.get_freeze_count() == 0
     try:
-        return _check_paths(paths, options)
+        return _check_paths(paths, options, freeze=ours)
     finally:
-        # Thawed after the run, so that a process that goes on (tests, a library user) collects
-        # what it leaves as usual; nothing is lost, only walked again.
-        gc.unfreeze()
+        if ours:
+            # Thawed after the run, so that a process that goes on (tests, a library user) collects
+            # what it leaves as usual; nothing is lost, only walked again.
+            gc.unfreeze()
 
 
-def _check_paths(paths: list[Path], options: Options) -> tuple[Report, Path | None]:
+def _check_paths(paths: list[Path], options: Options, *, freeze: bool) -> tuple[Report, Path | None]:
     targets = [p.resolve() for p in paths]
     for target in targets:
         if not target.exists():
@@ -146,7 +149,8 @@ def _check_paths(paths: list[Path], options: Options) -> tuple[Report, Path | No
     # Everything alive now (modules, the rulebook) lives until the run ends: frozen for the run
     # (see check_paths), so that the full collections a long run triggers do not walk it again
     # each time (about 0.1 s of a megabyte of prose, the same peak memory).
-    gc.freeze()
+    if freeze:
+        gc.freeze()
     if options.band and root is not None:
         _known_band(root, options.band)
     if not targets:

@@ -60,6 +60,7 @@ def main() -> None:
     # file. Nothing lessonkit leaves needs a collection at exit (files are closed by `with`,
     # output is flushed by the interpreter), so at exit, and only then, the living objects are
     # frozen: moved where no collection looks. Handlers registered later run before this one.
+    atexit.unregister(gc.freeze)  # once, however often main() is called in one process
     atexit.register(gc.freeze)
     try:
         cli.main(standalone_mode=False)
