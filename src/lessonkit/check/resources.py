@@ -227,9 +227,12 @@ class WordTable:
 
     BUCKETS = 2048
 
-    def __init__(self, source: ShardFile | dict[str, float]) -> None:
+    def __init__(
+        self, source: ShardFile | dict[str, float], rebuild: Callable[[], dict[str, float]] | None = None
+    ) -> None:
         self._source = source
         self._buckets: dict[int, bytes] = {}
+        self._rebuild = rebuild
 
     def get(self, word: str, default: _T) -> float | _T:
         """The word's number, or `default`."""
@@ -242,8 +245,15 @@ class WordTable:
         bucket = zlib.crc32(key) % self.BUCKETS  # CRC-32: the same in every run, unlike `hash`
         lines = self._buckets.get(bucket)
         if lines is None:
-            # A missing or damaged bucket cannot be rebuilt here: its words count as unknown (rare) for this run.
-            lines = self._buckets[bucket] = source.get(str(bucket)) or b""
+            found = source.get(str(bucket))
+            if found is None and self._rebuild is not None:
+                # A damaged bucket (its bytes no longer match the signed index): its words would count
+                # as unknown in every run until the cache was cleared, so the table is built again
+                # from its source for this run, and the file written anew for the next.
+                self._source = table = self._rebuild()
+                self._rebuild = None
+                return table.get(word, default)
+            lines = self._buckets[bucket] = found or b""
         at = lines.find(b"\n" + key + b"\t")
         if at < 0:
             return default
@@ -304,10 +314,15 @@ def _bucketed(name: str, build: Callable[[], dict[str, float]]) -> WordTable:
     target = _target(f"{name}-crc32-buckets-{WordTable.BUCKETS}")
     found = ShardFile.open(target) if target is not None else None
     if found is not None:
-        return WordTable(found)  # else missing or damaged: rebuilt
+        return WordTable(found, rebuild=lambda: _built(target, build))
+    return WordTable(_built(target, build))  # missing or damaged: rebuilt
+
+
+def _built(target: Path | None, build: Callable[[], dict[str, float]]) -> dict[str, float]:
+    """The table made from its source, its bucket file written (or replaced) at `target`."""
     # The bucket file's separators: no such word in wordfreq or CMUdict, and none could be asked for.
     table = {word: value for word, value in build().items() if "\t" not in word and "\n" not in word}
     packed = ShardFile.pack(target.name, _buckets(table)) if target is not None and table else None
     if target is not None and packed is not None:
         write_cache_file(target, packed)
-    return WordTable(table)
+    return table
