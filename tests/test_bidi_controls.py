@@ -18,6 +18,14 @@ from lessonkit.i18n.store import CatalogueError, parse_po
 from lessonkit.load.source_file import read_text
 
 RLO, PDF, RLI, PDI = "\u202e", "\u202c", "\u2067", "\u2069"
+
+
+def _place(text: str, offset: int) -> tuple[int, int]:
+    """Line and column (from 1) of the character at `offset`, counted here, not by the code under test."""
+    before = text[:offset]
+    return before.count("\n") + 1, len(before) - before.rfind("\n")
+
+
 CONTROLS = ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e"]
 
 
@@ -41,8 +49,7 @@ def test_isolates_and_marks_are_accepted(tmp_path: Path) -> None:
 def test_a_lesson_with_an_override_fails_validation_with_its_place(project: Path) -> None:
     lesson = authoring_example().replace("a trusted adult", f"a trusted {RLO}tluda", 1)
     assert RLO in lesson, "the example lesson lost the phrase this test edits"
-    line = lesson[: lesson.index(RLO)].count("\n") + 1
-    column = lesson.index(RLO) - lesson.rfind("\n", 0, lesson.index(RLO))
+    line, column = _place(lesson, lesson.index(RLO))
     (project / "lessons" / "example.md").write_text(lesson, encoding="utf-8")
     result = run_cli("validate", str(project))
     assert result.code == 2, result.out
@@ -66,8 +73,7 @@ def test_a_country_pack_with_an_override_stops_the_check(project: Path) -> None:
     text = pack.read_text(encoding="utf-8")
     first_digit = next(i for i, c in enumerate(text) if c.isdigit() and text[i - 1] in " '\"")
     pack.write_text(text[:first_digit] + RLO + text[first_digit:], encoding="utf-8")
-    line = text.count("\n", 0, first_digit) + 1
-    column = first_digit - text.rfind("\n", 0, first_digit)
+    line, column = _place(text, first_digit)
     (project / "lessons" / "example.md").write_text(authoring_example(), encoding="utf-8")
     result = run_cli("check", cwd=project)
     # The checker reports a pack it cannot use as an error finding (exit 1), as for any broken pack.
@@ -86,7 +92,7 @@ def _pack_with(project: Path, old: str, new: str) -> tuple[Path, int]:
     text = pack.read_text(encoding="utf-8")
     assert old in text, f"IE.yml lost '{old}'"
     pack.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return pack, text[: text.index(old)].count("\n") + 1
+    return pack, _place(text, text.index(old))[0]
 
 
 def test_an_override_spelled_as_a_yaml_escape_is_refused(project: Path) -> None:
@@ -110,8 +116,7 @@ def test_an_override_spelled_in_front_matter_is_refused(project: Path) -> None:
 @pytest.mark.parametrize("reference", ["&#x202E;", "&#X202e;", "&#8238;", "&#x00202E;", "&#0008238;"])
 def test_an_override_spelled_as_a_character_reference_is_refused(project: Path, reference: str) -> None:
     lesson = authoring_example().replace("a trusted adult", f"a trusted {reference}tluda", 1)
-    line = lesson[: lesson.index(reference)].count("\n") + 1
-    column = lesson.index(reference) - lesson.rfind("\n", 0, lesson.index(reference))
+    line, column = _place(lesson, lesson.index(reference))
     (project / "lessons" / "example.md").write_text(lesson, encoding="utf-8")
     result = run_cli("validate", str(project))
     assert result.code == 2, result.out

@@ -30,6 +30,12 @@ class Location:
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}"
 
+    @classmethod
+    def at(cls, path: Path, text: str, offset: int) -> Location:
+        """The place of the character at `offset` in `text`, the contents of `path`."""
+        line_start = text.rfind("\n", 0, offset) + 1
+        return cls(path, text.count("\n", 0, offset) + 1, offset - line_start + 1)
+
 
 class Severity(StrEnum):
     """How much a diagnostic matters; a str, so it prints and serialises as its value."""

@@ -134,14 +134,11 @@ def bidi_control(text: str, path: Path) -> Problem | None:
     found = _BIDI_CONTROL.search(text)
     if found is None:
         return None
-    offset = found.start()
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
     char = found.group()
     if char.startswith("&#"):  # a reference: the character it spells
         char = chr(int(char[3:-1], 16) if char[2] in "xX" else int(char[2:-1]))
     return Problem(
-        Location(path, line, column),
+        Location.at(path, text, found.start()),
         BIDI_CONTROL_CODE,
         f"invisible character U+{ord(char):04X} ({_BIDI_NAMES[char]}) makes text display in another order"
         " than it is written (a phone number could show reversed); delete it, and where right-to-left text"

@@ -579,10 +579,7 @@ class ModelFileError(LessonkitError):
 def _where(path: Path, source: str, needle: str | None) -> Location:
     """The line and column of `needle` (a JSON key as written) in the file, else its start."""
     offset = source.find(needle) if needle else -1
-    if offset < 0:
-        return Location(path, 1, 1)
-    line = source.count("\n", 0, offset) + 1
-    return Location(path, line, offset - (source.rfind("\n", 0, offset) + 1) + 1)
+    return Location.at(path, source, offset) if offset >= 0 else Location(path, 1, 1)
 
 
 # A trained model's weights and intercepts are a few units at most. Far larger ones are not a

@@ -82,11 +82,9 @@ def check_stylesheets(css_dir: Path, allowed: Sequence[Path]) -> list[Problem]:
             target = url if ":" in url.split("/", 1)[0] else (path.absolute().parent / relative).as_uri()
             reason = url_refusal(target, folders)
             if reason:
-                line = text.count("\n", 0, match.start()) + 1
-                column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
                 problems.append(
                     Problem(
-                        Location(path, line, column),
+                        Location.at(path, text, match.start()),
                         "E910",
                         f"the print stylesheet cannot load '{url}': {reason}; documents would be printed "
                         "without it (a missing font changes every page)",
