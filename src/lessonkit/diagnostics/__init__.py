@@ -9,14 +9,62 @@ statuses in `lessonkit.exit_status`.
 
 This module is imported by the checker's hot path, so it imports nothing heavier than the
 standard library's dataclasses and enum.
+
+Paths and messages come from input (a file name, a rule file, a lesson quoted in a finding), and
+every human-facing format shows them through `printable` (`printable_path` for a path): a file
+named with U+202E would otherwise read backwards in a terminal or a review page, and a newline in
+one would print a forged finding line.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Literal
+
+# --- showing input to a reader ----------------------------------------------------------------------
+#
+# The Unicode categories a terminal, a CI log or a code-review page does not show as themselves:
+# Cc, the C0 and C1 controls (a newline starts a forged finding line, ESC and U+009B start terminal
+# sequences); Cf, the format characters (the bidi embeddings, overrides and isolates, U+202E
+# "RIGHT-TO-LEFT OVERRIDE" among them, which make `report\u202efdp.md` read as `reportdm.pdf`, and the
+# zero-width characters); Cs, lone surrogates (the undecodable bytes of a file name, which cannot be
+# printed at all); Zl and Zp, the line and paragraph separators some viewers break lines at.
+# Each is written as Python writes it in a string literal: `\t`, `\n` and `\r`, else `\u` and four
+# lower-case hex digits (`\u202e`), or `\U` and eight beyond U+FFFF: visible, plain ASCII, and
+# naming the exact code point. Every other character, any script's letters included, is shown as it is.
+_HIDDEN = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+_SHORT = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def _escaped(char: str) -> str:
+    code = ord(char)
+    return _SHORT.get(char) or (f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
+
+
+def printable(text: str) -> str:
+    r"""`text` with every control, format or separator character escaped (`\u202e`), for a reader's eyes.
+
+    For messages, suggestions and reasons: a backslash is left as it is (messages quote rule
+    patterns), so only `printable_path` is reversible.
+    """
+    # str.isprintable is False for every character of those categories (and for a few harmless
+    # ones, such as U+00A0, which the slow path keeps): one pass in C for the usual clean text.
+    if text.isprintable():
+        return text
+    import unicodedata  # here, not at the top: only an odd string needs it, and this module is on the hot path
+
+    return "".join(_escaped(c) if unicodedata.category(c) in _HIDDEN else c for c in text)
+
+
+def printable_path(path: PurePath | str) -> str:
+    r"""A path as every human-facing format shows it: `printable`, with a backslash doubled first.
+
+    Doubling the backslash makes the escape unambiguous: a file literally named `a\u202e.md`
+    shows as `a\\u202e.md`, one holding the override as `a\u202e.md`.
+    """
+    return printable(str(path).replace("\\", "\\\\"))
 
 
 @dataclass(frozen=True, order=True)
@@ -28,7 +76,7 @@ class Location:
     column: int = 1
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}"
+        return f"{printable_path(self.path)}:{self.line}:{self.column}"
 
     @classmethod
     def at(cls, path: Path, text: str, offset: int) -> Location:
@@ -68,8 +116,8 @@ class Diagnostic:
         object.__setattr__(self, "severity", Severity(self.severity))
 
     def __str__(self) -> str:
-        hint = f" [{self.suggestion}]" if self.suggestion else ""
-        return f"{self.location}: {self.severity} {self.code} {self.message}{hint}"
+        hint = f" [{printable(self.suggestion)}]" if self.suggestion else ""
+        return f"{self.location}: {self.severity} {printable(self.code)} {printable(self.message)}{hint}"
 
 
 def sort_key(d: Diagnostic) -> tuple[Path, int, int, str, str, str, str]:
@@ -112,7 +160,7 @@ class UnusableInputError(LessonkitError):
 
     def __init__(self, diagnostics: list[Diagnostic], headline: str = "") -> None:
         lines = "\n".join(str(d) for d in diagnostics)
-        super().__init__(f"{headline}:\n{lines}" if headline else lines)
+        super().__init__(f"{printable(headline)}:\n{lines}" if headline else lines)
         self.diagnostics = diagnostics
         self.headline = headline
 
@@ -126,4 +174,6 @@ __all__ = [
     "Severity",
     "Suppression",
     "UnusableInputError",
+    "printable",
+    "printable_path",
 ]

@@ -12,7 +12,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lessonkit.diagnostics import ERROR, WARNING, Diagnostic, Location, Severity, Suppression, sort_key
+from lessonkit.diagnostics import (
+    ERROR,
+    WARNING,
+    Diagnostic,
+    Location,
+    Severity,
+    Suppression,
+    printable,
+    printable_path,
+    sort_key,
+)
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -79,7 +89,8 @@ def as_text(report: Report, severities: tuple[Severity, ...] = (ERROR, WARNING))
     lines = [str(f) for f in report.findings if f.severity in severities]
     for suppression, silenced in report.suppressions:
         lines.append(
-            f'{suppression.location}: suppressed {suppression.rule} "{suppression.reason}" ({silenced} finding(s))'
+            f"{suppression.location}: suppressed {printable(suppression.rule)} "
+            f'"{printable(suppression.reason)}" ({silenced} finding(s))'
         )
     s = report.summary()
     lines.append(
@@ -129,7 +140,33 @@ def as_json(report: Report) -> str:
         ],
         "summary": report.summary(),
     }
-    return json.dumps(data, indent=2, ensure_ascii=False)
+    return _json(data)
+
+
+def _json(data: object) -> str:
+    r"""`data` as indented JSON whose text holds no control, format or separator character.
+
+    The values stay exact (a path must still name its file), but such a character is written as a
+    JSON escape (`\u202e`), so a terminal or a review page showing the JSON shows the escape:
+    json.dumps escapes only C0 controls and keeps the rest (ensure_ascii=False keeps the letters of
+    every language readable).
+    """
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    if text.replace("\n", "").isprintable():  # newlines only between items: JSON escapes those in strings
+        return text
+    # The distinct characters, not every character: a large report with one U+00A0 stays fast.
+    for char in {c for c in set(text) if c != "\n" and printable(c) != c}:
+        text = text.replace(char, _json_escaped(char))
+    return text
+
+
+def _json_escaped(char: str) -> str:
+    # JSON has only four-digit escapes: a character beyond U+FFFF is written as its surrogate pair.
+    code = ord(char)
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
 def _escape(text: str) -> str:
@@ -142,20 +179,38 @@ def _property(text: str) -> str:
 
 
 def as_github(report: Report) -> str:
-    """`::error file=...,line=...,col=...,title=CODE::message` workflow annotations."""
+    """`::error file=...,line=...,col=...,title=CODE::message` workflow annotations.
+
+    Paths and texts are shown as in the text format (`printable`), then escaped for the workflow
+    command: GitHub shows an annotation's file and message to reviewers as they are.
+    """
     lines = []
     for f in report.findings:
         hint = f" [{f.suggestion}]" if f.suggestion else ""
         lines.append(
-            f"::{f.severity} file={_property(f.location.path.as_posix())},line={f.location.line},"
-            f"col={f.location.column},title={f.code}::{_escape(f.message + hint)}"
+            f"::{f.severity} file={_property(printable_path(f.location.path.as_posix()))},line={f.location.line},"
+            f"col={f.location.column},title={_property(printable(f.code))}::{_escape(printable(f.message + hint))}"
         )
     for suppression, silenced in report.suppressions:
+        where = suppression.location
         lines.append(
-            f"::notice file={suppression.location.path.as_posix()},line={suppression.location.line},"
-            f"title=suppressed {suppression.rule}::{_escape(suppression.reason)} ({silenced} finding(s))"
+            f"::notice file={_property(printable_path(where.path.as_posix()))},line={where.line},"
+            f"title={_property('suppressed ' + printable(suppression.rule))}::"
+            f"{_escape(printable(suppression.reason))} ({silenced} finding(s))"
         )
     return "\n".join(lines)
+
+
+def _uri(path: Path) -> str:
+    """A path as a SARIF artifact URI: a relative (or absolute-path) reference, percent-encoded.
+
+    Every byte outside the unreserved characters and `/` is encoded (RFC 3986), so a space, a `%`,
+    a `:` in the first segment or a control character cannot change what the URI means or how it
+    reads; a name that is not UTF-8 keeps its own bytes (surrogateescape).
+    """
+    from urllib.parse import quote  # here, not at the top: only SARIF output needs it
+
+    return quote(path.as_posix().encode("utf-8", "surrogateescape"), safe="/")
 
 
 def as_sarif(report: Report) -> str:
@@ -182,11 +237,11 @@ def as_sarif(report: Report) -> str:
                 "ruleId": f.code,
                 "ruleIndex": used.index(f.code),
                 "level": str(f.severity),
-                "message": {"text": f.message + hint},
+                "message": {"text": printable(f.message + hint)},
                 "locations": [
                     {
                         "physicalLocation": {
-                            "artifactLocation": {"uri": f.location.path.as_posix()},
+                            "artifactLocation": {"uri": _uri(f.location.path)},
                             "region": {"startLine": f.location.line, "startColumn": f.location.column},
                         }
                     }
@@ -198,7 +253,7 @@ def as_sarif(report: Report) -> str:
         "results": results,
         "properties": {"summary": report.summary()},
     }
-    return json.dumps({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}, indent=2, ensure_ascii=False)
+    return _json({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]})
 
 
 FORMATS: dict[str, Callable[[Report], str]] = {
