@@ -214,6 +214,38 @@ def test_a_named_catalogue_is_checked_as_its_translated_lesson(tmp_path: Path) -
     assert " error " not in clean.out
 
 
+def test_a_translator_comment_suppresses_one_rule_for_its_entry_only(tmp_path: Path) -> None:
+    root = _project_copy(tmp_path)
+    path = root / "locales" / "de" / "online-friends-8-10.po"
+    catalogue = polib.pofile(str(path), wrapwidth=0)
+    entries = [e for e in catalogue if e.msgctxt and "|slide:" in e.msgctxt and "{" not in e.msgid][:3]
+    for entry in entries:
+        entry.msgstr = "Das ist deine eigene Schuld."  # blames the child, in German
+    entries[0].tcomment = 'lessonkit: ignore tone.victim-blaming "a quoted line, discussed in class"'
+    entries[1].tcomment = "lessonkit: ignore tone.victim-blaming"  # no reason
+    entries[2].tcomment = 'lessonkit: ignore translation.qa "the number is fine"'
+    catalogue.save()
+    lines = path.read_text(encoding="utf-8").split("\n")
+    blamed = [number for number, line in enumerate(lines, 1) if line == 'msgstr "Das ist deine eigene Schuld."']
+    comments = [number for number, line in enumerate(lines, 1) if line.startswith("# lessonkit: ignore")]
+    assert len(blamed) == 3 and len(comments) == 3
+    run = run_cli("check", str(path), cwd=root)
+    name = "locales/de/online-friends-8-10.po"
+    # The first entry's finding is silenced and listed; the other two entries keep theirs.
+    assert f"{name}:{blamed[0]}:13: error tone.victim-blaming" not in run.out, run.out
+    assert f'{name}:{comments[0]}:1: suppressed tone.victim-blaming "a quoted line, discussed in class" (1' in run.out
+    assert f"{name}:{blamed[1]}:13: error tone.victim-blaming" in run.out
+    missing = "error check.suppression suppression of tone.victim-blaming needs a reason"
+    assert f"{name}:{comments[1]}:1: {missing}" in run.out
+    assert f"{name}:{blamed[2]}:13: error tone.victim-blaming" in run.out
+    assert f"{name}:{comments[2]}:1: error check.suppression translation.qa cannot be suppressed" in run.out
+    assert run.code == 1
+    # The whole-curriculum run reads the same comments.
+    whole = run_cli("check", cwd=root)
+    assert f"{name}:{blamed[0]}:13: error tone.victim-blaming" not in whole.out
+    assert f"{name}:{blamed[1]}:13: error tone.victim-blaming" in whole.out
+
+
 def test_a_named_catalogue_gets_the_translation_qa(tmp_path: Path) -> None:
     root = _project_copy(tmp_path)
     path = root / "locales" / "ar" / "online-friends-8-10.po"

@@ -63,10 +63,13 @@ def in_order(findings: list[Diagnostic]) -> list[Diagnostic]:
 
 
 def apply_suppressions(
-    findings: list[Diagnostic], source: str, path: Path, known_rules: set[str]
+    findings: list[Diagnostic], source: str, path: Path, known_rules: set[str], *, catalogue: bool = False
 ) -> tuple[list[Diagnostic], list[tuple[Suppression, int]]]:
-    """Findings left after the file's suppressions, and each suppression with how many it silenced."""
-    suppressions, problems = find_suppressions(source, path, known_rules)
+    """Findings left after the file's suppressions, and each suppression with how many it silenced.
+
+    `catalogue`: `source` is a PO file (suppressions are translator comments of its entries).
+    """
+    suppressions, problems = find_suppressions(source, path, known_rules, catalogue=catalogue)
     used = dict.fromkeys(suppressions, 0)
     kept = []
     for item in findings:

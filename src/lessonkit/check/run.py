@@ -96,8 +96,24 @@ def check_lessons(
         before = len(report.findings)
         _add(report, document, book)
         if curriculum is not None and language != curriculum.config.source_language:
-            report.findings[before:] = to_catalogue(report.findings[before:], lesson, language, curriculum.root)
+            moved = to_catalogue(report.findings[before:], lesson, language, curriculum.root)
+            report.findings[before:] = _catalogue_suppressions(report, moved, lesson, language, curriculum.root, book)
     return report
+
+
+def _catalogue_suppressions(
+    report: Report, findings: list[Diagnostic], lesson: Lesson, language: str, root: Path, book: Rulebook
+) -> list[Diagnostic]:
+    """A translation's findings left after the translator comments of its catalogue that suppress some."""
+    from lessonkit.i18n.store import po_path
+
+    path = po_path(root, language, lesson.id)
+    source, _ = read_text(path)
+    if source is None:
+        return findings
+    kept, used = apply_suppressions(findings, source, path, rule_ids(book.rules), catalogue=True)
+    report.suppressions += used
+    return kept
 
 
 def check_packs(
@@ -190,7 +206,9 @@ def _check_paths(paths: list[Path], options: Options, *, freeze: bool) -> tuple[
     if catalogues:
         if root is None:
             raise LessonkitError(f"{catalogues[0]}: a translation catalogue must be inside a lessonkit project")
-        report.findings += check_catalogues(_load(root, []), root, catalogues, book, options)
+        checked = check_catalogues(_load(root, []), root, catalogues, book, options)
+        report.findings += checked.findings
+        report.suppressions += checked.suppressions
         report.files += len(catalogues)
     report.findings.sort(key=sort_key)
     return report, root
@@ -198,7 +216,7 @@ def _check_paths(paths: list[Path], options: Options, *, freeze: bool) -> tuple[
 
 def check_catalogues(
     curriculum: Curriculum, root: Path, catalogues: list[Path], book: Rulebook, options: Options
-) -> list[Diagnostic]:
+) -> Report:
     """Findings for named PO files: their translated lessons with the language's rules, and the QA.
 
     This is what a pre-commit hook runs on a translator's changed catalogues.
@@ -217,10 +235,11 @@ def check_catalogues(
         for lesson, language in translated_lessons(curriculum, root, languages)
         if po_path(root, language, lesson.id).resolve() in named
     ]
-    findings = check_lessons(pairs, book, options, curriculum).findings
+    report = check_lessons(pairs, book, options, curriculum)  # with the suppressions of the catalogues
     qa = qa_findings(curriculum, root, languages)
     unruled = no_rules_findings([(path, str(catalogue_language(path, root))) for path in catalogues], book.languages)
-    return findings + [f for f in qa if (root / f.location.path).resolve() in named] + unruled
+    report.findings += [f for f in qa if (root / f.location.path).resolve() in named] + unruled
+    return report
 
 
 def _add(report: Report, document: Document, book: Rulebook) -> None:

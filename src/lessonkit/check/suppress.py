@@ -2,6 +2,13 @@
 
 The comment covers its own line and the paragraph after it (up to the next blank line). A
 reason is required, and every suppression is listed in the report so that reviewers see it.
+
+A translator cannot write an HTML comment into a msgstr (it would be translated text, and the
+QA refuses HTML), so a PO file takes the same suppression as a translator comment of its entry,
+`# lessonkit: ignore RULE-ID "reason"` (Poedit's "comment" field), which covers that entry: a
+PO entry is a paragraph of its own, so the same rule of coverage holds. The translation QA
+(`translation.qa`: changed numbers, placeholders, HTML) can never be suppressed there: it guards
+help details, and its findings never pass through here.
 """
 
 from __future__ import annotations
@@ -11,25 +18,38 @@ from collections.abc import Collection
 from pathlib import Path
 
 from lessonkit.check.finding import Suppression
+from lessonkit.check.rule_codes import QA_RULE
 from lessonkit.diagnostics import Diagnostic, Location
 
 SUPPRESSION_RULE = "check.suppression"
 _COMMENT = re.compile(r"<!--\s*lessonkit:\s*ignore\s+(?P<rule>[^\s\"]+)(?:\s+\"(?P<reason>[^\"]*)\")?\s*-->")
+# A translator comment: "# " at the start of a line (never "#.", "#:", "#," or "#|", which tools write).
+_PO_COMMENT = re.compile(r"^#\s+lessonkit:\s*ignore\s+(?P<rule>[^\s\"]+)(?:\s+\"(?P<reason>[^\"]*)\")?\s*$")
+# How a suppression is written, for the suggestion when one lacks its reason.
+_FORM = '<!-- lessonkit: ignore {rule} "why this is fine here" -->'
+_PO_FORM = '# lessonkit: ignore {rule} "why this is fine here"'
+_NEVER_IN_PO = QA_RULE.split(".")[0]  # the translation QA's family: help details and placeholders are never silenced
 
 
 def find_suppressions(
-    text: str, path: Path, known_rules: Collection[str], first_line: int = 1
+    text: str, path: Path, known_rules: Collection[str], first_line: int = 1, *, catalogue: bool = False
 ) -> tuple[list[Suppression], list[Diagnostic]]:
-    """The suppressions written in a text, and findings for malformed ones (no reason, unknown rule)."""
+    """The suppressions written in a text, and findings for malformed ones (no reason, unknown rule).
+
+    `catalogue`: the text is a PO file, whose suppressions are translator comments.
+    """
     lines = text.split("\n")
     suppressions: list[Suppression] = []
     problems: list[Diagnostic] = []
+    families = {r.split(".")[0] for r in known_rules}
     for index, line in enumerate(lines):
-        for match in _COMMENT.finditer(line):
+        for match in _PO_COMMENT.finditer(line) if catalogue else _COMMENT.finditer(line):
             where = Location(path, index + first_line, match.start() + 1)
             rule, reason = match["rule"], (match["reason"] or "").strip()
-            families = {r.split(".")[0] for r in known_rules}
-            if rule not in known_rules and rule not in families:
+            if catalogue and rule.split(".")[0] == _NEVER_IN_PO:
+                message = f"{rule} cannot be suppressed: the translation QA guards help details and placeholders"
+                problems.append(Diagnostic(where, SUPPRESSION_RULE, message, suggestion="correct the translation"))
+            elif rule not in known_rules and rule not in families:
                 problems.append(Diagnostic(where, SUPPRESSION_RULE, f"suppression names an unknown rule '{rule}'"))
             elif not reason:
                 problems.append(
@@ -37,7 +57,7 @@ def find_suppressions(
                         where,
                         SUPPRESSION_RULE,
                         f"suppression of {rule} needs a reason",
-                        suggestion=f'write <!-- lessonkit: ignore {rule} "why this is fine here" -->',
+                        suggestion=f"write {(_PO_FORM if catalogue else _FORM).format(rule=rule)}",
                     )
                 )
             else:
