@@ -20,7 +20,8 @@ from lessonkit.check.linguistic.tokens import Token, tokenise
 
 _CUTS: Final = frozenset(",;:()\u2013\u2014")
 _LEADING: Final = frozenset(["even", "only", "just", "auch", "nur", "selbst"])
-_WEAK_OPENERS: Final = frozenset(["and", "or", "und", "oder"])
+# Read only for a language whose openers hold them: Spanish "y", "o" are not English words to cut at.
+_WEAK_OPENERS: Final = frozenset(["and", "or", "und", "oder", "y", "o", "e", "u"])
 
 
 class Clause(NamedTuple):
@@ -97,6 +98,7 @@ def analyse(text: str, language: str) -> Analysis:
     meta = lexicon is not None and (
         not lexicon.meta.isdisjoint([t.norm for t in tokens])
         or _directive(tokens)
+        or (language == "es" and _spanish_directive(tokens))
         or _reported(clauses, lexicon.reporting)
     )
     return Analysis(tuple(clauses), meta)
@@ -105,6 +107,12 @@ def analyse(text: str, language: str) -> Analysis:
 # "Don't say ...", "never tell ...", "nie sagen": the sentence is advice about wording, not the wording.
 _SAYING: Final = frozenset(["say", "tell", "ask", "call", "use", "sagen", "sag", "fragen", "frag", "nennen"])
 
+
+# "No digas ...", "nunca le diga ...": advice about wording in Spanish.
+_SPANISH_SAYING: Final = frozenset(
+    ["digas", "diga", "digan", "digáis", "uses", "use", "usen", "llames", "llame", "preguntes", "pregunte"]
+)
+_SPANISH_NEVER: Final = frozenset(["no", "nunca", "jamás"])
 
 _GERMAN_SAYING: Final = frozenset(["sagen", "erzählen", "geben", "nennen", "schreiben", "sprechen", "drohen", "reden"])
 
@@ -118,6 +126,12 @@ def _directive(tokens: list[Token]) -> bool:
     return (norms[:2] == ["do", "not"] and norms[2:3] != [] and norms[2] in _SAYING) or (
         norms[:1] in (["never"], ["nie"], ["niemals"]) and len(norms) > 1 and norms[1] in _SAYING
     )
+
+
+def _spanish_directive(tokens: list[Token]) -> bool:
+    """Advice on wording in Spanish: "No le digas a un niño ...", "nunca use ..." (not English: "no use")."""
+    norms = [t.norm for t in tokens[:3]]
+    return bool(norms) and norms[0] in _SPANISH_NEVER and not _SPANISH_SAYING.isdisjoint(norms[1:3])
 
 
 def _reported(clauses: list[Clause], reporting: frozenset[str]) -> bool:

@@ -8,6 +8,7 @@ it holds any of them. That keeps the rules simple (base forms only) without a di
 from __future__ import annotations
 
 from functools import cache, lru_cache
+from typing import Final
 
 from lessonkit.check.linguistic.lexicon import LEXICONS
 
@@ -25,6 +26,8 @@ def candidates(form: str, language: str) -> tuple[str, ...]:
         found += _english(form)
     elif language == "de":
         found += _german(form)
+    elif language == "es":
+        found += _spanish(form)
     found.append(form)
     return tuple(dict.fromkeys(found))
 
@@ -93,6 +96,88 @@ def _german(form: str) -> list[str]:
     return found
 
 
+# Spanish regular inflection: the endings of each infinitive class (present, preterite, imperfect, future,
+# conditional, subjunctives, participle, gerund). A form is read as stem + ending; its lemma is stem + class.
+_ES_COMMON: Final = ("o", "amos", "áis", "an", "a", "as", "e", "es", "emos", "éis", "en")
+_ES_AR: Final = (
+    *_ES_COMMON,
+    "é", "aste", "ó", "asteis", "aron", "aba", "abas", "ábamos", "abais", "aban",
+    "aré", "arás", "ará", "aremos", "aréis", "arán", "aría", "arías", "aríamos", "aríais", "arían",
+    "ara", "aras", "áramos", "arais", "aran", "ase", "ases", "ásemos", "aseis", "asen",
+    "ado", "ada", "ados", "adas", "ando",
+)  # fmt: skip
+_ES_ER_IR: Final = (
+    "í", "iste", "ió", "imos", "isteis", "ieron", "ía", "ías", "íamos", "íais", "ían",
+    "iera", "ieras", "iéramos", "ierais", "ieran", "iese", "ieses", "iésemos", "ieseis", "iesen",
+    "ido", "ida", "idos", "idas", "iendo", "yó", "yeron", "yendo",
+)  # fmt: skip
+_ES_ENDINGS: Final = {
+    "ar": _ES_AR,
+    "er": (*_ES_COMMON, *_ES_ER_IR, "eré", "erás", "erá", "eremos", "eréis", "erán", "ería", "erías", "erían"),
+    "ir": (*_ES_COMMON, *_ES_ER_IR, "ís", "iré", "irás", "irá", "iremos", "iréis", "irán", "iría", "irías", "irían"),
+}
+# Object pronouns written onto an infinitive ("mandarla", "dárselo"): one, or two after an accented vowel.
+_ES_CLITICS: Final = ("me", "te", "se", "lo", "la", "le", "los", "las", "les", "nos", "os")
+_ES_PAIRS: Final = tuple(
+    a + b for a in ("me", "te", "se", "nos", "os") for b in ("lo", "la", "los", "las", "le", "les")
+)
+_ES_UNACCENT: Final = str.maketrans("áéíóú", "aeiou")
+_ES_ACCENT: Final = {"a": "á", "e": "é", "i": "í", "o": "ó", "u": "ú"}
+_ES_MIN_STEM: Final = 2
+
+
+def _spanish(form: str) -> list[str]:
+    found: list[str] = []
+    # Adjectives and nouns first (`lemma` is the first candidate, and `shape` reads it for who a noun names):
+    # feminine and plural back to the masculine singular ("ingenuas" -> ingenuo, "abuelas" -> abuelo).
+    if len(form) > 3:
+        if form.endswith(("a", "os", "as")):
+            found.append(form[: -1 if form.endswith("a") else -2] + "o")
+        if form.endswith("s"):
+            found.append(form[:-1])
+        if form.endswith("es"):
+            found.append(form[:-2])
+    # Verbs: stem + regular ending -> infinitive; a stressed i/u of the stem ("envías", "confía") is unaccented.
+    for kind, endings in _ES_ENDINGS.items():
+        for ending in endings:
+            if form.endswith(ending) and len(form) - len(ending) >= _ES_MIN_STEM:
+                stem = form[: -len(ending)]
+                found.append(stem + kind)
+                if "í" in stem[-2:] or "ú" in stem[-2:]:
+                    found.append(stem.replace("í", "i").replace("ú", "u") + kind)
+    # An infinitive with its object pronouns: "mandarla" -> mandar, "dárselo" -> dar.
+    for pair in _ES_PAIRS:
+        head = form[: -len(pair)]
+        if form.endswith(pair) and head.endswith(("ár", "ér", "ír")) and len(head) >= 3:
+            found.append(head[:-2] + head[-2].translate(_ES_UNACCENT) + "r")
+    for clitic in _ES_CLITICS:
+        head = form[: -len(clitic)]
+        if form.endswith(clitic) and head.endswith(("ar", "er", "ir")) and len(head) >= 3:
+            found.append(head)
+    return found
+
+
+def _spanish_forms(lemma_: str) -> set[str]:
+    """The inverse of `_spanish`: every form whose candidates include this lemma."""
+    w = lemma_
+    found: set[str] = set()
+    kind = w[-2:]
+    if kind in _ES_ENDINGS and len(w) - 2 >= _ES_MIN_STEM:
+        stem = w[:-2]
+        stems = {stem}
+        last = max(stem.rfind("i"), stem.rfind("u"))
+        if last >= len(stem) - 2 and last >= 0:
+            stems.add(stem[:last] + _ES_ACCENT[stem[last]] + stem[last + 1 :])
+        found |= {s + ending for s in stems for ending in _ES_ENDINGS[kind]}
+    if kind in _ES_ENDINGS and len(w) >= 3:
+        found |= {w + clitic for clitic in _ES_CLITICS}
+        found |= {w[:-2] + _ES_ACCENT[w[-2]] + "r" + pair for pair in _ES_PAIRS}
+    if w.endswith("o") and len(w) > 2:
+        found |= {w[:-1] + "a", w[:-1] + "os", w[:-1] + "as"}
+    found |= {w + "s", w + "es"}
+    return found
+
+
 @cache
 def _irregular_forms(language: str) -> dict[str, frozenset[str]]:
     """The shipped irregular table inverted (lemma -> its irregular forms), made once per language."""
@@ -125,4 +210,6 @@ def forms(lemma_: str, language: str) -> frozenset[str]:
         found |= {w + ending for ending in _GERMAN_ENDINGS}
         if w.endswith("en"):
             found |= {"ge" + w[:-2] + "t"} | {w[:-2] + ending for ending in ("test", "tet", "te", "st", "t")}
+    elif language == "es":
+        found |= _spanish_forms(w)
     return frozenset(found)

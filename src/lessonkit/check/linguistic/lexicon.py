@@ -1,4 +1,4 @@
-"""The shipped word lists of the linguistic layer, by language (English and German).
+"""The shipped word lists of the linguistic layer, by language (English, German and Spanish).
 
 Small on purpose: the classes a shape asks about (who a noun is, negators, modals, the auxiliary
 forms around them), and the irregular forms the suffix rules of `lemmas` cannot reach. A word
@@ -32,6 +32,14 @@ class Lexicon(NamedTuple):
     irregular: dict[str, str]  # irregular form -> lemma
     meta: frozenset[str]  # words that make a sentence talk about language ("avoid", "myth")
     reporting: frozenset[str]  # verbs of saying: an offender or a person as their subject reports speech
+    # Words that may follow a predicative label in this language ("tan ingenua que", "tonto para"), read
+    # as well as the shared English and German ones; empty for the languages written before it existed.
+    after_label: frozenset[str] = frozenset()
+    # Unstressed object pronouns ("te", "lo"): never a subject, though "te" names the child.
+    clitics: frozenset[str] = frozenset()
+    # The subject pronoun may be dropped (Spanish, Arabic): a clause's subject may be read from its verb's
+    # person ("aceptaste": you) with no word of `who` in the sentence, so a pre-filter on `who` words misses it.
+    pro_drop: bool = False
 
 
 def _who(**classes: str) -> dict[str, str]:
@@ -312,4 +320,180 @@ DE: Final = Lexicon(
     ),
 )
 
-LEXICONS: Final = {"en": EN, "de": DE}
+# Spanish: subject pronouns are mostly dropped, so `subject` also reads the person of the finite verb
+# ("hubieras" is the child, "hubiera" is not said); "te", "os" name the child as object clitics.
+ES: Final = Lexicon(
+    who=_who(
+        # The second-person forms of the modals and auxiliaries are the child as subject too (pro-drop):
+        # listed here, the grammar kind's pre-filter finds them; regular endings ("aceptaste") are read in `subject`.
+        you="tú usted ustedes vosotros vosotras ti contigo te os "
+        "eres eras fuiste fueras fueses estás estabas estuviste has habías hubieras hubieses habrías tienes tenías "
+        "tuviste tendrías tuvieras debes debías debiste deberías puedes podías pudiste podrías pudieras sabes sabías "
+        "supiste sabrías haces hacías hiciste harías hicieras dices dijiste quieres querías quisiste ibas",
+        child="niño niña niños niñas chico chica chicos chicas chaval chavala chavales chavalas alumno alumna "
+        "alumnos alumnas alumnado estudiante estudiantes adolescente adolescentes menor menores víctima víctimas "
+        "hijo hija hijos hijas joven jóvenes crío cría críos crías peque peques muchacho muchacha muchachos "
+        "muchachas",
+        person="él ella ellos ellas alguien persona",
+        offender="agresor agresora agresores acosador acosadores depredador depredadores abusador abusadores "
+        "chantajista chantajistas extorsionador extorsionadores estafador estafadores desconocido desconocidos "
+        "extraño extraños delincuente delincuentes criminal criminales hombre hombres banda bandas adulto adultos "
+        "secuestrador secuestradores hacker hackers",
+        family="padre madre padres mamá papá familia familias abuela abuelo abuelos hermano hermana hermanos "
+        "tío tía tíos primo prima primos apellido",
+        school="profesor profesora profesores profesoras profe maestro maestra maestros colegio instituto escuela "
+        "clase compañero compañera compañeros compañeras amigo amiga amigos amigas curso equipo entrenador "
+        "entrenadora parroquia iglesia mezquita vecino vecina vecinos vecinas barrio pueblo cura",
+        future="empresa empresas universidad universidades trabajo futuro carrera jefe jefa",
+        everyone="todos todas cualquiera gente mundo internet",
+        nobody="nadie",
+        speaker="yo nosotros nosotras",
+    ),
+    negators=frozenset(
+        ["no", "nunca", "jamás", "ni", "nadie", "nada", "ningún", "ninguno", "ninguna", "tampoco", "sin"]
+    ),
+    future=frozenset(["voy", "vas", "va", "vamos", "vais", "van"]),  # "ir a" + infinitive; -rá forms by ending
+    possible=frozenset(
+        ["puede", "puedes", "pueden", "podría", "podrías", "podrían", "pudiera", "pudieras", "podrá", "podrás"]
+    ),
+    hindsight=frozenset(
+        [
+            "debería",
+            "deberías",
+            "deberían",
+            "debiste",
+            "debió",
+            "debía",
+            "debías",
+            "tendría",
+            "tendrías",
+            "tendrían",
+            "tenía",
+            "tenías",
+            "podría",
+            "podrías",
+            "podrían",
+            "pudiste",
+            "pudo",
+        ]
+    ),
+    perfect=frozenset(
+        [
+            "hubiera",
+            "hubieras",
+            "hubieran",
+            "hubiéramos",
+            "hubierais",
+            "hubiese",
+            "hubieses",
+            "hubiesen",
+            "hubiésemos",
+            "habría",
+            "habrías",
+            "habrían",
+            "habríamos",
+            "habríais",
+        ]
+    ),
+    conditional=frozenset(["si"]),
+    openers=frozenset(["y", "o", "pero", "porque", "si", "cuando", "aunque", "mientras", "pues", "sino"]),
+    skip=frozenset(
+        [
+            "sinceramente",
+            "francamente",
+            "honestamente",
+            "solo",
+            "sólo",
+            "simplemente",
+            "ya",
+            "pues",
+            "bueno",
+            "mira",
+            "oye",
+            "y",
+            "pero",
+            "entonces",
+            "ahora",
+            "si",
+            "cuando",
+            "porque",
+            "también",
+            "incluso",
+            "quizá",
+            "quizás",
+            "claro",
+            "encima",
+            "además",
+            "ojalá",
+        ]
+    ),
+    irregular=_irregular(
+        "ser: soy eres es somos sois son era eras éramos eran fui fuiste fue fuimos fueron sido sea seas sean"
+        " sería serías serían fuera fueras fueran fuese fueses,"
+        " estar: estoy estás está estamos están estaba estabas estaban estuve estuviste estuvo esté estés"
+        " estaría estarías estuviera estuvieras,"
+        " haber: he has ha hemos han había habías habían hubo habré habrás habrá habrán habría habrías habrían"
+        " haya hayas hayan hubiera hubieras hubieran hubiese hubieses hubiesen habido,"
+        " tener: tengo tienes tiene tienen tenía tenías tenían tuve tuviste tuvo tuvieron tendré tendrás tendrá"
+        " tendrán tendría tendrías tendrían tenga tengas tengan tuviera tuvieras tuviese,"
+        " hacer: hago haces hace hacen hice hiciste hizo hicieron haré harás hará harán haría harías haga hagas"
+        " hiciera hicieras hecho hecha,"
+        " decir: digo dices dice dicen dije dijiste dijo dijeron diré dirás dirá dirán diría dirías diga digas"
+        " dijera dijeras dicho,"
+        " ir: voy vas va vamos vais van iba ibas iban,"
+        " poder: puedo puedes puede pueden pude pudiste pudo pudieron podré podrás podrá podrán podría podrías"
+        " podrían pueda puedas pudiera pudieras,"
+        " querer: quiero quieres quiere quieren quise quisiste quiso querré querrás querrá querrán querría"
+        " querrías quisiera quisieras,"
+        " saber: sé sabes sabe saben supe supiste supo sabré sabrás sabrá sabrán sabría sepa sepas supiera"
+        " supieras,"
+        " poner: pongo pones pone ponen puse pusiste puso pondré pondrás pondrá pondría puesto puesta,"
+        " ver: veo ves ve ven vi viste vio vieron verá verán visto vista,"
+        " dar: doy das da dan di diste dio dieron,"
+        " venir: vengo vienes viene vienen vine viniste vino vendré vendrás vendrá vendrán vendría,"
+        " morir: muero mueres muere mueren murió murieron muerto muerta muertos,"
+        " seguir: sigo sigues sigue siguen siguió siguieron seguirá,"
+        " perseguir: persigue persiguen persiguió perseguirá perseguirán,"
+        " pedir: pido pides pide piden pidió pidieron,"
+        " sentir: siento sientes siente sienten sintió sintieron sienta sientas,"
+        " caer: caigo caes cae caen caíste cayó cayeron caído caída,"
+        " creer: creíste creyó creyeron creído,"
+        " volver: vuelvo vuelves vuelve vuelven volverá volverán vuelto,"
+        " escribir: escrito, abrir: abierto, romper: roto, descubrir: descubierto,"
+        " confiar: confío confías confía confían, fiar: fío fías fía fían, enviar: envío envías envía envían,"
+        " encontrar: encuentro encuentras encuentra encuentran, contar: cuento cuentas cuenta cuentan,"
+        " pensar: pienso piensas piensa piensan, destrozar: destrozó, llegar: llegué,"
+        " ingenuo: ingenua ingenuos ingenuas, tonto: tonta tontos tontas"
+    ),
+    meta=frozenset(
+        ["evitar", "evite", "eviten", "evita", "evitad", "mito", "mitos", "frase", "frases", "expresión", "expresiones"]
+    ),
+    reporting=frozenset(
+        [
+            "dice",
+            "dicen",
+            "dijo",
+            "dijeron",
+            "afirma",
+            "afirman",
+            "amenaza",
+            "amenazan",
+            "amenazó",
+            "escribe",
+            "escriben",
+            "escribió",
+            "asegura",
+            "aseguran",
+        ]
+    ),
+    after_label=frozenset(
+        [
+            *("que", "para", "como", "al", "de", "del", "y", "o", "e", "u", "ni", "con", "por", "en", "cuando"),
+            *("si", "pero", "a", "porque", "ante", "hasta", "ahora", "ya", "también", "siempre", "otra", "vez"),
+        ]
+    ),
+    clitics=frozenset(["me", "te", "se", "lo", "la", "le", "los", "las", "les", "nos", "os"]),
+    pro_drop=True,
+)
+
+LEXICONS: Final = {"en": EN, "de": DE, "es": ES}

@@ -80,6 +80,9 @@ def in_scope(negations: list[int], position: int, language: str, norms: list[str
     """
     if language == "de":
         return bool(negations)
+    if language == "es":
+        # Spanish puts its negator before the verb it negates ("no eres tonta", "nunca es tu culpa").
+        return any(n < position for n in negations)
     if any(n < position for n in negations):
         return True
     if norms is None:
@@ -117,6 +120,8 @@ _PARTICIPLES: Final = frozenset(
 def passive(tokens: list[Token], language: str) -> bool:
     """True when the clause is passive ("you were asked", "du wurdest erpresst"): the subject is acted on."""
     norms = [t.norm for t in tokens]
+    if language == "es":
+        return _spanish_passive(norms)
     # German: a form of "werden" with a participle after it; the last participle's place, found once
     # (and only for German: English clauses never read it).
     last_participle = -1
@@ -144,6 +149,8 @@ def modalities(tokens: list[Token], language: str, question: bool) -> frozenset[
         found |= _english(norms, lexicon.conditional, lexicon.hindsight, lexicon.future, lexicon.possible)
     elif language == "de":
         found |= _german(norms, lexicon.conditional, lexicon.perfect, lexicon.future, lexicon.possible)
+    elif language == "es":
+        found |= _spanish(norms, lexicon.hindsight, lexicon.perfect, lexicon.future, lexicon.possible)
     if not found - {QUESTION}:
         found.add(STATEMENT)
     return frozenset(found)
@@ -272,3 +279,121 @@ def _german(
         elif norm in possible:
             found.add(POSSIBLE)
     return found
+
+
+# Spanish irregular past participles (the regular ones end in -ado/-ido): what a perfect needs next.
+_PARTICIPLES_ES: Final = frozenset(
+    [
+        "sido",
+        "dicho",
+        "hecho",
+        "puesto",
+        "visto",
+        "escrito",
+        "vuelto",
+        "abierto",
+        "roto",
+        "muerto",
+        "cubierto",
+        "descubierto",
+        "resuelto",
+        "devuelto",
+        "impuesto",
+        "propuesto",
+        "frito",
+        "impreso",
+        "satisfecho",
+        "deshecho",
+        "supuesto",
+    ]
+)
+_ADVERBS_ES: Final = frozenset(
+    ["ya", "no", "nunca", "jamás", "solo", "sólo", "simplemente", "también", "siquiera", "antes", "bien", "más"]
+)
+_ES_CLITIC_TAILS: Final = ("me", "te", "se", "lo", "la", "le", "los", "las", "les", "nos", "os")
+# Forms of "ser": with a participle after them the clause is passive ("fuiste engañada").
+_ES_SER: Final = frozenset(
+    [
+        "ser",
+        "sido",
+        "es",
+        "eres",
+        "son",
+        "era",
+        "eras",
+        "eran",
+        "fue",
+        "fuiste",
+        "fueron",
+        "fuimos",
+        "será",
+        "serás",
+        "serán",
+        "sería",
+    ]
+)
+# Future endings (-rá, -rás, -rán, -remos, -réis) and words that end so without being futures.
+_ES_FUTURE_ENDINGS: Final = ("rá", "rás", "rán", "remos", "réis")
+_ES_NOT_FUTURE: Final = frozenset(["atrás", "detrás", "remos"])
+
+
+def _es_participle(word: str) -> bool:
+    return word in _PARTICIPLES_ES or (word.endswith(("ado", "ido", "ada", "ida")) and len(word) > 4)
+
+
+def _es_participle_after(norms: list[str], start: int) -> bool:
+    """True when a past participle follows (adverbs and object pronouns skipped): "hubieras ya mandado"."""
+    j = start
+    while j < len(norms) and j < start + 3 and (norms[j] in _ADVERBS_ES or norms[j] in _ES_CLITIC_TAILS):
+        j += 1
+    return j < len(norms) and _es_participle(norms[j])
+
+
+def _es_haber(word: str) -> bool:
+    """'haber', or 'haber' with its object pronouns ("haberte", "habérselo")."""
+    if word in ("haber", "habérselo", "habérsela", "habérselos", "habérselas", "habérmelo", "habértelo"):
+        return True
+    return word.startswith("haber") and word[5:] in _ES_CLITIC_TAILS
+
+
+def _spanish(
+    norms: list[str],
+    hindsight: frozenset[str],
+    perfect: frozenset[str],
+    future: frozenset[str],
+    possible: frozenset[str],
+) -> set[str]:
+    found: set[str] = set()
+    for i, norm in enumerate(norms):
+        if norm in perfect and _es_participle_after(norms, i + 1):
+            found.add(COUNTERFACTUAL)  # "si hubieras puesto", "habrías visto"
+        elif norm in hindsight:
+            # "deberías haber dicho", "tendrías que haberte negado", "podrías haberlo bloqueado"
+            j = i + 1
+            while j < len(norms) and j < i + 4 and (norms[j] in _ADVERBS_ES or norms[j] in ("que", "de")):
+                j += 1
+            if j < len(norms) and _es_haber(norms[j]) and _es_participle_after(norms, j + 1):
+                found.add(COUNTERFACTUAL)
+        if norm in future:
+            # "ir a" + infinitive: "se va a enterar", "te van a respetar"
+            following = norms[i + 2] if i + 2 < len(norms) else ""
+            if norms[i + 1 : i + 2] == ["a"] and _es_infinitive(following):
+                found.add(FUTURE)
+        elif norm.endswith(_ES_FUTURE_ENDINGS) and len(norm) >= 4 and norm not in _ES_NOT_FUTURE:
+            found.add(FUTURE)
+        if norm in possible or norm in ("quizá", "quizás"):
+            found.add(POSSIBLE)
+    return found
+
+
+def _es_infinitive(word: str) -> bool:
+    for tail in ("", *_ES_CLITIC_TAILS):
+        head = word[: len(word) - len(tail)]
+        if word.endswith(tail) and head.endswith(("ar", "er", "ir", "ír")) and len(head) >= 3:
+            return True
+    return False
+
+
+def _spanish_passive(norms: list[str]) -> bool:
+    """A form of "ser" with a participle after it ("fuiste engañada", "ha sido presionado")."""
+    return any(norm in _ES_SER and _es_participle_after(norms, i + 1) for i, norm in enumerate(norms[:-1]))

@@ -279,7 +279,9 @@ def _modifies_a_thing(tokens: tuple[Token, ...], end: int, language: str) -> boo
         return False
     following = tokens[end].norm
     lexicon = LEXICONS.get(language)
-    if following in _AFTER_LABEL or (lexicon is not None and following in lexicon.who):
+    if following in _AFTER_LABEL or (
+        lexicon is not None and (following in lexicon.who or following in lexicon.after_label)
+    ):
         return False
     return following.isalpha() and (lexicon is None or following not in lexicon.negators)
 

@@ -122,6 +122,8 @@ def subject(tokens: list[Token], language: str, sentence_start: bool) -> tuple[i
     lexicon = LEXICONS.get(language)
     if lexicon is None:
         return None
+    if language == "es":
+        return _spanish(tokens, lexicon, sentence_start)
     index = 0
     while index < len(tokens) and (tokens[index].norm in lexicon.skip or tokens[index].norm in lexicon.openers):
         index += 1
@@ -151,3 +153,166 @@ def offender_like(tokens: list[Token], language: str) -> bool:
     """True when an offender noun comes before a person pronoun in the clause ("the man ... he")."""
     lexicon = LEXICONS.get(language)
     return lexicon is not None and any(lexicon.who.get(t.norm) == "offender" for t in tokens)
+
+
+# Spanish finite verbs of the second person singular that neither `lexicon.who` (the modals and
+# auxiliaries) nor the endings below reach.
+_ES_YOU: Final = frozenset(
+    ["vas", "crees", "creías", "creíste", "piensas", "pensabas", "conocías", "conoces", "mandas", "envías"]
+)
+# Finite verbs of another person: the subject, if named, came before them (pro-drop otherwise).
+_ES_OTHER: Final = frozenset(
+    [
+        "es",
+        "era",
+        "fue",
+        "son",
+        "eran",
+        "fueron",
+        "sea",
+        "está",
+        "estaba",
+        "estuvo",
+        "están",
+        "ha",
+        "había",
+        "hubo",
+        "han",
+        "habían",
+        "hubiera",
+        "hubiese",
+        "habría",
+        "hubieran",
+        "habrían",
+        "tiene",
+        "tenía",
+        "tuvo",
+        "tienen",
+        "tendría",
+        "debe",
+        "debía",
+        "debió",
+        "debería",
+        "deben",
+        "deberían",
+        "puede",
+        "podía",
+        "pudo",
+        "podría",
+        "pueden",
+        "hace",
+        "hizo",
+        "hacen",
+        "dice",
+        "dijo",
+        "dicen",
+        "quiere",
+        "quería",
+        "quiso",
+        "sabe",
+        "sabía",
+        "supo",
+        "va",
+        "iba",
+        "van",
+        "hay",
+        "soy",
+        "estoy",
+        "he",
+        "había",
+        "tengo",
+        "debo",
+        "puedo",
+        "sé",
+    ]
+)
+_ES_NOT_YOU: Final = frozenset(["existe", "insiste", "consiste", "resiste", "asiste", "triste", "chiste", "despiste"])
+_ES_NOT_NAMES: Final = frozenset(
+    [
+        "esto",
+        "eso",
+        "esta",
+        "este",
+        "ese",
+        "esa",
+        "estos",
+        "esas",
+        "aquello",
+        "todo",
+        "toda",
+        "nada",
+        "algo",
+        "lo",
+        "la",
+        "el",
+        "los",
+        "las",
+        "una",
+        "un",
+        "uno",
+        "hoy",
+        "ahora",
+        "aquí",
+        "así",
+        "también",
+        "tampoco",
+        "nunca",
+        "siempre",
+        "cada",
+        "mucha",
+        "mucho",
+        "muchos",
+        "muchas",
+        "mandar",
+        "enviar",
+        "hablar",
+        "contar",
+        "quien",
+    ]
+)
+_ES_QUESTION_WORDS: Final = frozenset(["qué", "cómo", "cuándo", "dónde", "por", "para", "quién", "cuánto"])
+
+
+def _spanish_person(norm: str) -> str | None:
+    """'you' for a finite verb of the second person singular, 'other' for another person, None: not known."""
+    if norm in _ES_YOU:
+        return "you"
+    if norm.endswith(("aste", "iste")) and len(norm) >= 6 and norm not in _ES_NOT_YOU:
+        return "you"  # preterite: "aceptaste", "metiste"
+    if norm.endswith(("abas", "ieras", "ieses")) and len(norm) >= 6:
+        return "you"  # imperfect, past subjunctive: "estabas", "hicieras"
+    if norm in _ES_OTHER or (norm.endswith(("ó", "aron", "ieron")) and len(norm) >= 4):
+        return "other"
+    return None
+
+
+def _spanish(tokens: list[Token], lexicon: Lexicon, sentence_start: bool) -> tuple[int, str] | None:
+    """Spanish drops subject pronouns: a named subject before the finite verb, else the verb's person.
+
+    "Si mi hijo me hubiera escuchado" -> the child; "Si te hubieras alejado" -> you (hubieras);
+    "Debería haber pensado" -> nobody named (first or third person): not reported as the child.
+    """
+    index = 0
+    while index < len(tokens) and (tokens[index].norm in lexicon.skip or tokens[index].norm in lexicon.openers):
+        index += 1
+    while index < len(tokens) and tokens[index].norm in _ES_QUESTION_WORDS:
+        index += 1
+    for position in range(index, min(len(tokens), index + _SCAN)):
+        token = tokens[position]
+        norm = token.norm
+        if norm in lexicon.clitics:
+            continue  # "te hubieras alejado": the clitic is the object, the verb says who acts
+        found = lexicon.who.get(norm)
+        if found is not None:
+            return position, found
+        following = tokens[position + 1].norm if position + 1 < len(tokens) else ""
+        first = sentence_start and position == 0
+        name = token.capitalised and norm.isalpha() and norm not in _ES_NOT_NAMES and _spanish_person(norm) is None
+        if name and (not first or _spanish_person(following) is not None):
+            return position, "person"  # a name: "Si Mateo hubiera...", "Lucía fue muy ingenua"
+        person = _spanish_person(norm)
+        if person == "you":
+            return position, "you"
+        if person == "other":
+            return None
+    return None
