@@ -20,6 +20,7 @@ from conftest import run_cli
 from lessonkit.diagnostics import (
     ERROR,
     Diagnostic,
+    LessonkitError,
     Location,
     Suppression,
     UnusableInputError,
@@ -80,6 +81,11 @@ def test_an_unusable_input_error_shows_escaped_paths_and_headline() -> None:
     assert not _hidden(str(error)) and str(error).startswith("cannot use \\u202ex:\n")
 
 
+def test_an_error_message_keeps_its_lines_and_escapes_what_is_inside_them() -> None:
+    error = LessonkitError(f"lessons/a{RLO}b.md: no such file\nsee 'lessonkit --help'\x1b[2J")
+    assert str(error) == "lessons/a\\u202eb.md: no such file\nsee 'lessonkit --help'\\u001b[2J"
+
+
 def test_github_annotations_escape_the_path_and_keep_one_line_each() -> None:
     out = as_github(_report())
     assert not _hidden(out)
@@ -136,3 +142,5 @@ def test_check_prints_a_spoofing_file_name_escaped(project: Path) -> None:
     assert RLO not in sarif.out
     (result,) = json.loads(sarif.out)["runs"][0]["results"]
     assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "note-%E2%80%AEdm.txt.md"
+    missing = run_cli("check", f"gone-{RLO}dm.txt.md", *options, cwd=project)
+    assert missing.code == 2 and RLO not in missing.err and "gone-\\u202edm.txt.md" in missing.err, missing.err

@@ -148,7 +148,14 @@ class Suppression:
 
 
 class LessonkitError(Exception):
-    """A user-facing failure (bad arguments, unusable input); printed without a traceback."""
+    """A user-facing failure (bad arguments, unusable input); printed without a traceback.
+
+    Its text names paths and values from input, so it reads through `printable`, line by line:
+    the lines a message is made of stay, a control or bidi character inside one is escaped.
+    """
+
+    def __str__(self) -> str:
+        return "\n".join(printable(line) for line in super().__str__().split("\n"))
 
 
 class UnusableInputError(LessonkitError):
