@@ -18,8 +18,12 @@ from pathlib import Path
 # user of a shared machine must be able to read them.
 FILE_MODE = 0o644
 FOLDER_MODE = 0o755
-# No cache file of lessonkit comes near this; a larger one is damage, not data.
-MAX_CACHE_BYTES = 512 * 1024 * 1024
+# What a cache file may be when its reader names no limit of its own; a larger one is damage or a
+# planted file, refused by its size before a byte is read. The readers without a limit of their
+# own keep less than a megabyte each (a site font as WOFF2, a hyphenation table); the documents
+# (build/cache.py), the slide previews (render/site/materials.py) and the checker's caches name
+# their own.
+MAX_CACHE_BYTES = 64 * 1024 * 1024
 
 
 def read_cache_file(path: Path, limit: int = MAX_CACHE_BYTES) -> bytes | None:
@@ -199,12 +203,21 @@ def unseal(name: str, sealed: bytes | None) -> bytes | None:
     return data if hmac.compare_digest(sealed[len(SEAL_MAGIC) : start], _tag(key, name, data)) else None
 
 
-def read_sealed_file(path: Path, limit: int = MAX_CACHE_BYTES) -> bytes | None:
-    """The data of a cache file written by `write_sealed_file`, or None (missing, damaged, forged, no key)."""
-    return unseal(path.name, read_cache_file(path, limit + len(SEAL_MAGIC) + TAG_BYTES))
+def read_sealed_file(path: Path, limit: int = MAX_CACHE_BYTES, name: str | None = None) -> bytes | None:
+    """The data of a cache file written by `write_sealed_file`, or None (missing, damaged, forged, no key).
+
+    A file holding more than `limit` bytes of data is refused by its size, unread. `name` is what
+    was signed with the data (the file's own name unless the writer gave another).
+    """
+    return unseal(path.name if name is None else name, read_cache_file(path, limit + len(SEAL_MAGIC) + TAG_BYTES))
 
 
-def write_sealed_file(target: Path, data: bytes) -> bool:
-    """`write_cache_file` of `data` with its tag; False when there is no key or it cannot be written."""
-    sealed = seal(target.name, data)
+def write_sealed_file(target: Path, data: bytes, name: str | None = None) -> bool:
+    """`write_cache_file` of `data` with its tag; False when there is no key or it cannot be written.
+
+    The tag covers `name` with the data, the file's own name by default: a cache whose files share
+    names across entries (one folder per entry) signs the entry's key too, so that a file moved from
+    one entry to another is refused.
+    """
+    sealed = seal(target.name if name is None else name, data)
     return sealed is not None and write_cache_file(target, sealed)
