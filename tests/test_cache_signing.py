@@ -252,10 +252,11 @@ def test_a_planted_slide_preview_is_never_used(tmp_path: Path) -> None:
     (folder / "count").write_bytes(b"1")
     (folder / "1.png").write_bytes(picture)
     assert materials._cached(tmp_path, key) is None  # unsigned: rendered again
-    assert cache_file.write_sealed_file(folder / "count", b"1")
-    (folder / "1.png").write_bytes(_forged("1.png", picture))
+    # Preview files are signed under `<deck key>/<name>` (tests/test_harden_cache.py: not replayable).
+    assert cache_file.write_sealed_file(folder / "count", b"1", name=f"{key}/count")
+    (folder / "1.png").write_bytes(_forged(f"{key}/1.png", picture))
     assert materials._cached(tmp_path, key) is None  # signed with another key
-    assert cache_file.write_sealed_file(folder / "1.png", picture)
+    assert cache_file.write_sealed_file(folder / "1.png", picture, name=f"{key}/1.png")
     assert materials._cached(tmp_path, key) == [picture]
 
 

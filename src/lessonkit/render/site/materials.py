@@ -34,6 +34,11 @@ _PDFTOPPM = "/usr/bin/pdftoppm"
 _PNG = b"\x89PNG\r\n\x1a\n"
 _CACHE = Path(CACHE_DIR) / "site-previews"
 _PREVIEW_VERSION = "1"
+# What one cached slide picture may be. A 16:9 slide at 480 pixels is 480 x 270 and about 20 KB
+# as PNG (measured: 19-21 KB); even a tall page (480 x 2000) as uncompressed RGB is 2.9 MB. A
+# larger entry is not a preview lessonkit made: refused by its size, unread, and the slides
+# rendered again.
+_MAX_PREVIEW_BYTES = 4 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -118,9 +123,9 @@ def slide_previews(root: Path, pdf: Path, folder: Path, stem: str) -> list[tuple
     if pictures is None:
         pictures = _render(pdf)
         for number, picture in enumerate(pictures, start=1):
-            write_sealed_file(root / _CACHE / key / f"{number}.png", picture)
+            _store(root, key, f"{number}.png", picture)
         if pictures:
-            write_sealed_file(root / _CACHE / key / "count", str(len(pictures)).encode())
+            _store(root, key, "count", str(len(pictures)).encode())
     folder.mkdir(parents=True, exist_ok=True)
     names = []
     for number, picture in enumerate(pictures, start=1):
@@ -131,12 +136,26 @@ def slide_previews(root: Path, pdf: Path, folder: Path, stem: str) -> list[tuple
     return names
 
 
+# Signed (see build/cache.py): a preview planted in a project's cache folder is never published.
+# Every deck's entry is a folder of files with the same names (count, 1.png, 2.png ...), so each is
+# signed as `<deck key>/<name>`, not by its bare name: a signed picture of one deck moved into
+# another deck's folder, or a count swapped between decks, fails its signature and the deck's
+# slides are rendered again.
+
+
+def _store(root: Path, key: str, name: str, data: bytes) -> None:
+    write_sealed_file(root / _CACHE / key / name, data, name=f"{key}/{name}")
+
+
+def _load(root: Path, key: str, name: str, limit: int) -> bytes | None:
+    return read_sealed_file(root / _CACHE / key / name, limit, name=f"{key}/{name}")
+
+
 def _cached(root: Path, key: str) -> list[bytes] | None:
-    # Signed (see build/cache.py): a preview planted in a project's cache folder is never published.
-    count = read_sealed_file(root / _CACHE / key / "count", 8)
-    if count is None or not count.isdigit():
+    count = _load(root, key, "count", 8)
+    if count is None or not count.isdigit() or not 1 <= int(count) <= PREVIEW_SLIDES:
         return None
-    pictures = [read_sealed_file(root / _CACHE / key / f"{n}.png") for n in range(1, int(count) + 1)]
+    pictures = [_load(root, key, f"{n}.png", _MAX_PREVIEW_BYTES) for n in range(1, int(count) + 1)]
     if any(p is None or not p.startswith(_PNG) or len(p) < 24 for p in pictures):
         return None
     return [p for p in pictures if p is not None]
