@@ -252,7 +252,7 @@ def test_a_planted_slide_preview_is_never_used(tmp_path: Path) -> None:
     (folder / "count").write_bytes(b"1")
     (folder / "1.png").write_bytes(picture)
     assert materials._cached(tmp_path, key) is None  # unsigned: rendered again
-    # Preview files are signed under `<deck key>/<name>` (tests/test_harden_cache.py: not replayable).
+    # Preview files are signed under `<deck key>/<name>` (tests/test_harden_previews.py: not replayable).
     assert cache_file.write_sealed_file(folder / "count", b"1", name=f"{key}/count")
     (folder / "1.png").write_bytes(_forged(f"{key}/1.png", picture))
     assert materials._cached(tmp_path, key) is None  # signed with another key
