@@ -6,7 +6,7 @@
 - `_Need.met` is "some entry has a form of each of its words in the text", whatever the entry sizes;
 - needs made one at a time, on first use, are the needs made all at once;
 - the tokeniser, the clause splitter and the "talks about wording" mark answer as the versions
-  they replaced (kept here as references), and quotes are blanked as the pattern alone blanks them;
+  they replaced (kept here as references), and a text without a quotation is judged as it is;
 - a shape's lemma lists are found in a clause where the replaced lookup found them;
 - importing the kind compiles no pattern (a small file's check never needs one).
 Real text (the tone corpus, the grammar examples) and generated text (hypothesis) alike.
@@ -23,6 +23,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from lessonkit.check import quotation
+from lessonkit.check.document import TextUnit
 from lessonkit.check.documents import text_document
 from lessonkit.check.kinds import grammar as grammar_kind
 from lessonkit.check.linguistic import clauses, modality, shape, tokens
@@ -30,6 +32,7 @@ from lessonkit.check.linguistic.lemmas import candidates, forms
 from lessonkit.check.linguistic.lexicon import LEXICONS
 from lessonkit.check.linguistic.tokens import Token, parts
 from lessonkit.check.rulebook import Rule, load_rulebook
+from lessonkit.check.sentences import sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 BOOK = load_rulebook(ROOT / "rules")
@@ -188,10 +191,10 @@ def test_importing_the_kind_compiles_no_pattern() -> None:
     code = (
         "import lessonkit.check.kinds.grammar as g\n"
         "from lessonkit.check.linguistic import tokens\n"
-        "print(g._quoted.cache_info().currsize, tokens._word.cache_info().currsize)\n"
+        "print(tokens._word.cache_info().currsize)\n"
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert run.stdout.split() == ["0", "0"]
+    assert run.stdout.split() == ["0"]
 
 
 def _reference_tokenise(text: str, language: str) -> list[Token]:
@@ -289,18 +292,14 @@ def test_tokens_and_clauses_of_real_text_are_the_reference_ones(language: str) -
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.one_of(st.sampled_from(PIECES), st.sampled_from(GAPS)), max_size=40))
-def test_quotes_are_blanked_as_the_pattern_blanks_them(pieces: list[str]) -> None:
-    """A sentence without a quotation mark skips the pattern: it must be one the pattern leaves alone."""
+def test_a_sentence_without_a_quotation_is_judged_as_it_is(pieces: list[str]) -> None:
+    """Quotes are blanked by check/quotation.py (the one definition): a text that quotes nothing is left alone."""
     text = "".join(pieces)
-    by_pattern = grammar_kind._quoted().sub(lambda m: " " * len(m.group()), text)
-    assert grammar_kind._blank_quotes(text) == by_pattern
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=80))
-def test_quotes_of_any_characters_are_blanked_as_the_pattern_blanks_them(text: str) -> None:
-    by_pattern = grammar_kind._quoted().sub(lambda m: " " * len(m.group()), text)
-    assert grammar_kind._blank_quotes(text) == by_pattern
+    if quotation.quotations(text).starts:
+        return
+    unit = TextUnit("section", "body", Path("x.md"), 1, 1, text, text)
+    for sentence in sentences(unit):
+        assert quotation.blank_quoted(sentence.text, sentence.start, text) == sentence.text
 
 
 def _reference_span(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import sys
 from bisect import bisect_left, bisect_right
+from pathlib import Path
 from types import FrameType
 from typing import Any
 
@@ -12,7 +13,7 @@ import pytest
 
 from lessonkit.check import quotation
 from lessonkit.check.patterns import in_quotation as patterns_in_quotation
-from lessonkit.check.quotation import in_quotation, quotations
+from lessonkit.check.quotation import blank_quoted, in_quotation, quotations
 
 
 def quoted(text: str) -> list[str]:
@@ -167,3 +168,58 @@ def test_whatever_the_marks_double_quotes_quote_what_they_quoted_before() -> Non
         for offset, char in enumerate(text):
             if char != "\n" and _parity(text, offset):
                 assert in_quotation(text, offset), (text, offset)
+
+
+def _blank_by_characters(sentence: str, start: int, text: str) -> str:
+    """The reference for `blank_quoted`: each character of the sentence found in `text` one by one."""
+    spans = quotations(text).spans()
+    # Where the sentence begins: the marks before its first word, whitespace runs as one space.
+    lead = sentence[: next(i for i, c in enumerate(sentence) if c.isalpha())]
+    at = next(o for o in range(start, -1, -1) if " ".join(f"{text[o:start]}x".split()) == f"{lead}x")
+    out = []
+    for char in sentence:
+        if char == " ":
+            offset = at  # one space of the sentence: a run of whitespace in the text
+            while at < len(text) and text[at].isspace():
+                at += 1
+        else:
+            assert text[at] == char
+            offset, at = at, at + 1
+        out.append(" " if any(low <= offset < high for low, high in spans) else char)
+    return "".join(out)
+
+
+def _sentences_of(text: str) -> list[tuple[int, str]]:
+    from lessonkit.check.document import TextUnit
+    from lessonkit.check.sentences import sentences
+
+    unit = TextUnit("section", "body", Path("x.md"), 1, 1, text, text)
+    return [(s.start, s.text) for s in sentences(unit)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A quotation over several sentences: the middle one holds no mark and is quoted all the same.
+        ('He wrote: "Send it.  Nobody\n will know. Trust me." Then he left.', ["He wrote:", "", "", "Then he left."]),
+        ("Sie sagte «nein». Er ging.", ["Sie sagte .", "Er ging."]),
+    ],
+)
+def test_blank_quoted_blanks_what_the_whole_text_quotes(text: str, expected: list[str]) -> None:
+    found = [blank_quoted(sentence, start, text) for start, sentence in _sentences_of(text)]
+    assert [" ".join(s.split()) for s in found] == expected
+    assert [len(s) for s in found] == [len(s) for _, s in _sentences_of(text)]  # offsets are kept
+
+
+def test_blank_quoted_is_the_character_by_character_reference() -> None:
+    rng = random.Random(2026)
+    for _ in range(400):
+        text = "".join(rng.choice("ab  '\"\n\t.,„«»‘’‹›(!?") for _ in range(rng.randrange(1, 80)))
+        for start, sentence in _sentences_of(text):
+            assert blank_quoted(sentence, start, text) == _blank_by_characters(sentence, start, text), (text, start)
+
+
+def test_blank_quoted_leaves_a_sentence_it_cannot_find_as_it_is() -> None:
+    text = 'He said "stop it now" and left.'
+    assert blank_quoted("something else entirely", 0, text) == "something else entirely"
+    assert blank_quoted("He said stop", 0, text) == "He said stop"  # the third word does not line up

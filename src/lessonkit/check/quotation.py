@@ -173,6 +173,74 @@ def _merged(spans: list[tuple[int, int]]) -> Quotations:
     return Quotations(tuple(starts), tuple(ends))
 
 
+def blank_quoted(sentence: str, start: int, text: str) -> str:
+    """`sentence` with what `text` quotes there, marks included, blanked with spaces (same length).
+
+    `sentence` is a sentence of `text` as `check.sentences` gives it: its first word begins at
+    offset `start`, marks before that word ('„Du', '"Send') are part of it, and each run of
+    whitespace in `text` is one space in it. A quotation is read on the whole `text` (it may open
+    in an earlier sentence). Should the two not line up, the sentence is returned as it is.
+    """
+    found = quotations(text)
+    starts, ends = found.starts, found.ends
+    if not starts:
+        return sentence
+    at = _origin(sentence, start, text)
+    if at < 0 or at >= ends[-1]:
+        return sentence
+    span = bisect_right(ends, at)  # the first quotation that ends after the sentence starts
+    blanked: list[tuple[int, int]] = []
+    size, into = len(text), 0  # `at` in `text` is where the word at `into` in `sentence` is
+    for word in sentence.split(" "):
+        while at < size and text[at].isspace():
+            at += 1
+        if not text.startswith(word, at):
+            return sentence  # not the sentence of `text` at `start`
+        end = at + len(word)
+        while span < len(starts) and ends[span] <= at:
+            span += 1
+        if span == len(starts):
+            break
+        following = span
+        while following < len(starts) and starts[following] < end:
+            low, high = max(starts[following], at), min(ends[following], end)
+            if low < high:
+                blanked.append((into + low - at, into + high - at))
+            following += 1
+        into += len(word) + 1
+        at = end
+    if not blanked:
+        return sentence
+    pieces: list[str] = []
+    kept = 0
+    for low, high in blanked:
+        pieces += (sentence[kept:low], " " * (high - low))
+        kept = high
+    pieces.append(sentence[kept:])
+    return "".join(pieces)
+
+
+_LETTER: Final = re.compile(r"[^\W\d_]")  # how a word of `check.sentences` begins
+
+
+def _origin(sentence: str, start: int, text: str) -> int:
+    """Where `sentence` begins in `text`, given where its first word begins; -1 when they differ."""
+    first = _LETTER.search(sentence)
+    lead = sentence[: first.start()] if first is not None else ""
+    at = start
+    for char in reversed(lead):  # the marks before the first word, found back from it
+        if char == " ":
+            if at == 0 or not text[at - 1].isspace():
+                return -1
+            while at > 0 and text[at - 1].isspace():
+                at -= 1
+        elif at > 0 and text[at - 1] == char:
+            at -= 1
+        else:
+            return -1
+    return at
+
+
 def in_quotation(text: str, offset: int) -> bool:
     """True when `offset` lies inside a quotation of `text` (a character's words, or wording cited to be avoided)."""
     return quotations(text).holds(offset)

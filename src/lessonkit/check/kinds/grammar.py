@@ -18,7 +18,6 @@ no pattern and no dataclass (named tuples and slotted classes cost a fraction to
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterator
 from functools import cache, lru_cache
@@ -32,6 +31,7 @@ from lessonkit.check.linguistic.modality import COUNTERFACTUAL
 from lessonkit.check.linguistic.shape import compile_shape, match
 from lessonkit.check.linguistic.tokens import parts
 from lessonkit.check.patterns import in_question
+from lessonkit.check.quotation import blank_quoted
 from lessonkit.problems import LessonkitError
 
 if TYPE_CHECKING:
@@ -49,13 +49,6 @@ _MODAL_WORDS: Final = {
     ("de", "possible"): "könnte könntest könnten kann kannst können dürfte",
 }
 _EN_HINDSIGHT: Final = ("should", "must", "could", "would", "might", "ought", "if", "had", "'d")
-# Quoted words (a character's lines, or harmful wording cited to be avoided) are blanked when a rule skips them;
-# German „...“ may reach here as „..." (plain text straightens closing quotes).
-# Compiled on first use (`_quoted`): a run whose pre-filter admits no sentence never needs it.
-_QUOTED_SOURCE: Final = (
-    '"[^"\\n]*"|\u201c[^\u201d\\n]*\u201d|\u201e[^\u201c\u201d"\\n]*[\u201c\u201d"]|\u00ab[^\u00bb\\n]*\u00bb|\u00bb[^\u00ab\\n]*\u00ab'
-    "|\u2018[^\u2019\\n]*\u2019|(?<!\\w)'[^'\\n]*'(?!\\w)"
-)
 
 
 class _Need:
@@ -218,22 +211,6 @@ def _compiled(rule: Rule) -> _Compiled:
     return _Compiled(shape, tuple(sorted(needs, key=len)), language, question)
 
 
-@cache
-def _quoted() -> re.Pattern[str]:
-    return re.compile(_QUOTED_SOURCE)
-
-
-# Every quotation `_QUOTED_SOURCE` matches opens with one of these: a sentence without any (most of
-# them) is returned as it is, without running the pattern.
-_QUOTE_OPENERS: Final = frozenset("\"\u201c\u201e\u00ab\u00bb\u2018'")
-
-
-def _blank_quotes(text: str) -> str:
-    if _QUOTE_OPENERS.isdisjoint(text):
-        return text
-    return _quoted().sub(lambda m: " " * len(m.group()), text)
-
-
 class _Parts:
     """Some parts of a document, in its order: what `units` walks (with its time budget) for one rule."""
 
@@ -341,7 +318,10 @@ def grammar(rule: Rule, document: Document) -> Iterator[Diagnostic]:
         for sentence in sentences(unit):
             if not compiled.admits(_words(sentence.text, language), sentence.text):
                 continue
-            judged = _blank_quotes(sentence.text) if rule.spec.skip_quoted else sentence.text
+            # Quoted words (a character's lines, or wording cited to be avoided), by the one definition
+            # of quotation the pattern rules also skip: it reads the whole part (a quotation may run
+            # over several sentences; „...“ closes at its own mark).
+            judged = blank_quoted(sentence.text, sentence.start, text) if rule.spec.skip_quoted else sentence.text
             if judged != sentence.text and not compiled.admits(_words(judged, language), judged):
                 continue
             if rule.spec.skip_questions and in_question(text, sentence.start):
