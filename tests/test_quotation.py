@@ -13,6 +13,7 @@ import pytest
 
 from lessonkit.check import quotation
 from lessonkit.check.patterns import in_quotation as patterns_in_quotation
+from lessonkit.check.plain import plain_text
 from lessonkit.check.quotation import blank_quoted, in_quotation, quotations
 
 
@@ -25,11 +26,16 @@ def quoted(text: str) -> list[str]:
     [
         ("Avoid asking ‘why did you send it?’", ["‘why did you send it?’"]),
         ("Avoid asking 'why did you send it?'", ["'why did you send it?'"]),
-        # Its closing mark also counts among the double quotes (plain text straightens it to `"`),
-        # and so leaves the rest of the paragraph quoted, as `"` always did.
-        ("„Selbst schuld“ ist ein Satz, der nicht stimmt", ["„Selbst schuld“ ist ein Satz, der nicht stimmt"]),
-        ('„Selbst schuld" ist ein Satz. Gut.\n\nNeu', ['„Selbst schuld" ist ein Satz. Gut.']),
-        ("Sag nie „selbst schuld“ und „Pech“.", ["„selbst schuld“ und „Pech“"]),
+        # Its closing mark closes it, curly or straightened to `"` by plain text: it is not a double
+        # quote of its own that would quote the rest of the paragraph.
+        ("„Selbst schuld“ ist ein Satz, der nicht stimmt", ["„Selbst schuld“"]),
+        ('„Selbst schuld" ist ein Satz. Gut.\n\nNeu', ['„Selbst schuld"']),
+        ('„Selbst schuld” ist falsch, "Pech" auch.', ["„Selbst schuld”", '"Pech"']),
+        ("„Er sagte „nein“ und ging“ weiter.", ["„Er sagte „nein“"]),
+        ("‚Selbst schuld' ist falsch.", ["‚Selbst schuld'"]),
+        ("Il dit « non » et part.", ["« non »"]),
+        ("Sie sagte ‹nein› und »nie«.", ["‹nein›", "»nie«"]),
+        ("Sag nie „selbst schuld“ und „Pech“.", ["„selbst schuld“", "„Pech“"]),
         ("«Te lo has buscado» es una frase falsa", ["«Te lo has buscado»"]),
         ("عبارة «أنت السبب» عبارة خاطئة", ["«أنت السبب»"]),
         ("Der Satz »Das hast du verdient« stimmt nicht", ["»Das hast du verdient«"]),
@@ -82,11 +88,14 @@ def test_offsets_inside_and_outside() -> None:
 def test_marks_inside_a_quotation_open_nothing() -> None:
     text = '«Dijo “vete” y ‘ya’» pero "esto" no'
     assert quoted(text) == ["«Dijo “vete” y ‘ya’»", '"esto"']
-    # A `"` counts among the double quotes of its paragraph even where it closes „: as it always
-    # did, it leaves the rest of the paragraph quoted (see the module's description).
+    # The `"` that closes „ (plain text straightens “) closes it and opens nothing: the words after
+    # it are read (it used to count among the double quotes and quote the rest of the paragraph).
     text = '„Du bist schuld" ist falsch. Du bist schuld.'
     assert in_quotation(text, text.index("Du"))
-    assert in_quotation(text, text.rindex("Du"))
+    assert not in_quotation(text, text.rindex("Du"))
+    # A `„` that never closes takes no mark from the double quotes of the next paragraph.
+    text = '„Offen\n\nDann "zu" hier'
+    assert quoted(text) == ['"zu"']
 
 
 def _parity(text: str, offset: int) -> bool:
@@ -159,14 +168,44 @@ def test_the_spans_are_kept_per_text() -> None:
     assert (info.misses, info.hits) == (1, len(text) - 1)
 
 
+def _closing_low_high(text: str) -> set[int]:
+    """The `"` that close a „ (the reference: each `"` of a paragraph closes the earliest „ still open)."""
+    closing: set[int] = set()
+    for paragraph_start, paragraph in _paragraphs(text):
+        open_ = 0
+        for index, char in enumerate(paragraph):
+            if char == "\u201e":
+                open_ += 1
+            elif char == '"' and open_:
+                closing.add(paragraph_start + index)
+                open_ -= 1
+    return closing
+
+
+def _paragraphs(text: str) -> list[tuple[int, str]]:
+    found, start = [], 0
+    while (cut := text.find("\n\n", start)) >= 0:
+        found.append((start, text[start:cut]))
+        start = cut + 1
+    found.append((start, text[start:]))
+    return found
+
+
 def test_whatever_the_marks_double_quotes_quote_what_they_quoted_before() -> None:
-    """Other marks only add quotations: where the earlier test said "quoted", this one says so too."""
+    """Other marks only add quotations: where the earlier test said "quoted", this one says so too.
+
+    With `„` in the text, the same holds once the `"` that close a `„` are taken out of the count.
+    """
     rng = random.Random(1812)
     for _ in range(400):
         # Plain text, which these rules read, holds no curly double quotes (straightened to `"`).
         text = "".join(rng.choice("ab '\"\n.,„«»‘’‹›(") for _ in range(rng.randrange(1, 60)))
+        closing = _closing_low_high(text)
+        counted = "".join("x" if i in closing else c for i, c in enumerate(text))
         for offset, char in enumerate(text):
-            if char != "\n" and _parity(text, offset):
+            if char != "\n" and _parity(counted, offset):
+                assert in_quotation(text, offset), (text, offset)
+            if "\u201e" not in text and char != "\n" and _parity(text, offset):
                 assert in_quotation(text, offset), (text, offset)
 
 
@@ -202,6 +241,7 @@ def _sentences_of(text: str) -> list[tuple[int, str]]:
     [
         # A quotation over several sentences: the middle one holds no mark and is quoted all the same.
         ('He wrote: "Send it.  Nobody\n will know. Trust me." Then he left.', ["He wrote:", "", "", "Then he left."]),
+        ('„Selbst schuld" ist falsch. Du bist naiv.', ["ist falsch.", "Du bist naiv."]),
         ("Sie sagte «nein». Er ging.", ["Sie sagte .", "Er ging."]),
     ],
 )
@@ -223,3 +263,23 @@ def test_blank_quoted_leaves_a_sentence_it_cannot_find_as_it_is() -> None:
     text = 'He said "stop it now" and left.'
     assert blank_quoted("something else entirely", 0, text) == "something else entirely"
     assert blank_quoted("He said stop", 0, text) == "He said stop"  # the third word does not line up
+
+
+@pytest.mark.parametrize(
+    ("text", "after"),
+    [
+        ("„Selbst schuld“, sagt er. Du bist naiv.", "Du bist"),
+        ("„Selbst schuld”, sagt er. Du bist naiv.", "Du bist"),
+        ("‚Selbst schuld‘, sagt er. Du bist naiv.", "Du bist"),
+        ("»Selbst schuld«, sagt er. Du bist naiv.", "Du bist"),
+        ("«Selbst schuld», sagt er. Du bist naiv.", "Du bist"),
+        ("« C'est ta faute », dit-il. Tu es naïf.", "Tu es"),
+        ("‹Selbst schuld›, sagt er. Du bist naiv.", "Du bist"),
+        ("“You asked for it”, he said. You are naive.", "You are"),
+    ],
+)
+def test_each_pair_closes_in_plain_text(text: str, after: str) -> None:
+    """What a rule reads (plain text straightens “ ” ‘ ’): the quotation closes at its own mark, the rest is read."""
+    plain = plain_text(text)
+    assert in_quotation(plain, plain.index("elbst") if "elbst" in plain else 3)
+    assert not in_quotation(plain, plain.index(after))

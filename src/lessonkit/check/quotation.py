@@ -8,10 +8,11 @@ A quotation lies within one paragraph (a blank line ends it):
 
 - Double quotes `"`, `“`, `”` pair by their count in the paragraph, whatever other marks stand
   between them, and one left open quotes the rest of its paragraph: the meaning `"` always had in
-  the checker (plain text straightens the curly ones, so a lesson and its plain text agree). So
-  the closing mark of a German `„...“`, straightened to `"`, also opens a quotation to the end
-  of the paragraph, as before: pairing it with `„` instead would report text that no rule
-  reports today, which is a change of findings of its own, left to a decision (QUOTES' report).
+  the checker (plain text straightens the curly ones, so a lesson and its plain text agree). The
+  mark that closes a German `„...“` (the first `“`, `”` or `"` after `„` in its paragraph not taken
+  by another `„`; plain text has straightened `“` to `"`) is not one of them: it closes its `„`,
+  and does not open a quotation running to the end of the paragraph (until 2026-12-02 it did, and
+  every sentence after a German quotation, to the paragraph's end, went unchecked by these rules).
 - German `„...“` (closed by `“`, `”` or `"`) and `‚...‘`; guillemets `«...»`, `»...«`, `‹...›`,
   `›...‹` (Spanish, French, Arabic; German); single quotes `'...'` and `‘...’`. The single ones
   double as apostrophes ("don't", "children's", "the kids' phones"), so `'` or `‘` opens only after
@@ -97,7 +98,11 @@ def quotations(text: str) -> Quotations:
         return _NONE  # most text quotes nothing
     marks = [(m.start(), m.group()) for m in _MARK.finditer(text)]
     breaks = [m.start() for m in _BREAK.finditer(text)]
-    spans = _double_quoted(marks, breaks, len(text))
+    if "\u201e" in text:  # the marks that close „...“ are not double quotes of their own
+        closing = _low_high_closers(marks, breaks, len(text))
+        spans = _double_quoted([mark for mark in marks if mark[0] not in closing], breaks, len(text))
+    else:
+        spans = _double_quoted(marks, breaks, len(text))
     # The other marks that may open here (most text has only double quotes and apostrophes).
     openers = [
         (at, closers)
@@ -137,6 +142,29 @@ def _other_quoted(
         spans.append((at, end))
         index = bisect_left(starts, end, index + 1)  # marks inside the quotation open nothing
     return spans
+
+
+def _low_high_closers(marks: list[tuple[int, str]], breaks: list[int], size: int) -> set[int]:
+    """Where a German `„` closes: at the first `“`, `”` or `"` after it in its paragraph not taken by another `„`.
+
+    One pass over the marks: each `„` waits for a double mark of its paragraph, and each such mark
+    closes one `„` that waits („...„...“...“ nests: both closing marks are taken).
+    """
+    closing: set[int] = set()
+    waiting = 0  # how many `„` of the current paragraph wait for their closing mark
+    paragraph_end = -1
+    for at, char in marks:
+        if at >= paragraph_end:
+            waiting = 0
+        if char == "\u201e":
+            if not waiting:
+                at_break = bisect_right(breaks, at)
+                paragraph_end = breaks[at_break] if at_break < len(breaks) else size
+            waiting += 1
+        elif waiting and char in _DOUBLE:
+            closing.add(at)
+            waiting -= 1
+    return closing
 
 
 def _double_quoted(marks: list[tuple[int, str]], breaks: list[int], size: int) -> list[tuple[int, int]]:
