@@ -230,6 +230,7 @@ def as_sarif(report: Report) -> str:
             }
         )
     results = []
+    uris: dict[Path, str] = {}  # encoded once per file, not per finding
     for f in report.findings:
         hint = f" [{f.suggestion}]" if f.suggestion else ""
         results.append(
@@ -241,7 +242,10 @@ def as_sarif(report: Report) -> str:
                 "locations": [
                     {
                         "physicalLocation": {
-                            "artifactLocation": {"uri": _uri(f.location.path)},
+                            "artifactLocation": {
+                                "uri": uris.get(f.location.path)
+                                or uris.setdefault(f.location.path, _uri(f.location.path))
+                            },
                             "region": {"startLine": f.location.line, "startColumn": f.location.column},
                         }
                     }
