@@ -13,12 +13,12 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Final, NamedTuple
 
-from lessonkit.check.linguistic import modality
+from lessonkit.check.linguistic import arabic, modality
 from lessonkit.check.linguistic.lexicon import LEXICONS
 from lessonkit.check.linguistic.subject import subject, who
 from lessonkit.check.linguistic.tokens import Token, tokenise
 
-_CUTS: Final = frozenset(",;:()\u2013\u2014")
+_CUTS: Final = frozenset(",;:()\u2013\u2014\u060c\u061b")  # with the Arabic comma and semicolon
 _LEADING: Final = frozenset(["even", "only", "just", "auch", "nur", "selbst"])
 # Read only for a language whose openers hold them: Spanish "y", "o" are not English words to cut at.
 _WEAK_OPENERS: Final = frozenset(["and", "or", "und", "oder", "y", "o", "e", "u"])
@@ -83,15 +83,24 @@ def analyse(text: str, language: str) -> Analysis:
     question = text.rstrip().rstrip("\"'\u201d\u00bb)").endswith(("?", "\u061f"))
     lexicon = LEXICONS.get(language)
     clauses = []
+    arabic_text = language == "ar"
+    # Arabic: whether the sentence speaks to the child (أنت, a pronoun ك...), and whether it is
+    # contrary to fact as a whole (لو ... لما): both are said across its clauses.
+    addressed = arabic_text and any(arabic.second_person(t.norm, t.text) for t in tokens)
+    contrary = arabic_text and arabic.counterfactual_sentence([t.norm for t in tokens])
     for number, words in enumerate(split(text, tokens, language)):
-        found = subject(words, language, number == 0)
+        modalities = modality.modalities(words, language, question)
+        if contrary and arabic.if_only([t.norm for t in words]):
+            modalities = (modalities - {modality.STATEMENT}) | {modality.COUNTERFACTUAL}
+        # "كان يجب أن تعرف", "لو لم تنشر ... لما": in a clause of what should have been, ترسل/أرسلت is "you".
+        found = subject(words, language, number == 0, addressed or modality.COUNTERFACTUAL in modalities)
         clauses.append(
             Clause(
                 tuple(words),
                 found[0] if found else -1,
                 found[1] if found else None,
                 tuple(modality.negators(words, language)),
-                modality.modalities(words, language, question),
+                modalities,
                 modality.passive(words, language),
             )
         )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from typing import Final
 
+from lessonkit.check.linguistic import arabic
 from lessonkit.check.linguistic.lexicon import LEXICONS
 
 _VOWELS = frozenset("aeiouy")
@@ -28,6 +29,10 @@ def candidates(form: str, language: str) -> tuple[str, ...]:
         found += _german(form)
     elif language == "es":
         found += _spanish(form)
+    elif language == "ar" and lexicon is not None:
+        # A lemma the lexicon knows first ("وابنتك" -> ابنة): `shape` reads the first for who a noun names.
+        read = arabic.candidates(form)
+        found += [c for c in read if c in lexicon.who] + read
     found.append(form)
     return tuple(dict.fromkeys(found))
 
@@ -212,4 +217,6 @@ def forms(lemma_: str, language: str) -> frozenset[str]:
             found |= {"ge" + w[:-2] + "t"} | {w[:-2] + ending for ending in ("test", "tet", "te", "st", "t")}
     elif language == "es":
         found |= _spanish_forms(w)
+    # Arabic: no forms beyond the lemma. A word may carry thousands of clitic combinations, so the
+    # grammar kind's pre-filter reads each Arabic text's words as their lemmas (`arabic.words`) instead.
     return frozenset(found)

@@ -1,4 +1,4 @@
-"""The shipped word lists of the linguistic layer, by language (English, German and Spanish).
+"""The shipped word lists of the linguistic layer, by language (English, German, Spanish and Arabic).
 
 Small on purpose: the classes a shape asks about (who a noun is, negators, modals, the auxiliary
 forms around them), and the irregular forms the suffix rules of `lemmas` cannot reach. A word
@@ -8,6 +8,8 @@ missing here is read as an ordinary word: the layer then says less, never someth
 from __future__ import annotations
 
 from typing import Final, NamedTuple
+
+from lessonkit.check.linguistic.arabic import NEGATORS as _AR_NEGATORS
 
 # The classes of a noun phrase, as shapes name them (`subject: you|child`, `mentions: family`).
 WHO: Final = ("you", "child", "person", "offender", "family", "school", "future", "everyone", "nobody", "speaker")
@@ -496,4 +498,56 @@ ES: Final = Lexicon(
     pro_drop=True,
 )
 
-LEXICONS: Final = {"en": EN, "de": DE, "es": ES}
+# Arabic (Modern Standard): words are written here without vowel marks, as `arabic.plain` reads them;
+# proclitics (و ف ب ل ك ال) and pronoun suffixes are taken off by `arabic.candidates`, so each word is
+# listed bare. The subject pronoun is mostly dropped: `arabic.subject` reads the verb's person.
+AR: Final = Lexicon(
+    who=_who(
+        you="أنت انت أنتم انتم أنتن أنتما",
+        child="طفل أطفال اطفال طفلة ولد أولاد اولاد بنت بنات فتاة فتيات فتى طالب طالبة طلاب طالبات تلميذ تلميذة "
+        "تلاميذ مراهق مراهقة مراهقون مراهقين ضحية ضحايا ابن ابنة ابني ابنتي ابنك ابنتك ابنه ابنها ابنتها ابننا "
+        "ابنتنا أبناء ابناء صغير صغار قاصر قاصرين يافع شاب شابة شباب",
+        person="هو هي هم هن شخص أحد",
+        offender="مبتز مبتزون مبتزين متحرش متحرشون متحرشين معتد معتدي غريب غرباء مجرم مجرمون مجرمين عصابة "
+        "عصابات رجل رجال محتال محتالون محتالين قراصنة قرصان شرير أشرار ذئب ذئاب بالغ بالغون مستدرج",
+        family="أب أبو أبي أبوك أبيك أم أمي أمك والد والدة والدان والدين والديك أهل أهلك أسرة عائلة جد جدة "
+        "أخ أخت إخوة إخوتك اخوتك أخوك أختك عم عمة خال خالة أقارب زوج زوجة",
+        school="معلم معلمة معلمون معلمين مدرس مدرسة مدرسون مدير مديرة صف فصل زملاء زميل زميلة أصدقاء اصدقاء "
+        "صديق صديقة أصحاب اصحاب مسجد شيخ إمام جيران جار حي فريق مدرب نادي جامع",
+        future="مستقبل جامعة جامعات عمل وظيفة مهنة",
+        everyone="الجميع جميع الناس ناس العالم الإنترنت الانترنت",
+        nobody="أحدا",
+        speaker="أنا انا نحن",
+    ),
+    negators=_AR_NEGATORS,  # and "ما" before كان (`arabic.negators`): elsewhere "ما" is "what"
+    future=frozenset(["سوف", "لن"]),
+    possible=frozenset(["قد", "يمكن", "ربما", "ممكن"]),
+    hindsight=frozenset(["يجب", "ينبغي", "عليك", "المفروض", "المفترض"]),
+    perfect=frozenset(["كان", "كانت", "كنت"]),
+    conditional=frozenset(["لو", "إذا", "اذا", "إن", "لولا"]),
+    openers=frozenset(
+        [
+            *("لكن", "ولكن", "لكنه", "لكنها", "لأن", "لان", "لأنه", "لأنها", "لأنك", "إذا", "اذا", "وإذا", "فإذا"),
+            *("عندما", "وعندما", "حين", "وحين", "حينما", "بينما", "ثم", "أو", "او", "لو", "ولو", "رغم", "كي"),
+            *("حتى", "بل", "إلا", "وإلا", "فإن", "لما", "لكان", "لكانت", "لكنت"),
+        ]
+    ),
+    skip=frozenset(["بصراحة", "فقط", "حقا", "يا", "إذن", "اذن", "الآن", "الان", "طبعا", "ربما", "أيضا", "وأيضا"]),
+    irregular={},
+    meta=frozenset(
+        [
+            *("تجنب", "تجنبوا", "تجنبي", "عبارة", "عبارات", "جملة", "جمل", "مقولة", "مقولات", "بدلا", "بدلًا"),
+            # "لا تقولوا للطفل ..." (advice to adults on wording); not the singular "لا تقل": said to the child.
+            *("بدل", "صياغة", "خرافة", "خرافات", "تقولوا"),
+        ]
+    ),
+    reporting=frozenset(
+        [
+            *("يقول", "يقولون", "تقول", "قال", "قالت", "قالوا", "يهدد", "تهدد", "هدد", "هددت", "هددوا", "يزعم"),
+            *("تزعم", "زعم", "زعمت", "يكتب", "تكتب", "كتب", "كتبت", "يدعي", "تدعي", "ادعى", "يدعون"),
+        ]
+    ),
+    pro_drop=True,
+)
+
+LEXICONS: Final = {"en": EN, "de": DE, "es": ES, "ar": AR}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from lessonkit.check.linguistic import arabic
 from lessonkit.check.linguistic.lexicon import LEXICONS
 from lessonkit.check.linguistic.tokens import Token
 
@@ -31,6 +32,8 @@ def negators(tokens: list[Token], language: str) -> list[int]:
     lexicon = LEXICONS.get(language)
     if lexicon is None:
         return []
+    if language == "ar":
+        return arabic.negators([t.norm for t in tokens])
     found = [i for i, t in enumerate(tokens) if t.norm in lexicon.negators]
     if language == "en":
         # "not only", "no doubt", "no matter": not a negation of what follows.
@@ -83,6 +86,9 @@ def in_scope(negations: list[int], position: int, language: str, norms: list[str
     if language == "es":
         # Spanish puts its negator before the verb it negates ("no eres tonta", "nunca es tu culpa").
         return any(n < position for n in negations)
+    if language == "ar":
+        # Arabic too, and its negator governs the next few words only (`arabic.SCOPE`).
+        return any(position - arabic.SCOPE <= n < position for n in negations)
     if any(n < position for n in negations):
         return True
     if norms is None:
@@ -122,6 +128,8 @@ def passive(tokens: list[Token], language: str) -> bool:
     norms = [t.norm for t in tokens]
     if language == "es":
         return _spanish_passive(norms)
+    if language == "ar":
+        return False  # the Arabic passive is only in the (unwritten) vowels
     # German: a form of "werden" with a participle after it; the last participle's place, found once
     # (and only for German: English clauses never read it).
     last_participle = -1
@@ -151,6 +159,8 @@ def modalities(tokens: list[Token], language: str, question: bool) -> frozenset[
         found |= _german(norms, lexicon.conditional, lexicon.perfect, lexicon.future, lexicon.possible)
     elif language == "es":
         found |= _spanish(norms, lexicon.hindsight, lexicon.perfect, lexicon.future, lexicon.possible)
+    elif language == "ar":
+        found |= arabic.modalities(norms)
     if not found - {QUESTION}:
         found.add(STATEMENT)
     return frozenset(found)

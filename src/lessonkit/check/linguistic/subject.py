@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from lessonkit.check.linguistic import arabic
 from lessonkit.check.linguistic.lexicon import LEXICONS, Lexicon
 from lessonkit.check.linguistic.modality import EN_FINITE
 from lessonkit.check.linguistic.tokens import Token
@@ -117,13 +118,21 @@ def who(token: Token, language: str, lexicon: Lexicon, first: bool, following: s
     return None
 
 
-def subject(tokens: list[Token], language: str, sentence_start: bool) -> tuple[int, str] | None:
-    """The index and class of the clause's subject, or None when it names no one the lexicon knows."""
+def subject(
+    tokens: list[Token], language: str, sentence_start: bool, addressed: bool = False
+) -> tuple[int, str] | None:
+    """The index and class of the clause's subject, or None when it names no one the lexicon knows.
+
+    `addressed` (Arabic only): the sentence speaks to the child elsewhere, so a verb that may be
+    "you" or "she" (أرسلت) is read as "you".
+    """
     lexicon = LEXICONS.get(language)
     if lexicon is None:
         return None
     if language == "es":
         return _spanish(tokens, lexicon, sentence_start)
+    if language == "ar":
+        return arabic.subject([t.norm for t in tokens], [t.text for t in tokens], lexicon.who, addressed)
     index = 0
     while index < len(tokens) and (tokens[index].norm in lexicon.skip or tokens[index].norm in lexicon.openers):
         index += 1

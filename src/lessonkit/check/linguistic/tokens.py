@@ -12,6 +12,8 @@ import re
 from functools import cache, lru_cache
 from typing import Final, NamedTuple
 
+from lessonkit.check.linguistic import arabic
+
 # Letters with inner apostrophes or hyphens ("don't", "well-known"), any script; digits are words too.
 _WORD_SOURCE: Final = r"[^\W_]+(?:['\u2019\u02bc][^\W_]+|-[^\W_]+)*"
 # Typographic apostrophes are one apostrophe to the lexicon.
@@ -45,6 +47,11 @@ def _word() -> re.Pattern[str]:
     return re.compile(_WORD_SOURCE)
 
 
+@cache
+def _arabic_word() -> re.Pattern[str]:
+    return re.compile(arabic.WORD_SOURCE)
+
+
 # A Token made without the named tuple's Python-level `__new__` (one call per word analysed).
 _token: Final = tuple.__new__
 
@@ -53,6 +60,12 @@ def tokenise(text: str, language: str) -> list[Token]:
     """The words of a text in order; in English, contractions give two tokens over the same span."""
     found: list[Token] = []
     english = language == "en"
+    if language == "ar":
+        # A word keeps its vowel marks in `text` (its span) and loses them in `norm`, as the lexicon writes it.
+        return [
+            _token(Token, (*m.span(), m.group(), arabic.plain(m.group()).lower()))
+            for m in _arabic_word().finditer(text)
+        ]
     for match in _word().finditer(text):
         word = match.group()
         norm = word.lower()

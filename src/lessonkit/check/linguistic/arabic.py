@@ -1,0 +1,370 @@
+"""Arabic for the linguistic layer: plain word forms, clitics, the person of a verb, and modality.
+
+Written Arabic joins words the other languages write apart: و/ف (and, so), ب/ل/ك (with, for, like)
+and the article ال come in front of a word, object and possessive pronouns (ك "you", ها "her", هم
+"them") after it. Vowel marks are mostly left out, so one spelling may be several persons: أرسلت is
+"I sent", "you sent" or "she sent". The layer reads a person only where the writing says it (a
+marked ending تَ/تِ, a plural تم, an imperfect ت...ين) or where the sentence is plainly addressed to
+the child (أنت, a pronoun ك); otherwise it says nothing, which costs recall, never a false warning.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from itertools import pairwise
+from typing import Final
+
+# Vowel marks, shadda, sukun, dagger alif and Quranic marks; tatweel (the stretching stroke) too.
+_MARKS: Final = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed\u0640"
+# A word: letters with marks inside or after them (the marks are not word characters to `re`).
+WORD_SOURCE: Final = rf"[^\W_]+(?:[{_MARKS}]+[^\W_]*)*"
+
+
+@cache
+def _without_marks() -> re.Pattern[str]:
+    return re.compile(f"[{_MARKS}]")
+
+
+def plain(text: str) -> str:
+    """The text without vowel marks and tatweel: the form the lexicon and the rule files write."""
+    if not any("\u0610" <= c <= "\u06ed" for c in text):
+        return text
+    return _without_marks().sub("", text)
+
+
+def marked_ending(written: str) -> str:
+    """The vowel mark on a word's last letter, if any ("أرسلتِ" -> kasra), else ''."""
+    end = written.rstrip("\u0651")  # a shadda may stand before the vowel
+    return end[-1] if end and "\u064b" <= end[-1] <= "\u0652" else ""
+
+
+# Clitics. Proclitics in their order: a conjunction, then a preposition or the article (or both: بال).
+CONJUNCTIONS: Final = ("و", "ف")
+PREPOSITIONS: Final = ("بال", "وال", "فال", "كال", "لل", "ال", "ب", "ل", "ك")
+# Pronoun suffixes (longest first) and verb endings a lemma may carry.
+PRONOUNS: Final = ("كما", "هما", "كم", "كن", "هم", "هن", "ها", "نا", "ني", "ه", "ك", "ي")
+ENDINGS: Final = ("تما", "تم", "تن", "ين", "ون", "وا", "ان", "ات", "ت", "ة", "ا", "ي")
+MIN_STEM: Final = 3
+# Nouns of two letters a pronoun may follow (صفك، أمك); other two-letter heads ("منهم" -> من) are not read.
+_SHORT_NOUNS: Final = frozenset(["صف", "أب", "أم", "أخ", "يد", "حي", "جد"])
+
+
+def _bare(form: str) -> list[str]:
+    """The form without its proclitics: و/ف, then a preposition or the article (each leaving a stem of 3+)."""
+    found = [form]
+    for conjunction in ("", *CONJUNCTIONS):
+        if not form.startswith(conjunction):
+            continue
+        rest = form[len(conjunction) :]
+        for preposition in ("", *PREPOSITIONS):
+            if (conjunction or preposition) and rest.startswith(preposition):
+                stem = rest[len(preposition) :]
+                if len(stem) >= MIN_STEM:
+                    found.append(stem)
+        if len(rest) > MIN_STEM + 1 and rest[0] == "س" and rest[1] in "يتنأ":
+            found.append(rest[1:])  # the future prefix: سيعثر -> يعثر, فسيراها -> يراها
+    return found
+
+
+def _tails(stem: str) -> list[str]:
+    """The stem without a pronoun suffix (ة written ت before it, ى written ي), then without an ending."""
+    found = [stem]
+    for pronoun in PRONOUNS:
+        head = stem[: -len(pronoun)]
+        if stem.endswith(pronoun) and (len(head) >= MIN_STEM or head in _SHORT_NOUNS):  # صفك -> صف
+            found.append(head)
+            if head.endswith("ت"):
+                found.append(head[:-1] + "ة")  # صورتك -> صورة
+            elif head.endswith("ي"):
+                found.append(head[:-1] + "ى")  # عليك -> على
+            elif head.endswith("ا"):
+                found.append(head[:-1] + "ى")  # يراها -> يرى
+            elif head.endswith("و") and len(head) > MIN_STEM:
+                found.append(head[:-1])  # أرسلتموه -> أرسلتم
+    for tail in list(found):
+        for ending in ENDINGS:
+            if tail.endswith(ending) and len(tail) - len(ending) >= MIN_STEM:
+                found.append(tail[: -len(ending)])
+    return found
+
+
+def candidates(form: str) -> list[str]:
+    """The possible lemmas of a plain Arabic word: without proclitics, a pronoun suffix, an ending.
+
+    "وصورتك" -> صورتك, صورة, صور...; "ساذجة" -> ساذج. Over-long lists cost nothing but a look-up:
+    a shape's lemma is matched when it is any of them.
+    """
+    return [tail for stem in _bare(form) for tail in _tails(stem)]
+
+
+def words(text: str) -> frozenset[str]:
+    """What the grammar kind's pre-filter should look up for an Arabic text: each plain word and its lemmas.
+
+    With these, a lemma's only form is the lemma itself (`lemmas.forms`): the thousands of clitic
+    combinations a word may carry are read off the text, not listed for every lemma of every rule.
+    """
+    found: set[str] = set()
+    for match in _word().finditer(text):
+        found.update(candidates(plain(match.group()).lower()))
+    return frozenset(found)
+
+
+@cache
+def _word() -> re.Pattern[str]:
+    return re.compile(WORD_SOURCE)
+
+
+# --- who is addressed, and the person of a verb --------------------------------------------------
+
+YOU: Final = frozenset(["أنت", "انت", "أنتم", "انتم", "أنتن", "أنتما"])
+# "كان عليك أن", "بإمكانك", "يا لك من": the child is who the clause is about, through a pronoun ك.
+EXPERIENCER: Final = frozenset(
+    [
+        *("عليك", "عليكم", "لك", "لكم", "بك", "بإمكانك", "بامكانك", "بوسعك", "يمكنك", "بمقدورك", "منك"),
+        *("فعليك", "وعليك", "ليتك", "ليتكم", "لأنك", "لانك", "أنك", "انك", "إنك", "لعلك"),
+    ]
+)
+# Words that end in ك without it being "you".
+_NOT_YOU: Final = frozenset(
+    [
+        *("ذلك", "تلك", "هناك", "هنالك", "لذلك", "كذلك", "بذلك", "وذلك", "فذلك", "أولئك", "اولئك", "وتلك", "بتلك"),
+        *("ملك", "شبك", "سمك", "ضحك", "يضحك", "مالك", "بنك", "البنك", "لذالك", "ديك", "شك", "بشك", "الشك", "سلك"),
+        *("مسك", "فك", "حك", "درك", "تحرك", "يتحرك", "تشارك", "يشارك", "شارك", "مشارك", "ترك", "يترك", "تترك"),
+        *("تملك", "يملك", "أملك", "نملك", "تدرك", "يدرك", "أدرك", "تمسك", "يمسك", "سلوك", "السلوك", "شريك"),
+        *("اشترك", "تشترك", "يشترك", "مشترك", "المشترك", "المشتركة", "ممسك", "معارك", "بارك", "مبارك", "تبارك"),
+    ]
+)
+# Nouns of the verbal-noun shape تفعيل (ت... ين) and others that look like "you" verbs.
+_NOT_VERBS: Final = frozenset(
+    [
+        *("تمرين", "تمارين", "تحسين", "تأمين", "تلوين", "تكوين", "تعيين", "تدوين", "تخزين", "تزيين"),
+        *("تمكين", "تلقين", "تضمين", "تخمين", "تدشين", "تعبين", "توطين", "تبيين", "تحصين", "تسكين"),
+        *("تحدي", "تلقي", "تعدي", "ترقي", "تصدي", "تمني", "تبني", "تدني", "تفشي", "تعافي", "تلافي", "تحري"),
+    ]
+)
+# Past forms of three letters (hollow verbs): كنتَ "you were", قلتِ "you said".
+_SHORT_PAST: Final = frozenset(["كنت", "قلت", "خفت", "عشت", "زرت", "بعت", "نمت", "صرت", "عدت", "ظلت"])
+_FATHA_KASRA: Final = ("\u064e", "\u0650")
+_DAMMA: Final = "\u064f"
+
+
+def _strip_conjunction(norm: str) -> str:
+    if len(norm) > 4 and norm[0] in "وف":
+        return norm[1:]
+    return norm
+
+
+def second_person(norm: str, written: str) -> bool:
+    """True when a word says "you" as such: أنت, a pronoun ك, an ending تَ/تِ, تم, or an imperfect ت...ين/ون."""
+    if norm in YOU or norm in EXPERIENCER:
+        return True
+    if person(norm, written) == "you":
+        return True
+    base = _strip_conjunction(norm)
+    return (
+        len(base) >= 3
+        and base.endswith(("ك", "كم", "كن"))
+        and norm not in _NOT_YOU
+        and base not in _NOT_YOU
+        and not base.endswith("ذلك")
+    )
+
+
+def person(norm: str, written: str) -> str | None:
+    """The person a verb form says: 'you', 'speaker', 'other', 'maybe' (you or she: unmarked), or None."""
+    base = _strip_conjunction(norm)
+    if base.startswith("س") and len(base) >= 5 and base[1] in "تيأن":
+        base = base[1:]  # the future prefix: ستندم, سيأتي
+    mark = marked_ending(written)
+    if base.endswith("ت") and (len(base) >= 4 or base in _SHORT_PAST):
+        if mark in _FATHA_KASRA:
+            return "you"  # أرسلتَ, أرسلتِ
+        if mark == _DAMMA:
+            return "speaker"  # أرسلتُ
+        return "maybe"
+    if base.endswith(("تم", "تما", "تن")) and len(base) >= 5:
+        return "you"  # أرسلتم
+    if base.startswith("ت") and base not in _NOT_VERBS and len(base) >= 5 and base.endswith(("ين", "ون", "وا", "ي")):
+        return "you"  # تعرفين, ترسلون, ألا ترسلوا
+    if base.startswith("ت") and len(base) >= 4 and base not in _NOT_VERBS:
+        return "maybe"  # ترسل: you, or she
+    if base.startswith("ي") and len(base) >= 4:
+        return "other"  # يرسل, يعرفون
+    if base.startswith(("أ", "ن")) and len(base) >= 4 and base.endswith(("ت", "نا")):
+        return "speaker"
+    return None
+
+
+# --- subject --------------------------------------------------------------------------------------
+
+# Words before the subject that are not one: particles, question words, the auxiliary of a modal.
+_BEFORE_SUBJECT: Final = frozenset(
+    [
+        *("لو", "ولو", "فلو", "لولا", "إذا", "اذا", "وإذا", "فإذا", "إن", "ان", "أن", "ألا", "الا", "لماذا", "ولماذا"),
+        *("لم", "لا", "لن", "ما", "ماذا", "كيف", "هل", "أ", "قد", "لقد", "فقد", "وقد", "كان", "وكان", "فكان", "يجب"),
+        *("ينبغي", "من", "المفروض", "المفترض", "الأفضل", "الافضل", "الأجدر", "لازم", "حقا", "بصراحة", "حتى", "ثم"),
+        *("كل", "هذا", "هذه", "الآن", "الان", "أيضا", "فعلا", "بعد", "عندما", "حين", "لأن", "لان", "وأنت", "فأنت"),
+    ]
+)
+_BE: Final = frozenset(["كان", "كانت", "وكان", "وكانت", "فكان", "فكانت"])
+_THIRD: Final = frozenset(["عليه", "عليها", "عليهم", "بإمكانه", "بإمكانها", "بوسعه", "بوسعها"])
+_SCAN: Final = 8
+_LOOK_AHEAD: Final = 3
+
+
+def _noun_class(norm: str, who: dict[str, str]) -> str | None:
+    if norm in who:
+        return who[norm]
+    return next((who[c] for c in candidates(norm) if c in who), None)
+
+
+def subject(norms: list[str], written: list[str], who: dict[str, str], addressed: bool) -> tuple[int, str] | None:
+    """The subject of an Arabic clause: a pronoun, a noun of the lexicon, or the person of its first verb.
+
+    Arabic puts the verb first as often as not ("لو سمع ابني كلامي"): after a verb of the third
+    person the subject is the noun that follows it. A verb that may be "you" or "she" (أرسلت, ترسل)
+    is the child only when the sentence is addressed to the child (أنت, a pronoun ك elsewhere) and
+    no noun of the lexicon follows it as its subject.
+    """
+    for position in range(min(len(norms), _SCAN)):
+        norm = norms[position]
+        if norm in YOU or norm in EXPERIENCER:
+            return position, "you"
+        if norm in _THIRD:
+            return position, "person"  # كان عليها أن: what she should have done
+        if norm == "على" and position > 0 and norms[position - 1] in _BE and position + 1 < len(norms):
+            return position + 1, _noun_class(norms[position + 1], who) or "person"  # كان على طارق أن
+        found = _noun_class(norm, who)
+        if found is not None:
+            return position, found
+        if (
+            norm in _BE
+            and _HINDSIGHT.isdisjoint(norms[position + 1 : position + 4])
+            and norms[position + 1 : position + 2] != ["على"]
+        ):
+            # "كان ساذجًا": "he was", its subject the noun after it or "he"; "كان عليك أن" reads on.
+            named = next((c for c in (_noun_class(n, who) for n in norms[position + 1 : position + 4]) if c), None)
+            return position, named or "person"
+        if norm in _BEFORE_SUBJECT:
+            continue
+        said = person(norm, written[position])
+        if said in ("you", "speaker"):
+            return position, said
+        if said in ("other", "maybe"):
+            for ahead in range(position + 1, min(len(norms), position + 1 + _LOOK_AHEAD)):
+                named = _noun_class(norms[ahead], who)
+                if named is not None and named != "you":
+                    return ahead, named
+            if said == "maybe" and addressed:
+                return position, "you"
+            return None
+    return None
+
+
+# --- negation and modality ----------------------------------------------------------------------------
+
+NEGATORS: Final = frozenset(
+    [
+        *("لا", "لم", "لن", "ليس", "ليست", "لست", "لستم", "لسنا", "ليسوا", "غير", "بدون", "دون", "بلا", "ألا", "الا"),
+        *("ولا", "فلا", "ولم", "فلم", "ولن", "فلن", "وليس", "فليس", "وليست", "فليست", "ولست"),
+        *("أبدا", "إطلاقا", "مطلقا"),
+    ]
+)
+# "ما" negates only before a past verb of being ("ما كان ينبغي"); elsewhere it is "what".
+_MA: Final = frozenset(["ما", "وما", "فما"])
+_WAS: Final = frozenset(["كان", "كانت", "كنت", "كنتم", "كانوا"])
+
+
+# A negator governs the words just after it ("لست ساذجًا", "لم تكن ساذجًا"), not a whole clause:
+# in "لا أفهم كيف تكونين بهذه السذاجة" it negates أفهم, not the label.
+SCOPE: Final = 3
+
+
+def negators(norms: list[str]) -> list[int]:
+    """Positions of the clause's negators."""
+    return [
+        i for i, n in enumerate(norms) if n in NEGATORS or (n in _MA and i + 1 < len(norms) and norms[i + 1] in _WAS)
+    ]
+
+
+# لو (if, contrary to fact) and what answers it: "لو ... لما حدث", "لو ... لكان", "ليتك", "لو أنك".
+_IF_ONLY: Final = frozenset(["لو", "ولو", "فلو", "لولا", "ولولا"])
+_ANSWER: Final = frozenset(["لما", "لكان", "لكانت", "لكنت", "لكنا", "لكانوا", "لما كان", "لكنتِ"])
+_WISH: Final = frozenset(["ليتك", "ليتكم", "ليتكِ", "ليتها", "ليته", "وليتك", "فليتك"])
+# "كان عليك أن", "كان يجب أن", "كان من المفروض", "كان بإمكانك": what should have been done.
+_HINDSIGHT: Final = frozenset(
+    [
+        *("يجب", "ينبغي", "عليك", "عليكم", "عليه", "عليها", "عليهم", "بإمكانك", "بامكانك", "بوسعك", "بإمكانه"),
+        *("بإمكانها", "بوسعه", "بوسعها", "يمكنك", "يمكنه", "يمكنها", "لازم", "الأجدر", "الأفضل", "الاجدر"),
+        *("الافضل", "الأولى", "الاولى", "المفروض", "المفترض", "الواجب", "أجدر", "حريا"),
+    ]
+)
+# Before كان, these make it a condition or a comparison, not what should have been.
+_NOT_HINDSIGHT: Final = frozenset(
+    ["إذا", "اذا", "وإذا", "فإذا", "إن", "ان", "وإن", "مما", "عما", "كما", "بما", "أينما", "كلما", "سواء"]
+)
+_POSSIBLE: Final = frozenset(
+    [
+        *("يمكن", "ربما", "ممكن", "يمكنه", "يمكنها", "يمكنك", "يمكنهم", "بإمكانه", "بإمكانهم", "احتمال", "يحتمل"),
+        *("لعل", "يستطيع", "يستطيعون", "تستطيع", "يستطيعوا"),
+    ]
+)
+_FUTURE: Final = frozenset(["سوف", "لن", "ولن", "فلن", "وسوف", "فسوف"])
+# Words starting with س + a prefix letter that are not futures.
+_NOT_FUTURE: Final = frozenset(
+    [
+        *("سيارة", "سيارات", "سيدة", "سيدات", "سيد", "سيئ", "سيء", "سيئة", "ستة", "ستار", "ستارة", "سينما", "سياسة"),
+        *("سياسات", "سياق", "سيطرة", "سيف", "سير", "سيرة", "ستين", "ستون", "نسيت", "سيول", "سياج", "سيناريو"),
+    ]
+)
+
+
+def _future(norm: str) -> bool:
+    base = _strip_conjunction(norm)
+    if base in _NOT_FUTURE or norm in _NOT_FUTURE:
+        return False
+    return len(base) >= 5 and base[0] == "س" and base[1] in "تيأن" and not base.startswith(("سيار", "سياس", "ستار"))
+
+
+def modalities(norms: list[str]) -> set[str]:
+    """The clause's own modalities (what only the whole sentence says is added by `sentence_modalities`)."""
+    found: set[str] = set()
+    for i, norm in enumerate(norms):
+        if i > 0 and norms[i - 1] in _NOT_HINDSIGHT:
+            pass  # "إذا كان يجب أن", "إن كانوا سيعودون", "مما كانت عليه": a condition, a comparison
+        elif norm in _WAS and any(n in _HINDSIGHT for n in norms[i + 1 : i + 4]):
+            found.add("counterfactual")  # كان عليك أن, كان يجب أن, كان من المفروض
+        elif norm in _BE and norms[i + 1 : i + 2] == ["على"] and "أن" in norms[i + 2 : i + 5]:
+            found.add("counterfactual")  # كان على طارق أن (not "إذا كنت على الجهاز")
+        elif norm in _WAS and i + 1 < len(norms) and _future(norms[i + 1]):
+            found.add("counterfactual")  # كان سيعرف: would have known
+        elif norm in _WISH:
+            found.add("counterfactual")
+        if norm in _FUTURE or _future(norm):
+            found.add("future")
+        following = norms[i + 2] if i + 2 < len(norms) and norms[i + 1 : i + 2] == ["لا"] else norms[i + 1 : i + 2]
+        if norm in _POSSIBLE or (norm in ("قد", "وقد", "فقد") and following and following[0][:1] in "يتنأ"):
+            found.add("possible")
+    return found
+
+
+def counterfactual_sentence(norms: list[str]) -> bool:
+    """True when the sentence is contrary to fact: لو with its answer (لما, لكان...), or لو أنك."""
+    if _IF_ONLY.isdisjoint(norms):
+        return False
+    pairs = {f"{a} {b}" for a, b in pairwise(norms)}
+    if not _ANSWER.isdisjoint(norms) or not _ANSWER.isdisjoint(pairs) or not {"لو أنك", "لو انك"}.isdisjoint(pairs):
+        return True
+    start = next(i for i, n in enumerate(norms) if n in _IF_ONLY)
+    return any(_answering(n) for n in norms[start + 2 :])
+
+
+def _answering(norm: str) -> bool:
+    """لعرفتَ, لضحكوا: ل on a past verb, the answer of لو (not لكن, لأن, للأسف)."""
+    return len(norm) >= 5 and norm[0] == "ل" and norm[1] not in "لأا" and norm.endswith(("ت", "وا", "تم", "نا"))
+
+
+def if_only(norms: list[str]) -> bool:
+    """True when the clause holds لو or what answers it: the clauses a contrary-to-fact sentence marks."""
+    return not _IF_ONLY.isdisjoint(norms) or not _ANSWER.isdisjoint(norms) or any(_answering(n) for n in norms)
