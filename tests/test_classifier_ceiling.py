@@ -1,8 +1,9 @@
-"""The tone classifier's ceiling (issue 18 item 3): a sentence it clears is never reported.
+"""The tone classifier's ceilings (issue 18 item 3): a sentence they clear is never reported.
 
 `Model.ceilings` gives, without counting n-grams, a number per class that the probability the
-checker prints (`Model.fast_probabilities`) can never exceed; the kind computes the probability
-only when the ceiling is above the rule's limit. The proof is in the comment above
+checker prints (`Model.fast_probabilities`) can never exceed; `Model.tighter_ceilings` gives a
+closer one, at more cost, for the sentences the first lets through; the kind computes the
+probability only when both are above the rule's limit. The proof is in the comment above
 `classifier._Scorer`; these tests hold it on the shipped models and on random models (any valid
 model file must be safe, the shipped ones may be retrained), on the labelled corpus, the lessons,
 generated text and texts built to repeat n-grams, and compare the findings (reported or not, and
@@ -31,12 +32,14 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _holds(model: Model, text: str) -> None:
-    """Every class's probability is at most its ceiling (good text's ceiling is 1)."""
+    """Every class's probability is at most each of its ceilings (good text's ceilings are 1)."""
     ceilings = model.ceilings(text)
+    tighter = model.tighter_ceilings(text)
     probabilities = model.fast_probabilities(text)
-    assert len(ceilings) == len(probabilities) == len(model.classes)
-    for label, ceiling, probability in zip(model.classes, ceilings, probabilities, strict=True):
+    assert len(ceilings) == len(tighter) == len(probabilities) == len(model.classes)
+    for label, ceiling, close, probability in zip(model.classes, ceilings, tighter, probabilities, strict=True):
         assert probability <= ceiling, (label, probability, ceiling, text[:80])
+        assert probability <= close, (label, probability, close, text[:80])
 
 
 @cache
@@ -60,6 +63,15 @@ def test_the_ceiling_holds_on_the_corpus_and_the_lessons(language: str) -> None:
     harmful = [j for j, label in enumerate(model.classes) if label != "good"]
     cleared = sum(max(model.ceilings(t)[j] for j in harmful) <= 0.92 for t in good)
     assert cleared > len(good) // 3
+    # The tighter ceiling is not above the first (but for rounding slack), and clears some of the
+    # texts the first one lets through (most corpus texts are labelled harmful: on the bench
+    # corpus of real prose it clears about two in three).
+    for text in texts:
+        for close, ceiling in zip(model.tighter_ceilings(text), model.ceilings(text), strict=True):
+            assert close <= ceiling + 1e-6, text[:80]
+    through = [t for t in good if max(model.ceilings(t)[j] for j in harmful) > 0.92]
+    cleared = sum(max(model.tighter_ceilings(t)[j] for j in harmful) <= 0.92 for t in through)
+    assert cleared > len(through) // 10
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -167,6 +179,7 @@ def _rules(language: str, limit: float) -> list[Rule]:
 def _findings(language: str, text: str, limit: float) -> list[tuple[object, ...]]:
     classifier._scored.clear()
     classifier._ceiled.clear()
+    classifier._tightened.clear()
     document = text_document(Path("draft.md"), text, language, "students", "11-13")
     return [(f.code, f.location, f.message) for f in check_document(document, _rules(language, limit))]
 
@@ -179,13 +192,14 @@ def test_findings_are_those_of_the_kind_without_the_ceiling(
     text = "\n\n".join((*_corpus_texts(language), *REPEATING))
     with_ceiling = _findings(language, text, limit)
     monkeypatch.setattr(Model, "ceilings", lambda self, text: (1.0,) * len(self.classes))
+    monkeypatch.setattr(Model, "tighter_ceilings", lambda self, text: (1.0,) * len(self.classes))
     without = _findings(language, text, limit)
     assert with_ceiling == without
     if limit <= 0.92:
         assert with_ceiling  # the comparison is not empty: the corpus has harmful items
 
 
-def test_a_sentence_is_scored_only_when_a_ceiling_is_above_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_sentence_is_scored_only_when_its_ceilings_are_above_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     scored: list[str] = []
     original = Model.fast_probabilities
 
@@ -200,6 +214,10 @@ def test_a_sentence_is_scored_only_when_a_ceiling_is_above_the_limit(monkeypatch
     _findings("en", "\n\n".join(texts), 0.92)
     model = load_model(_model_file("en"))
     harmful = [j for j, label in enumerate(model.classes) if label != "good"]
-    expected = {t for t in texts if max(model.ceilings(t)[j] for j in harmful) > 0.92}
+    first = {t for t in texts if max(model.ceilings(t)[j] for j in harmful) > 0.92}
+    # A sentence is scored for a rule when both ceilings of that rule's class are above its limit.
+    expected = {
+        t for t in first if any(min(model.ceilings(t)[j], model.tighter_ceilings(t)[j]) > 0.92 for j in harmful)
+    }
     assert set(scored) == expected
-    assert 0 < len(expected) < len(set(texts))  # some sentences are scored, others cleared
+    assert 0 < len(expected) < len(first) < len(set(texts))  # scored, cleared by the tighter ceiling, by the first

@@ -341,6 +341,18 @@ def test_a_model_without_features_scores_by_its_intercepts(tmp_path: Path) -> No
     assert kept is not None and _same_model(kept, model)
 
 
+def test_a_character_key_spelled_like_a_word_key_changes_nothing(tmp_path: Path) -> None:
+    """The fast path spells character n-grams bare ("c:ing " is "ing "); a key "c:w:you" must not
+    take the place of the word key "w:you" there (no text has that n-gram: no word holds a colon)."""
+    keys = ("w:you", "c:w:you", "c: yo", "w:you did", "c:w:you did")
+    columns = ((2.0, -1.0, 0.5, 1.5, -3.0), (-2.0, 4.0, 0.25, -1.0, 3.0))
+    model = Model(tmp_path / "m.json", "en", ("blame", "good"), (0.1, -0.1), keys, columns)
+    for text in ("You did it.", "you you did you", "w:you c:w:you"):
+        assert _gap(model, text) < TOLERANCE, text
+        assert model.fast_probabilities(text)[0] <= model.ceilings(text)[0]
+        assert model.fast_probabilities(text)[0] <= model.tighter_ceilings(text)[0]
+
+
 # --- the kind -----------------------------------------------------------------------------------
 
 
