@@ -213,7 +213,7 @@ def blank_quoted(sentence: str, start: int, text: str) -> str:
     starts, ends = found.starts, found.ends
     if not starts:
         return sentence
-    at = _origin(sentence, start, text)
+    at = sentence_origin(sentence, start, text)
     if at < 0 or at >= ends[-1]:
         return sentence
     span = bisect_right(ends, at)  # the first quotation that ends after the sentence starts
@@ -251,8 +251,8 @@ def blank_quoted(sentence: str, start: int, text: str) -> str:
 _LETTER: Final = re.compile(r"[^\W\d_]")  # how a word of `check.sentences` begins
 
 
-def _origin(sentence: str, start: int, text: str) -> int:
-    """Where `sentence` begins in `text`, given where its first word begins; -1 when they differ."""
+def sentence_origin(sentence: str, start: int, text: str) -> int:
+    """Where a sentence of `check.sentences` begins in `text`, given where its first word begins; -1 if they differ."""
     first = _LETTER.search(sentence)
     lead = sentence[: first.start()] if first is not None else ""
     at = start

@@ -31,7 +31,7 @@ from lessonkit.check.linguistic.modality import COUNTERFACTUAL
 from lessonkit.check.linguistic.shape import compile_shape, match
 from lessonkit.check.linguistic.tokens import parts
 from lessonkit.check.patterns import in_question
-from lessonkit.check.quotation import blank_quoted
+from lessonkit.check.quotation import blank_quoted, sentence_origin
 from lessonkit.problems import LessonkitError
 
 if TYPE_CHECKING:
@@ -301,6 +301,29 @@ def _candidates(compiled: _Compiled, document: Document, language: str) -> Docum
     return _Parts(tuple(document.units[n] for n in sorted(numbers or ())))
 
 
+def _offset(sentence: str, start: int, text: str, index: int) -> int:
+    """Where the character at `index` of `sentence` is in `text` (`start + index` should the two not line up).
+
+    The sentence begins with any marks before its first word (at `start`) and has each run of
+    whitespace as one space, as `check.sentences` gives it, so a word after blanked markup
+    ('**so** naive') or a line break is further on in `text` than in the sentence.
+    """
+    at = sentence_origin(sentence, start, text)
+    if at < 0:
+        return start + index
+    into = 0
+    for word in sentence.split(" "):
+        while at < len(text) and text[at].isspace():
+            at += 1
+        if not text.startswith(word, at):
+            break
+        if index < into + len(word):
+            return at + index - into
+        into += len(word) + 1
+        at += len(word)
+    return start + index
+
+
 def grammar(rule: Rule, document: Document) -> Iterator[Diagnostic]:
     """Report each sentence with a clause of the rule's shape, at the word the shape reacted to."""
     compiled = _compiled(rule)
@@ -334,7 +357,7 @@ def grammar(rule: Rule, document: Document) -> Iterator[Diagnostic]:
             word = clause.tokens[where]
             yield finding(
                 rule,
-                unit.location(sentence.start + word.start),
+                unit.location(_offset(sentence.text, sentence.start, text, word.start)),
                 match=judged[first.start : last.end],
                 word=judged[word.start : word.end],
             )
