@@ -39,6 +39,8 @@ def marked_ending(written: str) -> str:
     return end[-1] if end and "\u064b" <= end[-1] <= "\u0652" else ""
 
 
+# What a word without its first letter may look like without being it: كانت is not ك + انت.
+_NOT_STEMS: Final = frozenset(["انت", "أنت", "انتم", "أنتم", "انا", "أنا"])
 # Clitics. Proclitics in their order: a conjunction, then a preposition or the article (or both: بال).
 CONJUNCTIONS: Final = ("و", "ف")
 PREPOSITIONS: Final = ("بال", "وال", "فال", "كال", "لل", "ال", "ب", "ل", "ك")
@@ -60,7 +62,7 @@ def _bare(form: str) -> list[str]:
         for preposition in ("", *PREPOSITIONS):
             if (conjunction or preposition) and rest.startswith(preposition):
                 stem = rest[len(preposition) :]
-                if len(stem) >= MIN_STEM:
+                if len(stem) >= MIN_STEM and stem not in _NOT_STEMS:
                     found.append(stem)
         if len(rest) > MIN_STEM + 1 and rest[0] == "س" and rest[1] in "يتنأ":
             found.append(rest[1:])  # the future prefix: سيعثر -> يعثر, فسيراها -> يراها
@@ -216,7 +218,8 @@ _LOOK_AHEAD: Final = 3
 def _noun_class(norm: str, who: dict[str, str]) -> str | None:
     if norm in who:
         return who[norm]
-    return next((who[c] for c in candidates(norm) if c in who), None)
+    # The child as "you" is said by a whole word (أنت، عليك), never read off a longer one.
+    return next((who[c] for c in candidates(norm) if c in who and who[c] != "you"), None)
 
 
 def subject(norms: list[str], written: list[str], who: dict[str, str], addressed: bool) -> tuple[int, str] | None:
@@ -368,3 +371,20 @@ def _answering(norm: str) -> bool:
 def if_only(norms: list[str]) -> bool:
     """True when the clause holds لو or what answers it: the clauses a contrary-to-fact sentence marks."""
     return not _IF_ONLY.isdisjoint(norms) or not _ANSWER.isdisjoint(norms) or any(_answering(n) for n in norms)
+
+
+# The commonest ways a lemma is written in running text: what `forms` lists for the grammar kind's
+# pre-filter while that reads raw words (a part, not all: vowel marks and rarer clitic pairs are
+# found only once the pre-filter reads `words`).
+_FRONT: Final = ("", "و", "ف", "ال", "وال", "فال", "بال", "ب", "ل", "س", "وس", "فس")
+_BACK: Final = ("", *PRONOUNS, "ت", "ة", "ا", "وا", "ون", "ين")
+
+
+def forms(lemma: str) -> frozenset[str]:
+    """Common written forms of a lemma: with و/ف/ال/ب/ل/س before it and a pronoun or an ending after it."""
+    heads = {lemma}
+    if lemma.endswith("ة"):
+        heads.add(lemma[:-1] + "ت")  # صورة -> صورتك
+    if lemma.endswith("ى"):
+        heads.add(lemma[:-1] + "ي")  # على -> عليك
+    return frozenset(front + head + back for front in _FRONT for head in heads for back in _BACK)

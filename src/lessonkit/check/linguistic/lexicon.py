@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Final, NamedTuple
 
+from lessonkit.check.linguistic.arabic import EXPERIENCER as _AR_EXPERIENCER
 from lessonkit.check.linguistic.arabic import NEGATORS as _AR_NEGATORS
 
 # The classes of a noun phrase, as shapes name them (`subject: you|child`, `mentions: family`).
@@ -503,7 +504,8 @@ ES: Final = Lexicon(
 # listed bare. The subject pronoun is mostly dropped: `arabic.subject` reads the verb's person.
 AR: Final = Lexicon(
     who=_who(
-        you="أنت انت أنتم انتم أنتن أنتما",
+        # "كان عليك أن", "بإمكانك": listed, the grammar kind's pre-filter finds the child in them too.
+        you="أنت انت أنتم انتم أنتن أنتما " + " ".join(sorted(_AR_EXPERIENCER)),
         child="طفل أطفال اطفال طفلة ولد أولاد اولاد بنت بنات فتاة فتيات فتى طالب طالبة طلاب طالبات تلميذ تلميذة "
         "تلاميذ مراهق مراهقة مراهقون مراهقين ضحية ضحايا ابن ابنة ابني ابنتي ابنك ابنتك ابنه ابنها ابنتها ابننا "
         "ابنتنا أبناء ابناء صغير صغار قاصر قاصرين يافع شاب شابة شباب",

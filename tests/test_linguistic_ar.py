@@ -1,0 +1,163 @@
+"""The Arabic linguistic layer: clitics and vowel marks, the verb's person, لو/كان عليك modality, and the rules."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+import yaml
+
+from checker_support import ROOT, rulebook
+from lessonkit.check.linguistic import arabic
+from lessonkit.check.linguistic.clauses import analyse
+from lessonkit.check.linguistic.lemmas import candidates, forms
+from lessonkit.check.linguistic.modality import COUNTERFACTUAL, FUTURE, POSSIBLE
+from lessonkit.check.linguistic.shape import compile_shape, match
+from lessonkit.check.linguistic.tokens import tokenise
+
+BOOK = rulebook()
+RULES = {r.id: r for r in BOOK.rules if r.spec.kind == "grammar" and r.language == "ar"}
+# The development files (corpus/tone/ar/author-7.yml is kept unread: the unseen figure is scored on it).
+DEV = ("author-2.yml", "author-3.yml", "author-4.yml", "author-6.yml")
+
+
+@pytest.mark.parametrize(
+    ("form", "lemma"),
+    [
+        ("وصورتك", "صورة"),  # و + صورة (ة written ت before the pronoun) + ك
+        ("ساذجة", "ساذج"),
+        ("ابنتي", "ابنة"),
+        ("عليك", "على"),
+        ("فسيراها", "يرى"),  # ف + the future س + يرى (ى written ا before the pronoun) + ها
+        ("بالمدرسة", "مدرسة"),
+        ("صفك", "صف"),
+    ],
+)
+def test_arabic_candidates_take_off_clitics_and_endings(form: str, lemma: str) -> None:
+    assert lemma in candidates(form, "ar")
+
+
+def test_a_two_letter_head_is_read_only_for_the_listed_nouns() -> None:
+    assert "من" not in candidates("منهم", "ar")  # "أنت من" (you are the one who) must not match "وأنتِ منهم"
+
+
+def test_tokens_keep_their_marks_in_the_text_and_lose_them_in_the_norm() -> None:
+    text = "لو جعلتَ حسابك خاصًا"
+    tokens = tokenise(text, "ar")
+    assert [t.norm for t in tokens] == ["لو", "جعلت", "حسابك", "خاصا"]
+    assert [text[t.start : t.end] for t in tokens] == ["لو", "جعلتَ", "حسابك", "خاصًا"]
+
+
+def _dev_tokens() -> list[str]:
+    texts = [
+        item["text"]
+        for name in DEV
+        for item in yaml.safe_load((ROOT / "corpus" / "tone" / "ar" / name).read_text(encoding="utf-8"))["items"]
+    ]
+    return texts
+
+
+def test_words_hold_every_candidate_of_every_token() -> None:
+    """`arabic.words` is what the pre-filter should read: it must hold every lemma the analysis may match."""
+    texts = _dev_tokens()
+    assert len(texts) > 1000
+    missing = set()
+    for text in texts:
+        found = arabic.words(text)
+        missing |= {(t.norm, c) for t in tokenise(text, "ar") for c in candidates(t.norm, "ar") if c not in found}
+    assert not missing, sorted(missing)[:10]
+
+
+def test_forms_list_the_common_written_forms() -> None:
+    assert {"صورتك", "وصورتك", "الصورة", "بالصورة"} <= forms("صورة", "ar")
+    assert {"عليك", "ساذجة", "ساذجا"} <= forms("على", "ar") | forms("ساذج", "ar")
+
+
+def _first(text: str) -> tuple[str | None, frozenset[str]]:
+    clause = analyse(text, "ar").clauses[0]
+    return clause.who, clause.modalities
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("لو جعلتَ حسابك خاصًا لما حدث شيء.", "you"),  # the marked ending
+        ("لو جعلت حسابك خاصا لما حدث شيء.", "you"),  # unmarked, but the sentence speaks to the child (ك)
+        ("لو سمع ابني كلامي لما وقع في الورطة.", "child"),  # verb first, its subject after it
+        ("كان عليها أن تفكر قبل أن ترسل.", "person"),
+        ("كان عليك أن ترفض.", "you"),
+        ("لماذا قبلتِ طلب الصداقة؟", "you"),
+        ("أرسلتُ الصورة إلى معلمتي.", "speaker"),
+        ("كانت ليلى ساذجة.", "person"),
+        ("أرسلت الصورة إلى الموقع.", None),  # I, you or she: nothing says which
+    ],
+)
+def test_arabic_subject_reads_pronouns_nouns_and_the_verbs_person(text: str, who: str | None) -> None:
+    assert _first(text)[0] == who
+
+
+@pytest.mark.parametrize(
+    ("text", "modality", "present"),
+    [
+        ("لو جعلت حسابك خاصا لما حدث شيء", COUNTERFACTUAL, True),
+        ("لو انتبهت في الدرس لعرفت أن الحساب مزيف", COUNTERFACTUAL, True),  # ل on a past verb answers لو
+        ("لو طلب منك أحد صورة فأخبر شخصا بالغا", COUNTERFACTUAL, False),  # a condition: no answer
+        ("كان يجب أن تعرف ذلك", COUNTERFACTUAL, True),
+        ("كان على طارق أن يرفض", COUNTERFACTUAL, True),
+        ("إذا كان يجب أن تبقى المعلومة خاصة", COUNTERFACTUAL, False),
+        ("إذا كنت على الجهاز وشعرت بالقلق", COUNTERFACTUAL, False),
+        ("أعلى مما كانت عليه", COUNTERFACTUAL, False),
+        ("ستطاردك هذه الصورة", FUTURE, True),
+        ("ركبنا السيارة", FUTURE, False),
+        ("قد تقتل بسبب رسالة", POSSIBLE, True),
+    ],
+)
+def test_arabic_modality(text: str, modality: str, present: bool) -> None:
+    assert (modality in _first(text)[1]) is present
+
+
+def test_arabic_negation_governs_the_next_few_words_only() -> None:
+    clause = analyse("لست ساذجا", "ar").clauses[0]
+    assert clause.negated(1, "ar")
+    clause = analyse("لا أفهم كيف تكونين بهذه السذاجة", "ar").clauses[0]
+    assert not clause.negated(5, "ar")  # لا negates أفهم, not the label
+
+
+def _matches(rule_id: str, text: str) -> bool:
+    rule = RULES[rule_id]
+    return match(compile_shape(rule.spec.shape, rule.define), analyse(text, "ar"), "ar") is not None
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "text", "flagged"),
+    [
+        # The child only in the verb (pro-drop), with vowel marks and clitics: the shape, not a phrase.
+        ("tone.grammar-hindsight-child", "لو حظرتَ ذلك الحساب من البداية لما بدأ كل هذا.", True),
+        ("tone.grammar-hindsight-child", "لو لم تقبلي طلب الصداقة لما عرف عنوانك.", True),
+        ("tone.grammar-accusing-question", "لماذا وافقتِ على مكالمة الفيديو؟", True),
+        ("tone.grammar-labels", "كم أنتِ ساذجةٌ!", True),
+        # About the offender, or cleared by who is to blame.
+        ("tone.grammar-hindsight-child", "لو لم يضغط عليها لما أرسلت شيئا؛ فالذنب ذنبه.", False),
+        ("tone.grammar-hindsight-child", "ما كان ينبغي له أن يطلب منك شيئا.", False),
+        ("tone.grammar-labels", "لستِ ساذجة لأنك وثقت بصديقة.", False),
+        ("tone.grammar-own-choice", "جسدك، اختيارك.", False),
+        ("tone.grammar-next-victim", "مسؤول حماية الطفل هو من سيقرر الخطوات التالية.", False),
+        # A sentence about wording is not the wording.
+        ("tone.grammar-hindsight-child", "تجنبوا عبارة: لو انتبهت لما حدث هذا.", False),
+    ],
+)
+def test_arabic_shapes(rule_id: str, text: str, flagged: bool) -> None:
+    assert _matches(rule_id, text) is flagged
+
+
+def test_analysis_of_a_long_arabic_sentence_is_linear() -> None:
+    started = time.perf_counter()
+    analyse("لو أنك " * 20000 + "لما", "ar")
+    analyse("كان عليك أن " * 10000, "ar")
+    assert time.perf_counter() - started < 5
+
+
+def test_every_arabic_grammar_rule_is_a_warning_with_rationale_and_source() -> None:
+    assert len(RULES) >= 20
+    for rule in RULES.values():
+        assert rule.spec.severity == "warning" and rule.spec.rationale and rule.spec.source
