@@ -33,12 +33,24 @@ def plain(text: str) -> str:
     return _without_marks().sub("", text)
 
 
+def _without_last_letters(written: str, count: int) -> str:
+    """The written word without its last `count` letters (the marks on them go too)."""
+    end = len(written)
+    while count and end:
+        end -= 1
+        if not ("\u0610" <= written[end] <= "\u061a" or "\u064b" <= written[end] <= "\u065f"):
+            count -= 1
+    return written[:end]
+
+
 def marked_ending(written: str) -> str:
     """The vowel mark on a word's last letter, if any ("أرسلتِ" -> kasra), else ''."""
     end = written.rstrip("\u0651")  # a shadda may stand before the vowel
     return end[-1] if end and "\u064b" <= end[-1] <= "\u0652" else ""
 
 
+# Particles of two letters that و/ف may come before (the stems of 3+ letters are read anyway).
+_SHORT_AFTER_CONJUNCTION: Final = frozenset(["لا", "لم", "لن", "ما", "لو", "قد", "هو", "هي", "هم", "من", "أن", "إن"])
 # What a word without its first letter may look like without being it: كانت is not ك + انت.
 _NOT_STEMS: Final = frozenset(["انت", "أنت", "انتم", "أنتم", "انا", "أنا"])
 # Clitics. Proclitics in their order: a conjunction, then a preposition or the article (or both: بال).
@@ -59,10 +71,12 @@ def _bare(form: str) -> list[str]:
         if not form.startswith(conjunction):
             continue
         rest = form[len(conjunction) :]
+        if conjunction and rest in _SHORT_AFTER_CONJUNCTION:
+            found.append(rest)  # فلا -> لا, ولم -> لم
         for preposition in ("", *PREPOSITIONS):
             if (conjunction or preposition) and rest.startswith(preposition):
                 stem = rest[len(preposition) :]
-                if len(stem) >= MIN_STEM and stem not in _NOT_STEMS:
+                if (len(stem) >= MIN_STEM or stem in _SHORT_NOUNS) and stem not in _NOT_STEMS:
                     found.append(stem)
         if len(rest) > MIN_STEM + 1 and rest[0] == "س" and rest[1] in "يتنأ":
             found.append(rest[1:])  # the future prefix: سيعثر -> يعثر, فسيراها -> يراها
@@ -179,6 +193,12 @@ def person(norm: str, written: str) -> str | None:
     if base.startswith("س") and len(base) >= 5 and base[1] in "تيأن":
         base = base[1:]  # the future prefix: ستندم, سيأتي
     mark = marked_ending(written)
+    for pronoun in ("ها", "هم", "ه", "ني", "نا"):
+        # صدّقتِه, أرسلتَها: the past verb with its object; the vowel is on the ت before it.
+        if base.endswith("ت" + pronoun) and len(base) - len(pronoun) >= 4:
+            base = base[: -len(pronoun)]
+            mark = marked_ending(_without_last_letters(written, len(pronoun)))
+            break
     if base.endswith("ت") and (len(base) >= 4 or base in _SHORT_PAST):
         if mark in _FATHA_KASRA:
             return "you"  # أرسلتَ, أرسلتِ
@@ -230,7 +250,9 @@ def subject(norms: list[str], written: list[str], who: dict[str, str], addressed
     is the child only when the sentence is addressed to the child (أنت, a pronoun ك elsewhere) and
     no noun of the lexicon follows it as its subject.
     """
-    for position in range(min(len(norms), _SCAN)):
+    # In "ما كان ليحدث شيء لو التزمتَ", who should have acted is the subject of the لو clause.
+    start = next((i + 1 for i, n in enumerate(norms) if n in _IF_ONLY), 0)
+    for position in range(start, min(len(norms), start + _SCAN)):
         norm = norms[position]
         if norm in YOU or norm in EXPERIENCER:
             return position, "you"
@@ -293,7 +315,7 @@ def negators(norms: list[str]) -> list[int]:
 
 # لو (if, contrary to fact) and what answers it: "لو ... لما حدث", "لو ... لكان", "ليتك", "لو أنك".
 _IF_ONLY: Final = frozenset(["لو", "ولو", "فلو", "لولا", "ولولا"])
-_ANSWER: Final = frozenset(["لما", "لكان", "لكانت", "لكنت", "لكنا", "لكانوا", "لما كان", "لكنتِ"])
+_ANSWER: Final = frozenset(["لما", "لكان", "لكانت", "لكنت", "لكنا", "لكانوا", "لما كان", "ما كان", "لكنتِ"])
 _WISH: Final = frozenset(["ليتك", "ليتكم", "ليتكِ", "ليتها", "ليته", "وليتك", "فليتك"])
 # "كان عليك أن", "كان يجب أن", "كان من المفروض", "كان بإمكانك": what should have been done.
 _HINDSIGHT: Final = frozenset(
