@@ -42,8 +42,10 @@ from lessonkit.load.yaml_tree import load_yaml
 from lessonkit.locale.locales import load_locales
 from lessonkit.problems import LessonkitError, Location
 
-# Patterns that need Python's engine (a lookahead of their own); everything else must be RE2.
-KNOWN_FALLBACK = {"en:tone.victim-blaming"}
+# Patterns that need Python's engine (a lookahead of their own); everything else must be RE2. Each
+# lookahead is bounded (the reassurance that clears shame by proxy is looked for within 120
+# characters), and PATHOLOGICAL below repeats their anchors, so that their work stays linear.
+KNOWN_FALLBACK = {"en:tone.victim-blaming", "en:tone.shame-by-proxy", "de:tone.shame-by-proxy", "de:tone.fear-shapes"}
 
 
 # --- Linear-time matching -------------------------------------------------------------------
@@ -182,6 +184,11 @@ PATHOLOGICAL: dict[str, Callable[[int], str]] = {
     "unclosed tags": lambda n: "<a" * n,
     "handlers": lambda n: "on" * n,
     "one long word": lambda n: "a" * n,
+    # Anchors of the lookahead rules, never followed by a sentence's end: an unbounded lazy scan to
+    # the end from each anchor took 56 s on 232 KB of the first (2026-12-02).
+    "shame-by-proxy anchors": lambda n: "what will your parents think " * (n // 20),
+    "German shame-by-proxy anchors": lambda n: "stell dir vor, was deine eltern " * (n // 20),
+    "German next-one anchors": lambda n: "wirst du die nächste sein " * (n // 20),
 }
 RUN = 10000  # repetitions in the small text: 10-40 KB
 
