@@ -203,7 +203,9 @@ def _compiled(rule: Rule) -> _Compiled:
             needs.append(tuple((w,) for w in " ".join(w for w in words if w).split()))
         if shape.modality == frozenset({COUNTERFACTUAL}) and language == "en":
             needs.append(tuple((w,) for w in _EN_HINDSIGHT))  # and a modal, "if" or "had"
-    if shape.subject is not None and not shape.subject & {"none", "person"}:
+    # Where the subject pronoun may be dropped, the child is the subject of "aceptaste" with no word of
+    # `who` in the sentence: that need would drop what the analysis reports.
+    if shape.subject is not None and not shape.subject & {"none", "person"} and not lexicon.pro_drop:
         needs.append(tuple((w,) for w, who in lexicon.who.items() if who in shape.subject))
     if shape.mentions and not shape.lemmas:
         needs.append(tuple((w,) for w, who in lexicon.who.items() if who in shape.mentions))
