@@ -124,6 +124,9 @@ def test_quoted_words_and_questions_are_not_judged() -> None:
     assert "why did you" not in judged_text("Never ask 'why did you send it?' because it blames.", True)
     assert "why did you" in judged_text("Never ask 'why did you send it?' because it blames.", False)
     assert "don't" in judged_text("You don't have to answer, it's okay.", True)  # apostrophes are not quotes
+    # A German quotation closed by a straight mark (plain text straightens “) ends there.
+    judged = judged_text('Mia schrieb: „Was für eine Legende." Dann rief sie ihre Mutter an.', True)
+    assert "Legende" not in judged and "Dann rief sie ihre Mutter an." in judged
     blaming = "It was your own fault for sending that picture, you should have known better."
     assert _run("en", blaming, 0.0)
     assert _run("en", f'Mia\'s cousin said: "{blaming}"', 0.0) == []

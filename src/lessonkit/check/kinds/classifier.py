@@ -68,8 +68,10 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": 
 # Quoted words in a sentence: double quotes of several languages, and single quotes that open
 # after a space and close before one (not the apostrophe of "don't"). Educator guidance that
 # cites a blaming sentence to avoid ("Never ask 'why did you send it?'") is judged without it.
+# A German „...“ closes at “ or ” or, in plain text (which straightens both), at ", as in
+# check/quotation.py: otherwise a German quotation ran past its end.
 _QUOTED = re.compile(
-    '"[^"]*"|\u201c[^\u201d]*\u201d|\u201e[^\u201c\u201d]*[\u201c\u201d]|\u00ab[^\u00bb]*\u00bb'
+    '"[^"]*"|\u201c[^\u201d]*\u201d|\u201e[^\u201c\u201d"]*[\u201c\u201d"]|\u00ab[^\u00bb]*\u00bb'
     "|\u2018[^\u2019]*\u2019|(?<!\\w)'[^']*'(?!\\w)"
 )
 # The characters a quotation of `_QUOTED` opens with: a sentence without any has nothing to take
