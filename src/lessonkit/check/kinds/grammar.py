@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Final, cast
 
 from lessonkit.check.document import Document, TextUnit
 from lessonkit.check.kinds import finding, units
+from lessonkit.check.linguistic.arabic import words as arabic_words
 from lessonkit.check.linguistic.lemmas import forms
 from lessonkit.check.linguistic.lexicon import LEXICONS
 from lessonkit.check.linguistic.modality import COUNTERFACTUAL
@@ -161,6 +162,10 @@ def _words(text: str, language: str) -> frozenset[str]:
     A text without an apostrophe or a hyphen (half the parts of a megabyte of prose) is one split
     into a frozenset, without a look at each word for the marks and a copy of the set.
     """
+    if language == "ar":
+        # Vowel marks dropped and clitics taken off: each word with its candidate lemmas, so that
+        # `lemmas.forms` of an Arabic lemma is the lemma itself (linguistic/arabic.py).
+        return arabic_words(text)
     spaced = text.lower().translate(_SPACES)
     if "'" not in spaced and "-" not in spaced:
         return frozenset(spaced.split())
