@@ -11,7 +11,7 @@ the child (أنت, a pronoun ك); otherwise it says nothing, which costs recall,
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from typing import Final
 
@@ -105,13 +105,14 @@ def _tails(stem: str) -> list[str]:
     return found
 
 
-def candidates(form: str) -> list[str]:
+@lru_cache(maxsize=1 << 14)
+def candidates(form: str) -> tuple[str, ...]:
     """The possible lemmas of a plain Arabic word: without proclitics, a pronoun suffix, an ending.
 
     "وصورتك" -> صورتك, صورة, صور...; "ساذجة" -> ساذج. Over-long lists cost nothing but a look-up:
     a shape's lemma is matched when it is any of them.
     """
-    return [tail for stem in _bare(form) for tail in _tails(stem)]
+    return tuple(dict.fromkeys(tail for stem in _bare(form) for tail in _tails(stem)))
 
 
 def words(text: str) -> frozenset[str]:
@@ -171,6 +172,7 @@ def _strip_conjunction(norm: str) -> str:
     return norm
 
 
+@lru_cache(maxsize=1 << 14)
 def second_person(norm: str, written: str) -> bool:
     """True when a word says "you" as such: أنت, a pronoun ك, an ending تَ/تِ, تم, or an imperfect ت...ين/ون."""
     if norm in YOU or norm in EXPERIENCER:
@@ -187,6 +189,7 @@ def second_person(norm: str, written: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1 << 14)
 def person(norm: str, written: str) -> str | None:
     """The person a verb form says: 'you', 'speaker', 'other', 'maybe' (you or she: unmarked), or None."""
     base = _strip_conjunction(norm)

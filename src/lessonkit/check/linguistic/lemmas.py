@@ -32,7 +32,7 @@ def candidates(form: str, language: str) -> tuple[str, ...]:
     elif language == "ar" and lexicon is not None:
         # A lemma the lexicon knows first ("وابنتك" -> ابنة): `shape` reads the first for who a noun names.
         read = arabic.candidates(form)
-        found += [c for c in read if c in lexicon.who] + read
+        found += [c for c in read if c in lexicon.who] + list(read)
     found.append(form)
     return tuple(dict.fromkeys(found))
 
