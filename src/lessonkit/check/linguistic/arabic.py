@@ -396,20 +396,3 @@ def _answering(norm: str) -> bool:
 def if_only(norms: list[str]) -> bool:
     """True when the clause holds لو or what answers it: the clauses a contrary-to-fact sentence marks."""
     return not _IF_ONLY.isdisjoint(norms) or not _ANSWER.isdisjoint(norms) or any(_answering(n) for n in norms)
-
-
-# The commonest ways a lemma is written in running text: what `forms` lists for the grammar kind's
-# pre-filter while that reads raw words (a part, not all: vowel marks and rarer clitic pairs are
-# found only once the pre-filter reads `words`).
-_FRONT: Final = ("", "و", "ف", "ال", "وال", "فال", "بال", "ب", "ل", "س", "وس", "فس")
-_BACK: Final = ("", *PRONOUNS, "ت", "ة", "ا", "وا", "ون", "ين")
-
-
-def forms(lemma: str) -> frozenset[str]:
-    """Common written forms of a lemma: with و/ف/ال/ب/ل/س before it and a pronoun or an ending after it."""
-    heads = {lemma}
-    if lemma.endswith("ة"):
-        heads.add(lemma[:-1] + "ت")  # صورة -> صورتك
-    if lemma.endswith("ى"):
-        heads.add(lemma[:-1] + "ي")  # على -> عليك
-    return frozenset(front + head + back for front in _FRONT for head in heads for back in _BACK)

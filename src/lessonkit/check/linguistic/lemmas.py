@@ -217,8 +217,6 @@ def forms(lemma_: str, language: str) -> frozenset[str]:
             found |= {"ge" + w[:-2] + "t"} | {w[:-2] + ending for ending in ("test", "tet", "te", "st", "t")}
     elif language == "es":
         found |= _spanish_forms(w)
-    elif language == "ar":
-        # Only the common clitic combinations: a word may carry thousands, and vowel marks besides, so
-        # the grammar kind's pre-filter should read each Arabic text's words as their lemmas (`arabic.words`).
-        found |= arabic.forms(w)
+    # Arabic: the lemma alone. A word may carry thousands of clitic combinations and vowel marks besides,
+    # so the grammar kind's pre-filter reads each Arabic text's words as their lemmas (`arabic.words`).
     return frozenset(found)
