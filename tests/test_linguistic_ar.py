@@ -122,6 +122,10 @@ def test_arabic_negation_governs_the_next_few_words_only() -> None:
     assert clause.negated(1, "ar")
     clause = analyse("لا أفهم كيف تكونين بهذه السذاجة", "ar").clauses[0]
     assert not clause.negated(5, "ar")  # لا negates أفهم, not the label
+    clause = analyse("لم تكن ساذجا", "ar").clauses[0]
+    assert clause.negated(2, "ar")  # a verb of being does not end the negator's scope
+    clause = analyse("كل من لا تعرفه يريد أن يؤذيك", "ar").clauses[0]
+    assert not clause.negated(4, "ar")  # لا negates تعرفه; يريد is not negated
 
 
 def _matches(rule_id: str, text: str) -> bool:

@@ -309,6 +309,23 @@ _WAS: Final = frozenset(["كان", "كانت", "كنت", "كنتم", "كانوا
 SCOPE: Final = 3
 
 
+_COPULA: Final = frozenset(["يكن", "تكن", "يكون", "تكون", "أكون", "نكون", "يكونوا", "تكوني", "كان", "كانت", "كنت"])
+
+
+def negates(negations: list[int], position: int, norms: list[str]) -> bool:
+    """True when a negator stands at most `SCOPE` words before `position` with no other verb between them.
+
+    "لستَ ساذجًا", "لم تكن ساذجًا" (a verb of being does not end it): negated; in "ولا تعرفه يريد أن
+    يؤذيك" the negator's verb is تعرفه, and يؤذيك is not negated.
+    """
+    for n in negations:
+        if position - SCOPE <= n < position:
+            between = norms[n + 1 : position]
+            if not any(w not in _COPULA and person(w, w) is not None for w in between):
+                return True
+    return False
+
+
 def negators(norms: list[str]) -> list[int]:
     """Positions of the clause's negators."""
     return [

@@ -87,8 +87,8 @@ def in_scope(negations: list[int], position: int, language: str, norms: list[str
         # Spanish puts its negator before the verb it negates ("no eres tonta", "nunca es tu culpa").
         return any(n < position for n in negations)
     if language == "ar":
-        # Arabic too, and its negator governs the next few words only (`arabic.SCOPE`).
-        return any(position - arabic.SCOPE <= n < position for n in negations)
+        # Arabic too, and its negator governs the next few words only, up to the next verb (`arabic.negates`).
+        return arabic.negates(negations, position, norms or [])
     if any(n < position for n in negations):
         return True
     if norms is None:
