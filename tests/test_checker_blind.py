@@ -5,7 +5,7 @@ read its sentences to write or tune a rule (see each set's README). Once a set h
 tune rules it is a regression set: it is still scored here, but its figures only show that a
 change has not lost what was caught, nothing about unseen text. 2026-12 and 2026-12b are
 regression sets (2026-12b since 2026-12-02, when TUNE read its misses to write the shape rules);
-2026-12c is the current blind set, scored by the lead. This module therefore
+2026-12c and 2026-12d are the current blind sets, scored by the lead. This module therefore
 reports numbers only, never the sentences it missed, and writes them to
 test-artifacts/checker-blind-<set>.json. Its assertions are weak floors that cannot hide a
 regression (no error on good text; recall not below the figures recorded in docs/checker.md
@@ -42,6 +42,7 @@ SETS: dict[str, tuple[str, ...]] = {
     "2026-12": ("en", "de", "ar"),  # regression set (tuned on)
     "2026-12b": ("en", "de", "ar", "es"),  # regression set since 2026-12-02 (TUNE read its misses)
     "2026-12c": ("en", "de", "ar", "es"),  # blind: scored, never read
+    "2026-12d": ("en", "de", "ar", "es"),  # blind since 2026-12-02 (BLIND4): scored, never read
 }
 # Category of a blind set -> the rule family meant to catch it.
 FAMILIES = {"blame": "tone", "fear": "tone", "shame": "tone", "terminology": "terminology"}
@@ -49,7 +50,8 @@ NON_STUDENT = ("parents", "educators")
 
 # Recall (errors only) per (set, language, category) measured BEFORE any rule was tuned on the
 # set, or written after it: 2026-12 at commit 1b29f8a, 2026-12b at commit 8ce3af5, 2026-12c at commit
-# bccbeed (the commit that added it, before the shape rules of TUNE were committed), the tree as it
+# bccbeed (the commit that added it, before the shape rules of TUNE were committed), 2026-12d at
+# commit f18c184 (the commit that completed it; no rule changed after it that day), the tree as it
 # was when the set was written (docs/checker.md).
 # A later change may not fall below it by more than MARGIN (one or two sentences).
 BASELINE_RECALL: dict[tuple[str, str, str], float] = {
@@ -97,6 +99,22 @@ BASELINE_RECALL: dict[tuple[str, str, str], float] = {
     ("2026-12c", "es", "fear"): 0.071,
     ("2026-12c", "es", "shame"): 0.0,
     ("2026-12c", "es", "terminology"): 0.444,
+    ("2026-12d", "en", "blame"): 0.343,
+    ("2026-12d", "en", "fear"): 0.179,
+    ("2026-12d", "en", "shame"): 0.25,
+    ("2026-12d", "en", "terminology"): 0.867,
+    ("2026-12d", "de", "blame"): 0.143,
+    ("2026-12d", "de", "fear"): 0.143,
+    ("2026-12d", "de", "shame"): 0.208,
+    ("2026-12d", "de", "terminology"): 0.533,
+    ("2026-12d", "ar", "blame"): 0.114,
+    ("2026-12d", "ar", "fear"): 0.107,
+    ("2026-12d", "ar", "shame"): 0.125,
+    ("2026-12d", "ar", "terminology"): 0.533,
+    ("2026-12d", "es", "blame"): 0.0,
+    ("2026-12d", "es", "fear"): 0.0,
+    ("2026-12d", "es", "shame"): 0.0,
+    ("2026-12d", "es", "terminology"): 0.4,
 }
 # Good sentences with an error, at most: none in 2026-12; in 2026-12b the checker as it was when the
 # set was written (commit 8ce3af5) gave an error on 3 of 50 good sentences in en, de and ar and 1 of
@@ -104,12 +122,15 @@ BASELINE_RECALL: dict[tuple[str, str, str], float] = {
 # then 2, 0, 1 and 0 once quotation marks of every language counted as quotation (check/quotation.py)
 # and the victim-blaming and blaming-question rules skipped quoted words. In 2026-12c, at commit bccbeed,
 # 5 in en, 4 in de and ar, 0 in es; at the end of 2026-12-02 (quotation marks of every language, the
-# blaming rules skipping quoted words) 2, 1, 2 and 0. Those sentences are not read (that would end the
-# set's blindness), so the ceiling records the counts; a later change may remove such errors, never add one.
+# blaming rules skipping quoted words) 2, 1, 2 and 0, and the same at the end of the sixth session. In
+# 2026-12d, at commit f18c184, 2 in each language (no tone error among them: tone precision 100%).
+# Those sentences are not read (that would end the set's blindness), so the ceiling records the
+# counts; a later change may remove such errors, never add one.
 GOOD_ERRORS_CEILING: dict[str, dict[str, int]] = {
     "2026-12": {"en": 0, "de": 0, "ar": 0},
     "2026-12b": {"en": 2, "de": 0, "ar": 1, "es": 0},
     "2026-12c": {"en": 2, "de": 1, "ar": 2, "es": 0},
+    "2026-12d": {"en": 2, "de": 2, "ar": 2, "es": 2},
 }
 MARGIN = 0.07
 
