@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_left
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -71,11 +72,40 @@ def apply_suppressions(
     """
     suppressions, problems = find_suppressions(source, path, known_rules, catalogue=catalogue)
     used = dict.fromkeys(suppressions, 0)
+    by_rule: dict[str, list[Suppression]] = {}
+    for suppression in suppressions:  # in the text's order: first lines and last lines both ascend
+        by_rule.setdefault(suppression.rule, []).append(suppression)
+    last_lines = {rule: [s.last_line for s in held] for rule, held in by_rule.items()}
     kept = []
     for item in findings:
-        cover = next((s for s in suppressions if s.covers(item)), None)
+        cover = _first_cover(item, by_rule, last_lines)
         if cover is None:
             kept.append(item)
         else:
             used[cover] += 1
     return sorted(kept + problems), list(used.items())
+
+
+def _first_cover(
+    item: Diagnostic,
+    by_rule: dict[str, list[Suppression]],
+    last_lines: dict[str, list[int]],
+) -> Suppression | None:
+    """The first suppression in the text that covers a finding, as `next(s for s in suppressions if s.covers(item))`.
+
+    Looked up by the finding's rule and its families, and by line: testing every suppression for
+    every finding took time quadratic in a file of many suppressions and findings. The
+    suppressions of one rule that reach a line are those from the first whose last line is at or
+    after it, as each paragraph ends at or after the one before.
+    """
+    code, line = item.code, item.location.line
+    found: list[Suppression] = []
+    parts = code.split(".")
+    for rule in (".".join(parts[:n]) for n in range(1, len(parts) + 1)):
+        held = by_rule.get(rule)
+        if held:
+            at = bisect_left(last_lines[rule], line)
+            if at < len(held) and held[at].covers(item):
+                found.append(held[at])
+    # Suppressions of one file: the first in the text is the first by line and column.
+    return min(found, key=lambda s: (s.location.line, s.location.column), default=None)

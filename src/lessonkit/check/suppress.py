@@ -42,6 +42,7 @@ def find_suppressions(
     suppressions: list[Suppression] = []
     problems: list[Diagnostic] = []
     families = {r.split(".")[0] for r in known_rules}
+    ends: list[int] | None = None  # made on the first suppression: most files have none
     for index, line in enumerate(lines):
         for match in _PO_COMMENT.finditer(line) if catalogue else _COMMENT.finditer(line):
             where = Location(path, index + first_line, match.start() + 1)
@@ -61,15 +62,42 @@ def find_suppressions(
                     )
                 )
             else:
-                suppressions.append(Suppression(where, rule, reason, _paragraph_end(lines, index) + first_line))
+                ends = ends if ends is not None else _paragraph_ends(lines, catalogue=catalogue)
+                suppressions.append(Suppression(where, rule, reason, ends[index + 1] + first_line))
     return suppressions, problems
 
 
-def _paragraph_end(lines: list[str], index: int) -> int:
-    """The last line (0-based) of the paragraph a comment on line `index` introduces."""
-    end = index + 1
-    while end < len(lines) and not lines[end].strip():
-        end += 1  # blank lines between the comment and its paragraph
-    while end < len(lines) and lines[end].strip():
-        end += 1
-    return end - 1
+def _paragraph_ends(lines: list[str], *, catalogue: bool) -> list[int]:
+    """For each line j (0-based, up to len(lines)), the last line of the paragraph a comment just before j introduces.
+
+    Blank lines between the comment and its paragraph are skipped. Made in one pass from the end:
+    scanning forward from each comment took time quadratic in the number of comment lines (a file
+    of nothing but suppressions, a few hundred kilobytes, took minutes). In a catalogue an entry
+    also ends where the next begins without a blank line between them (PO does not need one), so
+    a translator comment covers its own entry only, as docs/translators.md says.
+    """
+    starts = _entry_starts(lines) if catalogue else [False] * len(lines)
+    count = len(lines)
+    ends = [count - 1] * (count + 1)
+    for j in range(count - 1, -1, -1):
+        if not lines[j].strip() or (j + 1 < count and lines[j + 1].strip() and not starts[j + 1]):
+            ends[j] = ends[j + 1] if j + 1 < count else count - 1
+        else:
+            ends[j] = j
+    return ends
+
+
+def _entry_starts(lines: list[str]) -> list[bool]:
+    """Which lines of a PO file begin an entry right after the previous one's msgstr, with no blank line between."""
+    starts = [False] * len(lines)
+    translated = False  # the current entry has had its msgstr
+    for j, line in enumerate(lines):
+        if not line.strip():
+            translated = False
+            continue
+        word = line[2:].lstrip() if line.startswith("#~") else line  # obsolete entries: '#~ msgid ...'
+        if translated and (line.startswith("#") or word.startswith(("msgctxt", "msgid"))):
+            starts[j], translated = True, False
+        if word.startswith("msgstr"):
+            translated = True
+    return starts
