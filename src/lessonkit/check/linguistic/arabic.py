@@ -105,13 +105,19 @@ def _tails(stem: str) -> list[str]:
     return found
 
 
+_LONGEST_WORD: Final = 100  # lemmas.LONGEST_WORD (that module imports this one)
+
+
 @lru_cache(maxsize=1 << 14)
 def candidates(form: str) -> tuple[str, ...]:
     """The possible lemmas of a plain Arabic word: without proclitics, a pronoun suffix, an ending.
 
     "وصورتك" -> صورتك, صورة, صور...; "ساذجة" -> ساذج. Over-long lists cost nothing but a look-up:
-    a shape's lemma is matched when it is any of them.
+    a shape's lemma is matched when it is any of them. A run-together "word" longer than any
+    word is read as itself (as in `lemmas.candidates`): its dozen near-copies would stay cached.
     """
+    if len(form) > _LONGEST_WORD:
+        return (form,)
     return tuple(dict.fromkeys(tail for stem in _bare(form) for tail in _tails(stem)))
 
 

@@ -16,9 +16,17 @@ from lessonkit.check.linguistic.lexicon import LEXICONS
 _VOWELS = frozenset("aeiouy")
 
 
+# No word of these languages is longer (German compounds stay under 80 letters). A longer "word" is
+# input run together: it is read as itself, since its candidates (a dozen copies of nearly the
+# whole word, a quarter of a megabyte each at the part limit) would be kept in the caches below.
+LONGEST_WORD: Final = 100
+
+
 @lru_cache(maxsize=1 << 14)
 def candidates(form: str, language: str) -> tuple[str, ...]:
     """The possible lemmas of a lower-case word form, most likely first (the form itself included)."""
+    if len(form) > LONGEST_WORD:
+        return (form,)
     lexicon = LEXICONS.get(language)
     found: list[str] = []
     if lexicon is not None and form in lexicon.irregular:
