@@ -252,10 +252,22 @@ def as_sarif(report: Report) -> str:
                 ],
             }
         )
+    # The silenced findings are not kept, so each suppression is listed in the run's property bag, as
+    # the text and JSON formats list them: a reviewer reading the SARIF log sees what was silenced and why.
+    suppressions = [
+        {
+            "uri": uris.get(s.location.path) or uris.setdefault(s.location.path, _uri(s.location.path)),
+            "line": s.location.line,
+            "rule": s.rule,
+            "reason": s.reason,
+            "suppressed": n,
+        }
+        for s, n in report.suppressions
+    ]
     run = {
         "tool": {"driver": {"name": "lessonkit", "version": __version__, "rules": rules}},
         "results": results,
-        "properties": {"summary": report.summary()},
+        "properties": {"summary": report.summary(), "suppressions": suppressions},
     }
     return _json({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]})
 
