@@ -22,7 +22,7 @@ from lessonkit.check.engine import apply_suppressions, check_document
 from lessonkit.check.report import Report
 from lessonkit.check.resources import CACHE_ENV, cache_dir, use_cache_dir
 from lessonkit.check.rulebook import KINDS, PACKS, RULES_DIR, Rulebook, load_rulebook, rule_ids, runner
-from lessonkit.diagnostics import Diagnostic, LessonkitError, UnusableInputError, sort_key
+from lessonkit.diagnostics import Diagnostic, LessonkitError, UnusableInputError, printable_path, sort_key
 from lessonkit.load.source_file import read_bytes, read_text
 from lessonkit.shipped import CACHE_DIR, default_cache_dir, shipped
 
@@ -150,11 +150,11 @@ def _check_paths(paths: list[Path], options: Options, *, freeze: bool) -> tuple[
     targets = [p.resolve() for p in paths]
     for target in targets:
         if not target.exists():
-            raise LessonkitError(f"{target}: no such file or folder")
+            raise LessonkitError(f"{printable_path(target)}: no such file or folder")
     for given, target in zip(paths, targets, strict=True):
         if not target.is_dir() and not target.is_file():
             # A device, pipe or socket (or a link to one): never read, and never "0 files checked".
-            raise LessonkitError(f"{given}: not a regular file or a folder")
+            raise LessonkitError(f"{printable_path(given)}: not a regular file or a folder")
     start = targets[0] if targets else Path.cwd()
     root = project_root(start if start.is_dir() else start.parent)
     if root is not None:
@@ -171,7 +171,8 @@ def _check_paths(paths: list[Path], options: Options, *, freeze: bool) -> tuple[
         _known_band(root, options.band)
     if not targets:
         if root is None:
-            raise LessonkitError(f"{Path.cwd()}: not inside a lessonkit project; name the files to check")
+            where = printable_path(Path.cwd())
+            raise LessonkitError(f"{where}: not inside a lessonkit project; name the files to check")
         from lessonkit.check.translations import locale_catalogues, qa_findings, translated_lessons
         from lessonkit.i18n.rule_data import no_rules_findings
 
@@ -195,7 +196,7 @@ def _check_paths(paths: list[Path], options: Options, *, freeze: bool) -> tuple[
     report = Report()
     if lessons:
         if root is None:
-            raise LessonkitError(f"{lessons[0]}: a lesson file must be inside a lessonkit project")
+            raise LessonkitError(f"{printable_path(lessons[0])}: a lesson file must be inside a lessonkit project")
         curriculum = _load(root, lessons)
         chosen = [x for x in curriculum.lessons if x.path.resolve() in set(lessons)]
         report = check_lessons([(x, curriculum.config.source_language) for x in chosen], book, options)
@@ -205,7 +206,8 @@ def _check_paths(paths: list[Path], options: Options, *, freeze: bool) -> tuple[
     report.files += len(packs)
     if catalogues:
         if root is None:
-            raise LessonkitError(f"{catalogues[0]}: a translation catalogue must be inside a lessonkit project")
+            where = printable_path(catalogues[0])
+            raise LessonkitError(f"{where}: a translation catalogue must be inside a lessonkit project")
         checked = check_catalogues(_load(root, []), root, catalogues, book, options)
         report.findings += checked.findings
         report.suppressions += checked.suppressions
@@ -229,7 +231,8 @@ def check_catalogues(
     languages = {language for path in catalogues if (language := catalogue_language(path, root))}
     outside = [path for path in catalogues if catalogue_language(path, root) is None]
     if outside:
-        raise LessonkitError(f"{outside[0]}: translation catalogues are read from locales/<language>/*.po")
+        where = printable_path(outside[0])
+        raise LessonkitError(f"{where}: translation catalogues are read from locales/<language>/*.po")
     pairs = [
         (lesson, language)
         for lesson, language in translated_lessons(curriculum, root, languages)
