@@ -51,3 +51,20 @@ def test_analysing_run_together_words_keeps_little_in_the_caches() -> None:
         tracemalloc.stop()
     assert kept
     assert grown < 12_000_000, grown
+
+
+def test_the_word_sets_kept_by_the_grammar_kind_are_bounded_by_their_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pre-filter's word sets were kept for 32,768 texts whatever their size: 240,000 characters of
+    distinct Arabic words gave a set of 320,000 candidate lemmas (about 50 MB) kept for every such part."""
+    from lessonkit.check.kinds import grammar as grammar_kind
+
+    monkeypatch.setattr(grammar_kind, "_WORDS_KEPT", 2_000)
+    kept = type(grammar_kind._words)()
+    texts = [" ".join(f"وبالمدرسة{n}ك{m}" for m in range(100)) for n in range(40)]
+    for text in texts:
+        assert kept(text, "ar") == grammar_kind._words.__wrapped__(text, "ar")
+    assert len(kept.held) < len(texts)
+    biggest = max(len(found) for found in kept.held.values())
+    assert kept.size <= 2_000 + biggest + 1
+    assert kept.size == sum(len(found) + 1 for found in kept.held.values())
+    assert kept(texts[-1], "ar") is kept(texts[-1], "ar")  # the newest is kept

@@ -153,8 +153,7 @@ _SPACES: Final = str.maketrans(
 )
 
 
-@lru_cache(maxsize=1 << 15)
-def _words(text: str, language: str) -> frozenset[str]:
+def _read_words(text: str, language: str) -> frozenset[str]:
     """The lower-case words of a text, contractions and hyphenated words also as their parts.
 
     What the pre-filters look up; it holds every token norm the tokeniser would give (and more).
@@ -173,6 +172,40 @@ def _words(text: str, language: str) -> frozenset[str]:
     for word in [w for w in found if "'" in w or "-" in w]:
         found.update(_marked(word, language))
     return frozenset(found)
+
+
+# How many words the kept word sets may hold in all. An Arabic text's set holds each word's candidate
+# lemmas (a dozen strings per word): a 240,000-character part of distinct words gives 320,000, about
+# 50 MB, and a cache bounded only by its number of texts (32,768) kept that for every part of every
+# file read. A megabyte of prose holds far fewer words in all its parts and sentences, so nothing
+# is dropped in a real run; past the bound the oldest sets are dropped and made again when needed.
+_WORDS_KEPT: Final = 4_000_000
+
+
+class _KeptWords:
+    """`_read_words` kept for the run, bounded by the words held, not by the number of texts."""
+
+    __slots__ = ("held", "size")
+    __wrapped__ = staticmethod(_read_words)  # the uncached function, as functools' caches expose it
+
+    def __init__(self) -> None:
+        self.held: dict[tuple[str, str], frozenset[str]] = {}
+        self.size = 0
+
+    def __call__(self, text: str, language: str) -> frozenset[str]:
+        key = (text, language)
+        found = self.held.get(key)
+        if found is None:
+            found = _read_words(text, language)
+            held = self.held
+            held[key] = found
+            self.size += len(found) + 1
+            while self.size > _WORDS_KEPT and len(held) > 1:
+                self.size -= len(held.pop(next(iter(held)))) + 1  # the oldest first
+        return found
+
+
+_words: Final = _KeptWords()
 
 
 @lru_cache(maxsize=1 << 14)
