@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import random
+import shutil
 import time
 from pathlib import Path
 
+import polib
+
+from conftest import ROOT, run_cli
 from lessonkit.check.engine import apply_suppressions
 from lessonkit.check.finding import Suppression
 from lessonkit.check.suppress import find_suppressions
 from lessonkit.diagnostics import Diagnostic, Location
+from lessonkit.i18n.store import MAX_PO_BYTES
 
 RULES = {"tone.blame", "tone.fear", "read.long"}
 
@@ -109,3 +114,22 @@ def test_entries_of_a_catalogue_end_at_the_next_entry_or_blank_line() -> None:
     spans = [(s.rule, s.location.line, s.last_line) for s in found]
     # 'Drei' continues its msgstr; the obsolete entry is an entry of its own.
     assert spans == [("tone.blame", 1, 4), ("tone", 8, 12), ("read", 13, 15)]
+
+
+def test_a_catalogue_over_two_megabytes_keeps_its_suppressions(tmp_path: Path) -> None:
+    """A catalogue may be up to MAX_PO_BYTES (4 MB); its translator comments were read with the 2 MB
+    limit of a lesson file, so a larger catalogue's suppressions were silently not applied."""
+    for name in ("lessons", "locales", "rules"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    path = tmp_path / "locales" / "de" / "online-friends-8-10.po"
+    catalogue = polib.pofile(str(path), wrapwidth=0)
+    entry = next(e for e in catalogue if e.msgctxt and "|slide:" in e.msgctxt and "{" not in e.msgid)
+    entry.msgstr = "Das ist deine eigene Schuld."  # blames the child, in German
+    entry.tcomment = 'lessonkit: ignore tone.victim-blaming "a quoted line, discussed in class"'
+    catalogue.save()
+    with path.open("a", encoding="utf-8") as file:
+        file.write("\n" + "# a long translator note, kept at the end of the catalogue\n" * 45_000)
+    assert 2 * 1024 * 1024 < path.stat().st_size < MAX_PO_BYTES
+    run = run_cli("check", str(path), cwd=tmp_path)
+    assert " error tone.victim-blaming" not in run.out, run.out
+    assert "1 suppression(s) silenced 1 finding(s)" in run.out

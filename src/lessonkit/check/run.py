@@ -105,10 +105,10 @@ def _catalogue_suppressions(
     report: Report, findings: list[Diagnostic], lesson: Lesson, language: str, root: Path, book: Rulebook
 ) -> list[Diagnostic]:
     """A translation's findings left after the translator comments of its catalogue that suppress some."""
-    from lessonkit.i18n.store import po_path
+    from lessonkit.i18n.store import MAX_PO_BYTES, po_path
 
     path = po_path(root, language, lesson.id)
-    source, _ = read_text(path)
+    source, _ = read_text(path, MAX_PO_BYTES)  # the catalogue's own limit: past 2 MB its comments were not read
     if source is None:
         return findings
     kept, used = apply_suppressions(findings, source, path, rule_ids(book.rules), catalogue=True)
