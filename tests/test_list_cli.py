@@ -37,6 +37,19 @@ def test_text_listing_and_help(project: Path) -> None:
     assert run_cli("--version").out.strip() == "lessonkit, version 0.1.0"
 
 
+def test_a_title_with_control_and_format_characters_is_shown_escaped(project: Path) -> None:
+    # A title from a lesson file holding ESC (a terminal sequence), an isolate and a zero-width space.
+    text = authoring_example().replace('title: "Helpers all around us"', 'title: "Helpers \\e[2J\\u2066all\\u200b"', 1)
+    assert "\\e[2J" in text, "the example's title line changed"
+    (project / "lessons" / "example.md").write_text(text, encoding="utf-8")
+    listed = run_cli("list", str(project))
+    assert "Helpers \\u001b[2J\\u2066all\\u200b" in listed.out, listed.out
+    assert "\x1b" not in listed.out and "\u2066" not in listed.out and "\u200b" not in listed.out
+    as_json = run_cli("list", "--format", "json", str(project))
+    assert "\x1b" not in as_json.out and "\u2066" not in as_json.out and "\u200b" not in as_json.out
+    assert json.loads(as_json.out)[0]["title"] == "Helpers \x1b[2J\u2066all\u200b"  # the value stays exact
+
+
 def test_github_gives_only_the_lessons_that_did_not_load(project: Path) -> None:
     (project / "lessons" / "example.md").write_text(authoring_example(), encoding="utf-8")
     (project / "lessons" / "broken.md").write_text("---\ntitle: [unclosed\n---\n", encoding="utf-8")

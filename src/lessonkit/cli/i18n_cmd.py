@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 import sys
 from pathlib import Path
 
@@ -12,7 +11,7 @@ import click
 from lessonkit.cli.curriculum_arg import load_for_paths
 from lessonkit.cli.output import FORMAT_OPTION, TEXT, echo_machine, refuse
 from lessonkit.diagnostics import ERROR, WARNING, Diagnostic, Location, UnusableInputError
-from lessonkit.diagnostics.report import MACHINE_FORMATS
+from lessonkit.diagnostics.report import MACHINE_FORMATS, escaped_json
 from lessonkit.exit_status import ExitStatus
 from lessonkit.i18n.import_markdown import import_translation
 from lessonkit.i18n.qa import SERVICE_NUMBERS, allowed_contacts, check_translations, language_packs, short_pack_numbers
@@ -190,7 +189,7 @@ def status_command(project: Path | None, languages: tuple[str, ...], fmt: str) -
             sys.exit(ExitStatus.UNUSABLE)
         return
     if fmt == "json":
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        click.echo(escaped_json(rows))  # format characters of a title written as JSON escapes
         _report_unreadable(unreadable)
         return
     head = f"{'lang':<5} {'catalogue':<40} {'total':>5} {'done':>5} {'fuzzy':>5} {'todo':>5} {'broken':>6}"

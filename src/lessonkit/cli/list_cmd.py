@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -10,8 +9,8 @@ import click
 
 from lessonkit.cli.curriculum_arg import load_for_paths
 from lessonkit.cli.output import TEXT, echo_machine, refuse
-from lessonkit.diagnostics import UnusableInputError
-from lessonkit.diagnostics.report import MACHINE_FORMATS
+from lessonkit.diagnostics import UnusableInputError, printable
+from lessonkit.diagnostics.report import MACHINE_FORMATS, escaped_json
 from lessonkit.exit_status import ExitStatus
 from lessonkit.load.curriculum import relative
 
@@ -64,11 +63,12 @@ def list_command(paths: tuple[Path, ...], fmt: str) -> None:
         for lesson in curriculum.lessons
     ]
     if fmt == "json":
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        click.echo(escaped_json(rows))  # format characters of a title written as JSON escapes
     else:
         for row in rows:
             band = row["band"] or "-"
             minutes = f"{row['duration']} min" if row["duration"] else ""
-            click.echo(f"{row['id']:<40} {row['audience']:<10} {band:<6} {minutes:<7} {row['title']}")
+            # A title comes from a lesson file: shown through `printable`, as every output shows input.
+            click.echo(f"{row['id']:<40} {row['audience']:<10} {band:<6} {minutes:<7} {printable(str(row['title']))}")
     if problems:
         click.echo(f"warning: {len(problems)} validation problem(s); run 'lessonkit validate'", err=True)

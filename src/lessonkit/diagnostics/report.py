@@ -140,10 +140,10 @@ def as_json(report: Report) -> str:
         ],
         "summary": report.summary(),
     }
-    return _json(data)
+    return escaped_json(data)
 
 
-def _json(data: object) -> str:
+def escaped_json(data: object) -> str:
     r"""`data` as indented JSON whose text holds no control, format or separator character.
 
     The values stay exact (a path must still name its file), but such a character is written as a
@@ -269,7 +269,7 @@ def as_sarif(report: Report) -> str:
         "results": results,
         "properties": {"summary": report.summary(), "suppressions": suppressions},
     }
-    return _json({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]})
+    return escaped_json({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]})
 
 
 FORMATS: dict[str, Callable[[Report], str]] = {
