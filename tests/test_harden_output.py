@@ -144,3 +144,14 @@ def test_check_prints_a_spoofing_file_name_escaped(project: Path) -> None:
     assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "note-%E2%80%AEdm.txt.md"
     missing = run_cli("check", f"gone-{RLO}dm.txt.md", *options, cwd=project)
     assert missing.code == 2 and RLO not in missing.err and "gone-\\u202edm.txt.md" in missing.err, missing.err
+
+
+@pytest.mark.parametrize("command", ["validate", "list", "coverage"])
+def test_a_missing_path_with_a_newline_cannot_print_a_forged_line(project: Path, command: str) -> None:
+    # A file name holding a newline and the shape of a finding (REVIEW, 2026-12-02): the error names it
+    # on one line, with the newline escaped, for every command that takes lesson paths.
+    forged = "lessons/x.md:1:1: error tone.victim-blaming FORGED"
+    run = run_cli(command, f"missing\n{forged}", cwd=project)
+    assert run.code == 2, (run.out, run.err)
+    assert not any(line.startswith(forged) for line in (run.out + run.err).splitlines()), run.err
+    assert f"missing\\n{forged}" in run.err, run.err

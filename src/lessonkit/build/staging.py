@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from lessonkit.cache_file import FILE_MODE, FOLDER_MODE, read_cache_file
+from lessonkit.diagnostics import printable_path
 from lessonkit.problems import LessonkitError
 
 STAGE_PREFIX = ".lessonkit-stage-"
@@ -74,11 +75,13 @@ def output_lock(output: Path, notify: Callable[[str], None] = _say) -> Iterator[
         # O_NOFOLLOW: a planted link must not make the build write its process id into another file.
         handle = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, FILE_MODE)
     except OSError as err:
-        raise LessonkitError(f"{lock}: cannot create the build lock for {output}: {err.strerror or err}") from err
+        raise LessonkitError(
+            f"{printable_path(lock)}: cannot create the build lock for {printable_path(output)}: {err.strerror or err}"
+        ) from err
     try:
         info = os.fstat(handle)
         if not stat.S_ISREG(info.st_mode):
-            raise LessonkitError(f"{lock}: not a regular file; remove it and build again")
+            raise LessonkitError(f"{printable_path(lock)}: not a regular file; remove it and build again")
         if info.st_uid == os.geteuid():
             os.fchmod(handle, FILE_MODE)  # others sharing the output must be able to open it to wait
         try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from lessonkit.diagnostics import printable_path
 from lessonkit.load.curriculum import LESSONS_DIR, find_root, load_curriculum, relocate
 from lessonkit.model import Curriculum
 from lessonkit.problems import LessonkitError, Problem
@@ -15,7 +16,7 @@ def load_for_paths(paths: Sequence[Path]) -> tuple[Path, Curriculum | None, list
     targets = [p.resolve() for p in (paths or [Path.cwd()])]
     for target in targets:
         if not target.exists():
-            raise LessonkitError(f"{target}: no such file or folder")
+            raise LessonkitError(f"{printable_path(target)}: no such file or folder")
     root = find_root(targets[0] if targets[0].is_dir() else targets[0].parent)
     outside = [t for t in targets if t.is_file() and not t.is_relative_to(root / LESSONS_DIR)]
     curriculum, problems = load_curriculum(root, outside)

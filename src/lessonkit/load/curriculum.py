@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from lessonkit.diagnostics import printable_path
 from lessonkit.load.config import CONFIG_FILE, load_config
 from lessonkit.load.consistency import lesson_problems
 from lessonkit.load.lesson_file import load_lesson
@@ -21,7 +22,7 @@ def find_root(start: Path) -> Path:
     for folder in (start, *start.parents):
         if (folder / LESSONS_DIR / CONFIG_FILE).is_file():
             return folder
-    raise LessonkitError(f"{start}: no {LESSONS_DIR}/{CONFIG_FILE} found here or in any parent folder")
+    raise LessonkitError(f"{printable_path(start)}: no {LESSONS_DIR}/{CONFIG_FILE} found here or in any parent folder")
 
 
 def lesson_files(root: Path) -> list[Path]:

@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from lessonkit.diagnostics import printable_path
 from lessonkit.load.schema import validate_schema
 from lessonkit.load.yaml_tree import read_yaml_file
 from lessonkit.locale.help_wording import HelpWording
@@ -143,7 +144,7 @@ def require_country_pack(root: Path, country: str) -> CountryPack:
     """The country's pack, or a user-facing error listing what is wrong with it."""
     path = pack_path(root, country)
     if not path.is_file():
-        raise LessonkitError(f"{path}: no country pack for '{country}'")
+        raise LessonkitError(f"{printable_path(path)}: no country pack for '{country}'")
     pack, problems = load_country_pack(path)
     if pack is None:
         raise LessonkitError("\n".join(str(p) for p in problems))

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from lessonkit.diagnostics import printable_path
 from lessonkit.document_kinds import DOWNLOADS
 from lessonkit.localized import Localized
 from lessonkit.problems import LessonkitError, Location, Problem
@@ -42,7 +43,9 @@ def render_site(localized: Sequence[Localized], root: Path, out_dir: Path) -> li
         raise LessonkitError("no locale to build the site for")
     for needed in (base_config(root), project_or_shipped(root, SITE_THEME) / THEME_ASSETS):
         if not needed.exists():
-            raise LessonkitError(f"{needed}: not found; the website needs it (or build documents only with --no-site)")
+            raise LessonkitError(
+                f"{printable_path(needed)}: not found; the website needs it (or build documents only with --no-site)"
+            )
     with tempfile.TemporaryDirectory(prefix="lessonkit-site-") as tmp:
         work = Path(tmp)
         docs = work / "docs"

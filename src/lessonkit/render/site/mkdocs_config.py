@@ -13,6 +13,7 @@ from typing import Any, Final
 
 import yaml
 
+from lessonkit.diagnostics import printable_path
 from lessonkit.problems import LessonkitError
 from lessonkit.render.sanitise import link_target
 from lessonkit.render.site import layout
@@ -47,13 +48,13 @@ def load_base(root: Path) -> dict[str, Any]:
     """The project's base configuration (theme, plugins, extensions, CSS)."""
     path = base_config(root)
     if not path.is_file():
-        raise LessonkitError(f"{path}: the site's base configuration is missing")
+        raise LessonkitError(f"{printable_path(path)}: the site's base configuration is missing")
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as err:
-        raise LessonkitError(f"{path}: cannot read: {err}") from err
+        raise LessonkitError(f"{printable_path(path)}: cannot read: {err}") from err
     if not isinstance(data, dict):
-        raise LessonkitError(f"{path}: expected a mapping of mkdocs settings")
+        raise LessonkitError(f"{printable_path(path)}: expected a mapping of mkdocs settings")
     return data
 
 
