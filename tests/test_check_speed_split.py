@@ -1,9 +1,10 @@
 """A rule of which only some phrases need Python's engine finds the same on RE2 where those phrases cannot match.
 
-`patterns._split` puts the other phrases of such a rule (today `tone.victim-blaming`, whose
-"asking for it" phrase has a lookahead) on RE2, with the anchor of the Python-only phrases: a
-text that anchor rules out is scanned by RE2 alone. Every test compares the hits (span, text,
-named groups) with Python's engine running the whole pattern, the reference.
+`patterns._split` puts the other phrases of such a rule (`tone.victim-blaming`, whose "asking for
+it" phrase has a lookahead; since 2026-12-02 also shame-by-proxy and German fear-shapes) on RE2,
+with the anchor of the Python-only phrases: a text that anchor rules out is scanned by RE2 alone.
+Every test compares the hits (span, text, named groups) with Python's engine running the whole
+pattern, the reference.
 """
 
 from __future__ import annotations
@@ -58,9 +59,16 @@ def _reference(made: Matcher, text: str) -> list[tuple[int, int, str, dict[str, 
     ]
 
 
-def test_the_rule_with_a_lookahead_is_split() -> None:
-    assert [name for name, _ in SPLIT] == ["tone.victim-blaming"]
-    _, made = SPLIT[0]
+def _victim_blaming() -> Matcher:
+    return next(made for name, made in SPLIT if name == "tone.victim-blaming")
+
+
+def test_the_rules_with_a_lookahead_are_split() -> None:
+    # en victim-blaming ("asking for it"), en and de shame-by-proxy and de fear-shapes (the bounded
+    # reassurance and next-one lookaheads of 2026-12-02): the rules test_adversarial_input names.
+    names = sorted(name for name, _ in SPLIT)
+    assert names == ["tone.fear-shapes", "tone.shame-by-proxy", "tone.shame-by-proxy", "tone.victim-blaming"]
+    made = _victim_blaming()
     assert made.scanner is not None and made.scanner.re2_source is None  # whole: Python's engine only
     assert made.python_part is not None and not made.python_part.admits(fold("it is never your fault"))
     assert made.python_part.admits(fold("she was asking for it"))
@@ -78,7 +86,7 @@ def test_split_rules_find_what_the_whole_pattern_finds(name: str, made: Matcher)
 
 
 def test_a_text_without_the_python_phrases_never_compiles_the_python_pattern() -> None:
-    _, made = SPLIT[0]
+    made = _victim_blaming()
     fresh = patterns._from_record(json.loads(json.dumps(patterns._record(made))))
     assert fresh is not None and fresh.scanner is not None
     assert [h.text for h in fresh.finditer("If someone tricks you, it is never your fault.")] == ["your fault"]
@@ -88,7 +96,7 @@ def test_a_text_without_the_python_phrases_never_compiles_the_python_pattern() -
 
 
 def test_the_cache_keeps_both_parts() -> None:
-    _, made = SPLIT[0]
+    made = _victim_blaming()
     record = json.loads(json.dumps(patterns._record(made)))
     back = patterns._from_record(record)
     assert back is not None and back.linear_part is not None and made.linear_part is not None
