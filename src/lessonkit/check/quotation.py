@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Final, NamedTuple
 
@@ -213,18 +214,16 @@ def blank_quoted(sentence: str, start: int, text: str) -> str:
     starts, ends = found.starts, found.ends
     if not starts:
         return sentence
-    at = sentence_origin(sentence, start, text)
-    if at < 0 or at >= ends[-1]:
+    origin = sentence_origin(sentence, start, text)
+    if origin < 0 or origin >= ends[-1]:
         return sentence
-    span = bisect_right(ends, at)  # the first quotation that ends after the sentence starts
+    span = bisect_right(ends, origin)  # the first quotation that ends after the sentence starts
     blanked: list[tuple[int, int]] = []
-    size, into = len(text), 0  # `at` in `text` is where the word at `into` in `sentence` is
-    for word in sentence.split(" "):
-        while at < size and text[at].isspace():
-            at += 1
-        if not text.startswith(word, at):
+    for place in aligned_words(sentence, origin, text):
+        if place is None:
             return sentence  # not the sentence of `text` at `start`
-        end = at + len(word)
+        into, at, length = place
+        end = at + length
         while span < len(starts) and ends[span] <= at:
             span += 1
         if span == len(starts):
@@ -235,8 +234,6 @@ def blank_quoted(sentence: str, start: int, text: str) -> str:
             if low < high:
                 blanked.append((into + low - at, into + high - at))
             following += 1
-        into += len(word) + 1
-        at = end
     if not blanked:
         return sentence
     pieces: list[str] = []
@@ -267,6 +264,26 @@ def sentence_origin(sentence: str, start: int, text: str) -> int:
         else:
             return -1
     return at
+
+
+def aligned_words(sentence: str, origin: int, text: str) -> Iterator[tuple[int, int, int] | None]:
+    """Each word of a sentence of `check.sentences` as (its offset in `sentence`, its offset in `text`, its length).
+
+    `origin` is where the sentence begins in `text` (`sentence_origin`). The sentence has each run of
+    whitespace of `text` as one space, so a word after a line break or blanked markup is further
+    on in `text` than in the sentence. Yields None, and stops, at the first word that does not
+    line up (the sentence is not the one of `text` there).
+    """
+    at, into, size = origin, 0, len(text)
+    for word in sentence.split(" "):
+        while at < size and text[at].isspace():
+            at += 1
+        if not text.startswith(word, at):
+            yield None
+            return
+        yield into, at, len(word)
+        into += len(word) + 1
+        at += len(word)
 
 
 def in_quotation(text: str, offset: int) -> bool:

@@ -32,7 +32,7 @@ from lessonkit.check.linguistic.modality import COUNTERFACTUAL
 from lessonkit.check.linguistic.shape import compile_shape, match
 from lessonkit.check.linguistic.tokens import parts
 from lessonkit.check.patterns import in_question
-from lessonkit.check.quotation import blank_quoted, sentence_origin
+from lessonkit.check.quotation import aligned_words, blank_quoted, sentence_origin
 from lessonkit.problems import LessonkitError
 
 if TYPE_CHECKING:
@@ -348,19 +348,15 @@ def _offset(sentence: str, start: int, text: str, index: int) -> int:
     whitespace as one space, as `check.sentences` gives it, so a word after blanked markup
     ('**so** naive') or a line break is further on in `text` than in the sentence.
     """
-    at = sentence_origin(sentence, start, text)
-    if at < 0:
+    origin = sentence_origin(sentence, start, text)
+    if origin < 0:
         return start + index
-    into = 0
-    for word in sentence.split(" "):
-        while at < len(text) and text[at].isspace():
-            at += 1
-        if not text.startswith(word, at):
+    for place in aligned_words(sentence, origin, text):
+        if place is None:
             break
-        if index < into + len(word):
+        into, at, length = place
+        if index < into + length:
             return at + index - into
-        into += len(word) + 1
-        at += len(word)
     return start + index
 
 
