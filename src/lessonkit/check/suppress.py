@@ -81,7 +81,7 @@ def _paragraph_ends(lines: list[str], *, catalogue: bool) -> list[int]:
     ends = [count - 1] * (count + 1)
     for j in range(count - 1, -1, -1):
         if not lines[j].strip() or (j + 1 < count and lines[j + 1].strip() and not starts[j + 1]):
-            ends[j] = ends[j + 1] if j + 1 < count else count - 1
+            ends[j] = ends[j + 1]  # ends[count] is the last line
         else:
             ends[j] = j
     return ends
