@@ -91,6 +91,9 @@ def _first(text: str) -> tuple[str | None, frozenset[str]]:
         ("أرسلتُ الصورة إلى معلمتي.", "speaker"),
         ("كانت ليلى ساذجة.", "person"),
         ("أرسلت الصورة إلى الموقع.", None),  # I, you or she: nothing says which
+        ("لو حذفت الشركة الإعلان في يومه لما رآه أحد.", "offender"),  # a company after the verb is its subject
+        ("وصلت الرسالة إلى كثير من الطلاب.", None),  # a noun after a preposition is not the subject
+        ("ذهب مع أخيه إلى المدرسة.", None),
     ],
 )
 def test_arabic_subject_reads_pronouns_nouns_and_the_verbs_person(text: str, who: str | None) -> None:
@@ -162,7 +165,8 @@ def test_analysis_of_a_long_arabic_sentence_is_linear() -> None:
     assert time.perf_counter() - started < 5
 
 
-def test_every_arabic_grammar_rule_is_a_warning_with_rationale_and_source() -> None:
+def test_every_arabic_grammar_rule_has_a_severity_rationale_and_source() -> None:
     assert len(RULES) >= 20
     for rule in RULES.values():
-        assert rule.spec.severity == "warning" and rule.spec.rationale and rule.spec.source
+        # Errors since 2026-12-02 (TUNE2): each flags no good item of the corpus (tests/test_tune2_promoted.py).
+        assert rule.spec.severity in ("warning", "error") and rule.spec.rationale and rule.spec.source

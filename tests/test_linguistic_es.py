@@ -114,8 +114,9 @@ def test_spanish_shapes(rule_id: str, text: str, flagged: bool, tmp_path: Path) 
     assert _flags(rule_id, text, tmp_path) is flagged
 
 
-def test_every_spanish_grammar_rule_is_a_warning_with_rationale_and_source() -> None:
+def test_every_spanish_grammar_rule_has_a_severity_rationale_and_source() -> None:
     rules = [r for r in BOOK.rules if r.spec.kind == "grammar" and r.language == "es"]
     assert len(rules) >= 15
     for rule in rules:
-        assert rule.spec.severity == "warning" and rule.spec.rationale and rule.spec.source
+        # Errors since 2026-12-02 (TUNE2): each flags no good item of the corpus (tests/test_tune2_promoted.py).
+        assert rule.spec.severity in ("warning", "error") and rule.spec.rationale and rule.spec.source

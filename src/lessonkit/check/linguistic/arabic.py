@@ -239,6 +239,8 @@ _BEFORE_SUBJECT: Final = frozenset(
     ]
 )
 _BE: Final = frozenset(["كان", "كانت", "وكان", "وكانت", "فكان", "فكانت"])
+# Prepositions written apart: the noun after one is not the subject ("لما وصل إلى كثير من المراهقين").
+_PREPOSITIONS: Final = frozenset(["إلى", "الى", "في", "عن", "مع", "عند", "لدى", "ضد", "بين", "حول", "نحو", "من"])
 _THIRD: Final = frozenset(["عليه", "عليها", "عليهم", "بإمكانه", "بإمكانها", "بوسعه", "بوسعها"])
 _SCAN: Final = 8
 _LOOK_AHEAD: Final = 3
@@ -270,7 +272,7 @@ def subject(norms: list[str], written: list[str], who: dict[str, str], addressed
         if norm == "على" and position > 0 and norms[position - 1] in _BE and position + 1 < len(norms):
             return position + 1, _noun_class(norms[position + 1], who) or "person"  # كان على طارق أن
         found = _noun_class(norm, who)
-        if found is not None:
+        if found is not None and not (position > start and norms[position - 1] in _PREPOSITIONS):
             return position, found
         if (
             norm in _BE
