@@ -126,6 +126,10 @@ KINDS: Final[dict[str, RuleKind]] = {
     "raw-contact": RuleKind(
         f"{_KINDS}.contact:raw_contact", "phone numbers, web and e-mail addresses outside help tokens"
     ),
+    "disguised-words": RuleKind(
+        f"{_KINDS}.disguised:disguised_words",
+        "words that do not read as they look: an invisible character inside, a compatibility form, mixed scripts",
+    ),
     "country-pack": RuleKind(
         "lessonkit.check.country_packs:check_country_pack",
         "country pack entries, by `check`: `source`, `verified` (age in `limits: {months}`), `schema`, `complete`",
