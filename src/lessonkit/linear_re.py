@@ -34,8 +34,8 @@ import importlib
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache, cached_property
-from typing import Any
+from functools import cache, cached_property, lru_cache
+from typing import Any, Final
 
 import re2
 
@@ -274,6 +274,16 @@ def ascii_form(source: str) -> bytes | None:
     U+00FF inside a class and a class that matches nothing outside one. The tests compare the
     two programs on ASCII text.
     """
+    form = _narrowed(source, _ascii_element, _OUTSIDE_ASCII, _NEVER)
+    return None if form is None else form.encode("latin-1")
+
+
+def _narrowed(source: str, narrow: Callable[[str], str | None], inside: str, outside: str) -> str | None:
+    """`source` with each class element that is not plain ASCII syntax replaced by `narrow(element)`, or None.
+
+    `narrow` gives the element's members as class ranges ("" for none: `inside` stands in for it
+    within a class, `outside` outside one), or None when narrowing would change its meaning.
+    """
     out: list[str] = []
     index, size = 0, len(source)
     in_class, class_start = False, -1
@@ -308,16 +318,99 @@ def ascii_form(source: str) -> bytes | None:
             ):
                 out.append(element)  # ASCII syntax or an ASCII character: the same in both encodings
                 continue
-            narrowed = _ascii_element(element)
+            narrowed = narrow(element)
             if narrowed is None:
                 return None
             if in_class:
-                out.append(narrowed or _OUTSIDE_ASCII)
+                out.append(narrowed or inside)
             else:
-                out.append(f"[{narrowed}]" if narrowed else _NEVER)
+                out.append(f"[{narrowed}]" if narrowed else outside)
     except (ValueError, IndexError):
         return None
-    return None if in_class else "".join(out).encode("latin-1")
+    return None if in_class else "".join(out)
+
+
+# --- UTF-8 programs narrowed to the characters a text can hold ------------------------------------
+#
+# A part with one character beyond ASCII (a curly quote, an "é") cannot run the Latin-1 program,
+# and the full UTF-8 program of a phrase rule costs about 25 ms to compile (its Unicode classes).
+# Such a part holds characters of a few blocks of 256 code points (Latin-1 Supplement, General
+# Punctuation, Arabic...). A UTF-8 program whose every class element is cut to its members among
+# ASCII and those blocks matches any text of such characters exactly as the full program does:
+# the same argument as `ascii_form`, over a wider set of characters, each element's membership
+# compared over every character of the set, with and without `(?i)`. Such programs compile in a
+# fraction of the time; a scanner widens its blocks as parts need, a few times at most, and then
+# compiles the full program.
+_BLOCK_BITS: Final = 8
+_NARROW_BLOCKS: Final = 8  # blocks beyond ASCII one narrowed program may cover
+_NARROW_PROGRAMS: Final = 3  # narrowed programs one scanner compiles before it compiles the full one
+# Stands in for "no member" in a narrowed program: a text holding a character of its block is
+# never narrowed, nor one holding a surrogate (no UTF-8 program can be cut to those).
+_PLACEHOLDER: Final = 0x10FFFF
+_UNNARROWED_BLOCKS: Final = frozenset(
+    [_PLACEHOLDER >> _BLOCK_BITS, *range(0xD800 >> _BLOCK_BITS, 0xE000 >> _BLOCK_BITS)]
+)
+
+
+@lru_cache(maxsize=256)
+def text_blocks(text: str) -> frozenset[int] | None:
+    """The blocks (code point >> 8) of a text's characters beyond ASCII, or None when it cannot be narrowed."""
+    blocks = frozenset(code >> _BLOCK_BITS for code in map(ord, set(text)) if code > 0x7F)
+    return None if blocks & _UNNARROWED_BLOCKS else blocks
+
+
+@cache
+def _class_search(element: str, fold: bool) -> Search:
+    return _searcher(re2.compile(f"(?i)[{element}]" if fold else f"[{element}]"))
+
+
+@cache
+def _block_members(element: str, block: int, fold: bool) -> tuple[int, ...]:
+    """The code points of one block that the class element matches in a UTF-8 program."""
+    search = _class_search(element, fold)
+    first = block << _BLOCK_BITS
+    # A one-character program matches the UTF-8 bytes of one character only as that whole character.
+    return tuple(code for code in range(first, first + (1 << _BLOCK_BITS)) if search(chr(code).encode(), 0) is not None)
+
+
+def _members(element: str, blocks: tuple[int, ...], fold: bool) -> list[int]:
+    found = _ascii_members(element, fold)
+    for block in blocks:
+        found += _block_members(element, block, fold)
+    return found
+
+
+@cache
+def _block_element(element: str, blocks: tuple[int, ...]) -> str | None:
+    r"""A class element cut to its members among ASCII and `blocks` (class ranges); None if that changes its meaning."""
+    narrowed = _as_ranges(_members(element, blocks, fold=False))
+    folded = _members(narrowed, blocks, fold=True) if narrowed else []
+    if folded == _members(element, blocks, fold=True):
+        return narrowed
+    # Case folding reaches beyond the blocks (`ß` and `ẞ`, `k` and the Kelvin sign): a character or
+    # a range compiles cheaply as it is, and as it is it means what it meant; only classes cost.
+    return element if _plain(element) else None
+
+
+def _plain(element: str) -> bool:
+    r"""Whether a class element is one character or a range of two (not a class such as `\p{L}`)."""
+    single, end = _unit(element, 0)
+    if single and end < len(element) and element[end] == "-":
+        single, end = _unit(element, end + 1)
+    return single and end == len(element)
+
+
+def narrowed_form(source: str, blocks: frozenset[int]) -> str | None:
+    r"""A UTF-8 pattern that matches text of ASCII characters and characters of `blocks` as `source` does.
+
+    None when some element cannot be cut so (the full program then runs). `blocks` must not
+    hold the block of U+10FFFF nor a surrogate's (`text_blocks` never gives those).
+    """
+    if blocks & _UNNARROWED_BLOCKS:
+        return None
+    ordered = tuple(sorted(blocks))
+    placeholder = rf"\x{{{_PLACEHOLDER:x}}}"
+    return _narrowed(source, lambda element: _block_element(element, ordered), placeholder, placeholder)
 
 
 def word_bounded(pattern: str) -> str:
@@ -390,6 +483,9 @@ class Scanner:
         self.match_groups: tuple[int, ...] = ()
         self._ascii_compiled = False
         self._ascii: _Program | None = None
+        self._narrow: _Program | None = None
+        self._narrow_blocks: frozenset[int] = frozenset()
+        self._narrow_compiles = 0
 
     @classmethod
     def prepared(
@@ -410,6 +506,7 @@ class Scanner:
         scanner.pattern, scanner.flags, scanner.limit, scanner.names = pattern, flags, limit, names
         scanner._source, scanner._compiled, scanner._engine, scanner.match_groups = re2_source, False, None, ()
         scanner._ascii_compiled, scanner._ascii = False, None
+        scanner._narrow, scanner._narrow_blocks, scanner._narrow_compiles = None, frozenset(), 0
         if ascii_source is not None:
             scanner.ascii_source = ascii_source
         return scanner
@@ -469,6 +566,37 @@ class Scanner:
                     self._ascii = _searcher(engine), _match_groups(numbers), named
         return self._ascii
 
+    def _narrow_engine(self, text: str) -> _Program | None:
+        """A UTF-8 program cut to the blocks of `text` and those met before (`narrowed_form`), or None.
+
+        None once the full program is compiled (it serves every text), for a text that cannot be
+        narrowed, and after `_NARROW_PROGRAMS` narrowed programs or beyond `_NARROW_BLOCKS` blocks.
+        """
+        if self._compiled or self._source is None:
+            return None
+        blocks = text_blocks(text)
+        if blocks is None:
+            return None
+        if self._narrow is not None and blocks <= self._narrow_blocks:
+            return self._narrow
+        wanted = blocks | self._narrow_blocks
+        if self._narrow_compiles >= _NARROW_PROGRAMS or len(wanted) > _NARROW_BLOCKS:
+            return None
+        self._narrow_compiles += 1
+        form = narrowed_form(self._source, wanted)
+        if form is None:
+            self._narrow_compiles = _NARROW_PROGRAMS  # it will not narrow for other blocks either
+            return None
+        try:
+            engine = re2.compile(form, re2_options())
+        except re2.error:
+            self._narrow_compiles = _NARROW_PROGRAMS
+            return None
+        named = tuple((name, engine.groupindex[name]) for name in self.names)
+        self._narrow = _searcher(engine), _match_groups(engine.groupindex), named
+        self._narrow_blocks = wanted
+        return self._narrow
+
     @cached_property
     def _utf8(self) -> _Program | None:
         """The UTF-8 program as `_scan` reads it (its search, match groups and named groups), or None."""
@@ -485,10 +613,15 @@ class Scanner:
 
     def finditer(self, text: str) -> Iterator[Hit]:
         """Every non-overlapping match, left to right, as `re.finditer` finds them."""
-        if self._source is not None and text.isascii():
-            program = self._ascii_engine()
-            if program is not None:
-                return _scan(program, text, text.encode("ascii"))
+        if self._source is not None:
+            if text.isascii():
+                program = self._ascii_engine()
+                if program is not None:
+                    return _scan(program, text, text.encode("ascii"))
+            else:
+                program = self._narrow_engine(text)
+                if program is not None:
+                    return _scan(program, text, text.encode("utf-8"))
         return self._finditer(text)
 
     def _finditer(self, text: str) -> Iterator[Hit]:
