@@ -75,9 +75,9 @@ EN: Final = Lexicon(
         "grandmother grandfather "
         "grandparents nan nana gran brother sister siblings relatives aunt uncle auntie cousins",
         school="teacher teachers school class classmates classmate friends headteacher head principal coach team "
-        "teammates peers church mosque community neighbours neighbors",
+        "teammates peers church mosque community neighbours neighbors staff captain club congregation",
         future="employer employers university universities college colleges boss job jobs future career",
-        everyone="everyone everybody anyone anybody people world internet",
+        everyone="everyone everybody anyone anybody people world internet whoever",
         nobody="nobody",
         speaker="i we",
     ),
@@ -201,11 +201,12 @@ DE: Final = Lexicon(
         offender="täter täterin fremde fremder fremden erpresser betrüger mann männer bande kriminelle kriminellen "
         "erwachsene erwachsener",
         family="eltern mama mami papa papi mutter vater familie oma opa großeltern geschwister bruder schwester "
-        "verwandte verwandten tante onkel",
+        "verwandte verwandten tante onkel großmutter großvater cousin cousine enkel",
         school="lehrer lehrerin lehrkraft lehrkräfte lehrperson schule klasse mitschüler mitschülerinnen "
-        "klassenkameraden freunde freundinnen trainer verein gemeinde nachbarn",
+        "klassenkameraden freunde freundinnen trainer verein gemeinde nachbarn pfarrer kirche moschee koranschule "
+        "mannschaft team kollegen dorf viertel schulhof schulgemeinschaft",
         future="arbeitgeber chef chefin uni universität zukunft job beruf ausbildung lehrstelle",
-        everyone="alle jeder jede jeden leute welt internet",
+        everyone="alle jeder jede jeden leute welt internet wer man",
         nobody="niemand",
         speaker="ich wir",
     ),
