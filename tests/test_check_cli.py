@@ -290,3 +290,18 @@ def test_arabic_words_keep_their_vowel_marks() -> None:
         "re-use",
         "café",
     ]
+
+
+def test_a_suppression_that_silences_nothing_is_a_warning_at_its_line(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path, "note.md", 'Talk to a trusted adult.\n\n<!-- lessonkit: ignore tone "old text" -->\nThe cat sat.\n'
+    )
+    run = run_cli("check", str(path), "--audience", "parents")
+    assert run.code == 0, run.out + run.err
+    assert f"{path}:3:1: warning check.unused-suppression unused suppression: tone" in run.out
+    assert run_cli("check", str(path), "--audience", "parents", "--strict").code == 1
+    used = _write(
+        tmp_path, "used.md", '<!-- lessonkit: ignore tone "quoted" -->\nIt was your own fault for sending it.\n'
+    )
+    run = run_cli("check", str(used), "--audience", "parents")
+    assert "unused-suppression" not in run.out, run.out

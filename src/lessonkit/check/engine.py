@@ -11,7 +11,7 @@ from lessonkit.check import kinds
 from lessonkit.check.document import Document
 from lessonkit.check.finding import Suppression
 from lessonkit.check.rulebook import DOCUMENTS, KINDS, Rule, runner
-from lessonkit.check.suppress import find_suppressions
+from lessonkit.check.suppress import find_suppressions, unused_suppressions
 from lessonkit.diagnostics import Diagnostic
 from lessonkit.diagnostics import sort_key as _order
 
@@ -68,6 +68,8 @@ def apply_suppressions(
 ) -> tuple[list[Diagnostic], list[tuple[Suppression, int]]]:
     """Findings left after the file's suppressions, and each suppression with how many it silenced.
 
+    A suppression that silenced nothing adds a warning at its line to the findings.
+
     `catalogue`: `source` is a PO file (suppressions are translator comments of its entries).
     """
     suppressions, problems = find_suppressions(source, path, known_rules, catalogue=catalogue)
@@ -83,7 +85,8 @@ def apply_suppressions(
             kept.append(item)
         else:
             used[cover] += 1
-    return sorted(kept + problems), list(used.items())
+    # A suppression that silenced nothing is reported: the text changed, or it names the wrong rule.
+    return sorted(kept + problems + unused_suppressions(used.items(), findings)), list(used.items())
 
 
 def _first_cover(
