@@ -18,7 +18,7 @@ from lessonkit.i18n.catalogue import context, lesson_template
 from lessonkit.i18n.placeholders import to_markdown, to_message
 from lessonkit.i18n.rewrite import rewrite_lesson
 from lessonkit.i18n.status import Counts, count, fuzzy_entries, usable
-from lessonkit.i18n.store import po_path, read_po
+from lessonkit.i18n.store import catalogue_lines, po_path, read_po
 from lessonkit.i18n.templates import PACK_FIELDS, law_context, pack_catalogue, pack_context
 from lessonkit.i18n.units import lesson_units
 from lessonkit.load.document import located_document
@@ -97,10 +97,7 @@ def translate_lesson(lesson: Lesson, catalogue: polib.POFile | None, path: Path 
 
 def _origins(written: dict[str, polib.POEntry], path: Path) -> dict[str, Origin]:
     """The msgstr each translated block was written from, as written in the PO file."""
-    try:
-        lines = path.read_text(encoding="utf-8-sig").split("\n")
-    except (OSError, UnicodeDecodeError):
-        lines = []  # read a moment ago; if it went away since, the blocks are placed at their entries
+    lines = catalogue_lines(path)  # read a moment ago; if it went away since, the blocks are placed at their entries
     return {block_id: Origin.of_entry(path, lines, entry.linenum or 1) for block_id, entry in written.items()}
 
 

@@ -14,6 +14,7 @@ from datetime import date
 import polib
 
 from lessonkit.i18n.catalogue import new_catalogue
+from lessonkit.i18n.store import MAX_PLURAL_FORMS
 
 FUZZY = "fuzzy"
 KEPT_HEADERS = ("Last-Translator", "Language-Team", "PO-Revision-Date", "Plural-Forms")
@@ -77,8 +78,10 @@ def _plural_forms(entry: polib.POEntry, old: polib.POEntry | None, catalogue: po
     """An entry with a plural gets as many forms as the language's `Plural-Forms` header says."""
     if not entry.msgid_plural:
         return
-    found = re.search(r"nplurals\s*=\s*(\d+)", catalogue.metadata.get("Plural-Forms", ""))
+    found = re.search(r"nplurals\s*=\s*(\d{1,9})", catalogue.metadata.get("Plural-Forms", ""))
     count = int(found.group(1)) if found else 2
+    if not 1 <= count <= MAX_PLURAL_FORMS:  # refused where catalogues are read; never sizes an entry
+        count = 2
     forms = old.msgstr_plural if old is not None and old.msgid_plural else {}
     entry.msgstr_plural = {index: forms.get(index, "") for index in range(count)}
 

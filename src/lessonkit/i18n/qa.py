@@ -38,7 +38,7 @@ import polib
 from lessonkit.blocks import Origin
 from lessonkit.i18n.catalogue import LOCALES_DIR, slide_limit
 from lessonkit.i18n.placeholders import PART, URL, Message, placeholder_problems
-from lessonkit.i18n.store import CatalogueError, po_path, read_po
+from lessonkit.i18n.store import CatalogueError, catalogue_lines, po_path, read_po
 from lessonkit.linear_re import DIGIT, SPACE, WORD, Hit, Scanner, scanner
 from lessonkit.locale.country_pack import CountryPack
 from lessonkit.model import Curriculum, Lesson
@@ -278,7 +278,7 @@ def catalogue_problems(
     catalogue = read_po(path)
     if catalogue is None:
         return []
-    lines = path.read_text(encoding="utf-8-sig").split("\n")
+    lines = catalogue_lines(path)
     return [
         p
         for e in catalogue
@@ -319,7 +319,7 @@ def pofilter_problems(path: Path) -> list[Problem]:
     if catalogue is None:
         return []
     # Each check is about the translation: at the msgstr's first character.
-    text = path.read_text(encoding="utf-8-sig").split("\n")
+    text = catalogue_lines(path)
     places = {(e.msgctxt or "", e.msgid): Origin.of_entry(path, text, e.linenum or 1).location for e in catalogue}
     checker = checks.StandardChecker(limitfilters=list(POFILTER_CHECKS))
     problems = []
