@@ -13,8 +13,10 @@ one decimal the checker reports.
 
 from __future__ import annotations
 
+import hashlib
 import marshal
 import re
+import sys
 from collections.abc import Callable
 from functools import cache
 from itertools import chain
@@ -23,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from lessonkit.cache_file import read_sealed_file, write_sealed_file
+from lessonkit.check import resources
 from lessonkit.check.resources import cache_dir, syllable_table
 
 # textstat.backend.utils.constants: an apostrophe not followed by a contraction ending is punctuation.
@@ -186,18 +189,105 @@ class _Syllables(dict[str, int]):
     """Syllables per lower-case word for a language, filled as words are met (CMUdict, then Pyphen).
 
     A dict whose `__missing__` counts a word the first time it is asked for: a part's count is
-    then `sum(map(counts.__getitem__, words))`, the loop in C.
+    then `sum(map(counts.__getitem__, words))`, the loop in C. Once `PRELOAD_AFTER` words are
+    counted (a long text), the counts of the language's most common words are read in one go
+    from the cache folder (`common_syllables`: the same counts, made by `count` once per
+    dictionary and code): looking each up and counting it cost about 18 us a word.
     """
+
+    PRELOAD_AFTER = 512
 
     def __init__(self, language: str) -> None:
         super().__init__()
         self.language = language
+        self.preloaded = False
 
-    def __missing__(self, word: str) -> int:
+    def count(self, word: str) -> int:
+        """The word's syllables, as textstat counts them."""
         # textstat asks CMUdict only when the language code starts with "en".
         found = syllable_table("en").get(word, None) if self.language.split("_")[0] == "en" else None
-        count = self[word] = int(found) if found is not None else _hyphenation_of(self.language).points(word) + 1
+        return int(found) if found is not None else _hyphenation_of(self.language).points(word) + 1
+
+    def __missing__(self, word: str) -> int:
+        if not self.preloaded and len(self) >= self.PRELOAD_AFTER:
+            self.preloaded = True
+            common = common_syllables(self.language)
+            if common:
+                self.update({**common, **self})  # equal counts either way; those made here stay
+                found = self.get(word)
+                if found is not None:
+                    return found
+        count = self[word] = self.count(word)
         return count
+
+
+# The counts of the most common words of a language (wordfreq's list), for `_Syllables`. Counts
+# depend on the words alone, never on a text: made once by `_Syllables.count` with this code and
+# these dictionaries (their versions and files are in the file's name), kept as a marshal file
+# signed with the user's cache key, and checked for its types when read. A missing, damaged or
+# forged file is made again. A text's own words are never stored: a repeated run times checking.
+COMMON_WORDS = 50_000
+_COMMON_FORMAT = 1
+_COMMON_LIMIT = 16 * 1024 * 1024
+
+
+def _common_path(language: str) -> Path | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        code = Path(__file__).read_bytes() + Path(resources.__file__).read_bytes()
+    except OSError:
+        return None  # an install without the modules' source: counted word by word, same results
+    import pyphen
+
+    digest = hashlib.sha256(f"{_COMMON_FORMAT}\0{sys.version}\0{language}\0{COMMON_WORDS}\0".encode())
+    for package in ("cmudict", "wordfreq"):
+        digest.update(f"{package}={resources.version(package)}\0".encode())
+    try:
+        path = Path(pyphen.LANGUAGES[pyphen.language_fallback(language)])
+        stat = path.stat()
+    except (KeyError, OSError):
+        return None
+    digest.update(f"pyphen={pyphen.__version__}\0{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    digest.update(code)
+    return folder / f"syllables-common-{language}-{digest.hexdigest()[:32]}.marshal"
+
+
+def _read_common(target: Path) -> dict[str, int] | None:
+    sealed = read_sealed_file(target, limit=_COMMON_LIMIT)  # signed with the user's cache key
+    if sealed is None:
+        return None
+    try:
+        data = marshal.loads(sealed)
+    except (EOFError, ValueError, TypeError):
+        return None
+    if not isinstance(data, dict) or not set(map(type, data)) <= {str} or not set(map(type, data.values())) <= {int}:
+        return None
+    return data if not data or min(data.values()) >= 0 else None  # CMUdict gives 'hmm' no syllable
+
+
+def _common_words(language: str) -> list[str]:
+    import wordfreq  # only when the file is made
+
+    if language not in wordfreq.available_languages():
+        return []
+    return list(wordfreq.top_n_list(language, COMMON_WORDS))
+
+
+@cache
+def common_syllables(language: str) -> dict[str, int]:
+    """Word -> syllables for the language's most common words, from the cache folder (made when missing)."""
+    target = _common_path(language)
+    if target is None:
+        return {}
+    found = _read_common(target)
+    if found is None:
+        counter = _Syllables(language)
+        counter.preloaded = True  # counted one by one
+        found = {word: counter.count(word) for word in _common_words(language)}
+        write_sealed_file(target, marshal.dumps(found))
+    return found
 
 
 @cache
