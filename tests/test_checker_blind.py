@@ -3,9 +3,10 @@
 A blind set is written by someone who never saw the rules. It is for SCORING ONLY: nobody may
 read its sentences to write or tune a rule (see each set's README). Once a set has been read to
 tune rules it is a regression set: it is still scored here, but its figures only show that a
-change has not lost what was caught, nothing about unseen text. 2026-12 and 2026-12b are
-regression sets (2026-12b since 2026-12-02, when TUNE read its misses to write the shape rules);
-2026-12c and 2026-12d are the current blind sets, scored by the lead. This module therefore
+change has not lost what was caught, nothing about unseen text. 2026-12, 2026-12b and 2026-12c are
+regression sets (2026-12b since 2026-12-02, when TUNE read its misses to write the shape rules;
+2026-12c since the evening of 2026-12-02, when TUNE1 and TUNE2 did the same); 2026-12d and 2026-12e
+are the current blind sets, scored by the lead. This module therefore
 reports numbers only, never the sentences it missed, and writes them to
 test-artifacts/checker-blind-<set>.json. Its assertions are weak floors that cannot hide a
 regression (no error on good text; recall not below the figures recorded in docs/checker.md
@@ -41,8 +42,9 @@ ARTIFACTS = ROOT / "test-artifacts"
 SETS: dict[str, tuple[str, ...]] = {
     "2026-12": ("en", "de", "ar"),  # regression set (tuned on)
     "2026-12b": ("en", "de", "ar", "es"),  # regression set since 2026-12-02 (TUNE read its misses)
-    "2026-12c": ("en", "de", "ar", "es"),  # blind: scored, never read
+    "2026-12c": ("en", "de", "ar", "es"),  # regression set since 2026-12-02 evening (TUNE1, TUNE2 read it)
     "2026-12d": ("en", "de", "ar", "es"),  # blind since 2026-12-02 (BLIND4): scored, never read
+    "2026-12e": ("en", "de", "ar", "es"),  # blind since 2026-12-02 evening (BLIND5): scored, never read
 }
 # Category of a blind set -> the rule family meant to catch it.
 FAMILIES = {"blame": "tone", "fear": "tone", "shame": "tone", "terminology": "terminology"}
@@ -51,8 +53,8 @@ NON_STUDENT = ("parents", "educators")
 # Recall (errors only) per (set, language, category) measured BEFORE any rule was tuned on the
 # set, or written after it: 2026-12 at commit 1b29f8a, 2026-12b at commit 8ce3af5, 2026-12c at commit
 # bccbeed (the commit that added it, before the shape rules of TUNE were committed), 2026-12d at
-# commit f18c184 (the commit that completed it; no rule changed after it that day), the tree as it
-# was when the set was written (docs/checker.md).
+# commit f18c184 (the commit that completed it; no rule changed after it that day), 2026-12e at
+# commit c68d16b (the commit that added it), the tree as it was when the set was written (docs/checker.md).
 # A later change may not fall below it by more than MARGIN (one or two sentences).
 BASELINE_RECALL: dict[tuple[str, str, str], float] = {
     ("2026-12", "en", "blame"): 0.182,
@@ -115,6 +117,22 @@ BASELINE_RECALL: dict[tuple[str, str, str], float] = {
     ("2026-12d", "es", "fear"): 0.0,
     ("2026-12d", "es", "shame"): 0.0,
     ("2026-12d", "es", "terminology"): 0.4,
+    ("2026-12e", "en", "blame"): 0.286,
+    ("2026-12e", "en", "fear"): 0.071,
+    ("2026-12e", "en", "shame"): 0.208,
+    ("2026-12e", "en", "terminology"): 0.667,
+    ("2026-12e", "de", "blame"): 0.2,
+    ("2026-12e", "de", "fear"): 0.143,
+    ("2026-12e", "de", "shame"): 0.167,
+    ("2026-12e", "de", "terminology"): 0.6,
+    ("2026-12e", "ar", "blame"): 0.286,
+    ("2026-12e", "ar", "fear"): 0.357,
+    ("2026-12e", "ar", "shame"): 0.583,
+    ("2026-12e", "ar", "terminology"): 0.333,
+    ("2026-12e", "es", "blame"): 0.257,
+    ("2026-12e", "es", "fear"): 0.429,
+    ("2026-12e", "es", "shame"): 0.458,
+    ("2026-12e", "es", "terminology"): 0.533,
 }
 # Good sentences with an error, at most: none in 2026-12; in 2026-12b the checker as it was when the
 # set was written (commit 8ce3af5) gave an error on 3 of 50 good sentences in en, de and ar and 1 of
@@ -123,7 +141,8 @@ BASELINE_RECALL: dict[tuple[str, str, str], float] = {
 # and the victim-blaming and blaming-question rules skipped quoted words. In 2026-12c, at commit bccbeed,
 # 5 in en, 4 in de and ar, 0 in es; at the end of 2026-12-02 (quotation marks of every language, the
 # blaming rules skipping quoted words) 2, 1, 2 and 0, and the same at the end of the sixth session. In
-# 2026-12d, at commit f18c184, 2 in each language (no tone error among them: tone precision 100%).
+# 2026-12d, at commit f18c184, 2 in each language (no tone error among them: tone precision 100%). In
+# 2026-12e, at commit c68d16b, 3, 4, 1 and 3.
 # Those sentences are not read (that would end the set's blindness), so the ceiling records the
 # counts; a later change may remove such errors, never add one.
 GOOD_ERRORS_CEILING: dict[str, dict[str, int]] = {
@@ -131,6 +150,7 @@ GOOD_ERRORS_CEILING: dict[str, dict[str, int]] = {
     "2026-12b": {"en": 2, "de": 0, "ar": 1, "es": 0},
     "2026-12c": {"en": 2, "de": 1, "ar": 2, "es": 0},
     "2026-12d": {"en": 2, "de": 2, "ar": 2, "es": 2},
+    "2026-12e": {"en": 3, "de": 4, "ar": 1, "es": 3},
 }
 MARGIN = 0.07
 
