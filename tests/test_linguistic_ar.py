@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+import unicodedata
 
 import pytest
 import yaml
@@ -170,3 +171,38 @@ def test_every_arabic_grammar_rule_has_a_severity_rationale_and_source() -> None
     for rule in RULES.values():
         # Errors since 2026-12-02 (TUNE2): each flags no good item of the corpus (tests/test_tune2_promoted.py).
         assert rule.spec.severity in ("warning", "error") and rule.spec.rationale and rule.spec.source
+
+
+# Each letter's isolated presentation form (U+FE80-U+FEFC), to write a sentence the way some PDFs and old tools do.
+_ISOLATED = {
+    unicodedata.normalize("NFKC", chr(point)): chr(point)
+    for point in range(0xFE80, 0xFEFD)
+    if "ISOLATED" in unicodedata.name(chr(point), "")
+}
+
+
+def _presentation(text: str) -> str:
+    return "".join(_ISOLATED.get(c, c) for c in text)
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["\ufe83\ufead\ufeb1\ufedd\ufe95", "أرسـ\u200cـلت", "أر\u00adسلت", "أرس\u200dلت", "أرسل\ufeffت", "أ\u200fرسلت"],
+)
+def test_presentation_forms_and_format_characters_inside_a_word_read_as_the_plain_word(written: str) -> None:
+    tokens = tokenise(f"لو {written} الصورة", "ar")
+    assert [t.norm for t in tokens] == ["لو", "أرسلت", "الصورة"]
+    assert tokens[1].text == written  # the span is the written word, so findings point at it
+    assert "أرسلت" in arabic.words(written)
+
+
+def test_a_format_character_after_a_word_is_not_part_of_it() -> None:
+    tokens = tokenise("أرسلت\u200f الصورة", "ar")
+    assert [(t.start, t.end) for t in tokens] == [(0, 5), (7, 13)]
+
+
+def test_a_sentence_in_presentation_forms_or_with_joiners_is_read_as_in_plain_letters() -> None:
+    sentence = "لو جعلتَ حسابك خاصًا لما حدث شيء."
+    assert _matches("tone.grammar-hindsight-child", sentence)
+    assert _matches("tone.grammar-hindsight-child", _presentation(sentence))
+    assert _matches("tone.grammar-hindsight-child", sentence.replace("حسابك", "حسا\u200cبك").replace("لو", "لـــو"))

@@ -11,14 +11,31 @@ the child (أنت, a pronoun ك); otherwise it says nothing, which costs recall,
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache, lru_cache
 from itertools import pairwise
 from typing import Final
 
 # Vowel marks, shadda, sukun, dagger alif and Quranic marks; tatweel (the stretching stroke) too.
 _MARKS: Final = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed\u0640"
-# A word: letters with marks inside or after them (the marks are not word characters to `re`).
-WORD_SOURCE: Final = rf"[^\W_]+(?:[{_MARKS}]+[^\W_]*)*"
+# Invisible format characters that may stand inside a word (soft hyphen, Arabic letter mark, zero-width
+# space and joiners, direction marks and isolates, word joiner, BOM): a word written with one is read as
+# the word without it. (The lead's structure.disguised-word reports them; here they only must not hide one.)
+_FORMAT: Final = "\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+_FORMAT_RANGES: Final = (
+    (0x00AD, 0x00AD),
+    (0x061C, 0x061C),
+    (0x200B, 0x200F),
+    (0x202A, 0x202E),
+    (0x2060, 0x2064),
+    (0x2066, 0x2069),
+    (0xFEFF, 0xFEFF),
+)  # the same characters as `_FORMAT`, as code points
+# Arabic presentation forms (contextual letter shapes and ligatures): letters to `re`, read as the plain letters.
+_PRESENTATION: Final = "\ufb50-\ufdff\ufe70-\ufefe"
+# A word: letters with marks inside or after them (the marks are not word characters to `re`), and
+# format characters between its letters (not after its last one: the word's span ends at a letter or mark).
+WORD_SOURCE: Final = rf"[^\W_]+(?:[{_MARKS}]+[^\W_]*|[{_FORMAT}]+[^\W_]+)*"
 
 
 @cache
@@ -26,11 +43,43 @@ def _without_marks() -> re.Pattern[str]:
     return re.compile(f"[{_MARKS}]")
 
 
+@cache
+def _unusual() -> re.Pattern[str]:
+    """Any character `plain` changes: a mark, a format character or a presentation form."""
+    return re.compile(f"[\u0610-\u06ed{_FORMAT}{_PRESENTATION}]")
+
+
+@cache
+def _spelling() -> dict[int, str | None]:
+    """Presentation forms to their letters (NFKC, less an isolated mark's space); format characters dropped."""
+    table: dict[int, str | None] = {}
+    for first, last in ((0xFB50, 0xFDFF), (0xFE70, 0xFEFE)):
+        for point in range(first, last + 1):
+            letters = unicodedata.normalize("NFKC", chr(point))
+            if letters != chr(point):
+                table[point] = letters.replace(" ", "")
+    for first, last in _FORMAT_RANGES:
+        for point in range(first, last + 1):
+            table[point] = None
+    return table
+
+
+def spelled(written: str) -> str:
+    """The written word with presentation forms as plain letters and no format characters; marks kept."""
+    if _unusual().search(written) is None:
+        return written
+    return written.translate(_spelling())
+
+
 def plain(text: str) -> str:
-    """The text without vowel marks and tatweel: the form the lexicon and the rule files write."""
-    if not any("\u0610" <= c <= "\u06ed" for c in text):
+    """The text without vowel marks and tatweel: the form the lexicon and the rule files write.
+
+    Presentation forms are read as their letters and format characters inside words are dropped, so
+    "ﺃﺭﺳﻠﺖ" and "أرسـ\u200cـلت" are the plain word أرسلت (a token's span is still the written text).
+    """
+    if _unusual().search(text) is None:
         return text
-    return _without_marks().sub("", text)
+    return _without_marks().sub("", text.translate(_spelling()))
 
 
 def _without_last_letters(written: str, count: int) -> str:
@@ -201,6 +250,7 @@ def person(norm: str, written: str) -> str | None:
     base = _strip_conjunction(norm)
     if base.startswith("س") and len(base) >= 5 and base[1] in "تيأن":
         base = base[1:]  # the future prefix: ستندم, سيأتي
+    written = spelled(written)  # its marks are read letter by letter: plain letters, no format characters
     mark = marked_ending(written)
     for pronoun in ("ها", "هم", "ه", "ني", "نا"):
         # صدّقتِه, أرسلتَها: the past verb with its object; the vowel is on the ت before it.
