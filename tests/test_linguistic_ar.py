@@ -95,6 +95,8 @@ def _first(text: str) -> tuple[str | None, frozenset[str]]:
         ("لو حذفت الشركة الإعلان في يومه لما رآه أحد.", "offender"),  # a company after the verb is its subject
         ("وصلت الرسالة إلى كثير من الطلاب.", None),  # a noun after a preposition is not the subject
         ("ذهب مع أخيه إلى المدرسة.", None),
+        ("وماذا كنت تنتظر من شخص يطلب صورك؟", "you"),  # not شخص: it follows the preposition من
+        ("هل يعقل أن ترسلي صورتك؟", "you"),  # هل يعقل أن frames the question; ترسلي has the subject
     ],
 )
 def test_arabic_subject_reads_pronouns_nouns_and_the_verbs_person(text: str, who: str | None) -> None:

@@ -286,6 +286,8 @@ _BEFORE_SUBJECT: Final = frozenset(
         *("لم", "لا", "لن", "ما", "ماذا", "كيف", "هل", "أ", "قد", "لقد", "فقد", "وقد", "كان", "وكان", "فكان", "يجب"),
         *("ينبغي", "من", "المفروض", "المفترض", "الأفضل", "الافضل", "الأجدر", "لازم", "حقا", "بصراحة", "حتى", "ثم"),
         *("كل", "هذا", "هذه", "الآن", "الان", "أيضا", "فعلا", "بعد", "عندما", "حين", "لأن", "لان", "وأنت", "فأنت"),
+        # "هل يعقل أن ترسلي": the frame of a rhetorical question, like يجب before the verb that has the subject.
+        *("يعقل", "أيعقل", "معقول", "المعقول"),
     ]
 )
 _BE: Final = frozenset(["كان", "كانت", "وكان", "وكانت", "فكان", "فكانت"])
@@ -340,7 +342,7 @@ def subject(norms: list[str], written: list[str], who: dict[str, str], addressed
         if said in ("other", "maybe"):
             for ahead in range(position + 1, min(len(norms), position + 1 + _LOOK_AHEAD)):
                 named = _noun_class(norms[ahead], who)
-                if named is not None and named != "you":
+                if named is not None and named != "you" and norms[ahead - 1] not in _PREPOSITIONS:
                     return ahead, named
             if said == "maybe" and addressed:
                 return position, "you"
