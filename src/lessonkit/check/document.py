@@ -32,6 +32,11 @@ SECTION_ROLES: Mapping[str, str] = {
     "family": FAMILY,
 }
 AUDIENCE_ROLES: Mapping[str, str] = {"students": STUDENT, "parents": FAMILY, "educators": TEACHER}
+# Parts that are one field, not a `::: kind` section: the front matter's prose and a section's
+# `title="..."`. A finding about the whole part is placed at its text (a section's, at its `:::` line).
+FIELD_KINDS: frozenset[str] = frozenset(
+    {"title", "key_messages", "vocabulary", "picture description", "summary", "objective"}
+)
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from lessonkit.model import Lesson, Section
 
 OUTSIDE = "text"
-TITLE = "title"  # a section's `title="..."` attribute
+TITLE = "title"  # the lesson's title, or a section's `title="..."` attribute
 # Most plain texts have no `:::` sections; parsing them with markdown-it would cost most of the run.
 _FENCE = re.compile(r"^:{3,}[ \t]*[a-z]", re.M)
 
@@ -136,17 +136,35 @@ def _unit(kind: str, role: str, block: Block, title: str = "") -> TextUnit:
 
 
 def _front_matter_units(lesson: Lesson) -> list[TextUnit]:
-    """Key messages and vocabulary definitions are read by learners: check them where they are written.
+    """The front matter's prose, checked where it is written (in a translation: the msgstr of its PO entry).
 
-    In a translation that is the msgstr of their PO entry (the blocks of a translated document are located there).
+    The title is printed on every handout, slide deck and page, key messages, vocabulary
+    definitions and picture descriptions (read aloud by screen readers) reach the learner: they are
+    read as the lesson's readers read them. The summary and objectives are for the teacher (in a
+    guide, for its audience).
     """
     role = STUDENT if lesson.is_student_lesson else AUDIENCE_ROLES.get(lesson.audience, GENERAL)
+    planning = TEACHER if lesson.is_student_lesson else role
     fields = [b for b in lesson.document.blocks if b.kind == "field"]
-    entries = [("key_messages", b) for b in fields if b.id.startswith("front.key_messages[")]
-    entries += [
-        ("vocabulary", b) for b in fields if b.id.startswith("front.vocabulary[") and b.id.endswith(".definition")
-    ]
-    return [_unit(kind, role, b) for kind, b in entries]
+    units: list[TextUnit] = []
+    for block in fields:
+        for prefix, suffix, kind, reader in _FRONT_MATTER:
+            if block.id.startswith(prefix) and block.id.endswith(suffix) and block.text.strip():
+                units.append(_unit(kind, role if reader == STUDENT else planning, block))
+                break
+    return units
+
+
+# Front matter fields read as prose: (block id prefix, suffix, unit kind, who reads it: the
+# learner (STUDENT, in a guide its audience) or whoever plans the lesson (TEACHER)).
+_FRONT_MATTER: tuple[tuple[str, str, str, str], ...] = (
+    ("front.title", "", TITLE, STUDENT),
+    ("front.key_messages[", "", "key_messages", STUDENT),
+    ("front.vocabulary[", ".definition", "vocabulary", STUDENT),
+    ("front.pictures[", ".alt", "picture description", STUDENT),
+    ("front.summary", "", "summary", TEACHER),
+    ("front.objectives[", "", "objective", TEACHER),
+)
 
 
 def _paragraphs(text: str) -> list[tuple[int, str]]:

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
 
-from lessonkit.check.document import Document, TextUnit
+from lessonkit.check.document import FIELD_KINDS, Document, TextUnit
 from lessonkit.check.rulebook import Rule
 from lessonkit.diagnostics import Diagnostic, Location
 
@@ -111,8 +111,9 @@ def units(rule: Rule, document: Document, only: Iterable[int] | None = None) -> 
 def header(unit: TextUnit) -> Location:
     """The `::: kind` line of a section unit (the line before its text).
 
-    A translated unit has no such line: it is at its first msgstr's first character.
+    A translated unit has no such line: it is at its first msgstr's first character; nor has a
+    field (the front matter's prose, a section's title): it is at its text.
     """
-    if unit.placed is not None:
+    if unit.placed is not None or unit.kind in FIELD_KINDS:
         return unit.location(0)
     return Location(unit.path, max(1, unit.line - 1), 1)
