@@ -120,3 +120,15 @@ def test_every_spanish_grammar_rule_has_a_severity_rationale_and_source() -> Non
     for rule in rules:
         # Errors since 2026-12-02 (TUNE2): each flags no good item of the corpus (tests/test_tune2_promoted.py).
         assert rule.spec.severity in ("warning", "error") and rule.spec.rationale and rule.spec.source
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        ("El chantajista dice que tu vida se acabó.", True),  # what the offender claims
+        ("Los niños que dicen su dirección en un juego a veces desaparecen y nunca vuelven.", False),
+        ("Las chicas que cuentan su rutina en vídeos se exponen.", False),
+    ],
+)
+def test_a_spanish_verb_of_saying_reports_speech_only_when_que_follows_it(text: str, reported: bool) -> None:
+    assert analyse(text, "es").meta is reported

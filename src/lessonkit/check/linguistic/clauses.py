@@ -108,7 +108,7 @@ def analyse(text: str, language: str) -> Analysis:
         not lexicon.meta.isdisjoint([t.norm for t in tokens])
         or _directive(tokens)
         or (language == "es" and _spanish_directive(tokens))
-        or _reported(clauses, lexicon.reporting)
+        or _reported(clauses, lexicon.reporting, language)
     )
     return Analysis(tuple(clauses), meta)
 
@@ -143,7 +143,7 @@ def _spanish_directive(tokens: list[Token]) -> bool:
     return bool(norms) and norms[0] in _SPANISH_NEVER and not _SPANISH_SAYING.isdisjoint(norms[1:3])
 
 
-def _reported(clauses: list[Clause], reporting: frozenset[str]) -> bool:
+def _reported(clauses: list[Clause], reporting: frozenset[str], language: str) -> bool:
     """True when someone other than the child or the speaker says, claims or threatens what follows.
 
     "Blackmailers claim...", "he says your life will be over", "(a new friend) then says that
@@ -152,12 +152,24 @@ def _reported(clauses: list[Clause], reporting: frozenset[str]) -> bool:
     for clause in clauses:
         if clause.who in ("you", "speaker") or modality.COUNTERFACTUAL in clause.modalities:
             continue
-        if any(t.norm in reporting for t in clause.tokens[clause.subject + 1 : clause.subject + 4]):
+        after = clause.tokens[clause.subject + 1 : clause.subject + 4]
+        if any(t.norm in reporting and _introduces(clause.tokens, t, language) for t in after):
             return True
         # "... fragt und dann schreibt, dass ...": the verb of saying ends its clause, far from its subject.
         if clause.tokens and clause.tokens[-1].norm in reporting:
             return True
     return False
+
+
+def _introduces(tokens: tuple[Token, ...], verb: Token, language: str) -> bool:
+    """True when a verb of saying introduces what is said: in Spanish, with "que" just after it ("dice que").
+
+    "Los niños que dicen su dirección..." tells what children give away, not what someone claims.
+    """
+    if language != "es":
+        return True
+    at = tokens.index(verb)
+    return any(t.norm == "que" for t in tokens[at + 1 : at + 5])
 
 
 __all__ = ["Analysis", "Clause", "analyse", "split", "who"]
