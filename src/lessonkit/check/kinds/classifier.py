@@ -714,7 +714,7 @@ def load_model(path: Path) -> Model:
     except OSError as err:
         raise ModelFileError(f"{path}:1:1: cannot read the classifier model: {err}") from err
     target = _cache_path(data)
-    model = _cached_model(path, target) if target is not None else None
+    model = _cached_model(path, target, _cache_limit(data)) if target is not None else None
     if model is None:
         model = _parse_model(path, data)
         if target is not None:
@@ -808,9 +808,19 @@ def _all(kind: type, values: Iterable[object]) -> bool:
     return set(map(type, values)) <= {kind}
 
 
-def _cached_model(path: Path, target: Path) -> Model | None:
+def _cache_limit(model_file: bytes) -> int:
+    """The most bytes the cache entry of a model file can hold: a larger file is refused by its size, unread.
+
+    Marshal writes a weight in 9 bytes and JSON in at least 2 ("0,"), a key with 5 bytes around it
+    where JSON has at least 3, so an entry is under 4.5 times the model file; a planted entry of
+    hundreds of megabytes is not read into memory before its signature is checked.
+    """
+    return 8 * len(model_file) + (1 << 20)
+
+
+def _cached_model(path: Path, target: Path, limit: int = 256 * 1024 * 1024) -> Model | None:
     """The model kept at `target`, or None when there is none or it is not what `_store_model` writes."""
-    data = read_sealed_file(target, limit=256 * 1024 * 1024)
+    data = read_sealed_file(target, limit=limit)
     if data is None or not data.startswith(_CACHE_MAGIC):
         return None
     payload = data[len(_CACHE_MAGIC) :]
