@@ -211,7 +211,9 @@ def test_a_shape_matches_lemmas_not_word_forms() -> None:
         ("tone.grammar-hindsight-person", "Amira should have realised the offer was too good to be true."),
         ("tone.grammar-labels", "Kids who get scammed like this are just too naive for the internet."),
         ("tone.grammar-labels", "Leo is so gullible that he believes any profile."),
-        ("tone.grammar-catastrophising", "That photo will follow you for the rest of your life."),
+        # "follow you" needs a lifelong absolute and is a warning part of its own since 2026-12-02 (TUNE1).
+        ("tone.grammar-catastrophising-context", "That photo will follow you for the rest of your life."),
+        ("tone.grammar-catastrophising", "One shared clip and your whole future is wrecked."),
         ("tone.grammar-lifelong-loss", "No university will ever accept you after this."),
         ("tone.grammar-threats", "If you go on that app, someone will take you away."),
         ("tone.grammar-shame-by-proxy", "Your grandmother would be so disappointed in you."),
