@@ -11,7 +11,9 @@ import contextlib
 import hashlib
 import hmac
 import os
+import re
 import stat
+import time
 from pathlib import Path
 
 # Published and cached files are world-readable whatever the umask: a web server or another
@@ -209,7 +211,10 @@ def read_sealed_file(path: Path, limit: int = MAX_CACHE_BYTES, name: str | None 
     A file holding more than `limit` bytes of data is refused by its size, unread. `name` is what
     was signed with the data (the file's own name unless the writer gave another).
     """
-    return unseal(path.name if name is None else name, read_cache_file(path, limit + len(SEAL_MAGIC) + TAG_BYTES))
+    data = unseal(path.name if name is None else name, read_cache_file(path, limit + len(SEAL_MAGIC) + TAG_BYTES))
+    if data is not None and _family(path.name) is not None:
+        _mark_used(path)
+    return data
 
 
 def write_sealed_file(target: Path, data: bytes, name: str | None = None) -> bool:
@@ -220,4 +225,86 @@ def write_sealed_file(target: Path, data: bytes, name: str | None = None) -> boo
     one entry to another is refused.
     """
     sealed = seal(target.name if name is None else name, data)
-    return sealed is not None and write_cache_file(target, sealed)
+    if sealed is None or not write_cache_file(target, sealed):
+        return False
+    prune_unused(target)
+    return True
+
+
+# --- pruning the checker's superseded cache files -------------------------------------------------
+#
+# The checker's cache files are named by a hash of their inputs (the rule files and the code that
+# reads them, a model, a dictionary): every edit of a rule file or an upgrade writes a new file and
+# the old one is never read again. Without pruning, a translator tuning rules for an afternoon
+# leaves forty megabytes behind. Files of one FAMILY (rules, classifier, ...) are not versions of
+# one thing (each language has its own classifier file), so what is removed is what has not been
+# used for a while: a file read is marked used (its modification time, at most once a day), and when
+# a new file of a family is written, the files of that family unused for UNUSED_DAYS are removed,
+# and beyond the MOST_KEPT most recently used.
+#
+# A cache folder can be any folder the user names (LESSONKIT_CACHE), so nothing is removed that
+# lessonkit did not write: only regular files (never a link or a folder) directly in the folder,
+# whose name is exactly one of the checker's families and whose first bytes are the seal's magic.
+# The build's caches live in sub-folders under names of their own and are never touched.
+UNUSED_DAYS = 7
+MOST_KEPT = 16
+_DAY_NS = 24 * 3600 * 10**9
+_FAMILY = re.compile(
+    r"(?P<family>rules|classifier|matchers|syllables-common-[a-z]{2,3}|pyphen-[0-9.]+-[A-Za-z_]+-[0-9]+)"
+    r"-(?:[0-9a-f]{32}|[0-9]{1,20})\.(?P<suffix>json|marshal)"
+)
+
+
+def _family(name: str) -> tuple[str, str] | None:
+    found = _FAMILY.fullmatch(name)
+    return (found["family"], found["suffix"]) if found else None
+
+
+def _mark_used(path: Path) -> None:
+    """Set the file's modification time to now when it is a day old or more (a read-only cache stays as it is)."""
+    with contextlib.suppress(OSError):
+        if path.lstat().st_mtime_ns < time.time_ns() - _DAY_NS:
+            os.utime(path, follow_symlinks=False)
+
+
+def _written_by_us(path: Path) -> bool:
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return False
+    try:
+        return stat.S_ISREG(os.fstat(handle).st_mode) and os.read(handle, len(SEAL_MAGIC)) == SEAL_MAGIC
+    except OSError:
+        return False
+    finally:
+        os.close(handle)
+
+
+def prune_unused(target: Path) -> list[Path]:
+    """Remove the files of `target`'s family next to it that are unused or too many; the paths removed.
+
+    Does nothing for a name outside the checker's families. Errors (a read-only folder, a file
+    removed by another run meanwhile) leave the files as they are: pruning only saves space.
+    """
+    family = _family(target.name)
+    if family is None:
+        return []
+    try:
+        siblings = [
+            (entry.stat(follow_symlinks=False).st_mtime_ns, Path(entry.path))
+            for entry in os.scandir(target.parent)
+            if entry.name != target.name and _family(entry.name) == family and entry.is_file(follow_symlinks=False)
+        ]
+    except OSError:
+        return []
+    oldest_kept = time.time_ns() - UNUSED_DAYS * _DAY_NS
+    newest_first = sorted(siblings, reverse=True)
+    # The new file counts among the MOST_KEPT.
+    stale = [path for rank, (used, path) in enumerate(newest_first) if used < oldest_kept or rank >= MOST_KEPT - 1]
+    removed: list[Path] = []
+    for path in stale:
+        if _written_by_us(path):
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed.append(path)
+    return removed
