@@ -215,12 +215,15 @@ def entry_problems(
     shown = raw_markup(entry.msgstr) or (script.text if script else None)
     if shown is not None:
         problems.append(Problem(where, "I102", f"raw HTML or script in the translation: '{shown}'"))
-    if "Slide text: at most" in (entry.comment or "") and len(entry.msgstr) > slide_limit(Message(entry.msgid)):
+    # Both slide comments ("Slide text: at most N", "Slide title: at most N") promise the same limit.
+    slide = re.search(r"Slide (text|title): at most", entry.comment or "")
+    if slide is not None and len(entry.msgstr) > slide_limit(Message(entry.msgid)):
         problems.append(
             Problem(
                 where,
                 "I106",
-                f"slide text is {len(entry.msgstr)} characters; keep it under {slide_limit(Message(entry.msgid))}",
+                f"slide {slide.group(1)} is {len(entry.msgstr)} characters;"
+                f" keep it under {slide_limit(Message(entry.msgid))}",
                 "warning",
             )
         )
