@@ -82,8 +82,11 @@ CODES: Final[dict[str, Code]] = {
     "I103": _e("the translation changes the number of sections, activities, slides or quiz items"),
     "I104": _e("`msgfmt -c` (GNU gettext) reports an error, or msgfmt is not installed"),
     "I105": _e("a pofilter check fails (urls, numbers, variables, xmltags, pythonbraceformat)"),
-    "I106": _w("slide text longer than its limit"),
-    "I107": _e("a catalogue cannot be read (malformed, not UTF-8, too large, not a regular file)"),
+    "I106": _w("slide text or a slide title longer than its limit"),
+    "I107": _e(
+        "a catalogue cannot be read (malformed, not UTF-8, too large, not a regular file, a control character,"
+        " an unusable Plural-Forms header)"
+    ),
     "I110": _e("import: a text's placeholders or tokens do not match the English"),
     "I111": _e("import: a section's structure differs from the English"),
     "I120": _w("a translation is not ready (untranslated or fuzzy entries): not built, or shown in English"),
