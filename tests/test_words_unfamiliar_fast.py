@@ -26,6 +26,7 @@ from lessonkit.check.document import Document
 from lessonkit.check.documents import text_document
 from lessonkit.check.kinds import finding, units
 from lessonkit.check.kinds.unfamiliar import _defined, unfamiliar
+from lessonkit.check.linguistic.arabic import clitic_free
 from lessonkit.check.rulebook import Rule, load_rulebook
 from lessonkit.check.sentences import WITHOUT_MARKS, WORD
 from lessonkit.diagnostics import Diagnostic
@@ -65,6 +66,8 @@ def _reference(rule: Rule, document: Document) -> Iterator[Diagnostic]:
                 if len(word) >= rule.spec.min_length and word not in allowed:
                     parts = word.replace("'", "-").split("-") if word not in table else [word]
                     score = min(table.get(part, 0.0) for part in parts if part) if parts else 0.0
+                    if document.language == "ar":  # the rule since 2026-12-03: clitic-free forms count
+                        score = max(score, *(table.get(stem, 0.0) for stem in clitic_free(word)))
                     if score >= threshold or _defined(word, document.vocabulary):
                         score = None
                 judged[token] = (word, score)

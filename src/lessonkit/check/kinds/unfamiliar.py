@@ -54,7 +54,7 @@ def unfamiliar(rule: Rule, document: Document) -> Iterator[Diagnostic]:
         report: dict[str, tuple[str, float]] = {}
         for token in fresh:
             if not (skip_capitalised and token[0].isupper()):
-                word, score = _judge(token, rule, allowed, table, threshold, document.vocabulary)
+                word, score = _judge(token, rule, allowed, table, threshold, document.vocabulary, document.language)
                 if score is not None and word not in seen:
                     report[token] = (word, score)
                     continue
@@ -85,6 +85,7 @@ def _judge(
     table: WordTable,
     threshold: float,
     vocabulary: frozenset[str],
+    language: str,
 ) -> tuple[str, float | None]:
     """The token's word form, and its score when it is rare and not defined (None: never reported)."""
     # Frequency tables list words without vowel marks (wordfreq removes them).
@@ -96,6 +97,13 @@ def _judge(
         parts = word.replace("'", "-").split("-")
         # A word of one part is that part, just found missing: not looked up again.
         score = min(table.get(part, 0.0) for part in parts if part) if len(parts) > 1 else 0.0
+    if score < threshold and language == "ar":
+        # Arabic writes "and", "for", "the" and object pronouns onto the word (واحظره: "and block
+        # him"), and wordfreq counts each written combination apart: the word is as familiar as its
+        # commonest clitic-free form. Imported here: only Arabic text needs it.
+        from lessonkit.check.linguistic.arabic import clitic_free
+
+        score = max(score, *(table.get(stem, 0.0) for stem in clitic_free(word)))
     if score >= threshold or _defined(word, vocabulary):
         return word, None
     return word, score

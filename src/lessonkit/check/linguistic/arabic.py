@@ -154,6 +154,26 @@ def _tails(stem: str) -> list[str]:
     return found
 
 
+def clitic_free(form: str) -> tuple[str, ...]:
+    """The plain word as a frequency table lists it: without its proclitics and a pronoun suffix.
+
+    "وصورتك" -> صورتك, صورت, صورة; "لمايا" -> مايا; "حاسوبا" -> حاسوب (the accusative's alif). Unlike
+    `candidates`, no verb or plural ending is cut: a rare word must not pass as a common shorter one.
+    """
+    found: list[str] = []
+    for stem in _bare(form):
+        found.append(stem)
+        for pronoun in PRONOUNS:
+            head = stem[: -len(pronoun)]
+            if stem.endswith(pronoun) and len(head) >= MIN_STEM:
+                found.append(head)
+                if head.endswith("ت"):
+                    found.append(head[:-1] + "ة")  # صورتك -> صورة
+        if stem.endswith("ا") and len(stem) > MIN_STEM:
+            found.append(stem[:-1])  # حاسوبًا -> حاسوب
+    return tuple(dict.fromkeys(found))
+
+
 _LONGEST_WORD: Final = 100  # lemmas.LONGEST_WORD (that module imports this one)
 
 
