@@ -5,8 +5,8 @@ read its sentences to write or tune a rule (see each set's README). Once a set h
 tune rules it is a regression set: it is still scored here, but its figures only show that a
 change has not lost what was caught, nothing about unseen text. 2026-12, 2026-12b and 2026-12c are
 regression sets (2026-12b since 2026-12-02, when TUNE read its misses to write the shape rules;
-2026-12c since the evening of 2026-12-02, when TUNE1 and TUNE2 did the same); 2026-12d and 2026-12e
-are the current blind sets, scored by the lead. This module therefore
+2026-12c since the evening of 2026-12-02, when TUNE1 and TUNE2 did the same); 2026-12d, 2026-12e and
+2026-12f are the current blind sets, scored by the lead. This module therefore
 reports numbers only, never the sentences it missed, and writes them to
 test-artifacts/checker-blind-<set>.json. Its assertions are weak floors that cannot hide a
 regression (no error on good text; recall not below the figures recorded in docs/checker.md
@@ -45,6 +45,7 @@ SETS: dict[str, tuple[str, ...]] = {
     "2026-12c": ("en", "de", "ar", "es"),  # regression set since 2026-12-02 evening (TUNE1, TUNE2 read it)
     "2026-12d": ("en", "de", "ar", "es"),  # blind since 2026-12-02 (BLIND4): scored, never read
     "2026-12e": ("en", "de", "ar", "es"),  # blind since 2026-12-02 evening (BLIND5): scored, never read
+    "2026-12f": ("en", "de", "ar", "es"),  # blind since 2026-12-02 late evening (BLIND6): scored, never read
 }
 # Category of a blind set -> the rule family meant to catch it.
 FAMILIES = {"blame": "tone", "fear": "tone", "shame": "tone", "terminology": "terminology"}
@@ -54,7 +55,9 @@ NON_STUDENT = ("parents", "educators")
 # set, or written after it: 2026-12 at commit 1b29f8a, 2026-12b at commit 8ce3af5, 2026-12c at commit
 # bccbeed (the commit that added it, before the shape rules of TUNE were committed), 2026-12d at
 # commit f18c184 (the commit that completed it; no rule changed after it that day), 2026-12e at
-# commit c68d16b (the commit that added it), the tree as it was when the set was written (docs/checker.md).
+# commit c68d16b (the commit that added it), 2026-12f at commit 8068c6e (the tree when BLIND6 began to
+# write it; scored before any rule of that round was committed), the tree as it was when the set was
+# written (docs/checker.md).
 # A later change may not fall below it by more than MARGIN (one or two sentences).
 BASELINE_RECALL: dict[tuple[str, str, str], float] = {
     ("2026-12", "en", "blame"): 0.182,
@@ -133,6 +136,22 @@ BASELINE_RECALL: dict[tuple[str, str, str], float] = {
     ("2026-12e", "es", "fear"): 0.429,
     ("2026-12e", "es", "shame"): 0.458,
     ("2026-12e", "es", "terminology"): 0.533,
+    ("2026-12f", "en", "blame"): 0.314,
+    ("2026-12f", "en", "fear"): 0.25,
+    ("2026-12f", "en", "shame"): 0.417,
+    ("2026-12f", "en", "terminology"): 0.667,
+    ("2026-12f", "de", "blame"): 0.143,
+    ("2026-12f", "de", "fear"): 0.107,
+    ("2026-12f", "de", "shame"): 0.5,
+    ("2026-12f", "de", "terminology"): 0.933,
+    ("2026-12f", "ar", "blame"): 0.371,
+    ("2026-12f", "ar", "fear"): 0.321,
+    ("2026-12f", "ar", "shame"): 0.625,
+    ("2026-12f", "ar", "terminology"): 0.667,
+    ("2026-12f", "es", "blame"): 0.286,
+    ("2026-12f", "es", "fear"): 0.464,
+    ("2026-12f", "es", "shame"): 0.542,
+    ("2026-12f", "es", "terminology"): 0.6,
 }
 # Good sentences with an error, at most: none in 2026-12; in 2026-12b the checker as it was when the
 # set was written (commit 8ce3af5) gave an error on 3 of 50 good sentences in en, de and ar and 1 of
@@ -142,7 +161,8 @@ BASELINE_RECALL: dict[tuple[str, str, str], float] = {
 # 5 in en, 4 in de and ar, 0 in es; at the end of 2026-12-02 (quotation marks of every language, the
 # blaming rules skipping quoted words) 2, 1, 2 and 0, and the same at the end of the sixth session. In
 # 2026-12d, at commit f18c184, 2 in each language (no tone error among them: tone precision 100%). In
-# 2026-12e, at commit c68d16b, 3, 4, 1 and 3. Raised once, for 2026-12d English (2 to 3), at the end of
+# 2026-12e, at commit c68d16b, 3, 4, 1 and 3. In 2026-12f, at commit 8068c6e, 4, 2, 0 and 0.
+# Raised once, for 2026-12d English (2 to 3), at the end of
 # 2026-12-02: the grammar rules promoted to errors that evening (no good item of the labelled corpus, no
 # curriculum sentence) gave tone.grammar-hindsight-person an error on one good sentence of 2026-12d,
 # found by scoring, not read, and left as measured rather than tuned away (docs/checker.md; the next round
@@ -155,6 +175,7 @@ GOOD_ERRORS_CEILING: dict[str, dict[str, int]] = {
     "2026-12c": {"en": 2, "de": 1, "ar": 2, "es": 0},
     "2026-12d": {"en": 3, "de": 2, "ar": 2, "es": 2},
     "2026-12e": {"en": 3, "de": 4, "ar": 1, "es": 3},
+    "2026-12f": {"en": 4, "de": 2, "ar": 0, "es": 0},
 }
 MARGIN = 0.07
 
