@@ -18,7 +18,7 @@ from lessonkit.i18n.catalogue import context, lesson_template
 from lessonkit.i18n.placeholders import to_markdown, to_message
 from lessonkit.i18n.rewrite import rewrite_lesson
 from lessonkit.i18n.status import Counts, count, fuzzy_entries, usable
-from lessonkit.i18n.store import catalogue_lines, po_path, read_po
+from lessonkit.i18n.store import CatalogueError, catalogue_lines, po_path, read_po
 from lessonkit.i18n.templates import PACK_FIELDS, law_context, pack_catalogue, pack_context
 from lessonkit.i18n.units import lesson_units
 from lessonkit.load.document import located_document
@@ -127,9 +127,21 @@ def translate_curriculum(
             continue
         translated = translate_lesson(lesson, catalogue, po_path(root, locale.language, lesson.id))
         if fallback:
-            translated = _with_notice(translated, translator(root, locale.language)(NOTICE))
+            translated = _with_notice(translated, _notice(root, locale.language))
         lessons.append(translated)
     return dataclasses.replace(curriculum, lessons=tuple(lessons)), readiness
+
+
+def _notice(root: Path, language: str) -> str:
+    """The fallback notice in the language's interface wording; in English when its ui.po is unusable.
+
+    The translation QA reports an unusable ui.po and the build then publishes nothing of the
+    locale; raising here instead would stop the whole build, every locale, at this one catalogue.
+    """
+    try:
+        return translator(root, language)(NOTICE)
+    except CatalogueError:
+        return NOTICE
 
 
 def _with_notice(lesson: Lesson, notice: str) -> Lesson:
