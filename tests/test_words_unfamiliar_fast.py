@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from lessonkit import cache_file
 from lessonkit.check import resources
+from lessonkit.check.compounds import familiar_compound
 from lessonkit.check.document import Document
 from lessonkit.check.documents import text_document
 from lessonkit.check.kinds import finding, units
@@ -68,6 +69,8 @@ def _reference(rule: Rule, document: Document) -> Iterator[Diagnostic]:
                     score = min(table.get(part, 0.0) for part in parts if part) if parts else 0.0
                     if document.language == "ar":  # the rule since 2026-12-03: clitic-free forms count
                         score = max(score, *(table.get(stem, 0.0) for stem in clitic_free(word)))
+                    if document.language == "de" and familiar_compound(word, lambda w: table.get(w, 0.0), threshold):
+                        score = threshold  # the rule since 2026-12-03: compounds of familiar words
                     if score >= threshold or _defined(word, document.vocabulary):
                         score = None
                 judged[token] = (word, score)

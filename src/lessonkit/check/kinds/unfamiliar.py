@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import islice
 
+from lessonkit.check.compounds import familiar_compound
 from lessonkit.check.document import Document
 from lessonkit.check.kinds import finding, units
 from lessonkit.check.resources import WordTable, frequency_table
@@ -78,6 +79,17 @@ def unfamiliar(rule: Rule, document: Document) -> Iterator[Diagnostic]:
                 yield finding(rule, unit.location(match.start()), match=token, zipf=score, limit=threshold)
 
 
+# Languages that write compounds as one word (lessonkit.check.compounds).
+COMPOUNDING = frozenset({"de"})
+
+
+def _zipf(table: WordTable) -> Callable[[str], float]:
+    def score_of(word: str) -> float:
+        return table.get(word, 0.0)
+
+    return score_of
+
+
 def _judge(
     token: str,
     rule: Rule,
@@ -104,6 +116,8 @@ def _judge(
         from lessonkit.check.linguistic.arabic import clitic_free
 
         score = max(score, *(table.get(stem, 0.0) for stem in clitic_free(word)))
+    if score < threshold and language in COMPOUNDING and familiar_compound(word, _zipf(table), threshold):
+        return word, None
     if score >= threshold or _defined(word, vocabulary):
         return word, None
     return word, score
