@@ -56,7 +56,7 @@ class RuleKind(NamedTuple):
 
 
 # What the pattern kinds read (lessonkit.check.kinds.phrases: the patterns and their filters).
-_FILTERS = ("negation", "skip_questions", "skip_quoted", "unless_defined")
+_FILTERS = ("negation", "skip_questions", "skip_quoted", "unless_defined", "exceptions")
 _KINDS = "lessonkit.check.kinds"
 
 # The registry of rule kinds. A rule file's `kind:` names one; the rule file schema (one pydantic
@@ -199,6 +199,9 @@ class RuleSpec:
     skip_questions: bool = False
     skip_quoted: bool = False
     unless_defined: bool = False
+    # Patterns of wordings the rule's patterns must not judge: a match that lies wholly inside a
+    # match of one of them is dropped ("your phone battery will die" is not a threat to a person).
+    exceptions: list[str] = dataclasses.field(default_factory=list)
     formula: str = ""
     limits: dict[str, float] = dataclasses.field(default_factory=dict)
     min_words: int = 0

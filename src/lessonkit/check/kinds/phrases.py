@@ -60,10 +60,28 @@ def _parts(rule: Rule, document: Document, *found: Matcher) -> Iterator[TextUnit
     return units(rule, document, sorted(set().union(*wanted)))
 
 
+@cache
+def _exceptions(rule: Rule) -> Matcher:
+    """The rule's `exceptions`, compiled once; a bad one is reported at the rule's place in its file."""
+    try:
+        return compile_patterns(rule.spec.exceptions, rule.define)
+    except LessonkitError as err:
+        raise LessonkitError(f"{rule.location}: rule {rule.id}: exceptions: {err}") from err
+
+
+def _excepted(rule: Rule, text: str, folded: str) -> list[tuple[int, int]]:
+    """Where the rule's exceptions match in a part: a match of its patterns wholly inside one is not judged."""
+    found = _exceptions(rule)
+    if not found.may_match(folded):
+        return []
+    return [(hit.start, hit.end) for hit in found.finditer(text, folded)]
+
+
 def _hits(rule: Rule, found: Matcher, unit: TextUnit, document: Document) -> Iterator[Hit]:
     if not found.may_match(unit.folded):
         return
     text = unit.plain
+    excepted: list[tuple[int, int]] | None = None  # found on the first match only: most parts have none
     for match in found.finditer(text, unit.folded):
         if found.negated(match, text):
             continue
@@ -73,6 +91,11 @@ def _hits(rule: Rule, found: Matcher, unit: TextUnit, document: Document) -> Ite
             continue
         if rule.spec.unless_defined and " ".join(match.text.casefold().split()) in document.vocabulary:
             continue
+        if rule.spec.exceptions:
+            if excepted is None:
+                excepted = _excepted(rule, text, unit.folded)
+            if any(start <= match.start and match.end <= end for start, end in excepted):
+                continue
         yield match
 
 
