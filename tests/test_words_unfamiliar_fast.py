@@ -28,6 +28,7 @@ from lessonkit.check.documents import text_document
 from lessonkit.check.kinds import finding, units
 from lessonkit.check.kinds.unfamiliar import _defined, unfamiliar
 from lessonkit.check.linguistic.arabic import clitic_free
+from lessonkit.check.linguistic.lemmas import candidates
 from lessonkit.check.rulebook import Rule, load_rulebook
 from lessonkit.check.sentences import WITHOUT_MARKS, WORD
 from lessonkit.diagnostics import Diagnostic
@@ -69,6 +70,8 @@ def _reference(rule: Rule, document: Document) -> Iterator[Diagnostic]:
                     score = min(table.get(part, 0.0) for part in parts if part) if parts else 0.0
                     if document.language == "ar":  # the rule since 2026-12-03: clitic-free forms count
                         score = max(score, *(table.get(stem, 0.0) for stem in clitic_free(word)))
+                    if document.language == "de":  # the rule since 2026-12-03: a lemma's score counts
+                        score = max(score, *(table.get(lemma, 0.0) for lemma in candidates(word, "de")))
                     if document.language == "de" and familiar_compound(word, lambda w: table.get(w, 0.0), threshold):
                         score = threshold  # the rule since 2026-12-03: compounds of familiar words
                     if score >= threshold or _defined(word, document.vocabulary):

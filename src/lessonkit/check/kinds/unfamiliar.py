@@ -81,6 +81,8 @@ def unfamiliar(rule: Rule, document: Document) -> Iterator[Diagnostic]:
 
 # Languages that write compounds as one word (lessonkit.check.compounds).
 COMPOUNDING = frozenset({"de"})
+# Languages whose inflected forms are judged by their lemma too (lessonkit.check.linguistic.lemmas).
+INFLECTED = frozenset({"de"})
 
 
 def _zipf(table: WordTable) -> Callable[[str], float]:
@@ -116,6 +118,14 @@ def _judge(
         from lessonkit.check.linguistic.arabic import clitic_free
 
         score = max(score, *(table.get(stem, 0.0) for stem in clitic_free(word)))
+    if score < threshold and language in INFLECTED:
+        # "behältst", "gehorchst", "besorgtes": wordfreq counts each inflected form apart, and the
+        # second person is rare in the written text it counts, not in what a child hears. The word
+        # is as familiar as its lemma (infinitive, adjective without its ending). Imported here: only
+        # German text needs it.
+        from lessonkit.check.linguistic.lemmas import candidates
+
+        score = max(score, *(table.get(lemma, 0.0) for lemma in candidates(word, language)))
     if score < threshold and language in COMPOUNDING and familiar_compound(word, _zipf(table), threshold):
         return word, None
     if score >= threshold or _defined(word, vocabulary):
