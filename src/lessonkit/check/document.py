@@ -118,6 +118,10 @@ class Document:
     band: str | None
     units: tuple[TextUnit, ...]
     vocabulary: frozenset[str] = frozenset()
+    # A translation's names carried over from its source lesson (characters, apps, services): the
+    # words written with a capital letter there. In a language that capitalises every noun the
+    # rare-word rule cannot tell a name by its capital, so it skips these ("Wolfie", "Arjuns").
+    names: frozenset[str] = frozenset()
     counts: Mapping[str, Counted] = field(default_factory=dict)
     is_lesson: bool = False
     end: Location | None = None

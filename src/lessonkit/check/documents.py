@@ -18,6 +18,7 @@ from lessonkit.check.document import (
     TextUnit,
     make_unit,
 )
+from lessonkit.check.sentences import WORD
 from lessonkit.problems import Location
 
 if TYPE_CHECKING:
@@ -59,6 +60,11 @@ def lesson_document(lesson: Lesson, language: str) -> Document:
         is_lesson=True,
         end=end,
     )
+
+
+def capitalised_words(document: Document) -> frozenset[str]:
+    """The words of a document written with a capital letter: in a source lesson, its names (and sentence starts)."""
+    return frozenset(word for unit in document.units for word in WORD.findall(unit.plain) if word[0].isupper())
 
 
 def _at(lesson: Lesson, prefix: str, default: Location, kind: str = "field") -> Location:

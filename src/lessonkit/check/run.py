@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lessonkit.check.document import Document
-from lessonkit.check.documents import lesson_document, text_document
+from lessonkit.check.documents import capitalised_words, lesson_document, text_document
 from lessonkit.check.engine import apply_suppressions, check_document
 from lessonkit.check.report import Report
 from lessonkit.check.resources import CACHE_ENV, cache_dir, use_cache_dir
@@ -91,8 +91,13 @@ def check_lessons(
     from lessonkit.check.translations import to_catalogue
 
     report = Report()
+    source_names: dict[str, frozenset[str]] = {}  # lesson id -> the capitalised words of its source
     for lesson, language in pairs:
         document = _override(lesson_document(lesson, language), options)
+        if curriculum is not None and language == curriculum.config.source_language:
+            source_names[lesson.id] = capitalised_words(document)  # the source lessons come first
+        elif lesson.id in source_names:
+            document = dataclasses.replace(document, names=source_names[lesson.id])
         before = len(report.findings)
         _add(report, document, book)
         if curriculum is not None and language != curriculum.config.source_language:

@@ -44,6 +44,7 @@ def unfamiliar(rule: Rule, document: Document) -> Iterator[Diagnostic]:
         return  # no frequency data for this language: the rule cannot judge
     allowed = {w.casefold() for w in rule.spec.words}
     skip_capitalised = rule.spec.skip_capitalised
+    names = document.names
     seen: set[str] = set()  # words reported
     quiet: set[str] = set()
     for unit in units(rule, document):
@@ -54,7 +55,7 @@ def unfamiliar(rule: Rule, document: Document) -> Iterator[Diagnostic]:
         # token -> (word, score) for the tokens of this part that are rare and not yet reported
         report: dict[str, tuple[str, float]] = {}
         for token in fresh:
-            if not (skip_capitalised and token[0].isupper()):
+            if not (skip_capitalised and token[0].isupper()) and not _named(token, names):
                 word, score = _judge(token, rule, allowed, table, threshold, document.vocabulary, document.language)
                 if score is not None and word not in seen:
                     report[token] = (word, score)
@@ -90,6 +91,11 @@ def _zipf(table: WordTable) -> Callable[[str], float]:
         return table.get(word, 0.0)
 
     return score_of
+
+
+def _named(token: str, names: frozenset[str]) -> bool:
+    """Whether a token is a name of the source lesson, or its genitive with -s ("Rosies", "Kikos")."""
+    return bool(names) and (token in names or (token[-1] == "s" and token[:-1] in names))
 
 
 def _judge(
