@@ -10,15 +10,17 @@ from __future__ import annotations
 import gettext
 import os
 import re
+import tempfile
 from pathlib import Path
 
 import polib
 
-from lessonkit.diagnostics import UnusableInputError
+from lessonkit.diagnostics import LessonkitError, UnusableInputError, printable_path
 from lessonkit.i18n.catalogue import LOCALES_DIR
 from lessonkit.load.source_file import UnreadableFileError, bidi_control, read_bytes
 from lessonkit.problems import Location, Problem
 
+FILE_MODE = 0o644  # as the catalogues are committed: readable by all, written by their owner
 # The largest shipped catalogue is about 60 KB; a catalogue this large is a mistake or an attack.
 MAX_PO_BYTES = 4 * 1024 * 1024
 UNREADABLE = "I107"
@@ -165,10 +167,40 @@ def _control(char: str) -> str:
 
 
 def write_po(catalogue: polib.POFile, path: Path) -> bool:
-    """Write the catalogue when its text changed; True when the file was written."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    text = str(catalogue) + "\n"
-    if path.is_file() and path.read_text(encoding="utf-8") == text:
-        return False
-    path.write_text(text, encoding="utf-8")
+    """Write the catalogue when its text changed; True when the file was written.
+
+    Written whole or not at all: into a new file beside it, then renamed over it. The rename
+    replaces a symbolic link itself, so a link planted at a catalogue's name (a contributed
+    `locales/de/x.po -> ~/.bashrc`) is not written through: `path.write_text` overwrote the
+    file it pointed to, or created one where a dangling link pointed, outside the project.
+    A catalogue that cannot be written is an error (exit 2), not a traceback.
+    """
+    data = (str(catalogue) + "\n").encode("utf-8")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.is_symlink() and _same_bytes(path, data):
+            return False
+        _replace(path, data)
+    except OSError as err:
+        raise LessonkitError(f"cannot write {printable_path(path)}: {err.strerror or err}") from err
     return True
+
+
+def _same_bytes(path: Path, data: bytes) -> bool:
+    try:
+        return read_bytes(path, len(data)) == data
+    except OSError:  # missing, too large, not a regular file: write it
+        return False
+
+
+def _replace(path: Path, data: bytes) -> None:
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    temporary = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            os.fchmod(file.fileno(), FILE_MODE)  # mkstemp makes it 0600; catalogues are shared files
+            file.write(data)
+        temporary.replace(path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
