@@ -38,12 +38,12 @@ import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from functools import cache, cached_property, lru_cache
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from itertools import chain, compress
 from operator import add, itemgetter, lshift, mul
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from lessonkit.cache_file import read_sealed_file, write_sealed_file
 from lessonkit.check.document import Document, TextUnit
@@ -150,15 +150,33 @@ class Model:
     intercepts: tuple[float, ...]
     keys: tuple[str, ...]
     columns: tuple[tuple[float, ...], ...]
+    # Made at first use and kept (a property, not `functools.cached_property`: mypyc compiles the
+    # latter as a plain property that runs again on every access, which made a compiled run 40
+    # times slower, a new `_Scorer` for every sentence; see docs/performance.md, seventh round).
+    # (Set in `__post_init__`: a compiled dataclass leaves an init=False field's default unset.)
+    _weights: dict[str, tuple[float, ...]] | None = field(init=False, repr=False, compare=False)
+    _made_scorer: _Scorer | None = field(init=False, repr=False, compare=False)
 
-    @cached_property
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_weights", None)
+        object.__setattr__(self, "_made_scorer", None)
+
+    @property
     def weights(self) -> dict[str, tuple[float, ...]]:
         """Feature -> its weight for each class, in the order of `classes`."""
-        return dict(zip(self.keys, zip(*self.columns, strict=True), strict=True))
+        weights = self._weights
+        if weights is None:
+            weights = dict(zip(self.keys, zip(*self.columns, strict=True), strict=True))
+            object.__setattr__(self, "_weights", weights)  # frozen: set once, as cached_property did
+        return weights
 
-    @cached_property
+    @property
     def _scorer(self) -> _Scorer:
-        return _Scorer(self)
+        scorer = self._made_scorer
+        if scorer is None:
+            scorer = _Scorer(self)
+            object.__setattr__(self, "_made_scorer", scorer)
+        return scorer
 
     def fast_probabilities(self, text: str) -> tuple[float, ...]:
         """`probabilities(text)` computed by the fast path (equal to it to rounding, about 1e-15)."""
@@ -295,6 +313,7 @@ class _Rows(dict[str, tuple[float, ...]]):
         }
         self.good_column = model.columns[good]
         self.harmful_columns = [column for k, column in enumerate(model.columns) if k != good]
+        self._pairs_after: dict[str, list[str]] | None = None
 
     def __missing__(self, key: str) -> tuple[float, ...]:
         i = self.index[key]
@@ -302,13 +321,15 @@ class _Rows(dict[str, tuple[float, ...]]):
         row = self[key] = tuple(column[i] - good for column in self.harmful_columns)
         return row
 
-    @cached_property
+    @property
     def pairs_after(self) -> dict[str, list[str]]:
         """Word -> the model's word pairs that begin with it (made once, when a ceiling first needs it)."""
-        found: dict[str, list[str]] = {}
-        for key in self.index:
-            if key.startswith(WORD_PREFIX) and " " in key:
-                found.setdefault(key[len(WORD_PREFIX) : key.index(" ")], []).append(key)
+        found = self._pairs_after  # kept by hand: see `Model._made_scorer`
+        if found is None:
+            found = self._pairs_after = {}
+            for key in self.index:
+                if key.startswith(WORD_PREFIX) and " " in key:
+                    found.setdefault(key[len(WORD_PREFIX) : key.index(" ")], []).append(key)
         return found
 
 
@@ -729,7 +750,7 @@ def _parse_model(path: Path, data: bytes) -> Model:
     except UnicodeDecodeError as err:
         raise ModelFileError(f"{path}:1:1: cannot read the classifier model: {err}") from err
     try:
-        data = json.loads(source)
+        parsed: Any = json.loads(source)  # not `data`: that name holds bytes (mypyc checks)
     except json.JSONDecodeError as err:
         raise ModelFileError(f"{path}:{err.lineno}:{err.colno}: not valid JSON: {err.msg}") from err
     except RecursionError as err:
@@ -744,14 +765,19 @@ def _parse_model(path: Path, data: bytes) -> Model:
     def fail(message: str, needle: str | None = None) -> ModelFileError:
         return ModelFileError(f"{_where(path, source, needle)}: classifier model: {message}")
 
-    if not isinstance(data, dict):
+    if not isinstance(parsed, dict):
         raise fail("the file must hold a JSON object")
     for name in ("format", "language", "classes", "intercepts", "features"):
-        if name not in data:
+        if name not in parsed:
             raise fail(f"'{name}' is missing")
-    if data["format"] != MODEL_FORMAT:
+    if parsed["format"] != MODEL_FORMAT:
         raise fail(f"'format' must be {MODEL_FORMAT}", '"format"')
-    language, classes, intercepts, table = data["language"], data["classes"], data["intercepts"], data["features"]
+    language, classes, intercepts, table = (
+        parsed["language"],
+        parsed["classes"],
+        parsed["intercepts"],
+        parsed["features"],
+    )
     if not isinstance(language, str) or not language:
         raise fail("'language' must be a language code", '"language"')
     if not isinstance(classes, list) or not all(isinstance(c, str) and c for c in classes):
