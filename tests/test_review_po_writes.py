@@ -15,7 +15,7 @@ import pytest
 
 from conftest import run_cli
 from lessonkit.diagnostics import LessonkitError
-from lessonkit.i18n.store import write_po
+from lessonkit.i18n.store import CatalogueError, po_path, read_po, write_po
 from print_project import example_lessons, make_project
 
 
@@ -74,3 +74,35 @@ def test_update_does_not_write_through_a_planted_link(tmp_path: Path) -> None:
     assert victim.read_bytes() == b""
     assert planted.is_file() and not planted.is_symlink()
     assert 'msgid "Why talking matters"' in planted.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("language", ["../../outside", "de/../../x", "DE", "", "de\n"])
+def test_a_language_that_is_not_a_code_names_no_catalogue(language: str) -> None:
+    with pytest.raises(LessonkitError, match="is not a language code"):
+        po_path(Path("project"), language, "ui")
+
+
+@pytest.mark.parametrize("name", ["../ui", "a/b", ".hidden", ".."])
+def test_a_catalogue_name_is_one_file_name(name: str) -> None:
+    with pytest.raises(LessonkitError, match="is not a catalogue name"):
+        po_path(Path("project"), "de", name)
+
+
+def test_update_with_a_language_path_writes_nothing_outside(tmp_path: Path) -> None:
+    """`i18n update -l ../../../x` wrote three catalogues to a folder outside the project."""
+    root = make_project(tmp_path / "project", example_lessons())
+    run = run_cli("i18n", "update", "-l", "../../outside", cwd=root)
+    assert run.code == 2
+    assert "'../../outside' is not a language code" in run.err
+    assert "Traceback" not in run.err
+    assert not (tmp_path / "outside").exists()
+
+
+def test_a_utf16_catalogue_is_named_as_such(tmp_path: Path) -> None:
+    path = tmp_path / "x.po"
+    path.write_bytes('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'.encode("utf-16"))
+    with pytest.raises(CatalogueError) as refused:
+        read_po(path)
+    problem = refused.value.problem
+    assert (problem.code, problem.location.line, problem.location.column) == ("I107", 1, 1)
+    assert problem.message == "catalogue is saved as UTF-16; save it as UTF-8"

@@ -7,11 +7,12 @@ parsed is a located error (`path:line:col: error I107 ...`), never a traceback.
 
 from __future__ import annotations
 
+import codecs
 import gettext
 import os
 import re
 import tempfile
-from pathlib import Path
+from pathlib import Path, PurePath
 
 import polib
 
@@ -20,6 +21,7 @@ from lessonkit.i18n.catalogue import LOCALES_DIR
 from lessonkit.load.source_file import UnreadableFileError, bidi_control, read_bytes
 from lessonkit.problems import Location, Problem
 
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")  # as locales/locales.yml writes a language (its schema's pattern)
 FILE_MODE = 0o644  # as the catalogues are committed: readable by all, written by their owner
 # The largest shipped catalogue is about 60 KB; a catalogue this large is a mistake or an attack.
 MAX_PO_BYTES = 4 * 1024 * 1024
@@ -46,7 +48,16 @@ class CatalogueError(UnusableInputError):
 
 
 def po_path(root: Path, language: str, name: str) -> Path:
-    """The translation catalogue of `name` (a lesson id, `ui` or `countries`) for one language."""
+    """The translation catalogue of `name` (a lesson id, `ui` or `countries`) for one language.
+
+    The language may come from the command line (`i18n update -l`), where `-l ../../x` wrote
+    catalogues outside the project: a language is a code as locales.yml writes it, and a name
+    one file name, or this is a user error (exit 2).
+    """
+    if not LANGUAGE_CODE.fullmatch(language):
+        raise LessonkitError(f"'{language}' is not a language code: two or three small letters, e.g. de or ar")
+    if PurePath(name).name != name or name.startswith("."):
+        raise LessonkitError(f"'{name}' is not a catalogue name")
     return root / LOCALES_DIR / language / f"{name}.po"
 
 
@@ -101,6 +112,8 @@ def parse_po(data: bytes, path: Path) -> polib.POFile:
         line = data[: err.start].count(b"\n") + 1
         column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
         message = f"catalogue is not valid UTF-8 (byte 0x{data[err.start]:02x}); save it as UTF-8"
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # what some Windows editors save
+            message = "catalogue is saved as UTF-16; save it as UTF-8"
         raise CatalogueError(Problem(Location(path, line, column), UNREADABLE, message)) from err
     control = bidi_control(text, path)
     if control is not None:
