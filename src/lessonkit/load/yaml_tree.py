@@ -94,9 +94,23 @@ def _tab_problems(text: str, path: Path, offset: int) -> list[Problem]:
     return problems
 
 
+# Deeper than any pack, front matter or configuration needs. PyYAML's scanner re-checks every open
+# flow level at every token, so a value of 10,000 nested brackets took minutes: stop at this depth.
+MAX_DEPTH = 64
+
+
 def _alias_problems(text: str, path: Path, offset: int) -> list[Problem]:
     problems = []
+    depth = 0
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                line, column = (mark.line + 1 + offset, mark.column + 1) if mark else (offset + 1, 1)
+                return [Problem(Location(path, line, column), "E003", "YAML is nested too deeply")]
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
         anchor = getattr(event, "anchor", None)
         if isinstance(event, yaml.AliasEvent) or (anchor is not None and not isinstance(event, yaml.AliasEvent)):
             mark = event.start_mark
