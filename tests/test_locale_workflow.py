@@ -438,6 +438,26 @@ def test_locale_add_writes_the_entry_a_pack_stub_and_the_catalogues(volunteer: P
     assert (volunteer / "locales" / "countries" / "ES.yml").read_text(encoding="utf-8") == stub_text
 
 
+def test_locale_add_never_writes_through_a_link_at_the_packs_name(volunteer: Path, tmp_path: Path) -> None:
+    # A contributed project can hold `locales/countries/IT.yml -> /somewhere/else.yml` pointing nowhere:
+    # writing the stub through it created a file outside the project (REVIEW3, 2026-12-03).
+    elsewhere = tmp_path / "outside" / "else.yml"
+    elsewhere.parent.mkdir()
+    link = volunteer / "locales" / "countries" / "IT.yml"
+    link.symlink_to(elsewhere)
+    run = run_cli("locale", "add", "it-IT", "--country", "IT", "--project", str(volunteer))
+    assert run.code == 0, run.err
+    assert "kept as it is" in run.err
+    assert not elsewhere.exists()
+    assert link.is_symlink()
+
+
+def test_a_pack_stub_is_world_readable(volunteer: Path) -> None:
+    run = run_cli("locale", "add", "es-ES", "--country", "ES", "--project", str(volunteer))
+    assert run.code == 0, run.err
+    assert (volunteer / "locales" / "countries" / "ES.yml").stat().st_mode & 0o777 == 0o644
+
+
 def yaml_load(path: Path) -> dict[str, Any]:
     import yaml
 

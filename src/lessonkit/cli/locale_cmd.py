@@ -8,10 +8,19 @@ from pathlib import Path
 
 import click
 
+from lessonkit.cache_file import write_cache_file
 from lessonkit.cli.curriculum_arg import load_for_paths
 from lessonkit.cli.doctor import Item, diagnose, shown_items
 from lessonkit.cli.output import FORMAT_OPTION, TEXT, echo_machine, refuse
-from lessonkit.diagnostics import ERROR, WARNING, Diagnostic, Location, UnusableInputError
+from lessonkit.diagnostics import (
+    ERROR,
+    WARNING,
+    Diagnostic,
+    LessonkitError,
+    Location,
+    UnusableInputError,
+    printable_path,
+)
 from lessonkit.exit_status import ExitStatus
 from lessonkit.i18n.store import write_po
 from lessonkit.i18n.templates import all_templates, loadable_packs, template_path
@@ -67,15 +76,16 @@ def add_command(project: Path | None, locale_id: str, country: str) -> None:
     added = add_locale(root, locale)
     click.echo(f"locales/locales.yml: {locale.id} {'added' if added else 'already declared'}", err=True)
     pack = pack_path(root, locale.country)
-    if pack.exists():
+    # A link at the pack's name (even one pointing nowhere) is kept as it is: writing through it
+    # would create or overwrite a file wherever a contributed link points, outside the project.
+    if pack.exists() or pack.is_symlink():
         click.echo(f"{relative(pack, root)}: kept as it is", err=True)
     else:
         config = curriculum.config
-        pack.parent.mkdir(parents=True, exist_ok=True)
-        pack.write_text(
-            stub_text(locale.country, locale.language, config.help_services, config.law_topics, date.today()),
-            encoding="utf-8",
-        )
+        stub = stub_text(locale.country, locale.language, config.help_services, config.law_topics, date.today())
+        # Written whole (a new file renamed into place, mode 0644) or not at all.
+        if not write_cache_file(pack, stub.encode("utf-8")):
+            raise LessonkitError(f"cannot write {printable_path(pack)}")
         click.echo(
             f"{relative(pack, root)}: stub written ({len(config.help_services)} service(s), "
             f"{len(config.law_topics)} legal topic(s) to fill in and confirm)",
