@@ -98,7 +98,7 @@ KINDS: Final[dict[str, RuleKind]] = {
     "unfamiliar": RuleKind(
         f"{_KINDS}.unfamiliar:unfamiliar",
         "reports rare words (wordfreq Zipf below the band's limit) not defined in the lesson's `vocabulary`; "
-        "`words` are allowed",
+        '`words` are allowed (names, inflected forms, compounds and clitics: see "Rare words" below)',
         ("words", "limits", "min_length", "skip_capitalised"),
         ("limits",),
     ),
