@@ -33,3 +33,12 @@ def test_exposure_after_what_happened_is_reported(text: str, tmp_path: Path) -> 
 )
 def test_reassurance_or_prohibition_passes(text: str, tmp_path: Path) -> None:
     assert not run_rule(RULE, text, GROUP, tmp_path), text
+
+
+CATASTROPHISING = next(r for r in rulebook().rules if r.id == "tone.catastrophising" and r.language == "ar")
+
+
+def test_a_life_that_does_not_end_is_not_catastrophising(tmp_path: Path) -> None:
+    group = {"lang": "ar", "band": "14-18"}
+    assert not run_rule(CATASTROPHISING, "حياتك لا تنتهي بسبب صورة؛ المساعدة موجودة.", group, tmp_path)
+    assert run_rule(CATASTROPHISING, "حياتك ستنتهي بسبب صورة.", group, tmp_path)
