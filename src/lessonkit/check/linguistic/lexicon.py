@@ -344,10 +344,11 @@ ES: Final = Lexicon(
         "extraño extraños delincuente delincuentes criminal criminales hombre hombres banda bandas adulto adultos "
         "secuestrador secuestradores hacker hackers",
         family="padre madre padres mamá papá familia familias abuela abuelo abuelos hermano hermana hermanos "
-        "tío tía tíos primo prima primos apellido",
+        "tío tía tíos primo prima primos apellido novio novia marido esposa esposo sobrino sobrina nieto nieta",
         school="profesor profesora profesores profesoras profe maestro maestra maestros colegio instituto escuela "
         "clase compañero compañera compañeros compañeras amigo amiga amigos amigas curso equipo entrenador "
-        "entrenadora parroquia iglesia mezquita vecino vecina vecinos vecinas barrio pueblo cura",
+        "entrenadora parroquia iglesia mezquita vecino vecina vecinos vecinas barrio pueblo cura comunidad "
+        "congregación club párroco catequista insti",
         future="empresa empresas universidad universidades trabajo futuro carrera jefe jefa",
         everyone="todos todas cualquiera gente mundo internet",
         nobody="nadie",
