@@ -166,16 +166,18 @@ BASELINE_RECALL: dict[tuple[str, str, str], float] = {
 # 2026-12-02: the grammar rules promoted to errors that evening (no good item of the labelled corpus, no
 # curriculum sentence) gave tone.grammar-hindsight-person an error on one good sentence of 2026-12d,
 # found by scoring, not read, and left as measured rather than tuned away (docs/checker.md; the next round
-# decides the rule with a fresh set).
+# decides the rule with a fresh set). Lowered at the end of the round of 2026-12-03 to what it left (the
+# rules narrowed against fresh hard negatives, quoted terms cited to correct them spared, and
+# tone.grammar-hindsight-person a warning again): 2026-12d 1, 1, 0, 0; 2026-12e 1, 3, 0, 0; 2026-12f 2, 1, 0, 0.
 # Those sentences are not read (that would end the set's blindness), so the ceiling records the
 # counts; a later change may remove such errors, never add one.
 GOOD_ERRORS_CEILING: dict[str, dict[str, int]] = {
     "2026-12": {"en": 0, "de": 0, "ar": 0},
     "2026-12b": {"en": 2, "de": 0, "ar": 1, "es": 0},
     "2026-12c": {"en": 2, "de": 1, "ar": 2, "es": 0},
-    "2026-12d": {"en": 3, "de": 2, "ar": 2, "es": 2},
-    "2026-12e": {"en": 3, "de": 4, "ar": 1, "es": 3},
-    "2026-12f": {"en": 4, "de": 2, "ar": 0, "es": 0},
+    "2026-12d": {"en": 1, "de": 1, "ar": 0, "es": 0},
+    "2026-12e": {"en": 1, "de": 3, "ar": 0, "es": 0},
+    "2026-12f": {"en": 2, "de": 1, "ar": 0, "es": 0},
 }
 MARGIN = 0.07
 
