@@ -24,10 +24,10 @@ from pypdf import PdfReader
 from pypdf.generic import ByteStringObject, ContentStream, DictionaryObject, TextStringObject
 
 from conftest import FIXTURES, ROOT, run_cli
+from lessonkit.i18n.ui import translator
 from lessonkit.load.curriculum import load_curriculum
 from lessonkit.locale.country_pack import require_country_pack
 from lessonkit.locale.locales import find_locale
-from lessonkit.locale.ui import translator
 from lessonkit.render.html.documents import render_lesson_html
 from lessonkit.render.pdf import write
 from lessonkit.render.settings import RenderSettings

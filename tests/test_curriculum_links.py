@@ -8,10 +8,10 @@ import re
 
 from conftest import ROOT
 from lessonkit.frameworks import KNOWN, curriculum_links
+from lessonkit.i18n.ui import translator
 from lessonkit.load.curriculum import load_curriculum
 from lessonkit.locale.country_pack import require_country_pack
 from lessonkit.locale.locales import find_locale
-from lessonkit.locale.ui import translator
 from lessonkit.render.html.documents import render_lesson_html
 from lessonkit.render.settings import RenderSettings
 

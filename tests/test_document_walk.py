@@ -30,12 +30,12 @@ from lessonkit.check.translations import to_catalogue
 from lessonkit.i18n.apply import Readiness, translate_lesson
 from lessonkit.i18n.catalogue import context
 from lessonkit.i18n.store import po_path, read_po
+from lessonkit.i18n.ui import translator
 from lessonkit.i18n.units import lesson_units
 from lessonkit.load.curriculum import load_curriculum
 from lessonkit.load.lesson_file import load_lesson
 from lessonkit.locale.country_pack import require_country_pack
 from lessonkit.locale.locales import find_locale
-from lessonkit.locale.ui import translator
 from lessonkit.localized import Localized
 from lessonkit.model import Lesson
 from lessonkit.render.html.documents import render_lesson_html

@@ -21,10 +21,10 @@ from conftest import ROOT
 from lessonkit.build.localize import localize_pack
 from lessonkit.document_kinds import EASY_READ, download_paths
 from lessonkit.i18n.apply import translate_country_pack, translate_lesson
+from lessonkit.i18n.ui import translator
 from lessonkit.load.curriculum import load_curriculum
 from lessonkit.locale.country_pack import require_country_pack
 from lessonkit.locale.locales import find_locale
-from lessonkit.locale.ui import translator
 from lessonkit.model import Curriculum
 from lessonkit.pictures import PICTURES, SYMBOL_LABELS, SYMBOL_RULES, line_symbol
 from lessonkit.render.html.documents import render_lesson_html

@@ -542,7 +542,7 @@ SINGULAR, PLURAL = "{count} lesson of {minutes} minutes", "{count} lessons of {m
 
 
 def test_a_count_label_takes_the_plural_form_of_the_po_header() -> None:
-    from lessonkit.locale.ui import english_plural, plural_translator
+    from lessonkit.i18n.ui import english_plural, plural_translator
 
     german = plural_translator(ROOT, "de")
     assert german(SINGULAR, PLURAL, 1) == "{count} Unterrichtsstunde, {minutes} Minuten"
@@ -557,7 +557,7 @@ def test_a_count_label_takes_the_plural_form_of_the_po_header() -> None:
 
 
 def test_plural_forms_follow_the_header_and_fall_back_safely(tmp_path: Path) -> None:
-    from lessonkit.locale.ui import plural_index, plural_translator
+    from lessonkit.i18n.ui import plural_index, plural_translator
 
     rule = "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5);"
     assert [plural_index(rule, n) for n in (0, 1, 2, 7, 11, 100)] == [0, 1, 2, 3, 4, 5]

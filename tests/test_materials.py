@@ -31,10 +31,10 @@ from lessonkit.build.localize import localize
 from lessonkit.document_kinds import download_paths
 from lessonkit.i18n.catalogue import lesson_template
 from lessonkit.i18n.store import po_path, read_po
+from lessonkit.i18n.ui import translator
 from lessonkit.load.curriculum import load_curriculum
 from lessonkit.locale.country_pack import require_country_pack
 from lessonkit.locale.locales import find_locale, load_locales
-from lessonkit.locale.ui import translator
 from lessonkit.localized import Localized
 from lessonkit.model import Curriculum, Lesson
 from lessonkit.pictures import PICTURE_DIR, PICTURES

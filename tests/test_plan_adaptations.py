@@ -12,11 +12,11 @@ import pytest
 
 from conftest import ROOT
 from lessonkit.i18n.store import read_po
+from lessonkit.i18n.ui import translator
 from lessonkit.load.curriculum import load_curriculum
 from lessonkit.locale import adaptations as box
 from lessonkit.locale.country_pack import require_country_pack
 from lessonkit.locale.locales import find_locale
-from lessonkit.locale.ui import translator
 from lessonkit.render.html.documents import render_lesson_html
 from lessonkit.render.pdf.write import write_pdf
 from lessonkit.render.settings import RenderSettings

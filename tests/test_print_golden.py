@@ -10,10 +10,10 @@ import os
 from pathlib import Path
 
 from conftest import ROOT
+from lessonkit.i18n.ui import translator
 from lessonkit.load.curriculum import load_curriculum
 from lessonkit.locale.country_pack import require_country_pack
 from lessonkit.locale.locales import find_locale
-from lessonkit.locale.ui import translator
 from lessonkit.render.html.documents import render_lesson_html
 from lessonkit.render.settings import RenderSettings
 from print_project import example_lessons, make_project

@@ -18,11 +18,11 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import FIXTURES, ROOT, authoring_example
+from lessonkit.i18n.ui import translator
 from lessonkit.load.curriculum import load_curriculum
 from lessonkit.load.quiz import ORDER, Question, QuizOption, shown_order
 from lessonkit.locale.country_pack import CountryPack, require_country_pack
 from lessonkit.locale.locales import Locale, find_locale
-from lessonkit.locale.ui import translator
 from lessonkit.model import Lesson
 from lessonkit.problems import Location
 from lessonkit.render.html.documents import render_lesson_html

@@ -1,6 +1,6 @@
 """Review: the interface catalogue (ui.po) is read like every other catalogue.
 
-`lessonkit.locale.ui` read ui.po with `polib.pofile(path)` directly: no size limit, any encoding
+`lessonkit.i18n.ui` read ui.po with `polib.pofile(path)` directly: no size limit, any encoding
 the header named, a NUL or an unusable Plural-Forms header passed into the labels, and lines split
 as Python's universal newlines split them, so a lone carriage return turned a translator comment
 into an entry that the translation QA (which reads through `store.read_po`) never saw. Now both
@@ -15,7 +15,7 @@ import pytest
 
 from conftest import run_cli
 from lessonkit.i18n.store import CatalogueError, read_po
-from lessonkit.locale.ui import plural_translator, translator
+from lessonkit.i18n.ui import plural_translator, translator
 from print_project import example_lessons, make_project
 
 HEADER = (

@@ -16,10 +16,10 @@ from conftest import ROOT, run_cli
 from lessonkit.check.run import rulebook_for
 from lessonkit.document_kinds import BY_ID
 from lessonkit.i18n.rule_data import rule_languages
+from lessonkit.i18n.ui import translator
 from lessonkit.load.curriculum import load_curriculum
 from lessonkit.locale.country_pack import require_country_pack
 from lessonkit.locale.locales import find_locale
-from lessonkit.locale.ui import translator
 from lessonkit.render.html.documents import render_lesson_html
 from lessonkit.render.settings import RenderSettings
 from lessonkit.shipped import SHIPPED, ShippedName, default_cache_dir, is_installed, project_or_shipped, shipped

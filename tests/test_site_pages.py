@@ -15,11 +15,11 @@ import pytest
 
 from conftest import ROOT
 from lessonkit.i18n.apply import Readiness
+from lessonkit.i18n.ui import translator
 from lessonkit.load.curriculum import load_curriculum
 from lessonkit.load.lesson_file import load_lesson
 from lessonkit.locale.country_pack import require_country_pack
 from lessonkit.locale.locales import find_locale
-from lessonkit.locale.ui import translator
 from lessonkit.localized import Localized
 from lessonkit.render.site.context import LocaleContext
 from lessonkit.render.site.layout import SitePlace

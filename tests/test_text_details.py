@@ -28,7 +28,7 @@ def test_plain_text_keeps_no_break_spaces_and_collapses_the_rest() -> None:
 
 def test_a_length_in_minutes_takes_the_plural_form_its_number_needs() -> None:
     from conftest import ROOT
-    from lessonkit.locale.ui import plural_translator
+    from lessonkit.i18n.ui import plural_translator
 
     def minutes(language: str, count: int) -> str:
         return plural_translator(ROOT, language)("{minutes} minute", "{minutes} minutes", count).format(minutes=count)

@@ -9,9 +9,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from lessonkit.i18n.apply import Readiness
+from lessonkit.i18n.ui import Plural, english_plural
 from lessonkit.locale.country_pack import CountryPack
 from lessonkit.locale.locales import Locale
-from lessonkit.locale.ui import Plural, english_plural
 from lessonkit.model import Curriculum
 from lessonkit.problems import Problem
 

@@ -10,8 +10,8 @@ from playwright.sync_api import Browser, Page
 
 from conftest import ROOT
 from lessonkit.document_kinds import download_paths
+from lessonkit.i18n.ui import translator
 from lessonkit.locale.locales import load_locales
-from lessonkit.locale.ui import translator
 from lessonkit.model import Curriculum
 from lessonkit.render.site.layout import html_path, lesson_page
 

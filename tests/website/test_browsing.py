@@ -29,8 +29,8 @@ from playwright.sync_api import Browser, Page
 
 from conftest import ROOT
 from lessonkit.document_kinds import download_paths
+from lessonkit.i18n.ui import translator
 from lessonkit.load.curriculum import load_curriculum
-from lessonkit.locale.ui import translator
 from lessonkit.model import Curriculum, Lesson
 from lessonkit.render.site.layout import html_path, lesson_page
 from lessonkit.render.site.materials import bundle_path, write_bundle

@@ -16,7 +16,7 @@ from babel import Locale
 from playwright.sync_api import Browser
 
 from conftest import ROOT, authoring_example, run_cli
-from lessonkit.locale.ui import translator
+from lessonkit.i18n.ui import translator
 from lessonkit.render.site.context import file_size
 from print_project import make_project
 

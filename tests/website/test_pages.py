@@ -12,8 +12,8 @@ import pytest
 from playwright.sync_api import Browser
 
 from conftest import ROOT
+from lessonkit.i18n.ui import translator
 from lessonkit.locale.locales import load_locales
-from lessonkit.locale.ui import translator
 from lessonkit.model import Curriculum
 from lessonkit.render.site.layout import html_path, lesson_page
 

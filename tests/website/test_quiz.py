@@ -12,9 +12,9 @@ from playwright.sync_api import Browser, Locator
 
 from conftest import ROOT
 from lessonkit.build.localize import localize
+from lessonkit.i18n.ui import translator
 from lessonkit.load.quiz import ORDER, lesson_questions
 from lessonkit.locale.locales import load_locales
-from lessonkit.locale.ui import translator
 from lessonkit.model import Curriculum, Lesson
 from lessonkit.render.site.layout import html_path, lesson_page
 

@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import Browser
 
 from conftest import ROOT
-from lessonkit.locale.ui import translator
+from lessonkit.i18n.ui import translator
 from lessonkit.model import Curriculum, Lesson
 from lessonkit.render.site.layout import html_path, lesson_page
 

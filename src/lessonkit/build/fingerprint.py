@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lessonkit import __version__
+from lessonkit.i18n.ui import UI_CATALOGUE
 from lessonkit.load.source_file import read_bytes
 from lessonkit.locale.country_pack import CountryPack
 from lessonkit.locale.locales import Locale
-from lessonkit.locale.ui import UI_CATALOGUE
 from lessonkit.render.settings import RenderSettings
 
 CODE_DIR = Path(__file__).resolve().parent.parent

@@ -19,11 +19,11 @@ from lessonkit.i18n.apply import translate_country_pack, translate_curriculum
 from lessonkit.i18n.qa import check_translations
 from lessonkit.i18n.rule_data import no_rules_problem, rule_languages
 from lessonkit.i18n.templates import UI, pack_catalogue, pack_country
+from lessonkit.i18n.ui import english_plural, plural_translator, translator
 from lessonkit.locale.country_pack import CountryPack, load_country_pack, pack_path
 from lessonkit.locale.help_wording import wording_for
 from lessonkit.locale.locales import Locale
 from lessonkit.locale.pack_coverage import missing_services, needed_services
-from lessonkit.locale.ui import english_plural, plural_translator, translator
 from lessonkit.localized import Localized
 from lessonkit.model import Curriculum
 from lessonkit.problems import Location, Problem

@@ -27,7 +27,7 @@ from typing import Any
 
 from lessonkit.build.jobs import DocumentJob
 from lessonkit.document_kinds import HANDBOOK, kind_of
-from lessonkit.locale.ui import translator
+from lessonkit.i18n.ui import translator
 from lessonkit.problems import Location, Problem
 from lessonkit.render.html.documents import render_handbook_html, render_lesson_html
 from lessonkit.render.settings import RenderSettings

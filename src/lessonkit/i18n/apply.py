@@ -20,12 +20,12 @@ from lessonkit.i18n.rewrite import rewrite_lesson
 from lessonkit.i18n.status import Counts, count, fuzzy_entries, usable
 from lessonkit.i18n.store import CatalogueError, catalogue_lines, po_path, read_po
 from lessonkit.i18n.templates import PACK_FIELDS, law_context, pack_catalogue, pack_context
+from lessonkit.i18n.ui import translator
 from lessonkit.i18n.units import lesson_units
 from lessonkit.load.document import located_document
 from lessonkit.load.sections import parse_sections
 from lessonkit.locale.country_pack import CountryPack
 from lessonkit.locale.locales import Locale
-from lessonkit.locale.ui import translator
 from lessonkit.model import Curriculum, Lesson
 
 NOTICE = "This translation is not complete; the English text is shown"

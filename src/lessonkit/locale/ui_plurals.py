@@ -2,7 +2,7 @@
 
 Each is (singular, plural, note for translators). The catalogue entry has a `msgid_plural` and
 as many `msgstr[n]` as the language's `Plural-Forms` header says; renderers choose the form with
-`Localized.plural` (`lessonkit.locale.ui.plural_translator`).
+`Localized.plural` (`lessonkit.i18n.ui.plural_translator`).
 """
 
 from __future__ import annotations

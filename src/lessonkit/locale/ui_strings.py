@@ -1,6 +1,6 @@
 """Every interface string (handout headings, site labels, slide-notes labels), in English.
 
-Renderers wrap each one with `lessonkit.locale.ui.translator(root, language)`; `lessonkit i18n extract`
+Renderers wrap each one with `lessonkit.i18n.ui.translator(root, language)`; `lessonkit i18n extract`
 writes this list to `locales/templates/ui.pot` for translators. Add a label here before using it.
 """
 
