@@ -250,14 +250,14 @@ UNUSED_DAYS = 7
 MOST_KEPT = 16
 _DAY_NS = 24 * 3600 * 10**9
 _FAMILY = re.compile(
-    r"(?P<family>rules|classifier|matchers|syllables-common-[a-z]{2,3}|pyphen-[0-9.]+-[A-Za-z_]+-[0-9]+)"
+    r"(?P<name>rules|classifier|matchers|syllables-common-[a-z]{2,3}|pyphen-[0-9.]+-[A-Za-z_]+-[0-9]+)"
     r"-(?:[0-9a-f]{32}|[0-9]{1,20})\.(?P<suffix>json|marshal)"
 )
 
 
 def _family(name: str) -> tuple[str, str] | None:
     found = _FAMILY.fullmatch(name)
-    return (found["family"], found["suffix"]) if found else None
+    return (found["name"], found["suffix"]) if found else None
 
 
 def _mark_used(path: Path) -> None:
