@@ -96,3 +96,29 @@ def test_the_set_waits_until_a_run_asks_often() -> None:
     assert all(fresh.present(f"text {n}") is None for n in range(fresh.START_AFTER - 1))
     assert fresh.matcher is None  # one small file never builds it
     assert fresh.present("the last text") is not None
+
+
+def test_a_matcher_follows_a_set_built_anew(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Numbers kept from one set were used with the next (cached_property): a matcher made under
+    # one set and asked under a set that numbers its strings differently skipped parts it matches
+    # (`PartIndex` lost 'ruf die 110'). Numbers are now kept with the set they belong to.
+    made = MATCHERS[0]
+    assert made.anchor is not None
+    text = next(t for t in TEXTS if made.anchor.admits(t))
+    first = patterns._AnchorStrings()
+    monkeypatch.setattr(patterns, "_STRINGS", first)
+    assert first.build_now() and made.may_match(text)
+    kept = made._wanted
+    assert kept is not None
+    # A string sorted before every other shifts every number of the next set.
+    shifted = patterns.compile_patterns(["\u0001\u0001 early"], {})
+    monkeypatch.setattr(patterns, "_made", [*patterns._made, shifted])
+    second = patterns._AnchorStrings()
+    monkeypatch.setattr(patterns, "_STRINGS", second)
+    assert second.build_now()
+    assert made._wanted is not None and made._wanted != kept
+    assert made.may_match(text)
+    index = patterns.PartIndex.of([fold(t) for t in TEXTS] * 2)
+    assert index is not None
+    parts = index.parts(made)
+    assert parts is not None and TEXTS.index(text) in parts

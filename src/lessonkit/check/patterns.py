@@ -97,18 +97,42 @@ class Matcher:
             return True
         present = _STRINGS.present(folded)
         if present is not None:
-            wanted = self._wanted
+            _, wanted, numbered = self._numbering()
             if wanted is not None and wanted.isdisjoint(present):
                 return False  # every phrase lacks one of its needs
-            numbered = self._numbered
             if numbered is not None:
                 return _admitted(numbered, present)
         return self.anchor.admits(folded)
 
-    @cached_property
+    @property
     def _numbered(self) -> _Numbered | None:
         """The anchor over the numbers of `_STRINGS`, phrases filed by their first need (None: a string is missing)."""
+        return self._numbering()[2]
+
+    @property
+    def _wanted(self) -> frozenset[int] | None:
+        """The numbers (in `_STRINGS`) of every string the anchor looks for; None when that pre-test cannot decide."""
+        return self._numbering()[1]
+
+    def _numbering(self) -> tuple[object, frozenset[int] | None, _Numbered | None]:
+        """`_wanted` and `_numbered`, worked out once for the string set in use.
+
+        Both are numbers of one built set, so they are kept with that set's index and worked out
+        again when the index is another: a set built anew (a fresh `_STRINGS`, holding the strings
+        of matchers made since) numbers its strings differently, and numbers kept from the old set
+        offered the wrong parts (`PartIndex` skipped 'ruf die 110'). Before the set is built both
+        are None, and they are worked out once it is.
+        """
         index = _STRINGS.index
+        kept: tuple[object, frozenset[int] | None, _Numbered | None] | None = self.__dict__.get("_numbers_kept")
+        if kept is not None and kept[0] is index:
+            return kept
+        wanted = _STRINGS.numbers(self.anchor) if self.anchor is not None else None
+        kept = (index, wanted, self._number_phrases(index))
+        object.__setattr__(self, "_numbers_kept", kept)  # a cache on a frozen dataclass, like cached_property's
+        return kept
+
+    def _number_phrases(self, index: dict[str, int] | None) -> _Numbered | None:
         if self.anchor is None or index is None or any(not needs for needs in self.anchor.phrases):
             return None
         try:
@@ -120,11 +144,6 @@ class Matcher:
             for number in needs[0]:
                 filed.setdefault(number, []).append(at)
         return filed, frozenset(filed), tuple(needs[1:] for needs in phrases)
-
-    @cached_property
-    def _wanted(self) -> frozenset[int] | None:
-        """The numbers (in `_STRINGS`) of every string the anchor looks for; None when that pre-test cannot decide."""
-        return _STRINGS.numbers(self.anchor) if self.anchor is not None else None
 
     def finditer(self, text: str, folded: str | None = None) -> Iterator[Hit]:
         """Every match in the text, as `regex.finditer` finds them (`folded`: `fold(text)`, if known)."""
