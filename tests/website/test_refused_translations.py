@@ -9,6 +9,7 @@ locale's site stays as it was.
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -102,6 +103,10 @@ def test_a_refused_catalogue_publishes_nothing_of_its_locale(
         path.write_text(original, encoding="utf-8")
     for run in (second, fresh):
         assert run.code == 1, run.err
+        # The refusal is a problem, not a document that failed: every planned document is built.
+        counts = re.search(r"built (\d+) of (\d+) document\(s\)", run.err)
+        assert counts is not None and counts[1] == counts[2] and int(counts[2]) > 0, run.err
+        assert "FAILED" not in run.err and re.search(r"; [1-9]\d* other problem\(s\) fail the build", run.err)
         assert f"locales/{catalogue}:{line}: error {code}" in run.err, run.err
         assert "Traceback" not in run.err
     # The locale's earlier site stays exactly as it was, and nothing published carries the payload.

@@ -37,6 +37,8 @@ from lessonkit.render.settings import RenderSettings
 from lessonkit.render.site import render_site
 from lessonkit.shipped import project_or_shipped
 
+NOT_BUILT = "E900"  # a document that could not be built; the build's other failures are about its inputs
+
 
 @dataclass(frozen=True)
 class BuildOptions:
@@ -61,6 +63,7 @@ class BuildReport:
     documents: int = 0
     rendered: int = 0
     reused: int = 0
+    failed: int = 0  # documents that could not be built (E900); `failures` holds every problem that fails the build
     seconds: float = 0.0
     pdf_seconds: float = 0.0
     peak_rss_kb: int = 0
@@ -124,7 +127,8 @@ def _build_locked(options: BuildOptions) -> BuildReport:
         for result in render_documents(batches(), settings, options, stage.scratch):
             record(result, cache, report, options.root, stage.folder)
         report.documents = len(jobs)
-        report.reused = len(jobs) - report.rendered - sum(1 for p in report.failures if p.code == "E900")
+        report.failed = sum(1 for p in report.failures if p.code == NOT_BUILT)
+        report.reused = len(jobs) - report.rendered - report.failed
         report.not_ready = readiness_problems(locales, options.root)
         report.warnings += unverified_services(locales, options.root)
         report.warnings += [relocate(p, options.root) for x in locales for p in x.warnings]
@@ -279,7 +283,7 @@ def record(result: JobResult, cache: DocumentCache, report: BuildReport, root: P
     for warning in result.warnings:
         report.warnings.append(relocate(warning, root))
     if result.data is None:
-        report.failures.append(Problem(where, "E900", f"could not build {label}: {result.error}"))
+        report.failures.append(Problem(where, NOT_BUILT, f"could not build {label}: {result.error}"))
         return
     write_output(stage / job.output, result.data)
     cache.put(job.key, result.data)

@@ -98,9 +98,13 @@ def build_command(
 
 
 def _summary(report: BuildReport, target: Path) -> str:
-    failed = f", {len(report.failures)} FAILED" if report.failures else ""
+    # A refused translation or a site that could not be written fails the build too, but it is not
+    # a document: counted among the documents, it printed "built -1 of 0 document(s)".
+    failed = f", {report.failed} FAILED" if report.failed else ""
+    others = len(report.failures) - report.failed
+    stopped = f"; {others} other problem(s) fail the build" if others else ""
     return (
-        f"built {report.documents - len(report.failures)} of {report.documents} document(s) for "
+        f"built {report.documents - report.failed} of {report.documents} document(s) for "
         f"{', '.join(report.locales)} into {target} ({report.rendered} rendered, {report.reused} unchanged{failed}) "
-        f"in {report.seconds:.1f} s"
+        f"in {report.seconds:.1f} s{stopped}"
     )
