@@ -85,6 +85,14 @@ def test_a_bad_exception_is_a_located_error(tmp_path: Path, exceptions: str, exp
     assert expected in run.out + run.err, run.out + run.err
 
 
+def test_a_bad_exception_is_reported_on_text_the_rule_does_not_match(tmp_path: Path) -> None:
+    root = _project(tmp_path, '["(battery will die"]')
+    (root / "note.md").write_text("Your phone is charged.\n", encoding="utf-8")
+    run = run_cli("check", "note.md", "--lang", "en", cwd=root)
+    assert run.code == ExitStatus.UNUSABLE, run.out + run.err
+    assert "rules/en/tone.yml:3:1: rule tone.one: exceptions: invalid pattern" in run.out + run.err
+
+
 SHIPPED = ROOT / "rules"
 
 

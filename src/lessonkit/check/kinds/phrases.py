@@ -21,6 +21,10 @@ from lessonkit.problems import LessonkitError
 
 def matcher(rule: Rule, patterns: list[str] | None = None) -> Matcher:
     """The rule's compiled patterns; a bad pattern is reported at the rule's place in its file."""
+    if rule.spec.exceptions:
+        # Compiled with the patterns, so a bad exception is reported on any text, not only on the
+        # first text the rule matches (and its strings join the anchor set with the rule's).
+        _exceptions(rule)
     try:
         return compile_patterns(
             patterns if patterns is not None else [*rule.spec.patterns, *rule.spec.words],
