@@ -39,6 +39,17 @@ def authoring_example() -> str:
 
 
 @pytest.fixture
+def own_key_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A cache-signing key folder of the test's own (`XDG_CACHE_HOME`), never the user's, no key remembered."""
+    from lessonkit import cache_file
+
+    home = tmp_path / "key-home"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    monkeypatch.setattr(cache_file, "_keys", {})
+    return home
+
+
+@pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A project folder with the real configuration and no lessons."""
     lessons = tmp_path / "lessons"

@@ -21,12 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DAY = 24 * 3600
 
 
-@pytest.fixture(autouse=True)
-def _own_key_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    home = tmp_path / "key-home"
-    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
-    monkeypatch.setattr(cache_file, "_keys", {})
-    return home
+pytestmark = pytest.mark.usefixtures("own_key_home")  # a key of their own: never the user's
 
 
 def _name(family: str, number: int, suffix: str = "marshal") -> str:

@@ -25,12 +25,7 @@ from lessonkit.check.resources import ShardFile
 OTHER_KEY = b"\x01" * cache_file.KEY_BYTES
 
 
-@pytest.fixture(autouse=True)
-def _own_key_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    home = tmp_path / "key-home"
-    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
-    monkeypatch.setattr(cache_file, "_keys", {})
-    return home
+pytestmark = pytest.mark.usefixtures("own_key_home")  # a key of their own: never the user's
 
 
 def _forged(name: str, data: bytes) -> bytes:
@@ -38,9 +33,9 @@ def _forged(name: str, data: bytes) -> bytes:
     return cache_file.SEAL_MAGIC + cache_file._tag(OTHER_KEY, name, data) + data
 
 
-def test_the_key_is_made_once_with_mode_0600(_own_key_home: Path) -> None:
+def test_the_key_is_made_once_with_mode_0600(own_key_home: Path) -> None:
     key = cache_file.cache_key()
-    path = _own_key_home / "lessonkit" / "cache-key"
+    path = own_key_home / "lessonkit" / "cache-key"
     assert key is not None and len(key) == 32 and path.read_bytes() == key
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     cache_file._keys.clear()
@@ -54,8 +49,8 @@ def test_a_relative_xdg_cache_home_is_ignored(tmp_path: Path, monkeypatch: pytes
     assert cache_file.key_path() == tmp_path / "home" / ".cache" / "lessonkit" / "cache-key"
 
 
-def test_a_damaged_key_file_is_replaced(_own_key_home: Path) -> None:
-    path = _own_key_home / "lessonkit" / "cache-key"
+def test_a_damaged_key_file_is_replaced(own_key_home: Path) -> None:
+    path = own_key_home / "lessonkit" / "cache-key"
     path.parent.mkdir(parents=True)
     path.write_bytes(b"short")
     key = cache_file.cache_key()
