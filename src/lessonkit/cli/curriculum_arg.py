@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -30,5 +31,6 @@ def load_for_paths(paths: Sequence[Path]) -> tuple[Path, Curriculum | None, list
 
 
 def _within(path: Path, target: Path) -> bool:
-    resolved = path.resolve()
-    return resolved == target or resolved.is_relative_to(target)
+    # By where the file is named as well as where it leads: a link out of the project is a problem
+    # of the file that holds the link (resolved, it lay outside every target and went unreported).
+    return any(p == target or p.is_relative_to(target) for p in (Path(os.path.abspath(path)), path.resolve()))  # noqa: PTH100

@@ -38,7 +38,9 @@ def _w(meaning: str) -> Code:
 
 CODES: Final[dict[str, Code]] = {
     # Loading lessons, front matter and configuration (`lessonkit validate`, and before every command).
-    "E001": _e("the file cannot be read: not UTF-8, binary, empty, too large or not a regular file"),
+    "E001": _e(
+        "the file cannot be read: not UTF-8, binary, empty, too large, not a regular file or a link out of the project"
+    ),
     "E002": _e("front matter missing or not closed with `---`"),
     "E003": _e("YAML syntax error (at the position YAML reports)"),
     "E004": _e("tab character used for indentation in YAML"),
@@ -84,8 +86,8 @@ CODES: Final[dict[str, Code]] = {
     "I105": _e("a pofilter check fails (urls, numbers, variables, xmltags, pythonbraceformat)"),
     "I106": _w("slide text or a slide title longer than its limit"),
     "I107": _e(
-        "a catalogue cannot be read (malformed, not UTF-8, too large, not a regular file, a control character,"
-        " an unusable Plural-Forms header)"
+        "a catalogue cannot be read (malformed, not UTF-8, too large, not a regular file, a link out of the"
+        " project, a control character, an unusable Plural-Forms header)"
     ),
     "I110": _e("import: a text's placeholders or tokens do not match the English"),
     "I111": _e("import: a section's structure differs from the English"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -81,6 +82,10 @@ def relative(path: Path, root: Path) -> Path:
     """`path` relative to the project root when inside it (for short, stable messages)."""
     try:
         return path.resolve().relative_to(root.resolve())
+    except ValueError:
+        pass
+    try:  # a link out of the project: named by where it stands, not where it leads
+        return Path(os.path.abspath(path)).relative_to(os.path.abspath(root))  # noqa: PTH100
     except ValueError:
         return path
 

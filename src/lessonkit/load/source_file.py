@@ -22,12 +22,19 @@ MAX_BYTES = 2 * 1024 * 1024
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
 
 
+# What makes a folder a project (`lessonkit.load.curriculum.find_root` looks for the same file).
+_PROJECT_MARKER = Path("lessons", "curriculum.yml")
+
+
 class UnreadableFileError(OSError):
     """A file that is not a regular file, or larger than the limit for its kind."""
 
 
 def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
     """The bytes of a regular file of at most `limit` bytes; anything else raises OSError."""
+    escape = link_out_of_project(path)
+    if escape is not None:
+        raise UnreadableFileError(escape)
     descriptor = os.open(path, _OPEN_FLAGS)
     try:
         info = os.fstat(descriptor)
@@ -47,6 +54,27 @@ def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
     if size > limit:
         raise UnreadableFileError(_too_large(size, limit))
     return b"".join(chunks)
+
+
+def link_out_of_project(path: Path) -> str | None:
+    """Why a file inside a project may not be read through a link that leads out of it (None: it may).
+
+    Lessons, catalogues and country packs arrive in contributions, and a symbolic link is one line
+    of a diff: `lessons/x.md -> /home/teacher/notes.md` was read as a lesson and published on the
+    site. A link inside the project that stays inside it is followed; a file outside any project
+    (`lessonkit check ~/draft.md`) is the user's own choice and read as it is.
+    """
+    # abspath, not resolve: '..' is taken out, but no link is followed (that is what is compared).
+    absolute = Path(os.path.abspath(path))  # noqa: PTH100
+    real = Path(os.path.realpath(path))
+    if real == absolute:
+        return None  # no link on the way (the common case: no folder is looked at)
+    for folder in absolute.parents:
+        if (folder / _PROJECT_MARKER).is_file():
+            if real.is_relative_to(os.path.realpath(folder)):
+                return None
+            return "a link to a file outside the project: not read (copy the file into the project instead)"
+    return None
 
 
 def _too_large(size: int, limit: int) -> str:
