@@ -10,7 +10,6 @@ imports this module (nor pydantic): validated rules are kept as plain `RuleSpec`
 from __future__ import annotations
 
 import dataclasses
-import difflib
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union, get_args, get_type_hints
 
@@ -18,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 from lessonkit.check import rulebook
 from lessonkit.check.rulebook import COMMON_FIELDS, KINDS, Applies, RuleSpec
+from lessonkit.closest_name import closest_name
 from lessonkit.load.yaml_tree import YamlDocument
 from lessonkit.problems import Location, Problem
 
@@ -117,8 +117,8 @@ def _problem(error: dict[str, Any], document: YamlDocument, path: Path) -> Probl
     shown = ".".join(str(part) for part in loc) or "(file)"
     if error["type"] == "union_tag_invalid":
         tag = str(error.get("ctx", {}).get("tag", ""))
-        guess = difflib.get_close_matches(tag, list(KINDS), n=1)
-        hint = f"; did you mean '{guess[0]}'?" if guess else f"; known kinds: {', '.join(KINDS)}"
+        guess = closest_name(tag, KINDS)
+        hint = f"; did you mean '{guess}'?" if guess else f"; known kinds: {', '.join(KINDS)}"
         return Problem(Location(path, document.line_of((*loc, "kind")), 1), "E012", f"unknown rule kind '{tag}'{hint}")
     if error["type"] == "union_tag_not_found":
         return Problem(where, "E011", f"required field '{shown}.kind' is missing")
@@ -128,13 +128,13 @@ def _problem(error: dict[str, Any], document: YamlDocument, path: Path) -> Probl
             message = f"'{name}' is not a field of a '{kind}' rule (it belongs to: {', '.join(owners)})"
         else:
             known = [*COMMON_FIELDS, *KINDS[kind].takes]
-            guess = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-            hint = f"; did you mean '{guess[0]}'?" if guess else f"; known fields: {', '.join(sorted(known))}"
+            guess = closest_name(name, known)
+            hint = f"; did you mean '{guess}'?" if guess else f"; known fields: {', '.join(sorted(known))}"
             message = f"unknown field '{name}' in a '{kind}' rule (likely a typo){hint}"
         return Problem(where, "E010", message)
     if error["type"] == "extra_forbidden":
-        guess = difflib.get_close_matches(name, list(RuleFileSchema.model_fields), n=1, cutoff=0.6)
-        hint = f"; did you mean '{guess[0]}'?" if guess else f"; known fields: {', '.join(RuleFileSchema.model_fields)}"
+        guess = closest_name(name, RuleFileSchema.model_fields)
+        hint = f"; did you mean '{guess}'?" if guess else f"; known fields: {', '.join(RuleFileSchema.model_fields)}"
         return Problem(where, "E010", f"unknown field '{name}' (likely a typo){hint}")
     if error["type"] == "missing":
         return Problem(where, "E011", f"required field '{shown}' is missing")

@@ -22,7 +22,6 @@ warning (`unused_suppressions`): the finding it was written for has gone, or it 
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Collection, Iterable
 from functools import lru_cache
@@ -30,6 +29,7 @@ from pathlib import Path
 
 from lessonkit.check.finding import Suppression
 from lessonkit.check.rule_codes import QA_RULE
+from lessonkit.closest_name import closest_name
 from lessonkit.diagnostics import Diagnostic, Location
 
 SUPPRESSION_RULE = "check.suppression"
@@ -227,8 +227,7 @@ def _slips(word: str, target: str) -> int:
 def _close_name(rule: str, names: list[str], cache: dict[str, str]) -> str:
     """A known rule or family close to an unknown one (a typo), looked up for a bounded number of names."""
     if rule not in cache and len(cache) < _SUGGESTED:
-        close = difflib.get_close_matches(rule[:100], names, n=1, cutoff=0.75)
-        cache[rule] = close[0] if close else ""
+        cache[rule] = closest_name(rule[:100], names, cutoff=0.75) or ""
     return cache.get(rule, "")
 
 

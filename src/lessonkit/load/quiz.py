@@ -22,13 +22,13 @@ stable ids (`q1`, `q1-o2`) that any renderer (print, site, exports) can use.
 
 from __future__ import annotations
 
-import difflib
 import random
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from lessonkit.closest_name import closest_name
 from lessonkit.problems import Location, Problem
 
 if TYPE_CHECKING:
@@ -271,9 +271,9 @@ class _Reader:
             return
         name = match["text"].strip().lower()
         if name not in TYPES:
-            guess = difflib.get_close_matches(name, list(TYPES), n=1)
+            guess = closest_name(name, TYPES)
             known = ", ".join(dict.fromkeys(TYPES.values()))
-            hint = f"; did you mean '{guess[0]}'?" if guess else f"; use one of {known}"
+            hint = f"; did you mean '{guess}'?" if guess else f"; use one of {known}"
             self.error(number, match.start("text") + 1, "E037", f"unknown quiz item type '{name}'{hint}")
         draft.type_name = TYPES.get(name, "?")
         draft.type_location = Location(self.path, number, column)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from lessonkit.closest_name import closest_name
 from lessonkit.load.yaml_tree import YamlDocument
 from lessonkit.problems import Location, Problem
 
@@ -39,8 +39,8 @@ def validate_schema(model: type[Model], document: YamlDocument, path: Path) -> t
 
 def _unknown_field(name: str, model: type[BaseModel], loc: tuple[object, ...]) -> str:
     known = _fields_at(model, loc[:-1])
-    guess = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-    hint = f"; did you mean '{guess[0]}'?" if guess else f"; known fields: {', '.join(sorted(known))}"
+    guess = closest_name(name, known)
+    hint = f"; did you mean '{guess}'?" if guess else f"; known fields: {', '.join(sorted(known))}"
     return f"unknown field '{name}' (likely a typo){hint}"
 
 

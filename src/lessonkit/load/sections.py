@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +9,7 @@ from types import MappingProxyType
 
 from markdown_it.token import Token
 
+from lessonkit.closest_name import closest_name
 from lessonkit.markdown import SECTION_CLOSE, SECTION_OPEN, block_tokens
 from lessonkit.model import Section
 from lessonkit.problems import Location, Problem
@@ -93,8 +93,8 @@ def _section(info: str, text: str, where: Location) -> tuple[Section | None, lis
     kind = match["kind"]
     spec = KINDS.get(kind)
     if spec is None:
-        guess = difflib.get_close_matches(kind, list(KINDS), n=1)
-        hint = f"; did you mean '{guess[0]}'?" if guess else f"; known kinds: {', '.join(KINDS)}"
+        guess = closest_name(kind, KINDS)
+        hint = f"; did you mean '{guess}'?" if guess else f"; known kinds: {', '.join(KINDS)}"
         return None, [Problem(where, "E030", f"unknown section kind '{kind}'{hint}")]
     attrs, problems = _attributes(match["attrs"] or "", kind, spec, where)
     return Section(kind, MappingProxyType(attrs), text, where), problems
