@@ -26,7 +26,7 @@ from lessonkit.check.documents import text_document
 from lessonkit.check.kinds.flesch import flesch_kincaid_grade
 from lessonkit.check.kinds.readability import _textstat
 from lessonkit.check.rule_schema import KIND_MODELS, AppliesModel
-from lessonkit.check.rulebook import Applies, Rulebook, RuleSpec, load_rulebook, rules_cache_path
+from lessonkit.check.rulebook import Applies, Rulebook, RuleSpec, load_rulebook, rules_cache_key, rules_cache_path
 from lessonkit.check.sentences import readable_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -148,8 +148,8 @@ def test_plain_rule_fields_mirror_the_schema() -> None:
 def test_the_cached_rulebook_is_the_validated_one(tmp_path: Path) -> None:
     fresh = load_rulebook(RULES)
     written = load_rulebook(RULES, tmp_path)  # validates the files and writes the cache
-    cache = rules_cache_path(RULES, sorted(RULES.glob("*/*.yml")), tmp_path)
-    assert cache.is_file()
+    key = rules_cache_key(RULES, sorted(RULES.glob("*/*.yml")))
+    assert all(rules_cache_path(tmp_path, key, language).is_file() for language in ("ar", "common", "de", "en", "es"))
     read = load_rulebook(RULES, tmp_path)
     assert _rows(read) == _rows(written) == _rows(fresh)
     assert len(read.rules) > 20
@@ -166,12 +166,14 @@ def test_the_cached_rulebook_is_the_validated_one(tmp_path: Path) -> None:
         lambda r: r["rules"][0]["spec"].update(extra=1),
         lambda r: r["rules"][0].update(line="3"),
         lambda r: r["rules"][0].update(define={"x": 1}),
-        lambda r: r.update(format=2),
+        lambda r: r.update(format=1),  # the one-file cache of earlier versions
+        lambda r: r.update(language="de"),  # another language's file
+        lambda r: r["rules"][0].update(language="de"),
     ],
 )
 def test_a_cache_of_the_wrong_shape_is_rebuilt(tmp_path: Path, damage: Any) -> None:
     good = _rows(load_rulebook(RULES, tmp_path))
-    cache = rules_cache_path(RULES, sorted(RULES.glob("*/*.yml")), tmp_path)
+    cache = rules_cache_path(tmp_path, rules_cache_key(RULES, sorted(RULES.glob("*/*.yml"))), "en")
     record = json.loads(unseal(cache.name, cache.read_bytes()) or b"")
     damage(record)
     # Signed with the user's key, so that only the checks on reading stand between it and the rules.

@@ -31,7 +31,7 @@ from lessonkit.build.cache import CACHE_DIR, DocumentCache
 from lessonkit.build.staging import LOCK_PREFIX, MARKER, STAGE_PREFIX
 from lessonkit.build.up_to_date import STAMP, BuildRecord
 from lessonkit.cache_file import seal, unseal
-from lessonkit.check.rulebook import load_rulebook, rules_cache_path
+from lessonkit.check.rulebook import load_rulebook, rules_cache_key, rules_cache_path
 from print_project import GUIDE, example_lessons, make_project, pdf_info
 
 # The documents of the example project in en-IE: seven files of the lesson (easy read too), the guide, the handbook.
@@ -310,7 +310,7 @@ def test_a_planted_rules_cache_cannot_run_code(tmp_path: Path) -> None:
     rules = ROOT / "rules"
     files = sorted(rules.glob("*/*.yml"))
     # Where the cache is now (JSON) and where earlier versions kept a pickle.
-    current = rules_cache_path(rules, files, cache)
+    current = rules_cache_path(cache, rules_cache_key(rules, files), "en")
     digest = hashlib.sha256()
     for path in files:
         digest.update(path.relative_to(rules).as_posix().encode() + b"\0" + path.read_bytes())
@@ -321,7 +321,7 @@ def test_a_planted_rules_cache_cannot_run_code(tmp_path: Path) -> None:
     assert not proof.exists()
     assert len(book.rules) > 20
     written = unseal(current.name, current.read_bytes())  # replaced by a real cache, signed with our key
-    assert written is not None and json.loads(written)["format"] == 1
+    assert written is not None and json.loads(written)["format"] == 2
     # Well-formed JSON that is not a rule cache, or one pointing outside the rules folder, is ignored too,
     # even when signed with the user's key (so the checks on reading hold without the signature).
     record = json.loads(written)
@@ -337,7 +337,8 @@ def test_a_planted_rules_cache_cannot_run_code(tmp_path: Path) -> None:
     current.write_bytes(json.dumps(record).encode())
     assert len(load_rulebook(rules, cache).rules) == len(book.rules)
     current.write_bytes(seal(current.name, json.dumps(record).encode()) or b"")
-    assert len(load_rulebook(rules, cache).rules) == 1  # the control: signed, the same cache would be used
+    english = [rule for rule in load_rulebook(rules, cache).rules if rule.language == "en"]
+    assert len(english) == 1  # the control: signed, the same cache would be used
 
 
 def test_the_check_command_ignores_a_planted_rules_pickle(tmp_path: Path) -> None:
@@ -349,7 +350,9 @@ def test_the_check_command_ignores_a_planted_rules_pickle(tmp_path: Path) -> Non
     with pickle.loads(payload(proof)):  # the payload works when unpickled ...
         assert proof.exists()
     proof.unlink()
-    (cache / rules_cache_path(rules, sorted(rules.glob("*/*.yml")), cache).name).write_bytes(payload(proof))
+    for language in ("common", "en"):
+        key = rules_cache_key(rules, sorted(rules.glob("*/*.yml")))
+        rules_cache_path(cache, key, language).write_bytes(payload(proof))
     result = lessonkit("check", cwd=root)
     assert result.code in (0, 1), result.err
     assert "Traceback" not in result.err

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from lessonkit.cache_file import seal, unseal
 from lessonkit.check import rulebook
-from lessonkit.check.rulebook import KINDS, ROLES, Rulebook, load_rulebook, rules_cache_path
+from lessonkit.check.rulebook import KINDS, ROLES, Rulebook, load_rulebook, rules_cache_key, rules_cache_path
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = ROOT / "rules"
@@ -85,12 +85,13 @@ def _reference_spec(value: object) -> dict[str, Any]:
 def _reference(record: object, rules_dir: Path) -> list[str] | None:
     """The rules the reference check accepts (as typed reprs), or None when it refuses the record."""
     try:
-        _want(isinstance(record, dict) and record.get("format") == 1 and isinstance(record["rules"], list))
+        _want(isinstance(record, dict) and record.get("format") == 2 and isinstance(record["rules"], list))
         assert isinstance(record, dict)
+        _want(record["language"] == "en")  # the file of one language holds that language's rules only
         rows = []
         for item in record["rules"]:
             _want(isinstance(item, dict) and set(item) == rulebook._RULE_KEYS)
-            _want(isinstance(item["language"], str) and isinstance(item["negation"], str))
+            _want(item["language"] == "en" and isinstance(item["negation"], str))
             _want(isinstance(item["path"], str) and type(item["line"]) is int and type(item["column"]) is int)
             relative = Path(item["path"])
             _want(not relative.is_absolute() and ".." not in relative.parts)
@@ -117,7 +118,7 @@ def record(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """The JSON record of the real rules' cache, as lessonkit writes it."""
     folder = tmp_path_factory.mktemp("cache")
     load_rulebook(RULES, folder)
-    cache = rules_cache_path(RULES, sorted(RULES.glob("*/*.yml")), folder)
+    cache = rules_cache_path(folder, rules_cache_key(RULES, sorted(RULES.glob("*/*.yml"))), "en")
     data: dict[str, Any] = json.loads(unseal(cache.name, cache.read_bytes()) or b"")
     return data
 
@@ -126,7 +127,8 @@ def _read(record: object, folder: Path) -> Rulebook | None:
     """`_read_cache` of the record, signed with the user's key (so only the checks on reading judge it)."""
     path = folder / "rules-test.json"
     path.write_bytes(seal(path.name, json.dumps(record).encode()) or b"")
-    return rulebook._read_cache(path, RULES)
+    rules = rulebook._read_cache(path, RULES, "en")
+    return None if rules is None else Rulebook(rules)
 
 
 def test_the_written_cache_reads_back_as_the_reference_reads_it(record: dict[str, Any], tmp_path: Path) -> None:
@@ -207,6 +209,8 @@ def test_a_changed_value_is_judged_as_the_reference_judges_it(
         lambda r: r["rules"][-1].update(column=True),
         lambda r: r["rules"][-1].update(define=["x"]),
         lambda r: r.update(rules={}),
+        lambda r: r.update(language="de"),
+        lambda r: r.pop("language"),
     ],
 )
 def test_a_signed_cache_with_one_wrong_value_is_refused(record: dict[str, Any], tmp_path: Path, damage: Any) -> None:
@@ -214,3 +218,38 @@ def test_a_signed_cache_with_one_wrong_value_is_refused(record: dict[str, Any], 
     damage(changed)
     assert _reference(changed, RULES) is None  # the damage is one the reference refused too
     assert _read(changed, tmp_path) is None
+
+
+def test_a_check_of_an_english_text_reads_only_the_english_and_common_rules(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every language's rules were read on every run: Arabic alone is half the cache, and a check of
+    # one small English file spent about a sixth of its start-up on rules it never ran.
+    from lessonkit.check.documents import text_document
+    from lessonkit.check.engine import apply_suppressions, check_document
+    from lessonkit.check.run import known_rules
+
+    load_rulebook(RULES, tmp_path)  # the cache of every language, written
+    read: list[str] = []
+    original = rulebook._read_cache
+
+    def spy(path: Path, rules_dir: Path, language: str) -> tuple[rulebook.Rule, ...] | None:
+        read.append(language)
+        return original(path, rules_dir, language)
+
+    monkeypatch.setattr(rulebook, "_read_cache", spy)
+    book = load_rulebook(RULES, tmp_path)
+    assert read == []
+    text = "If someone tricks you, it is never your fault. You are stupid.\n"
+    document = text_document(Path("x.md"), text, "en", "students", "8-10")
+    findings = check_document(document, list(book.for_language("en")))
+    assert any(f.code.startswith("tone.") for f in findings)  # the English rules ran
+    kept, _ = apply_suppressions(findings, text, Path("x.md"), known_rules(book))
+    assert kept == findings
+    assert sorted(read) == ["common", "en"]
+    # A suppression must name a known rule of any language: only then is every language read.
+    comment = '<!-- lessonkit: ignore tone.no-such-rule "a reason" -->\n'
+    kept, _ = apply_suppressions([], comment, Path("x.md"), known_rules(book))
+    assert [f.code for f in kept] == ["check.suppression"] and "unknown rule" in kept[0].message
+    assert sorted(read) == ["ar", "common", "de", "en", "es"]
+    assert book.languages == ("ar", "de", "en", "es")

@@ -251,7 +251,8 @@ MOST_KEPT = 16
 _DAY_NS = 24 * 3600 * 10**9
 _FAMILY = re.compile(
     r"(?P<name>rules|classifier|matchers|syllables-common-[a-z]{2,3}|pyphen-[0-9.]+-[A-Za-z_]+-[0-9]+)"
-    r"-(?:[0-9a-f]{32}|[0-9]{1,20})\.(?P<suffix>json|marshal)"
+    # The rules are cached one file per language (`rules-en-<hash>.json`), one family for all of them.
+    r"(?:-[a-z]{2,3}|-common)?-(?:[0-9a-f]{32}|[0-9]{1,20})\.(?P<suffix>json|marshal)"
 )
 
 

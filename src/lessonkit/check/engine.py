@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 
 from lessonkit.check import kinds
 from lessonkit.check.document import Document
 from lessonkit.check.finding import Suppression
 from lessonkit.check.rulebook import DOCUMENTS, KINDS, Rule, runner
-from lessonkit.check.suppress import find_suppressions, unused_suppressions
+from lessonkit.check.suppress import KnownRules, find_suppressions, unused_suppressions
 from lessonkit.diagnostics import Diagnostic
 from lessonkit.diagnostics import sort_key as _order
 
@@ -64,7 +64,12 @@ def in_order(findings: list[Diagnostic]) -> list[Diagnostic]:
 
 
 def apply_suppressions(
-    findings: list[Diagnostic], source: str, path: Path, known_rules: set[str], *, catalogue: bool = False
+    findings: list[Diagnostic],
+    source: str,
+    path: Path,
+    known_rules: Collection[str] | KnownRules,
+    *,
+    catalogue: bool = False,
 ) -> tuple[list[Diagnostic], list[tuple[Suppression, int]]]:
     """Findings left after the file's suppressions, and each suppression with how many it silenced.
 

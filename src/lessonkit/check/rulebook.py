@@ -257,46 +257,83 @@ class Rule:
         return roles is None or unit.role in roles
 
 
-class Rulebook(NamedTuple):
-    """Every rule of a project, with the languages it has rules for (a NamedTuple: see `RuleKind`)."""
+class Rulebook:
+    """Every rule of a project, by language; from the cache, a language's rules are read when first asked for.
 
-    rules: tuple[Rule, ...]
+    A check of one English file needs the English and common rules only: reading the other
+    languages' rules too (two thirds of the cache, Arabic alone half of it) was about a tenth of
+    the start-up. `read(language)` gives one language's rules; languages read or given stay.
+    """
+
+    def __init__(
+        self,
+        rules: Iterable[Rule] = (),
+        languages: Iterable[str] = (),
+        read: Callable[[str], tuple[Rule, ...]] | None = None,
+    ) -> None:
+        grouped: dict[str, list[Rule]] = {}
+        for rule in rules:
+            grouped.setdefault(rule.language, []).append(rule)
+        self._by_language: dict[str, tuple[Rule, ...]] = {k: tuple(v) for k, v in grouped.items()}
+        self._all: tuple[str, ...] = tuple(sorted({*languages, *grouped}))  # rule folders, as the files sort
+        self._read = read
+
+    def _of(self, language: str) -> tuple[Rule, ...]:
+        found = self._by_language.get(language)
+        if found is None:
+            found = self._read(language) if self._read is not None and language in self._all else ()
+            self._by_language[language] = found
+        return found
+
+    @property
+    def rules(self) -> tuple[Rule, ...]:
+        """Every rule, in the order of their files (every language is read)."""
+        return tuple(rule for language in self._all for rule in self._of(language))
 
     def for_language(self, language: str) -> tuple[Rule, ...]:
-        """Common rules plus the language's own rules."""
-        return tuple(r for r in self.rules if r.language in (COMMON, language))
+        """Common rules plus the language's own rules (only those two are read)."""
+        return tuple(rule for name in sorted({COMMON, language}) for rule in self._of(name))
 
     @property
     def languages(self) -> tuple[str, ...]:
-        """Languages that have their own rule files."""
-        return tuple(sorted({r.language for r in self.rules} - {COMMON}))
+        """Languages that have their own rule files (their folders: nothing is read to answer)."""
+        return tuple(name for name in self._all if name != COMMON)
 
 
 def load_rulebook(rules_dir: Path, cache_dir: Path | None = None) -> Rulebook:
     """Load every rule file under `rules_dir`; any problem is fatal and names its file and line.
 
-    Validated rules are cached under `cache_dir`, keyed by a hash of every rule file and of the
-    code that defines a rule, because reading YAML with line numbers and validating it costs
-    most of a second. The cache is JSON of plain values, signed with the user's own cache key
-    (`lessonkit.cache_file`: a cache shipped inside a project cannot drop or change a rule) and
-    checked field by field on reading (types and the allowed words), so a planted or damaged
-    cache file can at worst be ignored, never run code.
+    Validated rules are cached under `cache_dir`, one file per language, keyed by a hash of every
+    rule file and of the code that defines a rule, because reading YAML with line numbers and
+    validating it costs most of a second. The cache is JSON of plain values, signed with the
+    user's own cache key (`lessonkit.cache_file`: a cache shipped inside a project cannot drop or
+    change a rule) and checked field by field on reading (types and the allowed words), so a
+    planted or damaged cache file can at worst be ignored, never run code. With every language's
+    file there, a language is read when its rules are first asked for; otherwise every file is
+    read and validated now (a broken rule file is reported before any checking) and the cache
+    written.
     """
     if not rules_dir.is_dir():
         raise UnusableInputError([Diagnostic(Location(rules_dir), RULES_CODE, "no rules folder")], UNUSABLE_RULES)
     files = sorted(rules_dir.glob("*/*.yml"))
-    cached = rules_cache_path(rules_dir, files, cache_dir) if cache_dir else None
-    if cached is not None:
-        book = _read_cache(cached, rules_dir)
-        if book is not None:
-            return book
-    book = _load_all(files)
-    if cached is not None:
-        write_sealed_file(cached, json.dumps(_cache_record(book, rules_dir)).encode("utf-8"))
-    return book
+    if cache_dir is None:
+        return _load_all(files)
+    languages = sorted({path.parent.name for path in files})
+    key = rules_cache_key(rules_dir, files)
+    if all(rules_cache_path(cache_dir, key, language).is_file() for language in languages):
+
+        def read(language: str) -> tuple[Rule, ...]:
+            found = _read_cache(rules_cache_path(cache_dir, key, language), rules_dir, language)
+            if found is None:  # damaged or not ours: read from the rule files and written again
+                book = _write_cache(_load_all(files), cache_dir, key, rules_dir)
+                found = tuple(rule for rule in book.rules if rule.language == language)
+            return found
+
+        return Rulebook((), languages, read)
+    return _write_cache(_load_all(files), cache_dir, key, rules_dir)
 
 
-_CACHE_FORMAT: Final = 1
+_CACHE_FORMAT: Final = 2
 # The modules whose code shapes a cached rule: a change to either makes a new cache file.
 # (linguistic/shape.py checks grammar rules' shapes when they are loaded.)
 _SHAPE_CODE: Final = (
@@ -306,19 +343,32 @@ _SHAPE_CODE: Final = (
 )
 
 
-def rules_cache_path(rules_dir: Path, files: Iterable[Path], cache_dir: Path) -> Path:
-    """The cache file for these rule files: named by a hash of the code and every file."""
+def rules_cache_key(rules_dir: Path, files: Iterable[Path]) -> str:
+    """A hash of the code that shapes a rule and of every rule file: it names the cache files."""
     digest = hashlib.sha256(f"{__version__}\0{_CACHE_FORMAT}\0".encode())
     for code in _SHAPE_CODE:
         digest.update(code.read_bytes() + b"\0")
     for path in files:
         digest.update(path.relative_to(rules_dir).as_posix().encode() + b"\0" + path.read_bytes())
-    return cache_dir / f"rules-{digest.hexdigest()[:32]}.json"
+    return digest.hexdigest()[:32]
 
 
-def _cache_record(book: Rulebook, rules_dir: Path) -> dict[str, Any]:
+def rules_cache_path(cache_dir: Path, key: str, language: str) -> Path:
+    """The cache file of one language's rules (`common` too) for the rule files hashed to `key`."""
+    return cache_dir / f"rules-{language}-{key}.json"
+
+
+def _write_cache(book: Rulebook, cache_dir: Path, key: str, rules_dir: Path) -> Rulebook:
+    for language in {rule.language for rule in book.rules}:
+        record = _cache_record(book, rules_dir, language)
+        write_sealed_file(rules_cache_path(cache_dir, key, language), json.dumps(record).encode("utf-8"))
+    return book
+
+
+def _cache_record(book: Rulebook, rules_dir: Path, language: str) -> dict[str, Any]:
     return {
         "format": _CACHE_FORMAT,
+        "language": language,
         "rules": [
             {
                 "spec": dataclasses.asdict(r.spec),
@@ -331,6 +381,7 @@ def _cache_record(book: Rulebook, rules_dir: Path) -> dict[str, Any]:
                 "column": r.location.column,
             }
             for r in book.rules
+            if r.language == language
         ],
     }
 
@@ -447,21 +498,21 @@ _CONVERT: Final[dict[str, Callable[[object], Any]]] = {
 assert {*_VALUES, *_CONVERT} == set(_CHECKS.values())  # every check is made
 
 
-def _read_cache(path: Path, rules_dir: Path) -> Rulebook | None:
+def _read_cache(path: Path, rules_dir: Path, language: str) -> tuple[Rule, ...] | None:
     data = read_sealed_file(path, limit=64 * 1024 * 1024)
     if data is None:
         return None
     try:
         record = json.loads(data)
         _want(type(record) is dict and record.get("format") == _CACHE_FORMAT)
-        _want(type(record["rules"]) is list)
+        _want(record["language"] == language and type(record["rules"]) is list)
         rules: list[Rule] = []
         # Rules of one file share its path: each distinct path is checked and made a Path once.
         files: dict[str, Path] = {}
         for item in record["rules"]:
             _want(type(item) is dict and item.keys() == _RULE_KEYS)
             "".join((item["language"], item["negation"], item["path"]))  # TypeError unless all are str
-            _want(type(item["line"]) is int and type(item["column"]) is int)
+            _want(item["language"] == language and type(item["line"]) is int and type(item["column"]) is int)
             where = item["path"]
             if where not in files:
                 relative = Path(where)
@@ -472,7 +523,7 @@ def _read_cache(path: Path, rules_dir: Path) -> Rulebook | None:
             rules.append(Rule(spec, item["language"], _string_map(item["define"]), item["negation"], location))
     except (_NotACacheError, ValueError, KeyError, TypeError, RecursionError):
         return None  # damaged or not ours: rebuilt from the rule files and written again
-    return Rulebook(tuple(rules))
+    return tuple(rules)
 
 
 _RULE_KEYS: Final = {"spec", "language", "define", "negation", "path", "line", "column"}

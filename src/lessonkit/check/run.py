@@ -22,6 +22,7 @@ from lessonkit.check.engine import apply_suppressions, check_document
 from lessonkit.check.report import Report
 from lessonkit.check.resources import CACHE_ENV, cache_dir, use_cache_dir
 from lessonkit.check.rulebook import KINDS, PACKS, RULES_DIR, Rulebook, load_rulebook, rule_ids, runner
+from lessonkit.check.suppress import KnownRules
 from lessonkit.diagnostics import Diagnostic, LessonkitError, UnusableInputError, printable_path, sort_key
 from lessonkit.load.source_file import read_bytes, read_text
 from lessonkit.shipped import CACHE_DIR, default_cache_dir, shipped
@@ -57,6 +58,11 @@ def project_root(start: Path) -> Path | None:
     """
     start = start.resolve()
     return next((folder for folder in (start, *start.parents) if (folder / LESSONS_DIR / CONFIG_FILE).is_file()), None)
+
+
+def known_rules(book: Rulebook) -> KnownRules:
+    """The rule ids a suppression may name: every language's, read only when a comment needs them."""
+    return KnownRules(lambda: rule_ids(book.rules))
 
 
 def rulebook_for(root: Path | None) -> Rulebook:
@@ -116,7 +122,7 @@ def _catalogue_suppressions(
     source, _ = read_text(path, MAX_PO_BYTES)  # the catalogue's own limit: past 2 MB its comments were not read
     if source is None:
         return findings
-    kept, used = apply_suppressions(findings, source, path, rule_ids(book.rules), catalogue=True)
+    kept, used = apply_suppressions(findings, source, path, known_rules(book), catalogue=True)
     report.suppressions += used
     return kept
 
@@ -255,7 +261,7 @@ def _add(report: Report, document: Document, book: Rulebook) -> None:
     findings = check_document(document, rules)
     source, _ = read_text(document.path)
     if source is not None:
-        findings, used = apply_suppressions(findings, source, document.path, rule_ids(book.rules))
+        findings, used = apply_suppressions(findings, source, document.path, known_rules(book))
         report.suppressions += used
     report.findings += findings
     report.files += 1

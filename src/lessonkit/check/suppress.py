@@ -23,7 +23,7 @@ warning (`unused_suppressions`): the finding it was written for has gone, or it 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -53,8 +53,39 @@ _QUOTES = "\u201c\u201d\u201e\u00ab\u00bb'\u2018\u2019`"  # quotes a word proces
 _SUGGESTED = 20  # unknown rules looked up for a "did you mean" per file (a file of thousands costs no more)
 
 
+class KnownRules:
+    """The rule ids a suppression may name, and their families, worked out when a comment first needs them.
+
+    Most texts hold no comment that needs them, and the ids of every rule mean reading every
+    language's rules from the cache (about a tenth of the start-up of a check of one small file).
+    """
+
+    def __init__(self, ids: Callable[[], Iterable[str]]) -> None:
+        self._source = ids
+        self._ids: frozenset[str] | None = None
+        self._families: frozenset[str] = frozenset()
+        self._names: list[str] = []
+
+    def _read(self) -> frozenset[str]:
+        if self._ids is None:
+            self._ids = frozenset(self._source())
+            self._families = frozenset(r.split(".")[0] for r in self._ids)
+            self._names = sorted(self._ids | self._families)
+        return self._ids
+
+    def knows(self, rule: str) -> bool:
+        """True for a rule id or a family of rules."""
+        return rule in self._read() or rule in self._families
+
+    @property
+    def names(self) -> list[str]:
+        """Every rule id and family, sorted (for "did you mean")."""
+        self._read()
+        return self._names
+
+
 def find_suppressions(
-    text: str, path: Path, known_rules: Collection[str], first_line: int = 1, *, catalogue: bool = False
+    text: str, path: Path, known_rules: Collection[str] | KnownRules, first_line: int = 1, *, catalogue: bool = False
 ) -> tuple[list[Suppression], list[Diagnostic]]:
     """The suppressions written in a text, and findings for malformed ones (no reason, unknown rule).
 
@@ -63,8 +94,7 @@ def find_suppressions(
     lines = text.split("\n")
     suppressions: list[Suppression] = []
     problems: list[Diagnostic] = []
-    families = {r.split(".")[0] for r in known_rules}
-    names = sorted(set(known_rules) | families)
+    known = known_rules if isinstance(known_rules, KnownRules) else KnownRules(lambda: known_rules)
     suggested: dict[str, str] = {}
     ends: list[int] | None = None  # made on the first suppression: most files have none
     for index, line in enumerate(lines):
@@ -76,8 +106,8 @@ def find_suppressions(
             if catalogue and rule.split(".")[0] == _NEVER_IN_PO:
                 message = f"{rule} cannot be suppressed: the translation QA guards help details and placeholders"
                 problems.append(Diagnostic(where, SUPPRESSION_RULE, message, suggestion="correct the translation"))
-            elif rule not in known_rules and rule not in families:
-                hint = _close_name(rule, names, suggested)
+            elif not known.knows(rule):
+                hint = _close_name(rule, known.names, suggested)
                 message = f"suppression names an unknown rule '{rule}'" + (f"; did you mean '{hint}'?" if hint else "")
                 problems.append(Diagnostic(where, SUPPRESSION_RULE, message))
             elif not reason:
@@ -93,7 +123,7 @@ def find_suppressions(
                 ends = ends if ends is not None else _paragraph_ends(lines, catalogue=catalogue)
                 suppressions.append(Suppression(where, rule, reason, ends[index + 1] + first_line))
         if "<!--" in line or line.lstrip().startswith("#"):  # the only lines that can hold a near-miss
-            for column, why in _near_misses(line, lines, index, starts, names, catalogue=catalogue):
+            for column, why in _near_misses(line, lines, index, starts, known, catalogue=catalogue):
                 where = Location(path, index + first_line, column + 1)
                 form = (_PO_FORM if catalogue else _FORM).format(rule="RULE")
                 message = f"malformed suppression ({why}): it silences nothing"
@@ -123,7 +153,7 @@ def unused_suppressions(used: Iterable[tuple[Suppression, int]], findings: Itera
 
 
 def _near_misses(
-    line: str, lines: list[str], index: int, strict: set[int], names: list[str], *, catalogue: bool
+    line: str, lines: list[str], index: int, strict: set[int], known: KnownRules, *, catalogue: bool
 ) -> list[tuple[int, str]]:
     """(0-based column, what is wrong) for each comment on this line meant as a suppression and not one."""
     found: list[tuple[int, str]] = []
@@ -135,7 +165,7 @@ def _near_misses(
             return found
         head = stripped[1:].lstrip("#")[:_WINDOW]
         markdown_form = head.lstrip().startswith("<!--")
-        why = _why(head.lstrip()[4:] if markdown_form else head, names, closed=True)
+        why = _why(head.lstrip()[4:] if markdown_form else head, known, closed=True)
         if markdown_form and why is not None:
             why = "a catalogue takes '# lessonkit: ignore', not an HTML comment"
         elif _PO_COMMENT.match("# " + head.lstrip()):  # right words, wrong start: not read as a translator comment
@@ -145,7 +175,7 @@ def _near_misses(
         return found
     stripped = line.lstrip()
     if stripped.startswith("#"):  # the catalogue's form, a heading in Markdown
-        why = _why(stripped.lstrip("#")[:_WINDOW], names, closed=True, bare=False)
+        why = _why(stripped.lstrip("#")[:_WINDOW], known, closed=True, bare=False)
         if why is not None:
             found.append((len(line) - len(stripped), "a lesson takes an HTML comment '<!-- lessonkit: ignore ... -->'"))
     last_close = line.rfind("-->")
@@ -156,13 +186,13 @@ def _near_misses(
         closed = last_close >= opening.end()
         if not head.strip() and index + 1 < len(lines):  # `<!--` alone, the words on the next line
             head = lines[index + 1][:_WINDOW]
-        why = _why(head, names, closed=closed)
+        why = _why(head, known, closed=closed)
         if why is not None:
             found.append((opening.start(), why))
     return found
 
 
-def _why(head: str, names: list[str], *, closed: bool, bare: bool = True) -> str | None:
+def _why(head: str, known: KnownRules, *, closed: bool, bare: bool = True) -> str | None:
     """What keeps a comment (its text after `<!--` or `#`) meant as a suppression from being one; None if not meant.
 
     `bare`: a comment that begins `ignore RULE` counts as meant (not for a Markdown heading, which may be prose).
@@ -171,7 +201,7 @@ def _why(head: str, names: list[str], *, closed: bool, bare: bool = True) -> str
     if words is None:
         return None
     tool, sep, verb, rest = words["tool"], words["sep"], words["verb"], words["rest"]
-    if bare and _slips(tool.lower(), _VERB) <= 1 and sep == "" and _first_rule(verb + rest) in names:
+    if bare and _slips(tool.lower(), _VERB) <= 1 and sep == "" and known.knows(_first_rule(verb + rest)):
         return "it must begin 'lessonkit: ignore'"
     near_tool = len(tool) >= 6 and _slips(tool.lower(), _TOOL) <= 2
     if not near_tool or not ((tool == _TOOL and sep == ":") or _slips(verb.lower(), _VERB) <= 2):
