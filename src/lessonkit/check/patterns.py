@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from itertools import count
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 import re2
 
@@ -80,6 +80,8 @@ class Matcher:
     linear_part: Scanner | None = None
     python_part: Anchor | None = None
     python_wider: Scanner | None = None
+    # `_numbering`'s answer and the index it belongs to, set on the instance (not a field).
+    _numbers_kept: ClassVar[tuple[object, frozenset[int] | None, _Numbered | None] | None] = None
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
@@ -97,7 +99,10 @@ class Matcher:
             return True
         present = _STRINGS.present(folded)
         if present is not None:
-            _, wanted, numbered = self._numbering()
+            kept = self._numbers_kept  # read inline: this runs for every part and rule
+            if kept is None or kept[0] is not _STRINGS.index:
+                kept = self._numbering()
+            _, wanted, numbered = kept
             if wanted is not None and wanted.isdisjoint(present):
                 return False  # every phrase lacks one of its needs
             if numbered is not None:
@@ -124,7 +129,7 @@ class Matcher:
         are None, and they are worked out once it is.
         """
         index = _STRINGS.index
-        kept: tuple[object, frozenset[int] | None, _Numbered | None] | None = self.__dict__.get("_numbers_kept")
+        kept = self._numbers_kept
         if kept is not None and kept[0] is index:
             return kept
         wanted = _STRINGS.numbers(self.anchor) if self.anchor is not None else None
