@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -253,3 +254,20 @@ def test_a_check_of_an_english_text_reads_only_the_english_and_common_rules(
     assert [f.code for f in kept] == ["check.suppression"] and "unknown rule" in kept[0].message
     assert sorted(read) == ["ar", "common", "de", "en", "es"]
     assert book.languages == ("ar", "de", "en", "es")
+
+
+def test_cold_warm_and_uncached_rulebooks_agree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rules = tmp_path / "rules"
+    for name in ("common", "en"):
+        shutil.copytree(RULES / name, rules / name)
+    cache = tmp_path / "cache"
+    cold = load_rulebook(rules, cache)  # reads the rule files, writes a file per folder
+    uncached = load_rulebook(rules)
+    loads: list[int] = []
+    original = rulebook._load_all
+    monkeypatch.setattr(rulebook, "_load_all", lambda files: loads.append(1) or original(files))
+    warm = load_rulebook(rules, cache)
+    assert cold.languages == warm.languages == uncached.languages == ("en",)
+    assert [r.id for r in warm.rules] == [r.id for r in cold.rules] == [r.id for r in uncached.rules]
+    assert warm.for_language("de") == warm.for_language("common") and len(warm.for_language("en")) > 20
+    assert loads == []  # the warm run read the cache, not the rule files

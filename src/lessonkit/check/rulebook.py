@@ -296,7 +296,7 @@ class Rulebook:
 
     @property
     def languages(self) -> tuple[str, ...]:
-        """Languages that have their own rule files (their folders: nothing is read to answer)."""
+        """Languages that have their own rule folder under `rules/` (nothing is read to answer)."""
         return tuple(name for name in self._all if name != COMMON)
 
 
@@ -316,21 +316,22 @@ def load_rulebook(rules_dir: Path, cache_dir: Path | None = None) -> Rulebook:
     if not rules_dir.is_dir():
         raise UnusableInputError([Diagnostic(Location(rules_dir), RULES_CODE, "no rules folder")], UNUSABLE_RULES)
     files = sorted(rules_dir.glob("*/*.yml"))
-    if cache_dir is None:
-        return _load_all(files)
+    # The languages are the rule folders, read or not: the same answer from the cache and without it.
     languages = sorted({path.parent.name for path in files})
+    if cache_dir is None:
+        return Rulebook(_load_all(files).rules, languages)
     key = rules_cache_key(rules_dir, files)
     if all(rules_cache_path(cache_dir, key, language).is_file() for language in languages):
 
         def read(language: str) -> tuple[Rule, ...]:
             found = _read_cache(rules_cache_path(cache_dir, key, language), rules_dir, language)
             if found is None:  # damaged or not ours: read from the rule files and written again
-                book = _write_cache(_load_all(files), cache_dir, key, rules_dir)
+                book = _write_cache(_load_all(files), cache_dir, key, rules_dir, languages)
                 found = tuple(rule for rule in book.rules if rule.language == language)
             return found
 
         return Rulebook((), languages, read)
-    return _write_cache(_load_all(files), cache_dir, key, rules_dir)
+    return _write_cache(_load_all(files), cache_dir, key, rules_dir, languages)
 
 
 _CACHE_FORMAT: Final = 2
@@ -358,11 +359,12 @@ def rules_cache_path(cache_dir: Path, key: str, language: str) -> Path:
     return cache_dir / f"rules-{language}-{key}.json"
 
 
-def _write_cache(book: Rulebook, cache_dir: Path, key: str, rules_dir: Path) -> Rulebook:
-    for language in {rule.language for rule in book.rules}:
+def _write_cache(book: Rulebook, cache_dir: Path, key: str, rules_dir: Path, languages: list[str]) -> Rulebook:
+    # A file for every folder, one without rules too: else that folder would make every run cold.
+    for language in languages:
         record = _cache_record(book, rules_dir, language)
         write_sealed_file(rules_cache_path(cache_dir, key, language), json.dumps(record).encode("utf-8"))
-    return book
+    return Rulebook(book.rules, languages)
 
 
 def _cache_record(book: Rulebook, rules_dir: Path, language: str) -> dict[str, Any]:
