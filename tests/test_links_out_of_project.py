@@ -45,6 +45,13 @@ def test_a_lesson_that_links_out_of_the_project_is_refused_at_the_link(project: 
     assert "Traceback" not in run.err
     listed = run_cli("list", cwd=project)
     assert SECRET not in listed.out + listed.err
+    # The build refuses before rendering, naming the link from the project folder as validate does.
+    built = run_cli("build", "--no-site", "--out", "out", cwd=project)
+    assert built.code == 2, built.out + built.err
+    assert f"\nlessons/students/notes.md:1:1: error E001 {REFUSED}" in "\n" + built.err, built.err
+    assert not (project / "out").exists() or SECRET not in "".join(
+        p.read_text(errors="replace") for p in (project / "out").rglob("*") if p.is_file()
+    )
 
 
 def test_a_folder_that_links_out_of_the_project_is_not_searched(project: Path, outside: Path) -> None:

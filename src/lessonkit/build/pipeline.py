@@ -194,7 +194,8 @@ def load_stage(root: Path) -> Curriculum:
     errors = [p for p in problems if p.severity == "error"]
     if curriculum is None or errors:
         headline = "the curriculum does not validate; run 'lessonkit validate'"
-        raise UnusableInputError((errors or problems)[:20], headline)
+        # Named from the project folder, as `lessonkit validate` and the build's other problems name them.
+        raise UnusableInputError([relocate(p, root) for p in (errors or problems)[:20]], headline)
     return curriculum
 
 
