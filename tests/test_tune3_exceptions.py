@@ -131,3 +131,43 @@ def test_shipped_terminology_spares_cited_terms(language: str, text: str, report
     document = text_document(Path("x.md"), text, language, "parents", None)
     codes = [f.code for f in check_document(document, list(book.for_language(language)))]
     assert ("terminology.luxembourg" in codes) is reported, codes
+
+
+GRAMMAR_RULE = """\
+language: en
+rules:
+  - id: tone.one
+    kind: grammar
+    severity: error
+    message: "m '{{match}}'"
+    rationale: r
+    source: s
+    shape: {{subject: "you", lemmas: "stupid"}}
+    exceptions: {exceptions}
+"""
+
+
+def test_a_grammar_rule_drops_a_clause_inside_an_exception(tmp_path: Path) -> None:
+    folder = tmp_path / "rules" / "en"
+    folder.mkdir(parents=True)
+    rule = GRAMMAR_RULE.format(exceptions='["you are stupid at chess"]')
+    (folder / "tone.yml").write_text(rule, encoding="utf-8")
+    book = load_rulebook(tmp_path / "rules")
+
+    def columns(text: str) -> list[int]:
+        document = text_document(Path("x.md"), text, "en", "students", "11-13")
+        return [f.location.column for f in check_document(document, list(book.for_language("en")))]
+
+    assert columns("You are stupid.") == [9]
+    assert columns("Honestly, you are stupid at chess.") == []  # the clause lies inside the exception
+    # The sentence's next clause is still judged: the exception drops a clause, not the sentence.
+    assert columns("You are stupid at chess, and you are stupid.") == [38]
+
+
+def test_a_bad_grammar_exception_is_a_located_error(tmp_path: Path) -> None:
+    root = _project(tmp_path, '["x"]')
+    (root / "rules" / "en" / "tone.yml").write_text(GRAMMAR_RULE.format(exceptions='["(unclosed"]'), encoding="utf-8")
+    (root / "note.md").write_text("Nothing here is about anyone.\n", encoding="utf-8")
+    run = run_cli("check", "note.md", "--lang", "en", cwd=root)
+    assert run.code == ExitStatus.UNUSABLE, run.out + run.err
+    assert "rules/en/tone.yml:3:1: rule tone.one: exceptions: invalid pattern" in run.out + run.err

@@ -149,7 +149,7 @@ KINDS: Final[dict[str, RuleKind]] = {
         f"{_KINDS}.grammar:grammar",
         "reports a clause of the shape the rule describes (`shape`: subject, lemmas, negation, modality; see the "
         "linguistic layer in docs/checker.md), found by lemmas, clause subjects, negation scope and modality",
-        ("shape", "skip_questions", "skip_quoted"),
+        ("shape", "skip_questions", "skip_quoted", "exceptions"),
         ("shape",),
     ),
 }

@@ -19,12 +19,13 @@ no pattern and no dataclass (named tuples and slotted classes cost a fraction to
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Final, cast
 
 from lessonkit.check.document import Document, TextUnit
 from lessonkit.check.kinds import finding, units
+from lessonkit.check.kinds.exceptions import excepted, exceptions_of, inside
 from lessonkit.check.linguistic.arabic import words as arabic_words
 from lessonkit.check.linguistic.lemmas import forms
 from lessonkit.check.linguistic.lexicon import LEXICONS
@@ -36,6 +37,7 @@ from lessonkit.check.quotation import aligned_words, blank_quoted, sentence_orig
 from lessonkit.problems import LessonkitError
 
 if TYPE_CHECKING:
+    from lessonkit.check.linguistic.clauses import Clause
     from lessonkit.check.linguistic.shape import Shape
     from lessonkit.check.rulebook import Rule
     from lessonkit.diagnostics import Diagnostic
@@ -228,6 +230,8 @@ def _compiled(rule: Rule) -> _Compiled:
         shape = compile_shape(rule.spec.shape, rule.define)
     except ValueError as err:
         raise LessonkitError(f"{rule.location}: rule {rule.id}: {err}") from err
+    if rule.spec.exceptions:
+        exceptions_of(rule)  # a bad exception is reported with the rule, on any text
     lexicon = LEXICONS[language]
     needs: list[tuple[tuple[str, ...], ...]] = []
     if shape.lemmas:
@@ -341,6 +345,17 @@ def _candidates(compiled: _Compiled, document: Document, language: str) -> Docum
     return _Parts(tuple(document.units[n] for n in sorted(numbers or ())))
 
 
+def _in_exception(spans: list[tuple[int, int]], sentence: str, start: int, text: str) -> Callable[[Clause], bool]:
+    """Whether a clause of this sentence lies wholly inside one of the rule's exception matches in `text`."""
+
+    def within(clause: Clause) -> bool:
+        first, last = clause.tokens[0], clause.tokens[-1]
+        low = _offset(sentence, start, text, first.start)
+        return inside(spans, low, _offset(sentence, start, text, last.end - 1) + 1)
+
+    return within
+
+
 def _offset(sentence: str, start: int, text: str, index: int) -> int:
     """Where the character at `index` of `sentence` is in `text` (`start + index` should the two not line up).
 
@@ -370,6 +385,7 @@ def grammar(rule: Rule, document: Document) -> Iterator[Diagnostic]:
         text = unit.plain
         if not compiled.admits(_words(text, language), text):
             continue
+        spans: list[tuple[int, int]] | None = None  # the rule's exceptions in this part, found when needed
         # Imported here: only parts that may hold the shape need the splitter and the analyser.
         from lessonkit.check.linguistic.clauses import analyse
         from lessonkit.check.sentences import sentences
@@ -385,7 +401,11 @@ def grammar(rule: Rule, document: Document) -> Iterator[Diagnostic]:
                 continue
             if rule.spec.skip_questions and in_question(text, sentence.start):
                 continue
-            found = match(compiled.shape, analyse(judged, language), language)
+            skip = None
+            if rule.spec.exceptions:
+                spans = excepted(rule, text, unit.folded) if spans is None else spans
+                skip = _in_exception(spans, sentence.text, sentence.start, text) if spans else None
+            found = match(compiled.shape, analyse(judged, language), language, skip)
             if found is None:
                 continue
             clause, where = found

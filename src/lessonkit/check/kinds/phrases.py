@@ -12,6 +12,7 @@ from functools import cache
 
 from lessonkit.check.document import Document, TextUnit
 from lessonkit.check.kinds import finding, units
+from lessonkit.check.kinds.exceptions import excepted, exceptions_of, inside
 from lessonkit.check.patterns import Matcher, PartIndex, compile_patterns, in_question, in_quotation
 from lessonkit.check.rulebook import Rule
 from lessonkit.diagnostics import Diagnostic
@@ -24,7 +25,7 @@ def matcher(rule: Rule, patterns: list[str] | None = None) -> Matcher:
     if rule.spec.exceptions:
         # Compiled with the patterns, so a bad exception is reported on any text, not only on the
         # first text the rule matches (and its strings join the anchor set with the rule's).
-        _exceptions(rule)
+        exceptions_of(rule)
     try:
         return compile_patterns(
             patterns if patterns is not None else [*rule.spec.patterns, *rule.spec.words],
@@ -64,28 +65,11 @@ def _parts(rule: Rule, document: Document, *found: Matcher) -> Iterator[TextUnit
     return units(rule, document, sorted(set().union(*wanted)))
 
 
-@cache
-def _exceptions(rule: Rule) -> Matcher:
-    """The rule's `exceptions`, compiled once; a bad one is reported at the rule's place in its file."""
-    try:
-        return compile_patterns(rule.spec.exceptions, rule.define)
-    except LessonkitError as err:
-        raise LessonkitError(f"{rule.location}: rule {rule.id}: exceptions: {err}") from err
-
-
-def _excepted(rule: Rule, text: str, folded: str) -> list[tuple[int, int]]:
-    """Where the rule's exceptions match in a part: a match of its patterns wholly inside one is not judged."""
-    found = _exceptions(rule)
-    if not found.may_match(folded):
-        return []
-    return [(hit.start, hit.end) for hit in found.finditer(text, folded)]
-
-
 def _hits(rule: Rule, found: Matcher, unit: TextUnit, document: Document) -> Iterator[Hit]:
     if not found.may_match(unit.folded):
         return
     text = unit.plain
-    excepted: list[tuple[int, int]] | None = None  # found on the first match only: most parts have none
+    spans: list[tuple[int, int]] | None = None  # exceptions found on the first match only: most parts have none
     for match in found.finditer(text, unit.folded):
         if found.negated(match, text):
             continue
@@ -96,9 +80,9 @@ def _hits(rule: Rule, found: Matcher, unit: TextUnit, document: Document) -> Ite
         if rule.spec.unless_defined and " ".join(match.text.casefold().split()) in document.vocabulary:
             continue
         if rule.spec.exceptions:
-            if excepted is None:
-                excepted = _excepted(rule, text, unit.folded)
-            if any(start <= match.start and match.end <= end for start, end in excepted):
+            if spans is None:
+                spans = excepted(rule, text, unit.folded)
+            if inside(spans, match.start, match.end):
                 continue
         yield match
 

@@ -22,6 +22,7 @@ condition on the clause. `any` stands alone in a list; `negated`, `voice`, `attr
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Final, NamedTuple
 
@@ -294,8 +295,13 @@ def _mentions(classes: frozenset[str], tokens: tuple[Token, ...], language: str)
     )
 
 
-def match(shape: Shape, analysis: Analysis, language: str) -> tuple[Clause, int] | None:
+def match(
+    shape: Shape, analysis: Analysis, language: str, skip: Callable[[Clause], bool] | None = None
+) -> tuple[Clause, int] | None:
     """The first clause the shape matches and the position of the word it reacted to, or None.
+
+    `skip`: clauses not to report even when they match (a rule's `exceptions`); a later clause
+    of the sentence may still be.
 
     Every test reads one clause, except the sentence-wide ones (`unless_sentence`, and `also` and
     `mentions` with `within: sentence`): those are answered once per sentence, on first need, so
@@ -353,5 +359,7 @@ def match(shape: Shape, analysis: Analysis, language: str) -> tuple[Clause, int]
             negated = clause.negated(where, language) if shape.lemmas else bool(clause.negators)
             if negated != (shape.negated == "yes"):
                 continue
+        if skip is not None and skip(clause):
+            continue
         return clause, where
     return None
