@@ -110,17 +110,14 @@ class Matcher:
         return self.anchor.admits(folded)
 
     @property
-    def _numbered(self) -> _Numbered | None:
-        """The anchor over the numbers of `_STRINGS`, phrases filed by their first need (None: a string is missing)."""
-        return self._numbering()[2]
-
-    @property
     def _wanted(self) -> frozenset[int] | None:
         """The numbers (in `_STRINGS`) of every string the anchor looks for; None when that pre-test cannot decide."""
         return self._numbering()[1]
 
     def _numbering(self) -> tuple[object, frozenset[int] | None, _Numbered | None]:
-        """`_wanted` and `_numbered`, worked out once for the string set in use.
+        """`_wanted` and the anchor as numbers of `_STRINGS`, worked out once for the string set in use.
+
+        The anchor's phrases are filed by their first need (None when a string is missing).
 
         Both are numbers of one built set, so they are kept with that set's index and worked out
         again when the index is another: a set built anew (a fresh `_STRINGS`, holding the strings

@@ -278,7 +278,8 @@ class Rulebook:
         self._all: tuple[str, ...] = tuple(sorted({*languages, *grouped}))  # rule folders, as the files sort
         self._read = read
 
-    def _of(self, language: str) -> tuple[Rule, ...]:
+    def own(self, language: str) -> tuple[Rule, ...]:
+        """The rules of one folder only (`common` is a folder too), read on first ask."""
         found = self._by_language.get(language)
         if found is None:
             found = self._read(language) if self._read is not None and language in self._all else ()
@@ -288,11 +289,11 @@ class Rulebook:
     @property
     def rules(self) -> tuple[Rule, ...]:
         """Every rule, in the order of their files (every language is read)."""
-        return tuple(rule for language in self._all for rule in self._of(language))
+        return tuple(rule for language in self._all for rule in self.own(language))
 
     def for_language(self, language: str) -> tuple[Rule, ...]:
         """Common rules plus the language's own rules (only those two are read)."""
-        return tuple(rule for name in sorted({COMMON, language}) for rule in self._of(name))
+        return tuple(rule for name in sorted({COMMON, language}) for rule in self.own(name))
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -326,8 +327,7 @@ def load_rulebook(rules_dir: Path, cache_dir: Path | None = None) -> Rulebook:
         def read(language: str) -> tuple[Rule, ...]:
             found = _read_cache(rules_cache_path(cache_dir, key, language), rules_dir, language)
             if found is None:  # damaged or not ours: read from the rule files and written again
-                book = _write_cache(_load_all(files), cache_dir, key, rules_dir, languages)
-                found = tuple(rule for rule in book.rules if rule.language == language)
+                found = _write_cache(_load_all(files), cache_dir, key, rules_dir, languages).own(language)
             return found
 
         return Rulebook((), languages, read)
@@ -382,8 +382,7 @@ def _cache_record(book: Rulebook, rules_dir: Path, language: str) -> dict[str, A
                 "line": r.location.line,
                 "column": r.location.column,
             }
-            for r in book.rules
-            if r.language == language
+            for r in book.own(language)
         ],
     }
 
