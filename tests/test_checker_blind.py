@@ -5,8 +5,9 @@ read its sentences to write or tune a rule (see each set's README). Once a set h
 tune rules it is a regression set: it is still scored here, but its figures only show that a
 change has not lost what was caught, nothing about unseen text. 2026-12, 2026-12b and 2026-12c are
 regression sets (2026-12b since 2026-12-02, when TUNE read its misses to write the shape rules;
-2026-12c since the evening of 2026-12-02, when TUNE1 and TUNE2 did the same); 2026-12d, 2026-12e and
-2026-12f are the current blind sets, scored by the lead. This module therefore
+2026-12c since the evening of 2026-12-02, when TUNE1 and TUNE2 did the same; 2026-12d since the morning of
+2026-12-03, when TUNE5 and TUNE6 read its misses); 2026-12e, 2026-12f and 2026-12g are the current blind
+sets, scored by the lead. This module therefore
 reports numbers only, never the sentences it missed, and writes them to
 test-artifacts/checker-blind-<set>.json. Its assertions are weak floors that cannot hide a
 regression (no error on good text; recall not below the figures recorded in docs/checker.md
@@ -43,7 +44,7 @@ SETS: dict[str, tuple[str, ...]] = {
     "2026-12": ("en", "de", "ar"),  # regression set (tuned on)
     "2026-12b": ("en", "de", "ar", "es"),  # regression set since 2026-12-02 (TUNE read its misses)
     "2026-12c": ("en", "de", "ar", "es"),  # regression set since 2026-12-02 evening (TUNE1, TUNE2 read it)
-    "2026-12d": ("en", "de", "ar", "es"),  # blind since 2026-12-02 (BLIND4): scored, never read
+    "2026-12d": ("en", "de", "ar", "es"),  # regression set since 2026-12-03 (TUNE5, TUNE6 read it)
     "2026-12e": ("en", "de", "ar", "es"),  # blind since 2026-12-02 evening (BLIND5): scored, never read
     "2026-12f": ("en", "de", "ar", "es"),  # blind since 2026-12-02 late evening (BLIND6): scored, never read
 }
