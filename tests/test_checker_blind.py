@@ -47,6 +47,7 @@ SETS: dict[str, tuple[str, ...]] = {
     "2026-12d": ("en", "de", "ar", "es"),  # regression set since 2026-12-03 (TUNE5, TUNE6 read it)
     "2026-12e": ("en", "de", "ar", "es"),  # blind since 2026-12-02 evening (BLIND5): scored, never read
     "2026-12f": ("en", "de", "ar", "es"),  # blind since 2026-12-02 late evening (BLIND6): scored, never read
+    "2026-12g": ("en", "de", "ar", "es"),  # blind since 2026-12-03 morning (BLIND7): scored, never read
 }
 # Category of a blind set -> the rule family meant to catch it.
 FAMILIES = {"blame": "tone", "fear": "tone", "shame": "tone", "terminology": "terminology"}
@@ -57,7 +58,8 @@ NON_STUDENT = ("parents", "educators")
 # bccbeed (the commit that added it, before the shape rules of TUNE were committed), 2026-12d at
 # commit f18c184 (the commit that completed it; no rule changed after it that day), 2026-12e at
 # commit c68d16b (the commit that added it), 2026-12f at commit 8068c6e (the tree when BLIND6 began to
-# write it; scored before any rule of that round was committed), the tree as it was when the set was
+# write it; scored before any rule of that round was committed), 2026-12g at commit b1b5252 (the tree when
+# BLIND7 began to write it, scored on an export of it), the tree as it was when the set was
 # written (docs/checker.md).
 # A later change may not fall below it by more than MARGIN (one or two sentences).
 BASELINE_RECALL: dict[tuple[str, str, str], float] = {
@@ -153,6 +155,22 @@ BASELINE_RECALL: dict[tuple[str, str, str], float] = {
     ("2026-12f", "es", "fear"): 0.464,
     ("2026-12f", "es", "shame"): 0.542,
     ("2026-12f", "es", "terminology"): 0.6,
+    ("2026-12g", "en", "blame"): 0.4,
+    ("2026-12g", "en", "fear"): 0.179,
+    ("2026-12g", "en", "shame"): 0.292,
+    ("2026-12g", "en", "terminology"): 0.8,
+    ("2026-12g", "de", "blame"): 0.229,
+    ("2026-12g", "de", "fear"): 0.143,
+    ("2026-12g", "de", "shame"): 0.375,
+    ("2026-12g", "de", "terminology"): 0.733,
+    ("2026-12g", "ar", "blame"): 0.429,
+    ("2026-12g", "ar", "fear"): 0.536,
+    ("2026-12g", "ar", "shame"): 0.708,
+    ("2026-12g", "ar", "terminology"): 0.667,
+    ("2026-12g", "es", "blame"): 0.514,
+    ("2026-12g", "es", "fear"): 0.429,
+    ("2026-12g", "es", "shame"): 0.375,
+    ("2026-12g", "es", "terminology"): 0.533,
 }
 # Good sentences with an error, at most: none in 2026-12; in 2026-12b the checker as it was when the
 # set was written (commit 8ce3af5) gave an error on 3 of 50 good sentences in en, de and ar and 1 of
@@ -162,7 +180,8 @@ BASELINE_RECALL: dict[tuple[str, str, str], float] = {
 # 5 in en, 4 in de and ar, 0 in es; at the end of 2026-12-02 (quotation marks of every language, the
 # blaming rules skipping quoted words) 2, 1, 2 and 0, and the same at the end of the sixth session. In
 # 2026-12d, at commit f18c184, 2 in each language (no tone error among them: tone precision 100%). In
-# 2026-12e, at commit c68d16b, 3, 4, 1 and 3. In 2026-12f, at commit 8068c6e, 4, 2, 0 and 0.
+# 2026-12e, at commit c68d16b, 3, 4, 1 and 3. In 2026-12f, at commit 8068c6e, 4, 2, 0 and 0. In 2026-12g,
+# at commit b1b5252, 2, 3, 3 and 0.
 # Raised once, for 2026-12d English (2 to 3), at the end of
 # 2026-12-02: the grammar rules promoted to errors that evening (no good item of the labelled corpus, no
 # curriculum sentence) gave tone.grammar-hindsight-person an error on one good sentence of 2026-12d,
@@ -179,6 +198,7 @@ GOOD_ERRORS_CEILING: dict[str, dict[str, int]] = {
     "2026-12d": {"en": 1, "de": 1, "ar": 0, "es": 0},
     "2026-12e": {"en": 1, "de": 3, "ar": 0, "es": 0},
     "2026-12f": {"en": 2, "de": 1, "ar": 0, "es": 0},
+    "2026-12g": {"en": 2, "de": 3, "ar": 3, "es": 0},
 }
 MARGIN = 0.07
 
