@@ -85,7 +85,7 @@ _QUOTING = st.sampled_from(['"', "“", "”", "„", "«", "»", "‘", "’", 
 @given(st.lists(st.one_of(_PIECES, _QUOTING), max_size=60).map("".join), st.booleans(), st.booleans())
 def test_judged_sentences_are_the_reference(text: str, skip_questions: bool, skip_quoted: bool) -> None:
     for unit in _units(text):
-        judged = classifier._judged_sentences(unit, skip_questions, skip_quoted)
+        judged = classifier.judged_sentences(unit, skip_questions, skip_quoted)
         assert list(judged) == _judged_reference(unit, skip_questions, skip_quoted)
 
 
@@ -94,6 +94,6 @@ def test_judged_sentences_are_the_reference_on_the_lessons() -> None:
     for path in sorted((ROOT / "lessons").rglob("*.md"))[:40]:
         for unit in _units(path.read_text(encoding="utf-8")):
             reference = _judged_reference(unit, True, True)
-            assert list(classifier._judged_sentences(unit, True, True)) == reference
+            assert list(classifier.judged_sentences(unit, True, True)) == reference
             taken_out += sum(judged != " ".join(judged.split()) for _, judged, _ in reference)
     assert taken_out > 0  # some sentences had a quotation taken out

@@ -933,7 +933,7 @@ def _known(table: _Kept, text: str, compute: Callable[[str], tuple[float, ...]])
     return found
 
 
-def _judged_sentences(unit: TextUnit, skip_questions: bool, skip_quoted: bool) -> _Judged:
+def judged_sentences(unit: TextUnit, skip_questions: bool, skip_quoted: bool) -> _Judged:
     """The sentences of a part that a rule with these settings judges: offset, judged text, word count."""
     key = (id(unit), skip_questions, skip_quoted)
     kept = _judged.get(key)
@@ -982,7 +982,7 @@ def classifier(rule: Rule, document: Document) -> Iterator[Diagnostic]:
     ceiled, tightened, scored = _kept(_ceiled, model), _kept(_tightened, model), _kept(_scored, model)
     ceilings, tighter_ceilings, probabilities = model.ceilings, model.tighter_ceilings, model.fast_probabilities
     for unit in units(rule, document):
-        for start, judged, words in _judged_sentences(unit, spec.skip_questions, spec.skip_quoted):
+        for start, judged, words in judged_sentences(unit, spec.skip_questions, spec.skip_quoted):
             if words < spec.min_words:
                 continue  # a fragment, or little left around a quotation ("Mia said: ...")
             if _known(ceiled, judged, ceilings)[target] <= limit:
