@@ -56,10 +56,34 @@ class Item:
     author: str
     text: str
     label: str
+    group: str = ""  # the cross-validation fold it is held out in: its author, or a curriculum fold
+
+
+# The curriculum's own sentences, all meant to be good text, are a corpus file of their own (written
+# by `--snapshot-curriculum`, not by an author): without them the model took the curriculum's
+# registers (instructions, titles, teacher notes) for harm, and its limits had to stay so high that
+# it caught a quarter of the harm of an author it had not seen. Quiz parts and sorting cards are left
+# out: their wrong options and "myth" cards state the blaming or fatalistic ideas a lesson refutes.
+CURRICULUM_AUTHOR = "curriculum"
+NOT_GOOD_TEXT = frozenset({"quiz", "cards"})
+CURRICULUM_FOLDS = 5  # held out by lesson: a lesson's sentences (and its translation's) in one fold
 
 
 def corpus_files(corpus: Path, language: str) -> list[Path]:
-    return sorted((corpus / language).glob("*.yml"))
+    """The authors' files of a language, then the curriculum's snapshot if there is one."""
+    snapshot = curriculum_file(corpus, language)
+    return sorted((corpus / language).glob("*.yml")) + ([snapshot] if snapshot.is_file() else [])
+
+
+def curriculum_file(corpus: Path, language: str) -> Path:
+    """`corpus/curriculum/<language>.yml`: beside the authors' corpus, not in it, so that the tests that
+    read the authors' sentences (the grammar layer's, the fast path's) do not read 4,000 lesson lines too."""
+    return corpus.parent / "curriculum" / f"{language}.yml"
+
+
+def file_name(corpus: Path, path: Path) -> str:
+    """An author's file by its name (as models have always recorded it), the snapshot by its folder too."""
+    return path.name if path.parent.parent == corpus else path.relative_to(corpus.parent).as_posix()
 
 
 def load_corpus(corpus: Path, language: str) -> list[Item]:
@@ -74,7 +98,7 @@ def load_corpus(corpus: Path, language: str) -> list[Item]:
             usable = isinstance(entry, dict) and isinstance(entry.get("text"), str)
             if not usable or entry.get("label") not in CLASSES:
                 raise SystemExit(f"{path}: item {index}: needs a text and a label of {', '.join(CLASSES)}")
-            items.append(Item(author, entry["text"], entry["label"]))
+            items.append(Item(author, entry["text"], entry["label"], str(entry.get("group") or author)))
     return items
 
 
@@ -152,7 +176,7 @@ def model_record(fitted: Fitted, language: str, corpus: Path, items: list[Item])
         "intercepts": [float(b) for b in fitted.estimator.intercept_],
         "corpus": {
             "sha256": corpus_sha256(corpus, language),
-            "files": [p.name for p in corpus_files(corpus, language)],
+            "files": [file_name(corpus, p) for p in corpus_files(corpus, language)],
             "authors": sorted({i.author for i in items}),
             "items": dict(sorted(Counter(i.label for i in items).items())),
         },
@@ -191,12 +215,18 @@ def train(language: str, corpus: Path = CORPUS) -> tuple[dict[str, Any], Fitted,
 
 
 def out_of_fold(items: list[Item]) -> tuple[str, list[list[float]]]:
-    """Probabilities of every item from a model that did not see it: by author, else stratified folds."""
-    authors = sorted({i.author for i in items})
+    """Probabilities of every item from a model that did not see it: by author, else stratified folds.
+
+    The curriculum's sentences are held out by lesson (`group`), five folds, so its figure is what the
+    model does on lessons it was not trained on; every author's fold is trained with all of them.
+    """
+    groups = sorted({i.group for i in items})
+    authors = sorted({i.author for i in items} - {CURRICULUM_AUTHOR})
     probabilities: list[list[float]] = [[] for _ in items]
     if len(authors) >= 2:
-        scheme = f"by author ({len(authors)} authors: trained on the others, tested on each)"
-        folds = [[n for n, i in enumerate(items) if i.author == a] for a in authors]
+        scheme = f"by author ({len(authors)} authors: trained on the others, tested on each"
+        scheme += "; the curriculum by lesson, five folds)" if CURRICULUM_AUTHOR in {i.author for i in items} else ")"
+        folds = [[n for n, i in enumerate(items) if i.group == g] for g in groups]
     else:
         from sklearn.model_selection import StratifiedKFold
 
@@ -228,11 +258,73 @@ def cv_table(items: list[Item], probabilities: list[list[float]]) -> dict[str, A
                 "precision": round(right / len(hits), 3) if hits else None,
             }
         harmful = [n for n, i in enumerate(items) if i.label != GOOD]
-        good = [n for n, i in enumerate(items) if i.label == GOOD]
+        good = [n for n, i in enumerate(items) if i.label == GOOD and i.author != CURRICULUM_AUTHOR]
+        lessons = [n for n, i in enumerate(items) if i.author == CURRICULUM_AUTHOR]
         row["harmful caught"] = f"{sum(flagged_any[n] for n in harmful)}/{len(harmful)}"
         row["good flagged"] = f"{sum(flagged_any[n] for n in good)}/{len(good)}"
+        if lessons:
+            row["curriculum flagged"] = f"{sum(flagged_any[n] for n in lessons)}/{len(lessons)}"
         table[str(limit)] = row
     return table
+
+
+def curriculum_sentences() -> dict[str, list[dict[str, str]]]:
+    """Per language, every curriculum sentence a classifier rule judges, once, as a good corpus item.
+
+    The sentences are what `lessonkit check` hands the model (questions and quoted words left out,
+    fragments under the rule's word count skipped), from every part but quizzes and sorting cards.
+    """
+    from lessonkit.check import run
+    from lessonkit.check.documents import lesson_document
+    from lessonkit.check.kinds import units
+    from lessonkit.check.kinds.classifier import judged_sentences
+    from lessonkit.check.rulebook import load_rulebook
+    from lessonkit.check.translations import translated_lessons
+
+    book = load_rulebook(RULES)
+    curriculum = run._load(ROOT, [])
+    source = curriculum.config.source_language
+    pairs = [(lesson, source) for lesson in curriculum.lessons] + list(translated_lessons(curriculum, ROOT))
+    fold = {lesson_id: n % CURRICULUM_FOLDS for n, lesson_id in enumerate(sorted({p[0].id for p in pairs}))}
+    found: dict[str, dict[str, dict[str, str]]] = {}
+    for lesson, language in pairs:
+        rules = [r for r in book.for_language(language) if r.spec.kind == "classifier"]
+        if not rules:
+            continue
+        spec = rules[0].spec
+        document = lesson_document(lesson, language)
+        kept = found.setdefault(language, {})
+        for unit in units(rules[0], document):
+            if unit.kind in NOT_GOOD_TEXT:
+                continue
+            for _, text, words in judged_sentences(unit, spec.skip_questions, spec.skip_quoted):
+                text = " ".join(text.split())
+                if words >= spec.min_words and text not in kept:
+                    kept[text] = {
+                        "text": text,
+                        "label": GOOD,
+                        "lesson": lesson.id,
+                        "part": unit.kind,
+                        "group": f"{CURRICULUM_AUTHOR}-{fold[lesson.id] + 1}",
+                    }
+    return {language: list(items.values()) for language, items in sorted(found.items())}
+
+
+def write_curriculum_snapshot(corpus: Path) -> None:
+    """`corpus/curriculum/<language>.yml` for every language with curriculum text."""
+    for language, items in curriculum_sentences().items():
+        head = {
+            "author": CURRICULUM_AUTHOR,
+            "language": language,
+            "note": "Generated by scripts/train_classifier.py --snapshot-curriculum from the curriculum "
+            "(lessons and translations), every sentence good text; quizzes and sorting cards left out.",
+        }
+        lines = [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in head.items()] + ["items:"]
+        lines += [f"  - {json.dumps(item, ensure_ascii=False)}" for item in items]
+        target = curriculum_file(corpus, language)
+        target.parent.mkdir(exist_ok=True)
+        target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print(f"wrote {target}: {len(items)} sentences")
 
 
 def curriculum_scores() -> list[tuple[str, str, str, float, str]]:
@@ -280,7 +372,15 @@ def main() -> int:
     parser.add_argument("--no-write", action="store_true", help="do not write the model files")
     parser.add_argument("--report", type=Path, help="write the cross-validation figures as JSON here")
     parser.add_argument("--curriculum", action="store_true", help="score the curriculum's sentences (no training)")
+    parser.add_argument(
+        "--snapshot-curriculum",
+        action="store_true",
+        help="write the curriculum's sentences as corpus/curriculum/<language>.yml (no training)",
+    )
     args = parser.parse_args()
+    if args.snapshot_curriculum:
+        write_curriculum_snapshot(args.corpus)
+        return 0
     if args.curriculum:
         scores = curriculum_scores()
         if args.report:
