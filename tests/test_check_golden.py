@@ -138,6 +138,7 @@ REVIEWED = {
     ],
     "draft-de": [
         (4, "tone.victim-blaming"),  # "Das war deine eigene Schuld."
+        (6, "tone.classifier-fear"),  # the same sentence as below, by the model (since it learnt the lessons' text)
         (6, "tone.fear"),  # "Im Internet lauern überall Gefahren."
         (8, "vocabulary.unfamiliar"),  # "arglistig"
         (10, "readability.sentence-length"),  # 28 words, limit 18 at 8-10
@@ -146,6 +147,7 @@ REVIEWED = {
     # section is at the first character of the section's first msgstr.
     "catalogue-de": [
         (115, "tone.victim-blaming"),  # slide:2 msgstr: "Das war seine eigene Schuld."
+        (115, "tone.classifier-fear"),  # "Im Netz lauern überall Gefahren.", by the model (at the sentence)
         (115, "tone.fear"),  # the same msgstr, further on: "Im Netz lauern überall Gefahren."
         (129, "readability.grade"),  # slide:3, at its text's msgstr (slide:3|p:1), whose sentence is too long
         (129, "readability.sentence-length"),  # that sentence: 33 words, limit 22 at 11-13
