@@ -190,12 +190,13 @@ BASELINE_RECALL: dict[tuple[str, str, str], float] = {
 # rules narrowed against fresh hard negatives, quoted terms cited to correct them spared, and
 # tone.grammar-hindsight-person a warning again): 2026-12d 1, 1, 0, 0; 2026-12e 1, 3, 0, 0; 2026-12f 2, 1, 0, 0.
 # Those sentences are not read (that would end the set's blindness), so the ceiling records the
-# counts; a later change may remove such errors, never add one.
+# counts; a later change may remove such errors, never add one. 2026-12d lowered to 0 in every language
+# on 2026-12-03, once TUNE5 and TUNE6 had read it (a regression set now).
 GOOD_ERRORS_CEILING: dict[str, dict[str, int]] = {
     "2026-12": {"en": 0, "de": 0, "ar": 0},
     "2026-12b": {"en": 2, "de": 0, "ar": 1, "es": 0},
     "2026-12c": {"en": 2, "de": 1, "ar": 2, "es": 0},
-    "2026-12d": {"en": 1, "de": 1, "ar": 0, "es": 0},
+    "2026-12d": {"en": 0, "de": 0, "ar": 0, "es": 0},
     "2026-12e": {"en": 1, "de": 3, "ar": 0, "es": 0},
     "2026-12f": {"en": 2, "de": 1, "ar": 0, "es": 0},
     "2026-12g": {"en": 2, "de": 3, "ar": 3, "es": 0},
