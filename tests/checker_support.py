@@ -20,6 +20,7 @@ from lessonkit.problems import Location
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = Path(__file__).resolve().parent / "checker_examples"
 PACK_DAY = date(2026, 11, 30)
+NON_STUDENT = ("parents", "educators")
 
 
 def rulebook() -> Rulebook:
@@ -32,6 +33,19 @@ def example_tables() -> dict[str, list[dict[str, Any]]]:
         for rule_id, groups in yaml.safe_load(path.read_text(encoding="utf-8")).items():
             tables.setdefault(rule_id, []).extend(groups)
     return tables
+
+
+def good_corpus_items(language: str) -> list[tuple[str, str, str | None]]:
+    """(text, audience, band) of every good item the authors of the labelled corpus wrote in a language."""
+    found = []
+    for path in sorted((ROOT / "corpus" / "tone" / language).glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for item in data.get("items") or []:
+            if item.get("label") == "good" and "text" in item:
+                audience = item.get("audience") or "students"
+                band = None if audience in NON_STUDENT else str(item.get("band"))
+                found.append((item["text"], audience, band))
+    return found
 
 
 def run_rule(rule: Rule, example: str | dict[str, Any], group: dict[str, Any], tmp: Path) -> list[Diagnostic]:

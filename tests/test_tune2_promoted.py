@@ -10,16 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
-from checker_support import ROOT, rulebook
+from checker_support import good_corpus_items, rulebook
 from lessonkit.check.documents import text_document
 from lessonkit.check.engine import check_document
 from lessonkit.check.finding import ERROR
 from lessonkit.check.rulebook import Rule
 
 BOOK = rulebook()
-NON_STUDENT = ("parents", "educators")
 # Rules promoted from warning to error; the kinds of the linguistic layer and the shape patterns.
 PROMOTED = {"grammar", "existence"}
 SHAPES = ("tone.blame-shapes", "tone.fear-shapes", "tone.shame-shapes")
@@ -36,24 +34,12 @@ def _error_rules(language: str) -> list[Rule]:
     ]
 
 
-def _good(language: str) -> list[tuple[str, str, str | None]]:
-    found = []
-    for path in sorted((ROOT / "corpus" / "tone" / language).glob("*.yml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for item in data.get("items") or []:
-            if item.get("label") == "good" and "text" in item:
-                audience = item.get("audience") or "students"
-                band = None if audience in NON_STUDENT else str(item.get("band"))
-                found.append((item["text"], audience, band))
-    return found
-
-
 @pytest.mark.parametrize("language", ["ar", "es"])
 def test_promoted_rules_flag_no_good_corpus_item(language: str) -> None:
     rules = _error_rules(language)
     assert len(rules) >= 20  # the promotion is in place
     flagged: list[str] = []
-    for text, audience, band in _good(language):
+    for text, audience, band in good_corpus_items(language):
         document = text_document(Path("good.md"), text, language, audience, band)
         findings = list(check_document(document, rules))
         flagged.extend(f"{f.code}: {text}" for f in findings)

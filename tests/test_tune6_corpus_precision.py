@@ -12,33 +12,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
-from checker_support import ROOT, rulebook
+from checker_support import good_corpus_items, rulebook
 from lessonkit.check.documents import text_document
 from lessonkit.check.engine import check_document
 from lessonkit.check.finding import ERROR
 
 BOOK = rulebook()
-NON_STUDENT = ("parents", "educators")
-
-
-def _good(language: str) -> list[tuple[str, str, str | None]]:
-    found = []
-    for path in sorted((ROOT / "corpus" / "tone" / language).glob("*.yml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for item in data.get("items") or []:
-            if item.get("label") == "good" and "text" in item:
-                audience = item.get("audience") or "students"
-                band = None if audience in NON_STUDENT else str(item.get("band"))
-                found.append((item["text"], audience, band))
-    return found
 
 
 @pytest.mark.parametrize("language", ["ar", "es"])
 def test_no_tone_error_on_a_good_corpus_item(language: str) -> None:
     rules = [r for r in BOOK.for_language(language) if r.id.startswith("tone.")]
-    good = _good(language)
+    good = good_corpus_items(language)
     assert len(good) >= 800  # the corpus is in place
     flagged: list[str] = []
     for text, audience, band in good:
