@@ -153,5 +153,8 @@ def test_anchor_passes_text_generated_from_the_pattern(name: str, found: Matcher
     except Exception as err:  # hypothesis cannot generate from lookarounds; those are covered above
         pytest.skip(f"{type(err).__name__}")
     text = f"Some words before. {match} and after."
-    if found.regex.search(text):
+    # The checker's own search (RE2 where it can express the pattern, equal to `regex` by
+    # test_check_speed_equivalence): Python's engine backtracks for minutes over the `(?: \S+){0,6}`
+    # gaps of some rules on such text, which the checker never runs it on.
+    if found.search(text):
         assert found.may_match(fold(text)), (name, text)
