@@ -268,23 +268,29 @@ def cv_table(items: list[Item], probabilities: list[list[float]]) -> dict[str, A
     return table
 
 
+def _curriculum_pairs() -> tuple[Any, list[tuple[Any, str]]]:
+    """The project's curriculum, and (lesson, language) for every lesson and every translation ready."""
+    from lessonkit.check import run
+    from lessonkit.check.translations import translated_lessons
+
+    curriculum = run._load(ROOT, [])
+    source = curriculum.config.source_language
+    return curriculum, [(lesson, source) for lesson in curriculum.lessons] + translated_lessons(curriculum, ROOT)
+
+
 def curriculum_sentences() -> dict[str, list[dict[str, str]]]:
     """Per language, every curriculum sentence a classifier rule judges, once, as a good corpus item.
 
     The sentences are what `lessonkit check` hands the model (questions and quoted words left out,
     fragments under the rule's word count skipped), from every part but quizzes and sorting cards.
     """
-    from lessonkit.check import run
     from lessonkit.check.documents import lesson_document
     from lessonkit.check.kinds import units
     from lessonkit.check.kinds.classifier import judged_sentences
     from lessonkit.check.rulebook import load_rulebook
-    from lessonkit.check.translations import translated_lessons
 
     book = load_rulebook(RULES)
-    curriculum = run._load(ROOT, [])
-    source = curriculum.config.source_language
-    pairs = [(lesson, source) for lesson in curriculum.lessons] + list(translated_lessons(curriculum, ROOT))
+    _, pairs = _curriculum_pairs()
     fold = {lesson_id: n % CURRICULUM_FOLDS for n, lesson_id in enumerate(sorted({p[0].id for p in pairs}))}
     found: dict[str, dict[str, dict[str, str]]] = {}
     for lesson, language in pairs:
@@ -344,11 +350,7 @@ def curriculum_scores() -> list[tuple[str, str, str, float, str]]:
         for r in book.rules
         if r.spec.kind == "classifier"
     )
-    from lessonkit.check.translations import translated_lessons
-
-    curriculum = run._load(ROOT, [])
-    language = curriculum.config.source_language
-    pairs = [(lesson, language) for lesson in curriculum.lessons] + list(translated_lessons(curriculum, ROOT))
+    curriculum, pairs = _curriculum_pairs()
     report = run.check_lessons(pairs, Rulebook(rules), run.Options(), curriculum)
     found = []
     for f in report.findings:
