@@ -83,7 +83,7 @@ def test_without_a_usable_key_home_nothing_is_cached(tmp_path: Path, monkeypatch
 
 # --- the matcher cache of check/patterns.py ---------------------------------------------------------
 
-BLAME = (("you are to blame",), (), "")
+BLAME = (("you are to blame",), (), "", "en")
 NEVER = (("zqxj never said",), (), "")
 
 
@@ -93,7 +93,7 @@ def matcher_cache(tmp_path: Path) -> Iterator[Path]:
     patterns._stored_matchers.cache_clear()
     patterns._compile.cache_clear()
     try:
-        path = patterns._matchers_path()
+        path = patterns._matchers_path("en")
         assert path is not None
         yield path
     finally:
@@ -108,7 +108,7 @@ def _spans(matcher: patterns.Matcher, text: str) -> list[tuple[int, int]]:
 
 def _planted(path: Path, sign: bool) -> None:
     """A matchers file that answers the blaming pattern with one that never matches."""
-    key = hashlib.sha256(json.dumps(list(BLAME)).encode("utf-8")).hexdigest()
+    key = hashlib.sha256(json.dumps(list(BLAME[:3])).encode("utf-8")).hexdigest()
     data = marshal.dumps({key: patterns._record(patterns._derive(*NEVER))})
     sealed = cache_file.seal(path.name, data) if sign else _forged(path.name, data)
     assert sealed is not None
@@ -122,7 +122,7 @@ def test_a_forged_matcher_cache_is_ignored_and_findings_stay(matcher_cache: Path
     assert _spans(patterns._compile(*BLAME), text) == [(3, 19)]
     assert matcher_cache.is_file()  # the checker's own entry, signed
     _planted(matcher_cache, sign=False)
-    assert patterns._stored_matchers() == {}
+    assert patterns._stored_matchers("en") == {}
     assert _spans(patterns._compile(*BLAME), text) == [(3, 19)]
     # The control: the same file signed with the user's key would be taken, and hide the finding.
     _planted(matcher_cache, sign=True)
@@ -131,7 +131,7 @@ def test_a_forged_matcher_cache_is_ignored_and_findings_stay(matcher_cache: Path
 
 def test_an_unsigned_matcher_cache_of_an_older_version_is_rebuilt(matcher_cache: Path) -> None:
     matcher_cache.write_bytes(marshal.dumps({}))  # what lessonkit wrote before caches were signed
-    assert patterns._stored_matchers() == {}
+    assert patterns._stored_matchers("en") == {}
     assert _spans(patterns._compile(*BLAME), "you are to blame") == [(0, 16)]
     assert cache_file.unseal(matcher_cache.name, matcher_cache.read_bytes()) is not None  # rewritten, signed
 

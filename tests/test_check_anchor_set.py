@@ -111,7 +111,7 @@ def test_a_matcher_follows_a_set_built_anew(monkeypatch: pytest.MonkeyPatch) -> 
     kept = made._wanted
     assert kept is not None
     # A string sorted before every other shifts every number of the next set.
-    shifted = patterns.compile_patterns(["\u0001\u0001 early"], {})
+    shifted = patterns.compile_patterns(["\u0001\u0001 early"], {}, language="en")
     monkeypatch.setattr(patterns, "_made", [*patterns._made, shifted])
     second = patterns._AnchorStrings()
     monkeypatch.setattr(patterns, "_STRINGS", second)

@@ -293,16 +293,16 @@ def test_a_damaged_matcher_cache_is_ignored(tmp_path: Path, damage: bytes) -> No
     resources.use_cache_dir(tmp_path)
     patterns._stored_matchers.cache_clear()
     try:
-        path = patterns._matchers_path()
+        path = patterns._matchers_path("en")
         assert path is not None and path.suffix == ".marshal"
         path.write_bytes(damage)
-        assert patterns._stored_matchers() == {}  # rebuilt as rules are compiled
+        assert patterns._stored_matchers("en") == {}  # rebuilt as rules are compiled
         patterns._stored_matchers.cache_clear()
         derived = patterns._derive(("you are to blame",), (), "")
         sealed = seal(path.name, marshal.dumps({"key": patterns._record(derived), "bad": {"source": 1}}))
         assert sealed is not None  # signed as the checker signs it: its records are then checked one by one
         path.write_bytes(sealed)
-        stored = patterns._stored_matchers()
+        stored = patterns._stored_matchers("en")
         assert stored is not None and patterns._from_record(stored["bad"]) is None
         back = patterns._from_record(stored["key"])
         assert back is not None and [h.span() for h in back.finditer("So you are to blame.")] == [(3, 19)]

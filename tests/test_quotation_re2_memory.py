@@ -118,7 +118,7 @@ _LOGGING_ON = f"HEADROOM = {HEADROOM}\n" + textwrap.dedent(
     for rule in german:
         patterns += [*rule.spec.patterns, *rule.spec.words]
         define.update(rule.define)
-        combined = compile_patterns(patterns, define).scanner
+        combined = compile_patterns(patterns, define, language="de").scanner
         if combined is not None and len(combined.re2_source or "") >= HEADROOM * largest:
             break
     run(combined.re2_source, None, texts["de"])

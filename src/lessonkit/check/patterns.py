@@ -16,9 +16,13 @@ rule, a third of a second for a language's rules; what it derives is plain data,
 cache folder (`matchers-<hash>.marshal`, keyed by lessonkit's version, Python's and the code of
 the modules that derive it) and read back on the next run, when Python's engine compiles a
 pattern only if a rule needs it. `tests/test_check_speed_equivalence.py` holds the two paths
-equal. The file is marshal, not JSON: it holds every language's matchers (half a megabyte),
-which JSON decoded in 5 ms of every start-up and marshal in under 2; every record is still
-checked field by field (`_from_record`), as the other marshal caches of the checker are.
+equal. There is one file per rule folder (`matchers-<language>-<hash>.marshal`), read when that
+language's first rule is compiled: a single file of every language's matchers (2.3 MB once the
+whole curriculum had been checked) cost a check of one English sentence about a tenth of its
+start-up to read and verify, and its anchor strings of every language made the anchor set larger
+than the document's language needs. The files are marshal, not JSON (JSON decoded them in about
+three times the time); every record is still checked field by field (`_from_record`), as the
+other marshal caches of the checker are.
 """
 
 from __future__ import annotations
@@ -270,11 +274,13 @@ class _AnchorStrings:
 
     def _build(self) -> None:
         strings: set[str] = set()
-        records = _stored_matchers() or {}
-        for record in records.values():
-            anchor = record.get("anchor") if isinstance(record, dict) else None
-            if isinstance(anchor, list):
-                strings |= {s for needs in anchor if isinstance(needs, list) for need in needs for s in need}
+        # The stored matchers of the languages this run has compiled rules of (a document's rules
+        # are compiled before its parts are read), whether or not each is made yet.
+        for language in _languages:
+            for record in (_stored_matchers(language) or {}).values():
+                anchor = record.get("anchor") if isinstance(record, dict) else None
+                if isinstance(anchor, list):
+                    strings |= {s for needs in anchor if isinstance(needs, list) for need in needs for s in need}
         for made in _made:
             if made.anchor is not None:
                 strings |= {s for needs in made.anchor.phrases for needed in needs for s in needed}
@@ -290,6 +296,7 @@ class _AnchorStrings:
 
 _STRINGS = _AnchorStrings()
 _made: list[Matcher] = []  # every matcher made or read back in this run (their anchors join the set)
+_languages: dict[str, None] = {}  # the rule folders of the matchers in `_made`, in the order first met
 
 
 class PartIndex:
@@ -365,9 +372,10 @@ def expand(pattern: str, define: dict[str, str], seen: tuple[str, ...] = ()) -> 
 
 
 @cache
-def _compile(patterns: tuple[str, ...], define: tuple[tuple[str, str], ...], negation: str) -> Matcher:
+def _compile(patterns: tuple[str, ...], define: tuple[tuple[str, str], ...], negation: str, language: str) -> Matcher:
     key = hashlib.sha256(json.dumps([patterns, define, negation]).encode("utf-8")).hexdigest()
-    stored = _stored_matchers()
+    _languages[language] = None
+    stored = _stored_matchers(language)
     found = _from_record(stored.get(key)) if stored is not None else None
     if found is not None:
         _made.append(found)
@@ -375,7 +383,7 @@ def _compile(patterns: tuple[str, ...], define: tuple[tuple[str, str], ...], neg
     made = _derive(patterns, define, negation)
     if stored is not None:
         stored[key] = _record(made)
-        _save_matchers(stored)
+        _save_matchers(language, stored)
     _made.append(made)
     return made
 
@@ -472,9 +480,9 @@ _DERIVING_CODE: Final = ("patterns.py", "anchors.py", "../linear_re.py")
 
 
 @cache
-def _stored_matchers() -> dict[str, Any] | None:
-    """The derived matchers kept in the cache folder (empty when there are none yet; None without a cache folder)."""
-    path = _matchers_path()
+def _stored_matchers(language: str) -> dict[str, Any] | None:
+    """A rule folder's derived matchers kept in the cache folder (empty when none yet; None without a cache folder)."""
+    path = _matchers_path(language)
     if path is None:
         return None
     # Signed with the user's cache key: a matchers file planted in a project's cache folder (one
@@ -487,19 +495,25 @@ def _stored_matchers() -> dict[str, Any] | None:
     return record if isinstance(record, dict) else {}
 
 
-def _matchers_path() -> Path | None:
+def _matchers_path(language: str) -> Path | None:
+    """The cache file of one rule folder's matchers (named like the rules' own cache files)."""
     folder = cache_dir()
     if folder is None:
         return None
+    return folder / f"matchers-{language}-{_deriving_key()}.marshal"
+
+
+@cache
+def _deriving_key() -> str:
     here = Path(__file__).resolve().parent
     digest = hashlib.sha256(f"{__version__}\0{sys.version}\0{_MATCHERS_FORMAT}\0".encode())
     for name in _DERIVING_CODE:
         digest.update((here / name).read_bytes() + b"\0")
-    return folder / f"matchers-{digest.hexdigest()[:32]}.marshal"
+    return digest.hexdigest()[:32]
 
 
-def _save_matchers(stored: dict[str, Any]) -> None:
-    path = _matchers_path()
+def _save_matchers(language: str, stored: dict[str, Any]) -> None:
+    path = _matchers_path(language)
     if path is not None:
         write_sealed_file(path, marshal.dumps(stored))
 
@@ -590,9 +604,9 @@ def _from_record(record: object) -> Matcher | None:
     return Matcher(scanner.pattern, negation, anchor, scanner, linear_part, python_part, wider)
 
 
-def compile_patterns(patterns: list[str], define: dict[str, str], negation: str = "") -> Matcher:
-    """One matcher for a list of patterns (cached: rules compile once per process)."""
-    return _compile(tuple(patterns), tuple(sorted(define.items())), negation)
+def compile_patterns(patterns: list[str], define: dict[str, str], negation: str = "", *, language: str) -> Matcher:
+    """One matcher for a list of patterns of a rule folder (`language`); cached, rules compile once per process."""
+    return _compile(tuple(patterns), tuple(sorted(define.items())), negation, language)
 
 
 # `in_question` runs once per match; scanning the text each time would be quadratic in a long

@@ -17,7 +17,7 @@ from lessonkit.problems import LessonkitError
 def exceptions_of(rule: Rule) -> Matcher:
     """The rule's `exceptions`, compiled once; a bad one is reported at the rule's place in its file."""
     try:
-        return compile_patterns(rule.spec.exceptions, rule.define)
+        return compile_patterns(rule.spec.exceptions, rule.define, language=rule.language)
     except LessonkitError as err:
         raise LessonkitError(f"{rule.location}: rule {rule.id}: exceptions: {err}") from err
 

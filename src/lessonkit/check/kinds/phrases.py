@@ -31,6 +31,7 @@ def matcher(rule: Rule, patterns: list[str] | None = None) -> Matcher:
             patterns if patterns is not None else [*rule.spec.patterns, *rule.spec.words],
             rule.define,
             rule.negation if rule.spec.negation else "",
+            language=rule.language,
         )
     except LessonkitError as err:
         raise LessonkitError(f"{rule.location}: rule {rule.id}: {err}") from err

@@ -1,0 +1,69 @@
+"""The derived matchers are cached one file per rule folder, and a check reads only its language's.
+
+Before, one file held every language's matchers: once the whole curriculum had been checked (2.3 MB),
+a check of one English sentence read and verified all of it, about a tenth of its start-up, and
+built its anchor set from every language's strings (docs/performance.md, tenth round).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+pytestmark = pytest.mark.usefixtures("own_key_home")  # a key of their own: never the user's
+
+ENGLISH = "If anything happens online, it is your own fault.\n"
+GERMAN = "Wenn online etwas passiert, bist du selbst schuld.\n"
+
+# Runs a check in a child process and prints the name of every sealed cache file it reads.
+_SPY = """
+import sys
+from pathlib import Path
+from lessonkit import cache_file
+from lessonkit.check import patterns
+read = cache_file.read_sealed_file
+def spy(path, *args, **kwargs):
+    print("READ", Path(path).name, file=sys.stderr)
+    return read(path, *args, **kwargs)
+patterns.read_sealed_file = spy
+from lessonkit.cli import main
+sys.argv = ["lessonkit", *sys.argv[1:]]
+main()
+"""
+
+
+def _check(tmp_path: Path, text: str, language: str) -> subprocess.CompletedProcess[str]:
+    path = tmp_path / f"{language}.txt"
+    path.write_text(text, encoding="utf-8")
+    env = {**os.environ, "LESSONKIT_CACHE": str(tmp_path / "cache")}
+    command = ["check", str(path), "--lang", language, "--audience", "students", "--band", "14-18"]
+    return subprocess.run(
+        [sys.executable, "-c", _SPY, *command], capture_output=True, text=True, env=env, cwd=ROOT, check=False
+    )
+
+
+def _matchers_read(run: subprocess.CompletedProcess[str]) -> list[str]:
+    names = [line.split()[1] for line in run.stderr.splitlines() if line.startswith("READ matchers-")]
+    return sorted(name.split("-")[1] for name in names)
+
+
+def test_each_language_has_its_own_matcher_file_and_a_check_reads_only_its_own(tmp_path: Path) -> None:
+    english = _check(tmp_path, ENGLISH, "en")
+    assert english.returncode == 1, english.stderr  # the blaming sentence is an error
+    assert "tone." in english.stdout
+    german = _check(tmp_path, GERMAN, "de")
+    assert german.returncode == 1, german.stderr
+    files = sorted(p.name.split("-")[1] for p in (tmp_path / "cache").glob("matchers-*.marshal"))
+    assert "en" in files and "de" in files
+    assert len(files) == len(set(files))  # one file per rule folder
+    again = _check(tmp_path, ENGLISH, "en")
+    assert again.stdout == english.stdout  # the same findings from the warm cache
+    read = _matchers_read(again)
+    assert "en" in read
+    assert "de" not in read and "ar" not in read and "es" not in read
