@@ -6,8 +6,8 @@ tune rules it is a regression set: it is still scored here, but its figures only
 change has not lost what was caught, nothing about unseen text. 2026-12, 2026-12b and 2026-12c are
 regression sets (2026-12b since 2026-12-02, when TUNE read its misses to write the shape rules;
 2026-12c since the evening of 2026-12-02, when TUNE1 and TUNE2 did the same; 2026-12d since the morning of
-2026-12-03, when TUNE5 and TUNE6 read its misses); 2026-12e, 2026-12f and 2026-12g are the current blind
-sets, scored by the lead. This module therefore
+2026-12-03, when TUNE5 and TUNE6 read its misses); 2026-12e, 2026-12f, 2026-12g and 2026-12h are the current
+blind sets, scored by the lead. This module therefore
 reports numbers only, never the sentences it missed, and writes them to
 test-artifacts/checker-blind-<set>.json. Its assertions are weak floors that cannot hide a
 regression (no error on good text; recall not below the figures recorded in docs/checker.md
@@ -48,6 +48,7 @@ SETS: dict[str, tuple[str, ...]] = {
     "2026-12e": ("en", "de", "ar", "es"),  # blind since 2026-12-02 evening (BLIND5): scored, never read
     "2026-12f": ("en", "de", "ar", "es"),  # blind since 2026-12-02 late evening (BLIND6): scored, never read
     "2026-12g": ("en", "de", "ar", "es"),  # blind since 2026-12-03 morning (BLIND7): scored, never read
+    "2026-12h": ("en", "de", "ar", "es"),  # blind since 2026-12-03 afternoon (BLIND8): scored, never read
 }
 # Category of a blind set -> the rule family meant to catch it.
 FAMILIES = {"blame": "tone", "fear": "tone", "shame": "tone", "terminology": "terminology"}
@@ -171,6 +172,22 @@ BASELINE_RECALL: dict[tuple[str, str, str], float] = {
     ("2026-12g", "es", "fear"): 0.429,
     ("2026-12g", "es", "shame"): 0.375,
     ("2026-12g", "es", "terminology"): 0.533,
+    ("2026-12h", "en", "blame"): 0.371,
+    ("2026-12h", "en", "fear"): 0.357,
+    ("2026-12h", "en", "shame"): 0.417,
+    ("2026-12h", "en", "terminology"): 0.667,
+    ("2026-12h", "de", "blame"): 0.257,
+    ("2026-12h", "de", "fear"): 0.321,
+    ("2026-12h", "de", "shame"): 0.458,
+    ("2026-12h", "de", "terminology"): 0.8,
+    ("2026-12h", "ar", "blame"): 0.457,
+    ("2026-12h", "ar", "fear"): 0.429,
+    ("2026-12h", "ar", "shame"): 0.75,
+    ("2026-12h", "ar", "terminology"): 0.467,
+    ("2026-12h", "es", "blame"): 0.371,
+    ("2026-12h", "es", "fear"): 0.464,
+    ("2026-12h", "es", "shame"): 0.5,
+    ("2026-12h", "es", "terminology"): 0.733,
 }
 # Good sentences with an error, at most: none in 2026-12; in 2026-12b the checker as it was when the
 # set was written (commit 8ce3af5) gave an error on 3 of 50 good sentences in en, de and ar and 1 of
@@ -181,7 +198,7 @@ BASELINE_RECALL: dict[tuple[str, str, str], float] = {
 # blaming rules skipping quoted words) 2, 1, 2 and 0, and the same at the end of the sixth session. In
 # 2026-12d, at commit f18c184, 2 in each language (no tone error among them: tone precision 100%). In
 # 2026-12e, at commit c68d16b, 3, 4, 1 and 3. In 2026-12f, at commit 8068c6e, 4, 2, 0 and 0. In 2026-12g,
-# at commit b1b5252, 2, 3, 3 and 0.
+# at commit b1b5252, 2, 3, 3 and 0. In 2026-12h, at commit 2438d51, 2, 6, 2 and 2.
 # Raised once, for 2026-12d English (2 to 3), at the end of
 # 2026-12-02: the grammar rules promoted to errors that evening (no good item of the labelled corpus, no
 # curriculum sentence) gave tone.grammar-hindsight-person an error on one good sentence of 2026-12d,
@@ -200,6 +217,7 @@ GOOD_ERRORS_CEILING: dict[str, dict[str, int]] = {
     "2026-12e": {"en": 1, "de": 3, "ar": 0, "es": 0},
     "2026-12f": {"en": 2, "de": 1, "ar": 0, "es": 0},
     "2026-12g": {"en": 2, "de": 3, "ar": 3, "es": 0},
+    "2026-12h": {"en": 2, "de": 6, "ar": 2, "es": 2},
 }
 MARGIN = 0.07
 
