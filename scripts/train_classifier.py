@@ -48,7 +48,7 @@ KEEP = 6000  # features kept for the second fit
 MIN_DF = 2  # a feature must occur in this many items (a one-off n-gram teaches nothing general)
 DIGITS = 5  # decimals of the shipped weights
 FOLDS = 5  # stratified folds for a language with a single author
-GRID = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.92, 0.95)
+GRID = (0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.92, 0.95)
 
 
 @dataclass(frozen=True)
