@@ -402,3 +402,44 @@ def test_without_the_module_source_there_is_no_cache_and_no_error(
     monkeypatch.setattr(classifier, "__file__", str(tmp_path / "missing" / "classifier.py"))
     assert load_model.__wrapped__(_model_file("es")).language == "es"
     assert _cache_files(tmp_path) == []
+
+
+def _no_lookups(_: object) -> Any:
+    raise AssertionError("the lookups were made again although the cache entry holds them")
+
+
+def test_the_cache_entry_holds_the_lookups_and_a_run_reads_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(classifier, "cache_dir", lambda: tmp_path)
+    path = _model_file("en")
+    parsed = load_model.__wrapped__(path)
+    made = classifier.lookups_of(parsed.keys)
+    monkeypatch.setattr(classifier, "lookups_of", _no_lookups)
+    kept = load_model.__wrapped__(path)
+    assert kept is not parsed and kept.lookups == made  # read back, not made: lookups_of would raise
+    text = "You should have known better than to send it, so now everyone will see."
+    assert kept.ceilings(text) == parsed.ceilings(text)
+    assert kept.fast_probabilities(text) == parsed.fast_probabilities(text)
+
+
+LOOKUP_DAMAGE: dict[str, Callable[[Model], Any]] = {
+    "an index past the last feature": lambda m: ({**m.lookups[0], "zzz": len(m.keys)}, m.lookups[1]),
+    "an index that is text": lambda m: ({**m.lookups[0], "zzz": "7"}, m.lookups[1]),
+    "a pair that is not a feature": lambda m: (m.lookups[0], {**m.lookups[1], "zzz": ("w:zzz qqq",)}),
+    "pairs as a list": lambda m: (m.lookups[0], {**m.lookups[1], "zzz": ["w:zzz qqq"]}),
+    "one part only": lambda m: (m.lookups[0],),
+}
+
+
+@pytest.mark.parametrize("damage", sorted(LOOKUP_DAMAGE))
+def test_an_entry_with_damaged_lookups_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str) -> None:
+    monkeypatch.setattr(classifier, "cache_dir", lambda: tmp_path)
+    path = _model_file("en")
+    model = load_model.__wrapped__(path)
+    (entry,) = _cache_files(tmp_path)
+    entry.write_bytes(_payload(entry.name, (*_entry(model), LOOKUP_DAMAGE[damage](model))))
+    assert _cached_model(path, entry) is None
+    assert _same_model(load_model.__wrapped__(path), model)
+    kept = _cached_model(path, entry)  # rebuilt, with its lookups
+    assert kept is not None and kept.lookups == classifier.lookups_of(model.keys)

@@ -67,3 +67,23 @@ def test_each_language_has_its_own_matcher_file_and_a_check_reads_only_its_own(t
     read = _matchers_read(again)
     assert "en" in read
     assert "de" not in read and "ar" not in read and "es" not in read
+
+
+def test_a_rule_is_compiled_and_keyed_with_the_macros_it_uses_only() -> None:
+    from lessonkit.check import patterns
+    from lessonkit.problems import LessonkitError
+
+    define = {"WHO": "you|she", "BLAME": "{WHO} (?:are|is) to blame", "UNUSED": "anything at all"}
+    assert patterns._macros_used(["{BLAME} now", "{MISSING}"], define) == {"BLAME", "WHO"}
+    patterns._compile.cache_clear()
+    try:
+        full = patterns.compile_patterns(["{BLAME} now"], define, language="en")
+        calls = patterns._compile.cache_info().misses
+        # Another unused macro (as when a file's define table grows) meets the same compiled matcher.
+        again = patterns.compile_patterns(["{BLAME} now"], {**define, "MORE": "x"}, language="en")
+        assert again is full and patterns._compile.cache_info().misses == calls
+        assert [h.span() for h in full.finditer("So she is to blame now.")] == [(3, 22)]
+    finally:
+        patterns._compile.cache_clear()
+    with pytest.raises(LessonkitError, match="unknown macro"):
+        patterns.compile_patterns(["{MISSING} x"], define, language="en")

@@ -156,10 +156,21 @@ class Model:
     # (Set in `__post_init__`: a compiled dataclass leaves an init=False field's default unset.)
     _weights: dict[str, tuple[float, ...]] | None = field(init=False, repr=False, compare=False)
     _made_scorer: _Scorer | None = field(init=False, repr=False, compare=False)
+    _lookups: _Lookups | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_weights", None)
         object.__setattr__(self, "_made_scorer", None)
+        object.__setattr__(self, "_lookups", None)
+
+    @property
+    def lookups(self) -> _Lookups:
+        """The fast path's index of the model's features and its word pairs by first word (`lookups_of`)."""
+        found = self._lookups
+        if found is None:
+            found = lookups_of(self.keys)
+            object.__setattr__(self, "_lookups", found)
+        return found
 
     @property
     def weights(self) -> dict[str, tuple[float, ...]]:
@@ -291,6 +302,29 @@ _BOUND: Final = itemgetter(3)
 _OWN: Final = itemgetter(6)
 
 
+# Feature -> its column in the model, with each character n-gram spelled without its prefix ("c:ing " is
+# "ing "), as `_Words` makes them: one string fewer to build per n-gram. No form holds a colon (`WORD`
+# matches letters, marks, apostrophes and hyphens), so a bare n-gram never meets a word key ("w:..."), and
+# a character key with a colon ("c:w:x", which no text has) is left out rather than allowed to take a word
+# key's place. And word -> the model's word pairs that begin with it (for the ceilings). Both are kept in
+# the model's cache entry: made at each run, they were about 30 M instructions of a check of one sentence.
+_Lookups = tuple[dict[str, int], dict[str, tuple[str, ...]]]
+
+
+def lookups_of(keys: tuple[str, ...]) -> _Lookups:
+    """The index of a model's features for the fast path, and its word pairs by their first word."""
+    index = {
+        key if key[:2] != CHAR_PREFIX else key[2:]: i
+        for i, key in enumerate(keys)
+        if key[:2] != CHAR_PREFIX or ":" not in key[2:]
+    }
+    pairs: dict[str, list[str]] = {}
+    for key in index:
+        if key.startswith(WORD_PREFIX) and " " in key:
+            pairs.setdefault(key[len(WORD_PREFIX) : key.index(" ")], []).append(key)
+    return index, {word: tuple(found) for word, found in pairs.items()}
+
+
 class _Rows(dict[str, tuple[float, ...]]):
     """Feature -> its weight for each harmful class minus good text's, made when a text first has it.
 
@@ -301,36 +335,15 @@ class _Rows(dict[str, tuple[float, ...]]):
     def __init__(self, model: Model) -> None:
         super().__init__()
         good = model.classes.index(GOOD)
-        # Feature -> its column in the model, with each character n-gram spelled without its
-        # prefix ("c:ing " is "ing "), as `_Words` makes them: one string fewer to build per
-        # n-gram. No form holds a colon (`WORD` matches letters, marks, apostrophes and hyphens),
-        # so a bare n-gram never meets a word key ("w:..."), and a character key with a colon
-        # ("c:w:x", which no text has) is left out rather than allowed to take a word key's place.
-        self.index = {
-            key if key[:2] != CHAR_PREFIX else key[2:]: i
-            for i, key in enumerate(model.keys)
-            if key[:2] != CHAR_PREFIX or ":" not in key[2:]
-        }
+        self.index, self.pairs_after = model.lookups  # see `lookups_of`
         self.good_column = model.columns[good]
         self.harmful_columns = [column for k, column in enumerate(model.columns) if k != good]
-        self._pairs_after: dict[str, list[str]] | None = None
 
     def __missing__(self, key: str) -> tuple[float, ...]:
         i = self.index[key]
         good = self.good_column[i]
         row = self[key] = tuple(column[i] - good for column in self.harmful_columns)
         return row
-
-    @property
-    def pairs_after(self) -> dict[str, list[str]]:
-        """Word -> the model's word pairs that begin with it (made once, when a ceiling first needs it)."""
-        found = self._pairs_after  # kept by hand: see `Model._made_scorer`
-        if found is None:
-            found = self._pairs_after = {}
-            for key in self.index:
-                if key.startswith(WORD_PREFIX) and " " in key:
-                    found.setdefault(key[len(WORD_PREFIX) : key.index(" ")], []).append(key)
-        return found
 
 
 # What a ceiling sums is packed into integers, one field of _FIELD bits per number, so that a
@@ -826,8 +839,8 @@ def _cache_path(data: bytes) -> Path | None:
 
 
 def _store_model(model: Model, target: Path) -> None:
-    payload = marshal.dumps((model.language, model.classes, model.intercepts, model.keys, model.columns))
-    write_sealed_file(target, _CACHE_MAGIC + payload)
+    record = (model.language, model.classes, model.intercepts, model.keys, model.columns, model.lookups)
+    write_sealed_file(target, _CACHE_MAGIC + marshal.dumps(record))
 
 
 def _all(kind: type, values: Iterable[object]) -> bool:
@@ -854,9 +867,10 @@ def _cached_model(path: Path, target: Path, limit: int = 256 * 1024 * 1024) -> M
         record = marshal.loads(payload)
     except (EOFError, ValueError, TypeError):
         return None
-    if not (isinstance(record, tuple) and len(record) == 5):
+    # (language, classes, intercepts, keys, columns, lookups); without the lookups, they are made again.
+    if not (isinstance(record, tuple) and len(record) in (5, 6)):
         return None
-    language, classes, intercepts, keys, columns = record
+    language, classes, intercepts, keys, columns = record[:5]
     if not (isinstance(language, str) and isinstance(classes, tuple) and _all(str, classes)):
         return None
     if GOOD not in classes or len(set(classes)) != len(classes) or len(classes) < 2:
@@ -871,7 +885,30 @@ def _cached_model(path: Path, target: Path, limit: int = 256 * 1024 * 1024) -> M
         return None
     if any(len(column) != len(keys) or not _all(float, column) or not _numbers(column) for column in columns):
         return None
-    return Model(path, language, classes, intercepts, keys, columns)
+    model = Model(path, language, classes, intercepts, keys, columns)
+    if len(record) == 6:
+        if not _lookups_fit(record[5], len(keys)):
+            return None
+        object.__setattr__(model, "_lookups", record[5])
+    return model
+
+
+def _lookups_fit(lookups: object, size: int) -> bool:
+    """Whether a cache entry's lookups have the shape `lookups_of` gives, for a model of `size` features.
+
+    (The entry is signed, so its lookups are those `lookups_of` made; this checks types and bounds only,
+    in C-level passes, as for the weights.)
+    """
+    if not (isinstance(lookups, tuple) and len(lookups) == 2):
+        return False
+    index, pairs = lookups
+    if not (isinstance(index, dict) and _all(str, index) and _all(int, index.values())):
+        return False
+    if index and not (min(index.values()) >= 0 and max(index.values()) < size):
+        return False
+    if not (isinstance(pairs, dict) and _all(str, pairs) and _all(tuple, pairs.values())):
+        return False
+    return _all(str, chain.from_iterable(pairs.values())) and set(chain.from_iterable(pairs.values())) <= index.keys()
 
 
 def model_path(rule: Rule) -> Path:
