@@ -206,6 +206,20 @@ DAMAGE: dict[str, _Damage] = {
         name, (*_entry(model)[:4], (("x", *model.columns[0][1:]), *model.columns[1:]))
     ),
     "a list, not a tuple": lambda data, model, name: _payload(name, list(_entry(model))),
+    # The lookups kept after the weights (`lookups_of`), damaged.
+    "an index past the last feature": lambda data, model, name: _payload(
+        name, (*_entry(model), ({**model.lookups[0], "zzz": len(model.keys)}, model.lookups[1]))
+    ),
+    "an index that is text": lambda data, model, name: _payload(
+        name, (*_entry(model), ({**model.lookups[0], "zzz": "7"}, model.lookups[1]))
+    ),
+    "a pair that is not a feature": lambda data, model, name: _payload(
+        name, (*_entry(model), (model.lookups[0], {**model.lookups[1], "zzz": ("w:zzz qqq",)}))
+    ),
+    "pairs as a list": lambda data, model, name: _payload(
+        name, (*_entry(model), (model.lookups[0], {**model.lookups[1], "zzz": ["w:zzz qqq"]}))
+    ),
+    "lookups of one part": lambda data, model, name: _payload(name, (*_entry(model), (model.lookups[0],))),
 }
 
 
@@ -219,8 +233,9 @@ def test_a_damaged_cache_entry_is_rebuilt(tmp_path: Path, monkeypatch: pytest.Mo
     assert _cached_model(path, entry) is None
     rebuilt = load_model.__wrapped__(path)
     assert _same_model(rebuilt, model)
-    kept = _cached_model(path, entry)  # and the entry is good again
+    kept = _cached_model(path, entry)  # and the entry is good again, with its lookups
     assert kept is not None and _same_model(kept, model)
+    assert kept.lookups == classifier.lookups_of(model.keys)
 
 
 BLAMING = "It was your own fault for sending that picture, you should have known better."
@@ -421,25 +436,3 @@ def test_the_cache_entry_holds_the_lookups_and_a_run_reads_them(
     text = "You should have known better than to send it, so now everyone will see."
     assert kept.ceilings(text) == parsed.ceilings(text)
     assert kept.fast_probabilities(text) == parsed.fast_probabilities(text)
-
-
-LOOKUP_DAMAGE: dict[str, Callable[[Model], Any]] = {
-    "an index past the last feature": lambda m: ({**m.lookups[0], "zzz": len(m.keys)}, m.lookups[1]),
-    "an index that is text": lambda m: ({**m.lookups[0], "zzz": "7"}, m.lookups[1]),
-    "a pair that is not a feature": lambda m: (m.lookups[0], {**m.lookups[1], "zzz": ("w:zzz qqq",)}),
-    "pairs as a list": lambda m: (m.lookups[0], {**m.lookups[1], "zzz": ["w:zzz qqq"]}),
-    "one part only": lambda m: (m.lookups[0],),
-}
-
-
-@pytest.mark.parametrize("damage", sorted(LOOKUP_DAMAGE))
-def test_an_entry_with_damaged_lookups_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str) -> None:
-    monkeypatch.setattr(classifier, "cache_dir", lambda: tmp_path)
-    path = _model_file("en")
-    model = load_model.__wrapped__(path)
-    (entry,) = _cache_files(tmp_path)
-    entry.write_bytes(_payload(entry.name, (*_entry(model), LOOKUP_DAMAGE[damage](model))))
-    assert _cached_model(path, entry) is None
-    assert _same_model(load_model.__wrapped__(path), model)
-    kept = _cached_model(path, entry)  # rebuilt, with its lookups
-    assert kept is not None and kept.lookups == classifier.lookups_of(model.keys)
