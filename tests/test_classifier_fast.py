@@ -180,7 +180,7 @@ def _payload(name: str, record: Any) -> bytes:
 
 
 def _entry(model: Model) -> tuple[Any, ...]:
-    return (model.language, model.classes, model.intercepts, model.keys, model.columns)
+    return (model.language, model.classes, model.intercepts, model.keys, model.columns, model.lookups)
 
 
 _Damage = Callable[[bytes, Model, str], bytes]
@@ -197,29 +197,29 @@ DAMAGE: dict[str, _Damage] = {
         name, (model.language, ("a", "b", "c", "d"), *_entry(model)[2:])
     ),
     "a key that is a number": lambda data, model, name: _payload(
-        name, (*_entry(model)[:3], (7, *model.keys[1:]), model.columns)
+        name, (*_entry(model)[:3], (7, *model.keys[1:]), *_entry(model)[4:])
     ),
     "a column too short": lambda data, model, name: _payload(
-        name, (*_entry(model)[:4], (model.columns[0][:-1], *model.columns[1:]))
+        name, (*_entry(model)[:4], (model.columns[0][:-1], *model.columns[1:]), model.lookups)
     ),
     "a weight that is text": lambda data, model, name: _payload(
-        name, (*_entry(model)[:4], (("x", *model.columns[0][1:]), *model.columns[1:]))
+        name, (*_entry(model)[:4], (("x", *model.columns[0][1:]), *model.columns[1:]), model.lookups)
     ),
     "a list, not a tuple": lambda data, model, name: _payload(name, list(_entry(model))),
     # The lookups kept after the weights (`lookups_of`), damaged.
     "an index past the last feature": lambda data, model, name: _payload(
-        name, (*_entry(model), ({**model.lookups[0], "zzz": len(model.keys)}, model.lookups[1]))
+        name, (*_entry(model)[:5], ({**model.lookups[0], "zzz": len(model.keys)}, model.lookups[1]))
     ),
     "an index that is text": lambda data, model, name: _payload(
-        name, (*_entry(model), ({**model.lookups[0], "zzz": "7"}, model.lookups[1]))
+        name, (*_entry(model)[:5], ({**model.lookups[0], "zzz": "7"}, model.lookups[1]))
     ),
     "a pair that is not a feature": lambda data, model, name: _payload(
-        name, (*_entry(model), (model.lookups[0], {**model.lookups[1], "zzz": ("w:zzz qqq",)}))
+        name, (*_entry(model)[:5], (model.lookups[0], {**model.lookups[1], "zzz": ("w:zzz qqq",)}))
     ),
     "pairs as a list": lambda data, model, name: _payload(
-        name, (*_entry(model), (model.lookups[0], {**model.lookups[1], "zzz": ["w:zzz qqq"]}))
+        name, (*_entry(model)[:5], (model.lookups[0], {**model.lookups[1], "zzz": ["w:zzz qqq"]}))
     ),
-    "lookups of one part": lambda data, model, name: _payload(name, (*_entry(model), (model.lookups[0],))),
+    "lookups of one part": lambda data, model, name: _payload(name, (*_entry(model)[:5], (model.lookups[0],))),
 }
 
 
@@ -251,6 +251,7 @@ def _silencing(model: Model) -> tuple[Any, ...]:
         intercepts,
         model.keys,
         tuple((0.0,) * len(model.keys) for _ in model.classes),
+        model.lookups,
     )
 
 
@@ -293,12 +294,12 @@ def test_a_cache_entry_with_a_number_out_of_bounds_is_rebuilt(
     path = _model_file("en")
     model = load_model.__wrapped__(path)
     (entry,) = _cache_files(tmp_path)
-    language, classes, intercepts, keys, columns = _entry(model)
+    language, classes, intercepts, keys, columns, lookups = _entry(model)
     if where == "intercept":
         intercepts = (*intercepts[:-1], value)
     else:  # not first in its column: min and max alone would miss a NaN there
         columns = ((columns[0][0], value, *columns[0][2:]), *columns[1:])
-    entry.write_bytes(_payload(entry.name, (language, classes, intercepts, keys, columns)))
+    entry.write_bytes(_payload(entry.name, (language, classes, intercepts, keys, columns, lookups)))
     assert _cached_model(path, entry) is None
     assert _same_model(load_model.__wrapped__(path), model)
 

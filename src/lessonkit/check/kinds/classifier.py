@@ -867,10 +867,9 @@ def _cached_model(path: Path, target: Path, limit: int = 256 * 1024 * 1024) -> M
         record = marshal.loads(payload)
     except (EOFError, ValueError, TypeError):
         return None
-    # (language, classes, intercepts, keys, columns, lookups); without the lookups, they are made again.
-    if not (isinstance(record, tuple) and len(record) in (5, 6)):
+    if not (isinstance(record, tuple) and len(record) == 6):
         return None
-    language, classes, intercepts, keys, columns = record[:5]
+    language, classes, intercepts, keys, columns, lookups = record
     if not (isinstance(language, str) and isinstance(classes, tuple) and _all(str, classes)):
         return None
     if GOOD not in classes or len(set(classes)) != len(classes) or len(classes) < 2:
@@ -885,11 +884,10 @@ def _cached_model(path: Path, target: Path, limit: int = 256 * 1024 * 1024) -> M
         return None
     if any(len(column) != len(keys) or not _all(float, column) or not _numbers(column) for column in columns):
         return None
+    if not _lookups_fit(lookups, len(keys)):
+        return None
     model = Model(path, language, classes, intercepts, keys, columns)
-    if len(record) == 6:
-        if not _lookups_fit(record[5], len(keys)):
-            return None
-        object.__setattr__(model, "_lookups", record[5])
+    object.__setattr__(model, "_lookups", lookups)
     return model
 
 
