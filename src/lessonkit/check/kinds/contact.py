@@ -49,6 +49,11 @@ _YEARS = re.compile(r"^\d{4}\s*[-/]\s*\d{2,4}$")
 # count, not a phone number. Space-grouped figures stay suspect: "116 111" is a helpline.
 _DOT_THOUSANDS = frozenset({"de"})
 _DOT_GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
+# A bare figure of five or six digits dated by a year within two words ("من 10731 عام 2022",
+# "26718 in 2023") is a count from a report, not a number to call: short codes and helplines are
+# not dated in a sentence.
+_BARE_FIGURE = re.compile(r"^\d{5,6}$")
+_DATED = re.compile(r"\s+(?:\S+\s+){0,2}?(?:19|20)\d\d(?!\d)")
 # Cheap tests that every match of the pattern above passes (the engine skips ahead to their
 # first character), so most parts never run the full patterns.
 _WEB_HINT = re.compile(rf"://|www\.|\.(?:{_TLD})")
@@ -78,6 +83,8 @@ def _contacts(text: str, language: str = "") -> Iterator[tuple[int, str, str]]:
     for match in _PHONE.finditer(text):
         digits = sum(c.isdigit() for c in match.text)
         if language in _DOT_THOUSANDS and _DOT_GROUPED.match(match.text):
+            continue
+        if _BARE_FIGURE.match(match.text) and _DATED.match(text, match.start + len(match.text)):
             continue
         if _PHONE_DIGITS[0] <= digits <= _PHONE_DIGITS[1] and not _YEARS.match(match.text):
             yield match.start, "phone number", match.text
