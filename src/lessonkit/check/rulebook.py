@@ -124,7 +124,9 @@ KINDS: Final[dict[str, RuleKind]] = {
         ("limits",),
     ),
     "raw-contact": RuleKind(
-        f"{_KINDS}.contact:raw_contact", "phone numbers, web and e-mail addresses outside help tokens"
+        f"{_KINDS}.contact:raw_contact",
+        "phone numbers, web and e-mail addresses outside help tokens (a dot-grouped German figure, or a bare five- or "
+        'six-digit figure dated by a year, "10731 in 2022", is a count, not a number)',
     ),
     "disguised-words": RuleKind(
         f"{_KINDS}.disguised:disguised_words",
