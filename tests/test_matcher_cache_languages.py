@@ -74,7 +74,7 @@ def test_a_rule_is_compiled_and_keyed_with_the_macros_it_uses_only() -> None:
     from lessonkit.problems import LessonkitError
 
     define = {"WHO": "you|she", "BLAME": "{WHO} (?:are|is) to blame", "UNUSED": "anything at all"}
-    assert patterns._macros_used(["{BLAME} now", "{MISSING}"], define) == {"BLAME", "WHO"}
+    assert patterns.macros_used(["{BLAME} now", "{MISSING}"], define) == {"BLAME", "WHO"}
     patterns._compile.cache_clear()
     try:
         full = patterns.compile_patterns(["{BLAME} now"], define, language="en")

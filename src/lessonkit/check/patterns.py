@@ -606,16 +606,17 @@ def _from_record(record: object) -> Matcher | None:
 
 def compile_patterns(patterns: list[str], define: dict[str, str], negation: str = "", *, language: str) -> Matcher:
     """One matcher for a list of patterns of a rule folder (`language`); cached, rules compile once per process."""
-    used = _macros_used([*patterns, negation], define)
+    used = macros_used([*patterns, negation], define)
     return _compile(tuple(patterns), tuple(sorted((name, define[name]) for name in used)), negation, language)
 
 
-def _macros_used(texts: list[str], define: dict[str, str]) -> set[str]:
+def macros_used(texts: list[str], define: dict[str, str]) -> set[str]:
     """The macros of `define` that the texts name, and those they name in turn.
 
-    A rule is compiled (and keyed in the matcher cache) with these alone, not its file's whole
-    `define` table: every rule of a file hashed the whole table at each start (a few kilobytes of
-    JSON per rule, 200 KB for English). An unknown name is left out here and reported by `expand`.
+    A rule is loaded (`rulebook`), compiled and keyed in the matcher cache with these alone, not its
+    folder's whole `define` table: every rule of a file hashed the whole table at each start (a few
+    kilobytes of JSON per rule, 200 KB for English). An unknown name is left out here and reported
+    by `expand`.
     """
     seen: set[str] = set()
     todo = [name for text in texts for name in _MACRO.findall(text)]

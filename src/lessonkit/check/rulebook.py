@@ -533,12 +533,19 @@ _RULE_KEYS: Final = {"spec", "language", "define", "negation", "path", "line", "
 
 
 def _load_all(files: list[Path]) -> Rulebook:
+    read = [_load_file(path) for path in files]
+    problems = [problem for _, found in read for problem in found]
+    loaded = [one for one, _ in read if one is not None]
+    tables, clashes = _folder_macros(loaded)
+    problems += clashes
     rules: list[Rule] = []
-    problems: list[Diagnostic] = []
-    for path in files:
-        loaded, found = _load_file(path)
-        rules += loaded
-        problems += found
+    for one in loaded:
+        made = [
+            Rule(spec, one.language, _macros_of(spec, one.negation, tables[one.language]), one.negation, where)
+            for spec, where in one.specs
+        ]
+        problems += _shape_problems(made, one.document, one.path)
+        rules += made
     seen: dict[str, Rule] = {}
     for rule in rules:
         key = f"{rule.language}:{rule.id}"
@@ -551,35 +558,84 @@ def _load_all(files: list[Path]) -> Rulebook:
     return Rulebook(tuple(rules))
 
 
-def _load_file(path: Path) -> tuple[list[Rule], list[Diagnostic]]:
+class _RuleFile(NamedTuple):
+    """One validated rule file, before its rules are made: they need every macro of its folder."""
+
+    path: Path
+    document: YamlDocument
+    language: str
+    define: dict[str, str]
+    negation: str
+    specs: list[tuple[RuleSpec, Location]]
+
+
+def _load_file(path: Path) -> tuple[_RuleFile | None, list[Diagnostic]]:
     # Only when the cache is cold (or absent): these imports cost a large part of start-up.
     from lessonkit.check.rule_schema import to_spec, validate_rule_file
     from lessonkit.load.yaml_tree import read_yaml_file
 
     document, problems = read_yaml_file(path)
     if document is None:
-        return [], problems
+        return None, problems
     schema, problems = validate_rule_file(document, path)
     if schema is None:
-        return [], problems
+        return None, problems
     if schema.language != path.parent.name:
         where = Location(path, document.line_of(("language",)), 1)
-        return [], [
+        return None, [
             Diagnostic(
                 where, RULES_CODE, f"language '{schema.language}' does not match the folder '{path.parent.name}'"
             )
         ]
-    rules = [
-        Rule(
-            to_spec(spec),
-            schema.language,
-            dict(schema.define),
-            schema.negation,
-            Location(path, document.line_of(("rules", i)), 1),
-        )
-        for i, spec in enumerate(schema.rules)
-    ]
-    return rules, _shape_problems(rules, document, path)
+    specs = [(to_spec(spec), Location(path, document.line_of(("rules", i)), 1)) for i, spec in enumerate(schema.rules)]
+    return _RuleFile(path, document, schema.language, dict(schema.define), schema.negation, specs), []
+
+
+def _folder_macros(loaded: list[_RuleFile]) -> tuple[dict[str, dict[str, str]], list[Diagnostic]]:
+    """Each language folder's macros: the `define` tables of all its files, a name defined in one file only.
+
+    A macro such as REPORTED serves the pattern rules of tone.yml and the grammar rules of
+    tone-grammar.yml alike; one definition per folder keeps the two from drifting apart.
+    """
+    tables: dict[str, dict[str, str]] = {}
+    where: dict[tuple[str, str], Location] = {}
+    problems: list[Diagnostic] = []
+    for one in loaded:
+        table = tables.setdefault(one.language, {})
+        for name, value in one.define.items():
+            here = Location(one.path, one.document.line_of(("define", name)), 1)
+            first = where.setdefault((one.language, name), here)
+            if first is not here:
+                problems.append(Diagnostic(here, RULES_CODE, f"macro {name} is already defined at {first}"))
+                continue
+            table[name] = value
+    return tables, problems
+
+
+def _macros_of(spec: RuleSpec, negation: str, table: dict[str, str]) -> dict[str, str]:
+    """The macros a rule names (in any of its fields, or its file's negation if it reads it), and those they name.
+
+    A rule keeps these alone: the cache holds each rule's table, and a folder's whole table in
+    every rule was two thirds of the cache file. A name not in the folder is left out here and
+    reported, located at the rule, when its patterns compile.
+    """
+    from lessonkit.check.patterns import macros_used
+
+    texts = [*_texts_in(dataclasses.asdict(spec)), negation if spec.negation else ""]
+    return {name: table[name] for name in sorted(macros_used(texts, table))}
+
+
+def _texts_in(value: object) -> Iterable[str]:
+    """Every string inside a rule's fields (lists, mappings and their keys)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts_in(key)
+            yield from _texts_in(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _texts_in(item)
 
 
 def _shape_problems(rules: list[Rule], document: YamlDocument, path: Path) -> list[Diagnostic]:
