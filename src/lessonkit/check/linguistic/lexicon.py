@@ -75,7 +75,7 @@ EN: Final = Lexicon(
         "grandmother grandfather "
         "grandparents nan nana gran brother sister siblings relatives aunt uncle auntie cousins",
         school="teacher teachers school class classmates classmate friends headteacher head principal coach team "
-        "teammates peers church mosque community neighbours neighbors staff captain club congregation",
+        "teammates peers church mosque community neighbours neighbors staff captain club congregation parish squad",
         future="employer employers university universities college colleges boss job jobs future career",
         everyone="everyone everybody anyone anybody people world internet whoever",
         nobody="nobody",
@@ -201,10 +201,11 @@ DE: Final = Lexicon(
         offender="täter täterin fremde fremder fremden erpresser betrüger mann männer bande kriminelle kriminellen "
         "erwachsene erwachsener",
         family="eltern mama mami papa papi mutter vater familie oma opa großeltern geschwister bruder schwester "
-        "verwandte verwandten tante onkel großmutter großvater cousin cousine enkel",
+        "verwandte verwandten verwandtschaft tante onkel großmutter großvater cousin cousine enkel",
         school="lehrer lehrerin lehrkraft lehrkräfte lehrperson schule klasse mitschüler mitschülerinnen "
         "klassenkameraden freunde freundinnen trainer verein gemeinde nachbarn pfarrer kirche moschee koranschule "
-        "mannschaft team kollegen dorf viertel schulhof schulgemeinschaft",
+        "mannschaft team kollegen dorf viertel schulhof schulgemeinschaft stufe jahrgang klassenchat klassengruppe "
+        "elterngruppe stadt",
         future="arbeitgeber chef chefin uni universität zukunft job beruf ausbildung lehrstelle",
         everyone="alle jeder jede jeden leute welt internet wer man",
         nobody="niemand",
