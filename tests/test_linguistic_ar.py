@@ -137,7 +137,7 @@ def test_arabic_negation_governs_the_next_few_words_only() -> None:
 
 def _matches(rule_id: str, text: str) -> bool:
     rule = RULES[rule_id]
-    return match(compile_shape(rule.spec.shape, rule.define), analyse(text, "ar"), "ar") is not None
+    return match(compile_shape(rule.spec.shape, rule.define, "ar"), analyse(text, "ar"), "ar") is not None
 
 
 @pytest.mark.parametrize(

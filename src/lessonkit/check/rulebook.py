@@ -337,12 +337,15 @@ def load_rulebook(rules_dir: Path, cache_dir: Path | None = None) -> Rulebook:
 
 
 _CACHE_FORMAT: Final = 2
-# The modules whose code shapes a cached rule: a change to either makes a new cache file.
-# (linguistic/shape.py checks grammar rules' shapes when they are loaded.)
+# The modules whose code shapes a cached rule: a change to any makes a new cache file.
+# (linguistic/shape.py checks grammar rules' shapes when they are loaded, reading each entry as
+# linguistic/tokens.py and arabic.py tokenise text: a change there can make an entry dead or wordless.)
 _SHAPE_CODE: Final = (
     Path(__file__),
     Path(__file__).with_name("rule_schema.py"),
     Path(__file__).parent / "linguistic" / "shape.py",
+    Path(__file__).parent / "linguistic" / "tokens.py",
+    Path(__file__).parent / "linguistic" / "arabic.py",
 )
 
 
@@ -647,7 +650,7 @@ def _shape_problems(rules: list[Rule], document: YamlDocument, path: Path) -> li
         if rule.spec.kind != "grammar":
             continue
         try:
-            compile_shape(rule.spec.shape, rule.define)
+            compile_shape(rule.spec.shape, rule.define, rule.language)
         except ShapeError as err:
             keys = ("rules", i, "shape", err.key) if err.key else ("rules", i, "shape")
             where = Location(path, document.line_of(keys), 1)

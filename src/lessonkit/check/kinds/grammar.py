@@ -227,7 +227,7 @@ def _compiled(rule: Rule) -> _Compiled:
     if language not in LEXICONS:
         raise LessonkitError(f"{rule.location}: rule {rule.id}: the linguistic layer has no lexicon for '{language}'")
     try:
-        shape = compile_shape(rule.spec.shape, rule.define)
+        shape = compile_shape(rule.spec.shape, rule.define, language)
     except ValueError as err:
         raise LessonkitError(f"{rule.location}: rule {rule.id}: {err}") from err
     if rule.spec.exceptions:

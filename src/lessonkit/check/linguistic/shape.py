@@ -170,21 +170,55 @@ class Shape(NamedTuple):
         return [word for entry in self.lemmas for word in entry]
 
 
-def compile_shape(shape: dict[str, str], define: dict[str, str]) -> Shape:
-    """The compiled shape; raises ShapeError (a ValueError) for a problem (an unknown macro, a bad key)."""
+def _fill(value: str, define: dict[str, str], key: str) -> str:
+    """`value` with its macros filled in, and theirs (`ABSOLUTE: "{LIFELONG}|always"`), to any depth."""
+    seen: list[str] = []
+
+    def macro(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in define:
+            raise ShapeError(f"shape '{key}': no macro '{name}' in the file's define", key)
+        if name in seen:
+            raise ShapeError(f"shape '{key}': macro '{name}' names itself ({' -> '.join([*seen, name])})", key)
+        seen.append(name)
+        text = _MACRO.sub(macro, define[name])
+        seen.pop()
+        return text
+
+    return _MACRO.sub(macro, value)
+
+
+def _words(entry: str, language: str, key: str) -> tuple[str, ...]:
+    """An entry as the words a clause's tokens are compared with: tokenised as text is.
+
+    So "can't help you" is "can not help you" and "لستِ" is "لست", as in every sentence read; an
+    entry written otherwise could never match.
+    """
+    from lessonkit.check.linguistic.tokens import tokenise  # the analyser's module, loaded with rules
+
+    words = tuple(t.norm for t in tokenise(entry, language))
+    if not words:
+        raise ShapeError(f"shape '{key}': '{entry}' holds no word", key)
+    return words
+
+
+def _holds(entry: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    return any(entry[i : i + len(part)] == part for i in range(len(entry) - len(part) + 1))
+
+
+def compile_shape(shape: dict[str, str], define: dict[str, str], language: str) -> Shape:
+    """The compiled shape; raises ShapeError (a ValueError) for a problem.
+
+    A problem: an unknown macro, a bad key, or a `lemmas` entry that its own `unless` or
+    `unless_sentence` words would always clear.
+    """
     error = shape_error(shape)
     if error is not None:
         raise error
 
     def filled(key: str) -> list[str]:
         value = shape.get(key, "")
-
-        def macro(match: re.Match[str]) -> str:
-            if match.group(1) not in define:
-                raise ShapeError(f"shape '{key}': no macro '{match.group(1)}' in the file's define", key)
-            return define[match.group(1)]
-
-        found = [v.strip().lower() for v in _MACRO.sub(macro, value).split("|") if v.strip()]
+        found = [v.strip().lower() for v in _fill(value, define, key).split("|") if v.strip()]
         if key in shape and not found:
             # An empty `define` entry: no words would mean no condition, and the rule would fire on every clause.
             raise ShapeError(f"shape '{key}': '{value}' lists nothing once its macros are filled in", key)
@@ -197,7 +231,7 @@ def compile_shape(shape: dict[str, str], define: dict[str, str]) -> Shape:
         return found
 
     def entries(key: str) -> tuple[tuple[str, ...], ...]:
-        return tuple(tuple(entry.split()) for entry in filled(key))
+        return tuple(dict.fromkeys(_words(entry, language, key) for entry in filled(key)))
 
     subject = frozenset(filled("subject")) if "subject" in shape else None
     modality = frozenset(filled("modality")) if "modality" in shape else None
@@ -205,12 +239,23 @@ def compile_shape(shape: dict[str, str], define: dict[str, str]) -> Shape:
         subject = None
     if modality is not None and "any" in modality:
         modality = None
+    lemmas, unless, unless_sentence = entries("lemmas"), entries("unless"), entries("unless_sentence")
+    for entry in lemmas:
+        # The words of a matched entry are in its clause and sentence, so such an entry is dead.
+        for key, clearing in (("unless", unless), ("unless_sentence", unless_sentence)):
+            cleared = next((part for part in clearing if _holds(entry, part)), None)
+            if cleared is not None:
+                raise ShapeError(
+                    f"shape 'lemmas': '{' '.join(entry)}' can never be reported: "
+                    f"'{' '.join(cleared)}' in '{key}' clears every clause that holds it",
+                    "lemmas",
+                )
     return Shape(
         subject,
-        entries("lemmas"),
+        lemmas,
         entries("also"),
-        entries("unless"),
-        entries("unless_sentence"),
+        unless,
+        unless_sentence,
         frozenset(filled("mentions")),
         modality,
         shape.get("negated", "no").strip(),
