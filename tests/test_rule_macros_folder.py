@@ -90,3 +90,17 @@ def test_the_shipped_rule_folders_define_each_macro_once() -> None:
     book = load_rulebook(ROOT / "rules")
     grammar = [rule for rule in book.for_language("en") if rule.id == "tone.grammar-labels"]
     assert grammar and {"REPORTED", "REFUTED"} <= set(grammar[0].define)
+
+
+def test_an_entry_its_own_rule_clears_is_a_located_error(tmp_path: Path) -> None:
+    """An entry that can never be reported (its rule's `unless` holds one of its words) stops the check, located."""
+    project = _project(tmp_path, 'LABEL: "naive|so naive"')
+    grammar = project / "rules" / "en" / "tone-grammar.yml"
+    grammar.write_text(grammar.read_text(encoding="utf-8").replace('"{LABEL}"}', '"{LABEL}", unless: "so"}'), "utf-8")
+    run = run_cli("check", "note.md", "--lang", "en", cwd=project)
+    assert run.code == ExitStatus.UNUSABLE, run.out + run.err
+    assert "Traceback" not in run.err
+    expected = (
+        "rules/en/tone-grammar.yml:11:1: error E070 rule tone.two: shape 'lemmas': 'so naive' can never be reported"
+    )
+    assert expected in run.out + run.err, run.out + run.err

@@ -643,14 +643,16 @@ def _texts_in(value: object) -> Iterable[str]:
 
 def _shape_problems(rules: list[Rule], document: YamlDocument, path: Path) -> list[Diagnostic]:
     """Each grammar rule's shape compiled once, a problem located at the shape key it is about."""
-    from lessonkit.check.linguistic.shape import ShapeError, compile_shape
+    from lessonkit.check.linguistic.shape import ShapeError, compile_shape, dead_entry
 
     problems: list[Diagnostic] = []
     for i, rule in enumerate(rules):
         if rule.spec.kind != "grammar":
             continue
         try:
-            compile_shape(rule.spec.shape, rule.define, rule.language)
+            dead = dead_entry(compile_shape(rule.spec.shape, rule.define, rule.language))
+            if dead is not None:
+                raise dead
         except ShapeError as err:
             keys = ("rules", i, "shape", err.key) if err.key else ("rules", i, "shape")
             where = Location(path, document.line_of(keys), 1)

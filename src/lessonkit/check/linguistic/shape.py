@@ -206,12 +206,26 @@ def _holds(entry: tuple[str, ...], part: tuple[str, ...]) -> bool:
     return any(entry[i : i + len(part)] == part for i in range(len(entry) - len(part) + 1))
 
 
-def compile_shape(shape: dict[str, str], define: dict[str, str], language: str) -> Shape:
-    """The compiled shape; raises ShapeError (a ValueError) for a problem.
+def dead_entry(shape: Shape) -> ShapeError | None:
+    """A `lemmas` entry that its own rule's `unless` or `unless_sentence` words would always clear.
 
-    A problem: an unknown macro, a bad key, or a `lemmas` entry that its own `unless` or
-    `unless_sentence` words would always clear.
+    The words of a matched entry are in its clause and its sentence, so such an entry can never be
+    reported. Asked when a rule file is loaded (its problems are located there), not at every start.
     """
+    for entry in shape.lemmas:
+        for key, clearing in (("unless", shape.unless), ("unless_sentence", shape.unless_sentence)):
+            cleared = next((part for part in clearing if _holds(entry, part)), None)
+            if cleared is not None:
+                return ShapeError(
+                    f"shape 'lemmas': '{' '.join(entry)}' can never be reported: "
+                    f"'{' '.join(cleared)}' in '{key}' clears every clause that holds it",
+                    "lemmas",
+                )
+    return None
+
+
+def compile_shape(shape: dict[str, str], define: dict[str, str], language: str) -> Shape:
+    """The compiled shape; raises ShapeError (a ValueError) for a problem (an unknown macro, a bad key)."""
     error = shape_error(shape)
     if error is not None:
         raise error
@@ -231,7 +245,12 @@ def compile_shape(shape: dict[str, str], define: dict[str, str], language: str) 
         return found
 
     def entries(key: str) -> tuple[tuple[str, ...], ...]:
-        return tuple(dict.fromkeys(_words(entry, language, key) for entry in filled(key)))
+        found = filled(key)
+        # Letters and spaces alone are already as the tokeniser gives them (a vowel mark is not a letter to
+        # `isalpha`): one test per list, since shapes are compiled at every start.
+        if "".join(found).replace(" ", "").isalpha():
+            return tuple(tuple(entry.split()) for entry in found)
+        return tuple(_words(entry, language, key) for entry in found)
 
     subject = frozenset(filled("subject")) if "subject" in shape else None
     modality = frozenset(filled("modality")) if "modality" in shape else None
@@ -239,23 +258,12 @@ def compile_shape(shape: dict[str, str], define: dict[str, str], language: str) 
         subject = None
     if modality is not None and "any" in modality:
         modality = None
-    lemmas, unless, unless_sentence = entries("lemmas"), entries("unless"), entries("unless_sentence")
-    for entry in lemmas:
-        # The words of a matched entry are in its clause and sentence, so such an entry is dead.
-        for key, clearing in (("unless", unless), ("unless_sentence", unless_sentence)):
-            cleared = next((part for part in clearing if _holds(entry, part)), None)
-            if cleared is not None:
-                raise ShapeError(
-                    f"shape 'lemmas': '{' '.join(entry)}' can never be reported: "
-                    f"'{' '.join(cleared)}' in '{key}' clears every clause that holds it",
-                    "lemmas",
-                )
     return Shape(
         subject,
-        lemmas,
+        entries("lemmas"),
         entries("also"),
-        unless,
-        unless_sentence,
+        entries("unless"),
+        entries("unless_sentence"),
         frozenset(filled("mentions")),
         modality,
         shape.get("negated", "no").strip(),
