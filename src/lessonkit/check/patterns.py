@@ -44,13 +44,13 @@ import re2
 
 from lessonkit import __version__
 from lessonkit.cache_file import read_sealed_file, write_sealed_file
+from lessonkit.check import macros
 from lessonkit.check.anchors import Anchor, anchor_for, fold
 from lessonkit.check.quotation import in_quotation as in_quotation
 from lessonkit.check.resources import cache_dir
 from lessonkit.linear_re import Hit, Scanner, re2_options, to_re2, word_bounded
 from lessonkit.problems import LessonkitError
 
-_MACRO = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
 # The Arabic question mark and semicolon (؟ ؛) end sentences and clauses like their Latin forms.
 _SEPARATOR = r"[^\w.!?;:؟؛]+"
 _CLAUSE_END = re.compile(r"[.!?;:؟؛\n]\s*\n|[.!?;:؟؛]")
@@ -357,18 +357,14 @@ class PartIndex:
         return sorted(chosen)
 
 
-def expand(pattern: str, define: dict[str, str], seen: tuple[str, ...] = ()) -> str:
-    """The pattern with macros expanded and spaces turned into clause-internal separators."""
-
-    def macro(match: re.Match[str]) -> str:
-        name = match.group(1)
-        if name not in define:
-            raise LessonkitError(f"unknown macro {{{name}}} in pattern '{pattern}'")
-        if name in seen:
-            raise LessonkitError(f"macro {{{name}}} refers to itself")
-        return f"(?:{expand(define[name], define, (*seen, name))})"
-
-    return _MACRO.sub(macro, pattern).replace(" ", _SEPARATOR)
+def expand(pattern: str, define: dict[str, str]) -> str:
+    """The pattern with macros expanded (each a group) and spaces turned into clause-internal separators."""
+    try:
+        filled = macros.fill(pattern, define, lambda body: f"(?:{body})")
+    except macros.MacroError as err:
+        problem = f"unknown macro {{{err.name}}} in pattern '{pattern}'" if err.unknown else str(err)
+        raise LessonkitError(problem) from err
+    return filled.replace(" ", _SEPARATOR)
 
 
 @cache
@@ -476,7 +472,7 @@ def without_lookarounds(pattern: str) -> str:
 
 
 _MATCHERS_FORMAT: Final = 4
-_DERIVING_CODE: Final = ("patterns.py", "anchors.py", "../linear_re.py")
+_DERIVING_CODE: Final = ("patterns.py", "macros.py", "anchors.py", "../linear_re.py")
 
 
 @cache
@@ -618,14 +614,7 @@ def macros_used(texts: list[str], define: dict[str, str]) -> set[str]:
     kilobytes of JSON per rule, 200 KB for English). An unknown name is left out here and reported
     by `expand`.
     """
-    seen: set[str] = set()
-    todo = [name for text in texts for name in _MACRO.findall(text)]
-    while todo:
-        name = todo.pop()
-        if name not in seen and name in define:
-            seen.add(name)
-            todo.extend(_MACRO.findall(define[name]))
-    return seen
+    return macros.names(texts, define)
 
 
 # `in_question` runs once per match; scanning the text each time would be quadratic in a long

@@ -344,6 +344,7 @@ _SHAPE_CODE: Final = (
     Path(__file__),
     Path(__file__).with_name("rule_schema.py"),
     Path(__file__).parent / "linguistic" / "shape.py",
+    Path(__file__).with_name("macros.py"),
     Path(__file__).parent / "linguistic" / "tokens.py",
     Path(__file__).parent / "linguistic" / "arabic.py",
 )

@@ -21,11 +21,11 @@ condition on the clause. `any` stands alone in a list; `negated`, `voice`, `attr
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Final, NamedTuple
 
+from lessonkit.check import macros
 from lessonkit.check.linguistic.lemmas import candidates
 from lessonkit.check.linguistic.lexicon import LEXICONS, WHO
 from lessonkit.check.linguistic.modality import MODALITIES
@@ -47,7 +47,6 @@ KEYS: Final = (
     "attributive",
     "within",
 )
-_MACRO: Final = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
 _CHOICES: Final = {
     "subject": (*WHO, "any", "none"),
     "mentions": WHO,
@@ -121,7 +120,7 @@ def shape_error(shape: dict[str, str]) -> ShapeError | None:
             return ShapeError(f"unknown shape key '{key}'; known: {', '.join(KEYS)}", key)
         if not value.strip():
             return ShapeError(f"shape key '{key}' is empty", key)
-        if not _MACRO.search(value) and not [v for v in value.split("|") if v.strip()]:
+        if not macros.MACRO.search(value) and not [v for v in value.split("|") if v.strip()]:
             # "|" alone: an empty list would put no condition on the clause and fire on every one.
             return ShapeError(f"shape key '{key}' lists nothing (only '|')", key)
         if key in _CHOICES:
@@ -172,20 +171,11 @@ class Shape(NamedTuple):
 
 def _fill(value: str, define: dict[str, str], key: str) -> str:
     """`value` with its macros filled in, and theirs (`ABSOLUTE: "{LIFELONG}|always"`), to any depth."""
-    seen: list[str] = []
-
-    def macro(match: re.Match[str]) -> str:
-        name = match.group(1)
-        if name not in define:
-            raise ShapeError(f"shape '{key}': no macro '{name}' in the file's define", key)
-        if name in seen:
-            raise ShapeError(f"shape '{key}': macro '{name}' names itself ({' -> '.join([*seen, name])})", key)
-        seen.append(name)
-        text = _MACRO.sub(macro, define[name])
-        seen.pop()
-        return text
-
-    return _MACRO.sub(macro, value)
+    try:
+        return macros.fill(value, define)
+    except macros.MacroError as err:
+        problem = f"no macro '{err.name}' in the file's define" if err.unknown else str(err)
+        raise ShapeError(f"shape '{key}': {problem}", key) from err
 
 
 def _words(entry: str, language: str, key: str) -> tuple[str, ...]:
