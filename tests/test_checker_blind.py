@@ -49,6 +49,7 @@ SETS: dict[str, tuple[str, ...]] = {
     "2026-12f": ("en", "de", "ar", "es"),  # blind since 2026-12-02 late evening (BLIND6): scored, never read
     "2026-12g": ("en", "de", "ar", "es"),  # blind since 2026-12-03 morning (BLIND7): scored, never read
     "2026-12h": ("en", "de", "ar", "es"),  # blind since 2026-12-03 afternoon (BLIND8): scored, never read
+    "2026-12i": ("en", "de", "ar", "es"),  # blind since 2026-12-03 night (BLIND9): scored, never read
 }
 # Category of a blind set -> the rule family meant to catch it.
 FAMILIES = {"blame": "tone", "fear": "tone", "shame": "tone", "terminology": "terminology"}
@@ -60,7 +61,8 @@ NON_STUDENT = ("parents", "educators")
 # commit f18c184 (the commit that completed it; no rule changed after it that day), 2026-12e at
 # commit c68d16b (the commit that added it), 2026-12f at commit 8068c6e (the tree when BLIND6 began to
 # write it; scored before any rule of that round was committed), 2026-12g at commit b1b5252 (the tree when
-# BLIND7 began to write it, scored on an export of it), the tree as it was when the set was
+# BLIND7 began to write it, scored on an export of it), 2026-12h at commit 2438d51 and 2026-12i at commit
+# e152b3a (the trees BLIND8 and BLIND9 began from, scored on exports), the tree as it was when the set was
 # written (docs/checker.md).
 # A later change may not fall below it by more than MARGIN (one or two sentences).
 BASELINE_RECALL: dict[tuple[str, str, str], float] = {
@@ -188,6 +190,22 @@ BASELINE_RECALL: dict[tuple[str, str, str], float] = {
     ("2026-12h", "es", "fear"): 0.464,
     ("2026-12h", "es", "shame"): 0.5,
     ("2026-12h", "es", "terminology"): 0.733,
+    ("2026-12i", "en", "blame"): 0.429,
+    ("2026-12i", "en", "fear"): 0.214,
+    ("2026-12i", "en", "shame"): 0.5,
+    ("2026-12i", "en", "terminology"): 0.733,
+    ("2026-12i", "de", "blame"): 0.257,
+    ("2026-12i", "de", "fear"): 0.179,
+    ("2026-12i", "de", "shame"): 0.375,
+    ("2026-12i", "de", "terminology"): 0.733,
+    ("2026-12i", "ar", "blame"): 0.486,
+    ("2026-12i", "ar", "fear"): 0.464,
+    ("2026-12i", "ar", "shame"): 0.5,
+    ("2026-12i", "ar", "terminology"): 0.6,
+    ("2026-12i", "es", "blame"): 0.343,
+    ("2026-12i", "es", "fear"): 0.393,
+    ("2026-12i", "es", "shame"): 0.417,
+    ("2026-12i", "es", "terminology"): 0.667,
 }
 # Good sentences with an error, at most: none in 2026-12; in 2026-12b the checker as it was when the
 # set was written (commit 8ce3af5) gave an error on 3 of 50 good sentences in en, de and ar and 1 of
@@ -198,7 +216,8 @@ BASELINE_RECALL: dict[tuple[str, str, str], float] = {
 # blaming rules skipping quoted words) 2, 1, 2 and 0, and the same at the end of the sixth session. In
 # 2026-12d, at commit f18c184, 2 in each language (no tone error among them: tone precision 100%). In
 # 2026-12e, at commit c68d16b, 3, 4, 1 and 3. In 2026-12f, at commit 8068c6e, 4, 2, 0 and 0. In 2026-12g,
-# at commit b1b5252, 2, 3, 3 and 0. In 2026-12h, at commit 2438d51, 2, 6, 2 and 2.
+# at commit b1b5252, 2, 3, 3 and 0. In 2026-12h, at commit 2438d51, 2, 6, 2 and 2. In 2026-12i, at commit
+# e152b3a (the tree BLIND9 began from, exported and scored before this round's rules counted), 4, 1, 0 and 1.
 # Raised once, for 2026-12d English (2 to 3), at the end of
 # 2026-12-02: the grammar rules promoted to errors that evening (no good item of the labelled corpus, no
 # curriculum sentence) gave tone.grammar-hindsight-person an error on one good sentence of 2026-12d,
@@ -218,6 +237,7 @@ GOOD_ERRORS_CEILING: dict[str, dict[str, int]] = {
     "2026-12f": {"en": 2, "de": 1, "ar": 0, "es": 0},
     "2026-12g": {"en": 2, "de": 3, "ar": 3, "es": 0},
     "2026-12h": {"en": 2, "de": 6, "ar": 2, "es": 2},
+    "2026-12i": {"en": 4, "de": 1, "ar": 0, "es": 1},
 }
 MARGIN = 0.07
 
