@@ -651,10 +651,10 @@ def _shape_problems(rules: list[Rule], document: YamlDocument, path: Path) -> li
         if rule.spec.kind != "grammar":
             continue
         try:
-            dead = dead_entry(compile_shape(rule.spec.shape, rule.define, rule.language))
-            if dead is not None:
-                raise dead
-        except ShapeError as err:
+            err = dead_entry(compile_shape(rule.spec.shape, rule.define, rule.language))
+        except ShapeError as raised:
+            err = raised
+        if err is not None:
             keys = ("rules", i, "shape", err.key) if err.key else ("rules", i, "shape")
             where = Location(path, document.line_of(keys), 1)
             problems.append(Diagnostic(where, RULES_CODE, f"rule {rule.id}: {err}"))
