@@ -15,8 +15,7 @@ that pass. It never changes a result: a part is skipped only when no phrase coul
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 # The regex engine's own parser, opcodes and case table: private modules without type stubs,
 # read only. Using them means the anchors follow exactly what the engine will match.
@@ -59,8 +58,9 @@ def fold(text: str) -> str:
     return text.replace("İ", "i").lower().translate(_FOLD)
 
 
-@dataclass(frozen=True)
-class Anchor:
+# A named tuple, not a frozen dataclass: a dataclass's generated methods are compiled at every start-up
+# (about 4 M instructions a class, measured); a named tuple's cost a third of that.
+class Anchor(NamedTuple):
     """What a pattern needs: for each phrase, sets of plain strings of which one each must occur."""
 
     phrases: tuple[Needs, ...]

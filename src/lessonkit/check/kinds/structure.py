@@ -48,8 +48,8 @@ def count(rule: Rule, document: Document) -> Iterator[Diagnostic]:
     if counted is None:
         return
     low, high = rule.spec.limits.get("min", 0), rule.spec.limits.get("max", float("inf"))
-    if not low <= counted.count <= high:
-        yield finding(rule, counted.location, count=counted.count, min=int(low), max=int(high))
+    if not low <= counted.number <= high:
+        yield finding(rule, counted.location, count=counted.number, min=int(low), max=int(high))
 
 
 def slide_density(rule: Rule, document: Document) -> Iterator[Diagnostic]:
