@@ -50,6 +50,7 @@ SETS: dict[str, tuple[str, ...]] = {
     "2026-12g": ("en", "de", "ar", "es"),  # blind since 2026-12-03 morning (BLIND7): scored, never read
     "2026-12h": ("en", "de", "ar", "es"),  # blind since 2026-12-03 afternoon (BLIND8): scored, never read
     "2026-12i": ("en", "de", "ar", "es"),  # blind since 2026-12-03 night (BLIND9): scored, never read
+    "2026-12j": ("en", "de", "ar", "es"),  # blind since 2026-12-04 (BLIND10): scored, never read
 }
 # Category of a blind set -> the rule family meant to catch it.
 FAMILIES = {"blame": "tone", "fear": "tone", "shame": "tone", "terminology": "terminology"}
@@ -61,9 +62,9 @@ NON_STUDENT = ("parents", "educators")
 # commit f18c184 (the commit that completed it; no rule changed after it that day), 2026-12e at
 # commit c68d16b (the commit that added it), 2026-12f at commit 8068c6e (the tree when BLIND6 began to
 # write it; scored before any rule of that round was committed), 2026-12g at commit b1b5252 (the tree when
-# BLIND7 began to write it, scored on an export of it), 2026-12h at commit 2438d51 and 2026-12i at commit
-# e152b3a (the trees BLIND8 and BLIND9 began from, scored on exports), the tree as it was when the set was
-# written (docs/checker.md).
+# BLIND7 began to write it, scored on an export of it), 2026-12h at commit 2438d51, 2026-12i at commit
+# e152b3a and 2026-12j at commit 0f1064c (the trees BLIND8, BLIND9 and BLIND10 began from, scored on exports),
+# the tree as it was when the set was written (docs/checker.md).
 # A later change may not fall below it by more than MARGIN (one or two sentences).
 BASELINE_RECALL: dict[tuple[str, str, str], float] = {
     ("2026-12", "en", "blame"): 0.182,
@@ -206,6 +207,22 @@ BASELINE_RECALL: dict[tuple[str, str, str], float] = {
     ("2026-12i", "es", "fear"): 0.393,
     ("2026-12i", "es", "shame"): 0.417,
     ("2026-12i", "es", "terminology"): 0.667,
+    ("2026-12j", "en", "blame"): 0.257,
+    ("2026-12j", "en", "fear"): 0.357,
+    ("2026-12j", "en", "shame"): 0.25,
+    ("2026-12j", "en", "terminology"): 0.667,
+    ("2026-12j", "de", "blame"): 0.257,
+    ("2026-12j", "de", "fear"): 0.179,
+    ("2026-12j", "de", "shame"): 0.25,
+    ("2026-12j", "de", "terminology"): 0.867,
+    ("2026-12j", "ar", "blame"): 0.371,
+    ("2026-12j", "ar", "fear"): 0.393,
+    ("2026-12j", "ar", "shame"): 0.708,
+    ("2026-12j", "ar", "terminology"): 0.667,
+    ("2026-12j", "es", "blame"): 0.257,
+    ("2026-12j", "es", "fear"): 0.536,
+    ("2026-12j", "es", "shame"): 0.5,
+    ("2026-12j", "es", "terminology"): 0.667,
 }
 # Good sentences with an error, at most: none in 2026-12; in 2026-12b the checker as it was when the
 # set was written (commit 8ce3af5) gave an error on 3 of 50 good sentences in en, de and ar and 1 of
@@ -218,6 +235,8 @@ BASELINE_RECALL: dict[tuple[str, str, str], float] = {
 # 2026-12e, at commit c68d16b, 3, 4, 1 and 3. In 2026-12f, at commit 8068c6e, 4, 2, 0 and 0. In 2026-12g,
 # at commit b1b5252, 2, 3, 3 and 0. In 2026-12h, at commit 2438d51, 2, 6, 2 and 2. In 2026-12i, at commit
 # e152b3a (the tree BLIND9 began from, exported and scored before this round's rules counted), 4, 1, 0 and 1.
+# In 2026-12j, at commit 0f1064c (the tree BLIND10 began from, exported and scored before this round's rules
+# counted), 3, 2, 2 and 2.
 # Raised once, for 2026-12d English (2 to 3), at the end of
 # 2026-12-02: the grammar rules promoted to errors that evening (no good item of the labelled corpus, no
 # curriculum sentence) gave tone.grammar-hindsight-person an error on one good sentence of 2026-12d,
@@ -238,6 +257,7 @@ GOOD_ERRORS_CEILING: dict[str, dict[str, int]] = {
     "2026-12g": {"en": 2, "de": 3, "ar": 3, "es": 0},
     "2026-12h": {"en": 2, "de": 6, "ar": 2, "es": 2},
     "2026-12i": {"en": 4, "de": 1, "ar": 0, "es": 1},
+    "2026-12j": {"en": 3, "de": 2, "ar": 2, "es": 2},
 }
 MARGIN = 0.07
 

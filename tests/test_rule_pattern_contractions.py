@@ -51,3 +51,17 @@ def test_that_is_why_the_fixed_form_matches() -> None:
     dead = re.compile(expand("(?:that|it) (?:is|'s) not true", {}), re.IGNORECASE)
     assert pattern.search("That's not true.") and pattern.search("That is not true.")
     assert not dead.search("That's not true.")
+
+
+def test_an_optional_space_is_an_optional_separator() -> None:
+    # A space followed by "?" ("hook ?ups?", "80 ?%") was a lazy separator, still required: "hookups",
+    # "laughingstock" and "80%" never matched (thirteenth session). It is an optional separator now.
+    for pattern, texts in (
+        ("hook ?ups?", ("hookups", "hook ups", "hook-up")),
+        ("[0-9]{1,3} ?%", ("80%", "80 %")),
+        ("laughing ?stock", ("laughingstock", "laughing stock")),
+    ):
+        compiled = re.compile(expand(pattern, {}), re.IGNORECASE)
+        assert all(compiled.fullmatch(text) for text in texts), pattern
+    # A space alone still needs a separator: words written apart stay apart.
+    assert not re.compile(expand("hook ups", {}), re.IGNORECASE).fullmatch("hookups")

@@ -364,7 +364,9 @@ def expand(pattern: str, define: dict[str, str]) -> str:
     except macros.MacroError as err:
         problem = f"unknown macro {{{err.name}}} in pattern '{pattern}'" if err.unknown else str(err)
         raise LessonkitError(problem) from err
-    return filled.replace(" ", _SEPARATOR)
+    # "hook ?ups?", "80 ?%": an optional space is an optional separator. Replaced space by space, its "?"
+    # made the separator lazy, still required, so "hookups" and "80%" never matched (thirteenth session).
+    return filled.replace(" ?", f"(?:{_SEPARATOR})?").replace(" ", _SEPARATOR)
 
 
 @cache
