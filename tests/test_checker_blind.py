@@ -237,6 +237,9 @@ BASELINE_RECALL: dict[tuple[str, str, str], float] = {
 # e152b3a (the tree BLIND9 began from, exported and scored before this round's rules counted), 4, 1, 0 and 1.
 # In 2026-12j, at commit 0f1064c (the tree BLIND10 began from, exported and scored before this round's rules
 # counted), 3, 2, 2 and 2.
+# 2026-12h English lowered from 2 to 1 at the end of the thirteenth session: a good sentence lost its error
+# (counted, not read), after the offender's fault set against the child's and the offender asking for a picture
+# became exceptions of the blame rules (read from corpus-14's good items).
 # Raised once, for 2026-12d English (2 to 3), at the end of
 # 2026-12-02: the grammar rules promoted to errors that evening (no good item of the labelled corpus, no
 # curriculum sentence) gave tone.grammar-hindsight-person an error on one good sentence of 2026-12d,
@@ -255,7 +258,7 @@ GOOD_ERRORS_CEILING: dict[str, dict[str, int]] = {
     "2026-12e": {"en": 1, "de": 3, "ar": 0, "es": 0},
     "2026-12f": {"en": 2, "de": 1, "ar": 0, "es": 0},
     "2026-12g": {"en": 2, "de": 3, "ar": 3, "es": 0},
-    "2026-12h": {"en": 2, "de": 6, "ar": 2, "es": 2},
+    "2026-12h": {"en": 1, "de": 6, "ar": 2, "es": 2},
     "2026-12i": {"en": 4, "de": 1, "ar": 0, "es": 1},
     "2026-12j": {"en": 3, "de": 2, "ar": 2, "es": 2},
 }
