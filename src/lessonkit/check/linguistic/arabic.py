@@ -377,6 +377,8 @@ NEGATORS: Final = frozenset(
         *("لا", "لم", "لن", "ليس", "ليست", "لست", "لستم", "لسنا", "ليسوا", "غير", "بدون", "دون", "بلا", "ألا", "الا"),
         *("ولا", "فلا", "ولم", "فلم", "ولن", "فلن", "وليس", "فليس", "وليست", "فليست", "ولست"),
         *("أبدا", "إطلاقا", "مطلقا"),
+        # Colloquial negators of peer chat ("والله مو ذنبك", "مش غلطتك"): Gulf, Iraqi, Levantine and Egyptian.
+        *("مو", "مش", "مب", "موب"),
     ]
 )
 # "ما" negates only before a past verb of being ("ما كان ينبغي"); elsewhere it is "what".
