@@ -86,7 +86,7 @@ def test_from_file_to_blocks_to_findings_without_parsing_again(monkeypatch: pyte
     assert [u.line for u in document.units if u.kind == "quiz"] == [
         b.location.line for b, s in zip(sections, lesson.sections, strict=True) if s.kind == "quiz"
     ]
-    assert document.counts["quiz"].count == len(lesson.document.questions)
+    assert document.counts["quiz"].number == len(lesson.document.questions)
     key_messages = [u for u in document.units if u.kind == "key_messages"]
     assert [(u.line, u.column, u.raw) for u in key_messages] == [
         (b.location.line, b.location.column, b.text) for b in lesson.document.blocks if "key_messages" in b.id
