@@ -32,11 +32,16 @@ BROKEN_LESSON = "---\ntitle: [unclosed\n---\n"
 
 
 def _bare_statuses(path: Path) -> list[str]:
-    """`path:line: call` for every exit whose status is not an `ExitStatus` member (both arms of an `if`)."""
+    """`path:line: call` for every exit whose status is not an `ExitStatus` member (both arms of an `if`).
+
+    `ExitStatus(status)` counts as a member: the enum raises for a number it does not name.
+    """
 
     def members(expr: ast.expr) -> bool:
         if isinstance(expr, ast.IfExp):
             return members(expr.body) and members(expr.orelse)
+        if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name) and expr.func.id == "ExitStatus":
+            return True  # a status converted through the enum, which refuses a number it does not name
         return isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name) and expr.value.id == "ExitStatus"
 
     found = []
@@ -64,7 +69,9 @@ def test_the_exit_scan_finds_bare_numbers(tmp_path: Path) -> None:
         "sys.exit(ExitStatus.OK if a else 1)\n"
         "raise SystemExit(2)\n"
         "ctx.exit(0)\n"
-        "sys.exit()\n",
+        "sys.exit()\n"
+        "sys.exit(ExitStatus(run()))\n"
+        "sys.exit(Status(run()))\n",
         encoding="utf-8",
     )
     assert _bare_statuses(planted) == [
@@ -72,6 +79,7 @@ def test_the_exit_scan_finds_bare_numbers(tmp_path: Path) -> None:
         "planted.py:4: SystemExit(2)",
         "planted.py:5: ctx.exit(0)",
         "planted.py:6: sys.exit()",
+        "planted.py:8: sys.exit(Status(run()))",
     ]
 
 

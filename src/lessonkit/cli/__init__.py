@@ -1,56 +1,18 @@
-"""The `lessonkit` command line: one module per command, registered on one click group."""
+"""The `lessonkit` command line: one module per command, registered on one click group (`group`).
+
+A plain `lessonkit check` command line skips click (see `check_options`): the hook that runs at
+every commit then starts without importing it.
+"""
 
 from __future__ import annotations
 
 import atexit
 import gc
-import importlib
 import sys
+from typing import Any
 
-import click
-
-from lessonkit import __version__
 from lessonkit.exit_status import ExitStatus
 from lessonkit.problems import LessonkitError
-
-# Command name -> its module in lessonkit.cli. A command's module is imported only when that
-# command runs, so `lessonkit check` (a pre-commit hook, run often) does not load the build
-# pipeline and its renderers first.
-COMMANDS = {
-    "validate": "validate_cmd",
-    "list": "list_cmd",
-    "coverage": "coverage_cmd",
-    "i18n": "i18n_cmd",
-    "locale": "locale_cmd",
-    "site": "site_cmd",
-    "check": "check_cmd",
-    "build": "build_cmd",
-    "export": "export_cmd",
-    "evaluate": "evaluate_cmd",
-}
-
-
-class LazyGroup(click.Group):
-    """A click group that imports each subcommand when it is used (click's documented pattern)."""
-
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        """Every command, in the order of `lessonkit --help`."""
-        return list(COMMANDS)
-
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        """The command, imported now; None for an unknown name (click then suggests one)."""
-        if cmd_name not in COMMANDS:
-            return None
-        module = importlib.import_module(f"lessonkit.cli.{COMMANDS[cmd_name]}")
-        command = getattr(module, f"{cmd_name}_command")
-        assert isinstance(command, click.Command)
-        return command
-
-
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="lessonkit")
-def cli() -> None:
-    """lessonkit: build and check an open curriculum against online child sexual exploitation."""
 
 
 def main() -> None:
@@ -63,15 +25,42 @@ def main() -> None:
     atexit.unregister(gc.freeze)  # once, however often main() is called in one process
     atexit.register(gc.freeze)
     try:
-        cli.main(standalone_mode=False)
-    except click.exceptions.Abort:
-        click.echo("lessonkit: interrupted", err=True)
+        _run(sys.argv[1:])
+    except KeyboardInterrupt:
+        _error("lessonkit: interrupted")
         sys.exit(ExitStatus.INTERRUPTED)
-    except click.ClickException as err:
-        err.show()
-        sys.exit(ExitStatus.UNUSABLE if err.exit_code != 0 else ExitStatus.OK)
     except LessonkitError as err:
-        click.echo(f"lessonkit: error: {err}", err=True)
+        _error(f"lessonkit: error: {err}")
         sys.exit(ExitStatus.UNUSABLE)
     except BrokenPipeError:
         sys.exit(ExitStatus.OK)
+
+
+def _run(args: list[str]) -> None:
+    if args[:1] == ["check"]:
+        from lessonkit.cli.check_options import plain_check_args
+
+        plain = plain_check_args(args[1:])
+        if plain is not None:
+            from lessonkit.cli.check_run import run_check
+            from lessonkit.cli.plain_echo import plain_echo
+
+            sys.exit(ExitStatus(run_check(plain, plain_echo)))
+    from lessonkit.cli.group import run_click
+
+    run_click()
+
+
+def _error(message: str) -> None:
+    from lessonkit.cli.plain_echo import plain_echo
+
+    plain_echo(message, err=True)
+
+
+def __getattr__(name: str) -> Any:
+    # `lessonkit.cli.cli`, the click group (tests and tools walk it), without importing click for `main`.
+    if name == "cli":
+        from lessonkit.cli.group import cli
+
+        return cli
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,28 +1,40 @@
-"""`lessonkit check`: the age-appropriateness checker (rules in `rules/`, see docs/checker.md)."""
+"""`lessonkit check`: the age-appropriateness checker (rules in `rules/`, see docs/checker.md).
+
+The click command for `lessonkit --help`, `check --help` and command lines that are not plain;
+its options are `check_options.OPTIONS`, and a plain command line skips click (`lessonkit.cli.main`).
+"""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
-from lessonkit.check.rule_codes import QA_RULE
-from lessonkit.check.run import Options, check_paths
-from lessonkit.diagnostics import ERROR, WARNING, UnusableInputError
-from lessonkit.diagnostics.report import FORMATS, unusable
+from lessonkit.cli.check_options import OPTIONS, CheckArgs
+from lessonkit.cli.check_run import run_check
 from lessonkit.exit_status import ExitStatus
 
-AUDIENCES = ("students", "parents", "educators")
+
+def _with_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    # Applied last first, so that `--help` lists them in the order of OPTIONS.
+    for option in reversed(OPTIONS):
+        if option.is_flag:
+            command = click.option(option.flag, option.name, is_flag=True, help=option.help)(command)
+        else:
+            kind = click.Choice(option.choices) if option.choices is not None else None
+            show = option.default is not None
+            command = click.option(
+                option.flag, option.name, type=kind, default=option.default, show_default=show, help=option.help
+            )(command)
+    return command
 
 
 @click.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--band", help="Age band of the text (e.g. 8-10); supplies or overrides the lesson's band.")
-@click.option("--audience", type=click.Choice(AUDIENCES), help="Who reads the text; supplies or overrides it.")
-@click.option("--lang", "language", help="Language of the text (e.g. en, de, ar); selects the rules.")
-@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="text", show_default=True)
-@click.option("--strict", is_flag=True, help="Warnings also fail the check (exit 1).")
+@_with_options
 def check_command(
     paths: tuple[Path, ...], band: str | None, audience: str | None, language: str | None, fmt: str, strict: bool
 ) -> None:
@@ -35,23 +47,4 @@ def check_command(
     warnings with --strict), 2 unusable input or arguments (including a translation that
     translation QA refuses). See docs/diagnostics.md.
     """
-    try:
-        report, root = check_paths(list(paths), Options(band=band, audience=audience, language=language))
-    except UnusableInputError as err:
-        refused = unusable(err.diagnostics)
-        if fmt in ("text", "summary"):
-            click.echo("\n".join(str(d) for d in refused.findings))
-            fix = err.headline or "run 'lessonkit validate'"
-            click.echo(f"{len(refused.findings)} problem(s) make the input unusable; {fix}", err=True)
-        else:
-            click.echo(FORMATS[fmt](refused))
-        sys.exit(ExitStatus.UNUSABLE)
-    report = report.relative_to(root)
-    output = FORMATS[fmt](report)
-    if output:
-        click.echo(output)
-    # A translation that QA refuses is unusable input, as for `i18n check` and the build: exit 2.
-    if any(f.code == QA_RULE and f.severity == ERROR for f in report.findings):
-        sys.exit(ExitStatus.UNUSABLE)
-    failed = report.count(ERROR) or (strict and report.count(WARNING))
-    sys.exit(ExitStatus.PROBLEMS if failed else ExitStatus.OK)
+    sys.exit(ExitStatus(run_check(CheckArgs(paths, band, audience, language, fmt, strict), click.echo)))
