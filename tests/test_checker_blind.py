@@ -51,6 +51,7 @@ SETS: dict[str, tuple[str, ...]] = {
     "2026-12h": ("en", "de", "ar", "es"),  # blind since 2026-12-03 afternoon (BLIND8): scored, never read
     "2026-12i": ("en", "de", "ar", "es"),  # blind since 2026-12-03 night (BLIND9): scored, never read
     "2026-12j": ("en", "de", "ar", "es"),  # blind since 2026-12-04 (BLIND10): scored, never read
+    "2026-12k": ("en", "de", "ar", "es"),  # blind since 2026-12-04 morning (BLIND11): scored, never read
 }
 # Category of a blind set -> the rule family meant to catch it.
 FAMILIES = {"blame": "tone", "fear": "tone", "shame": "tone", "terminology": "terminology"}
@@ -64,6 +65,8 @@ NON_STUDENT = ("parents", "educators")
 # write it; scored before any rule of that round was committed), 2026-12g at commit b1b5252 (the tree when
 # BLIND7 began to write it, scored on an export of it), 2026-12h at commit 2438d51, 2026-12i at commit
 # e152b3a and 2026-12j at commit 0f1064c (the trees BLIND8, BLIND9 and BLIND10 began from, scored on exports),
+# 2026-12k at the tree after commit 3875bfd with the contraction fix of its English shame patterns (written by
+# BLIND11 after every rule of the fourteenth round was committed; also scored at 41b6fff, before the round),
 # the tree as it was when the set was written (docs/checker.md).
 # A later change may not fall below it by more than MARGIN (one or two sentences).
 BASELINE_RECALL: dict[tuple[str, str, str], float] = {
@@ -223,6 +226,22 @@ BASELINE_RECALL: dict[tuple[str, str, str], float] = {
     ("2026-12j", "es", "fear"): 0.536,
     ("2026-12j", "es", "shame"): 0.5,
     ("2026-12j", "es", "terminology"): 0.667,
+    ("2026-12k", "en", "blame"): 0.571,
+    ("2026-12k", "en", "fear"): 0.607,
+    ("2026-12k", "en", "shame"): 0.375,
+    ("2026-12k", "en", "terminology"): 0.667,
+    ("2026-12k", "de", "blame"): 0.257,
+    ("2026-12k", "de", "fear"): 0.464,
+    ("2026-12k", "de", "shame"): 0.292,
+    ("2026-12k", "de", "terminology"): 0.667,
+    ("2026-12k", "ar", "blame"): 0.286,
+    ("2026-12k", "ar", "fear"): 0.536,
+    ("2026-12k", "ar", "shame"): 0.625,
+    ("2026-12k", "ar", "terminology"): 0.667,
+    ("2026-12k", "es", "blame"): 0.343,
+    ("2026-12k", "es", "fear"): 0.679,
+    ("2026-12k", "es", "shame"): 0.292,
+    ("2026-12k", "es", "terminology"): 0.667,
 }
 # Good sentences with an error, at most: none in 2026-12; in 2026-12b the checker as it was when the
 # set was written (commit 8ce3af5) gave an error on 3 of 50 good sentences in en, de and ar and 1 of
@@ -236,7 +255,8 @@ BASELINE_RECALL: dict[tuple[str, str, str], float] = {
 # at commit b1b5252, 2, 3, 3 and 0. In 2026-12h, at commit 2438d51, 2, 6, 2 and 2. In 2026-12i, at commit
 # e152b3a (the tree BLIND9 began from, exported and scored before this round's rules counted), 4, 1, 0 and 1.
 # In 2026-12j, at commit 0f1064c (the tree BLIND10 began from, exported and scored before this round's rules
-# counted), 3, 2, 2 and 2.
+# counted), 3, 2, 2 and 2. In 2026-12k, at the end of the fourteenth round (and the same at 41b6fff, before
+# it), 2, 2, 2 and 1.
 # 2026-12h English lowered from 2 to 1 at the end of the thirteenth session: a good sentence lost its error
 # (counted, not read), after the offender's fault set against the child's and the offender asking for a picture
 # became exceptions of the blame rules (read from corpus-14's good items).
@@ -261,6 +281,7 @@ GOOD_ERRORS_CEILING: dict[str, dict[str, int]] = {
     "2026-12h": {"en": 1, "de": 6, "ar": 2, "es": 2},
     "2026-12i": {"en": 4, "de": 1, "ar": 0, "es": 1},
     "2026-12j": {"en": 3, "de": 2, "ar": 2, "es": 2},
+    "2026-12k": {"en": 2, "de": 2, "ar": 2, "es": 1},
 }
 MARGIN = 0.07
 
