@@ -52,6 +52,7 @@ SETS: dict[str, tuple[str, ...]] = {
     "2026-12i": ("en", "de", "ar", "es"),  # blind since 2026-12-03 night (BLIND9): scored, never read
     "2026-12j": ("en", "de", "ar", "es"),  # blind since 2026-12-04 (BLIND10): scored, never read
     "2026-12k": ("en", "de", "ar", "es"),  # blind since 2026-12-04 morning (BLIND11): scored, never read
+    "2026-12l": ("en", "de", "ar", "es"),  # blind since 2026-12-04 (BLIND12a en/es, BLIND12b de/ar): scored, never read
 }
 # Category of a blind set -> the rule family meant to catch it.
 FAMILIES = {"blame": "tone", "fear": "tone", "shame": "tone", "terminology": "terminology"}
@@ -67,7 +68,9 @@ NON_STUDENT = ("parents", "educators")
 # e152b3a and 2026-12j at commit 0f1064c (the trees BLIND8, BLIND9 and BLIND10 began from, scored on exports),
 # 2026-12k at the tree after commit 3875bfd with the contraction fix of its English shame patterns (written by
 # BLIND11 after every rule of the fourteenth round was committed; also scored at 41b6fff, before the round),
-# the tree as it was when the set was written (docs/checker.md).
+# 2026-12l at the end of the fifteenth session's rules (the set was committed before them and also scored at
+# dcb9c8a, the tree the session began from; German and Arabic rose by 3 and 1 sentences, English and Spanish
+# unchanged), the tree as it was when the set was written (docs/checker.md).
 # A later change may not fall below it by more than MARGIN (one or two sentences).
 BASELINE_RECALL: dict[tuple[str, str, str], float] = {
     ("2026-12", "en", "blame"): 0.182,
@@ -242,6 +245,22 @@ BASELINE_RECALL: dict[tuple[str, str, str], float] = {
     ("2026-12k", "es", "fear"): 0.679,
     ("2026-12k", "es", "shame"): 0.292,
     ("2026-12k", "es", "terminology"): 0.667,
+    ("2026-12l", "en", "blame"): 0.429,
+    ("2026-12l", "en", "fear"): 0.679,
+    ("2026-12l", "en", "shame"): 0.458,
+    ("2026-12l", "en", "terminology"): 0.867,
+    ("2026-12l", "de", "blame"): 0.571,
+    ("2026-12l", "de", "fear"): 0.393,
+    ("2026-12l", "de", "shame"): 0.375,
+    ("2026-12l", "de", "terminology"): 0.8,
+    ("2026-12l", "ar", "blame"): 0.6,
+    ("2026-12l", "ar", "fear"): 0.429,
+    ("2026-12l", "ar", "shame"): 0.5,
+    ("2026-12l", "ar", "terminology"): 0.667,
+    ("2026-12l", "es", "blame"): 0.429,
+    ("2026-12l", "es", "fear"): 0.607,
+    ("2026-12l", "es", "shame"): 0.333,
+    ("2026-12l", "es", "terminology"): 0.6,
 }
 # Good sentences with an error, at most: none in 2026-12; in 2026-12b the checker as it was when the
 # set was written (commit 8ce3af5) gave an error on 3 of 50 good sentences in en, de and ar and 1 of
@@ -256,7 +275,7 @@ BASELINE_RECALL: dict[tuple[str, str, str], float] = {
 # e152b3a (the tree BLIND9 began from, exported and scored before this round's rules counted), 4, 1, 0 and 1.
 # In 2026-12j, at commit 0f1064c (the tree BLIND10 began from, exported and scored before this round's rules
 # counted), 3, 2, 2 and 2. In 2026-12k, at the end of the fourteenth round (and the same at 41b6fff, before
-# it), 2, 2, 2 and 1.
+# it), 2, 2, 2 and 1. In 2026-12l, at dcb9c8a and at the end of the fifteenth session's rules alike, 1, 2, 2 and 3.
 # 2026-12h English lowered from 2 to 1 at the end of the thirteenth session: a good sentence lost its error
 # (counted, not read), after the offender's fault set against the child's and the offender asking for a picture
 # became exceptions of the blame rules (read from corpus-14's good items).
@@ -282,6 +301,7 @@ GOOD_ERRORS_CEILING: dict[str, dict[str, int]] = {
     "2026-12i": {"en": 4, "de": 1, "ar": 0, "es": 1},
     "2026-12j": {"en": 3, "de": 2, "ar": 2, "es": 2},
     "2026-12k": {"en": 2, "de": 2, "ar": 2, "es": 1},
+    "2026-12l": {"en": 1, "de": 2, "ar": 2, "es": 3},
 }
 MARGIN = 0.07
 
