@@ -189,6 +189,7 @@ def _findings(language: str, text: str, limit: float) -> list[tuple[object, ...]
 def test_findings_are_those_of_the_kind_without_the_ceiling(
     language: str, limit: float, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(classifier, "USE_COMPILED", False)  # the ceilings serve the pure-Python path only
     text = "\n\n".join((*_corpus_texts(language), *REPEATING))
     with_ceiling = _findings(language, text, limit)
     monkeypatch.setattr(Model, "ceilings", lambda self, text: (1.0,) * len(self.classes))
@@ -200,6 +201,7 @@ def test_findings_are_those_of_the_kind_without_the_ceiling(
 
 
 def test_a_sentence_is_scored_only_when_its_ceilings_are_above_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(classifier, "USE_COMPILED", False)  # the ceilings serve the pure-Python path only
     scored: list[str] = []
     original = Model.fast_probabilities
 

@@ -2,7 +2,8 @@
 
 `Model.probabilities` (the definition, held equal to scikit-learn by tests/test_classifier.py) and
 `Model.fast_probabilities` (what the checker runs) must agree to 1e-9 on the labelled corpus and on
-generated text; the checked model kept in the cache folder must be the model, and a damaged cache
+generated text, on both of its paths (the compiled sums of `_ngram_sums` and the pure-Python regrouping,
+each test runs on both); the checked model kept in the cache folder must be the model, and a damaged cache
 entry must be rebuilt, never trusted; a sentence is scored once per document, not once per rule.
 """
 
@@ -46,6 +47,14 @@ TOLERANCE = 1e-9
 
 def _model_file(language: str) -> Path:
     return ROOT / "rules" / language / "tone-classifier.json"
+
+
+@pytest.fixture(autouse=True, params=["compiled", "python"])
+def _path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test runs on the compiled sums and on the pure-Python path (what a machine without a compiler runs)."""
+    if request.param == "compiled":
+        assert classifier._compiled_table_type() is not None, "the C module _ngram_sums was not built"
+    monkeypatch.setattr(classifier, "USE_COMPILED", request.param == "compiled")
 
 
 @pytest.fixture(autouse=True)

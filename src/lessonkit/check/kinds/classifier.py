@@ -13,15 +13,19 @@ passed through a softmax. The model file is JSON, never a pickle (a pickle runs 
 loaded, and rule folders come from other people); it is read only when a classifier rule runs,
 and checked field by field, so a damaged file is a located error, not a traceback.
 
-Two paths compute the same probabilities. `features` and `Model.probabilities` are the reference,
+Three paths compute the same probabilities. `features` and `Model.probabilities` are the reference,
 written as the definition reads (training and the tests use them). The checker scores with
-`Model.fast_probabilities`, which regroups the same sums so that a sentence costs a few passes
-of C-level work: each word's n-grams, and their weights summed, are made once per run; a
-sentence's n-grams are counted in one pass; only those that occur more than once (whose value is
-1 + ln n, not 1) are looked at one by one. `tests/test_classifier_fast.py` holds the two paths
-equal to 1e-9. Before that, a rule asks `Model.ceilings`, which bounds each probability from above
-without counting any n-gram (the proof is in the comment above `_Scorer`), and scores only the
-sentences whose ceiling is above its limit, about 1 in 7 (`tests/test_classifier_ceiling.py`).
+`Model.fast_probabilities`: where the C module `_ngram_sums` was built (setup.py builds it when a
+compiler is at hand), a sentence's n-grams are counted and weighted there in a few microseconds
+(`tests/test_classifier_compiled.py` holds it to the definition); elsewhere a pure-Python path
+regroups the same sums so that a sentence costs a few passes of C-level work: each word's n-grams,
+and their weights summed, are made once per run; a sentence's n-grams are counted in one pass;
+only those that occur more than once (whose value is 1 + ln n, not 1) are looked at one by one.
+`tests/test_classifier_fast.py` holds both fast paths equal to the reference to 1e-9. On that path,
+a rule asks `Model.ceilings`, which bounds each probability from above without counting any n-gram
+(the proof is in the comment above `_Scorer`), and scores only the sentences whose ceiling is above
+its limit, about 1 in 7 (`tests/test_classifier_ceiling.py`); with the compiled sums a sentence
+costs less than its ceilings, so every sentence is scored.
 The checked model is kept in the cache folder (`classifier-<hash>.marshal`, keyed by the model
 file's bytes and this module's code, signed with the user's cache key), so a run reads it in a
 few milliseconds instead of parsing and checking the JSON again.
@@ -30,6 +34,7 @@ few milliseconds instead of parsing and checking the JSON again.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import json
 import marshal
 import math
@@ -55,6 +60,8 @@ from lessonkit.check.sentences import WITHOUT_MARKS, WORD, sentences
 from lessonkit.problems import LessonkitError, Location
 
 if TYPE_CHECKING:
+    from lessonkit.check.kinds._ngram_sums import Table
+
     # Only a type: the finding type is being renamed (Finding -> Diagnostic) while this is written.
     from lessonkit.diagnostics import Diagnostic
 
@@ -191,8 +198,16 @@ class Model:
         return scorer
 
     def fast_probabilities(self, text: str) -> tuple[float, ...]:
-        """`probabilities(text)` computed by the fast path (equal to it to rounding, about 1e-15)."""
+        """`probabilities(text)` computed by the fast path (equal to it to rounding, about 1e-15).
+
+        The compiled sums when the C module was built (`compiled`), else the pure-Python regrouping.
+        """
         return self._scorer.probabilities(text)
+
+    @property
+    def compiled(self) -> bool:
+        """Whether `fast_probabilities` runs on the compiled sums (then a sentence costs less than its ceilings)."""
+        return self._scorer.table() is not None
 
     def ceilings(self, text: str) -> tuple[float, ...]:
         """A number that `fast_probabilities(text)` never exceeds, for each class (1 for good text).
@@ -589,17 +604,79 @@ def _least_h(most: int) -> float:
     return min(1.0, value * value / most)
 
 
+# --- the compiled sums ----------------------------------------------------------------------------
+#
+# `_ngram_sums` (a C module, src/lessonkit/check/kinds/_ngram_sums.c) counts a sentence's n-grams and
+# sums the known ones' weights in one call, a few microseconds: cheaper than even the ceilings, so a
+# rule scores every sentence exactly when it is there. setup.py builds it where a C compiler is at
+# hand; elsewhere the pure-Python regrouping serves, with the same probabilities. `USE_COMPILED`
+# lets the tests run either path.
+USE_COMPILED = True
+
+
+@cache
+def _compiled_table_type() -> type[Table] | None:
+    try:
+        module = importlib.import_module("lessonkit.check.kinds._ngram_sums")
+    except ImportError:
+        return None
+    table_type: type[Table] = module.Table
+    return table_type
+
+
+def compiled_table(model: Model) -> Table | None:
+    """The model's features and harmful-minus-good weights as the C module holds them (None without it)."""
+    table_type = _compiled_table_type()
+    if table_type is None:
+        return None
+    index = model.lookups[0]
+    good = model.classes.index(GOOD)
+    harmful = [column for k, column in enumerate(model.columns) if k != good]
+    return table_type(list(index), list(index.values()), harmful, model.columns[good])
+
+
 class _Scorer:
     """The probabilities of `Model.probabilities`, computed as the comment above regroups them."""
 
     def __init__(self, model: Model) -> None:
+        self.model = model
         self.good = model.classes.index(GOOD)
         self.biases = tuple(b - model.intercepts[self.good] for k, b in enumerate(model.intercepts) if k != self.good)
         self.rows = _Rows(model)
         self.words = _Words(self.rows, len(self.biases))
         self.class_of = tuple(itemgetter(j) for j in range(len(self.biases)))
+        self._table: Table | None = None
+        self._table_made = False
+
+    def table(self) -> Table | None:
+        """The compiled table, made at first use (None without the C module, or when `USE_COMPILED` is off)."""
+        if not USE_COMPILED:
+            return None
+        if not self._table_made:
+            self._table = compiled_table(self.model)
+            self._table_made = True
+        return self._table
 
     def probabilities(self, text: str) -> tuple[float, ...]:
+        table = self.table()
+        if table is None:
+            return self.python_probabilities(text)
+        square, *sums = table.sums(_forms(text))
+        scores = list(self.biases)
+        if square:
+            norm = math.sqrt(square)
+            scores = [bias + total / norm for bias, total in zip(scores, sums, strict=True)]
+        return self._softmax(scores)
+
+    def _softmax(self, scores: list[float]) -> tuple[float, ...]:
+        top = max(0.0, *scores)  # good text's score is 0 against itself
+        exps = [math.exp(score - top) for score in scores]
+        exps.insert(self.good, math.exp(-top))
+        total = sum(exps)
+        return tuple(e / total for e in exps)
+
+    def python_probabilities(self, text: str) -> tuple[float, ...]:
+        """The fast path in pure Python (where the C module is not built)."""
         scores = list(self.biases)
         forms = _forms(text)
         if forms:
@@ -627,11 +704,7 @@ class _Scorer:
                     chain(map(weight, sums), map(weight, pair_rows), map(mul, factors, map(weight, repeated_rows)))
                 )
                 scores[j] += total / norm
-        top = max(0.0, *scores)  # good text's score is 0 against itself
-        exps = [math.exp(score - top) for score in scores]
-        exps.insert(self.good, math.exp(-top))
-        total = sum(exps)
-        return tuple(e / total for e in exps)
+        return self._softmax(scores)
 
     def ceilings(self, text: str) -> tuple[float, ...]:
         """For each class, a number `probabilities(text)` never exceeds, as the comment above shows.
@@ -1017,13 +1090,14 @@ def classifier(rule: Rule, document: Document) -> Iterator[Diagnostic]:
     _for_document(document)
     ceiled, tightened, scored = _kept(_ceiled, model), _kept(_tightened, model), _kept(_scored, model)
     ceilings, tighter_ceilings, probabilities = model.ceilings, model.tighter_ceilings, model.fast_probabilities
+    bounded = not model.compiled  # the compiled sums cost less than the ceilings would save
     for unit in units(rule, document):
         for start, judged, words in judged_sentences(unit, spec.skip_questions, spec.skip_quoted):
             if words < spec.min_words:
                 continue  # a fragment, or little left around a quotation ("Mia said: ...")
-            if _known(ceiled, judged, ceilings)[target] <= limit:
+            if bounded and _known(ceiled, judged, ceilings)[target] <= limit:
                 continue  # its probability cannot be above the limit: not computed
-            if _known(tightened, judged, tighter_ceilings)[target] <= limit:
+            if bounded and _known(tightened, judged, tighter_ceilings)[target] <= limit:
                 continue
             probability = _known(scored, judged, probabilities)[target]
             if probability > limit:
