@@ -53,6 +53,7 @@ SETS: dict[str, tuple[str, ...]] = {
     "2026-12j": ("en", "de", "ar", "es"),  # blind since 2026-12-04 (BLIND10): scored, never read
     "2026-12k": ("en", "de", "ar", "es"),  # blind since 2026-12-04 morning (BLIND11): scored, never read
     "2026-12l": ("en", "de", "ar", "es"),  # blind since 2026-12-04 (BLIND12a en/es, BLIND12b de/ar): scored, never read
+    "2026-12m": ("en", "de", "ar", "es"),  # blind since 2026-12-04 (BLIND13a en/es, BLIND13b de/ar): scored, never read
 }
 # Category of a blind set -> the rule family meant to catch it.
 FAMILIES = {"blame": "tone", "fear": "tone", "shame": "tone", "terminology": "terminology"}
@@ -70,6 +71,8 @@ NON_STUDENT = ("parents", "educators")
 # BLIND11 after every rule of the fourteenth round was committed; also scored at 41b6fff, before the round),
 # 2026-12l at the end of the fifteenth session's rules (the set was committed before them and also scored at
 # dcb9c8a, the tree the session began from; German and Arabic rose by 3 and 1 sentences, English and Spanish
+# unchanged), 2026-12m at the end of the sixteenth session's rules (committed before them, 29a2e31, and also
+# scored at ca659f8, the tree the session began from: English rose by 5 sentences, Spanish by 1, German and Arabic
 # unchanged), the tree as it was when the set was written (docs/checker.md).
 # A later change may not fall below it by more than MARGIN (one or two sentences).
 BASELINE_RECALL: dict[tuple[str, str, str], float] = {
@@ -261,6 +264,22 @@ BASELINE_RECALL: dict[tuple[str, str, str], float] = {
     ("2026-12l", "es", "fear"): 0.607,
     ("2026-12l", "es", "shame"): 0.333,
     ("2026-12l", "es", "terminology"): 0.6,
+    ("2026-12m", "en", "blame"): 0.429,
+    ("2026-12m", "en", "fear"): 0.536,
+    ("2026-12m", "en", "shame"): 0.333,
+    ("2026-12m", "en", "terminology"): 0.667,
+    ("2026-12m", "de", "blame"): 0.343,
+    ("2026-12m", "de", "fear"): 0.643,
+    ("2026-12m", "de", "shame"): 0.458,
+    ("2026-12m", "de", "terminology"): 0.8,
+    ("2026-12m", "ar", "blame"): 0.343,
+    ("2026-12m", "ar", "fear"): 0.464,
+    ("2026-12m", "ar", "shame"): 0.458,
+    ("2026-12m", "ar", "terminology"): 0.733,
+    ("2026-12m", "es", "blame"): 0.457,
+    ("2026-12m", "es", "fear"): 0.571,
+    ("2026-12m", "es", "shame"): 0.292,
+    ("2026-12m", "es", "terminology"): 0.6,
 }
 # Good sentences with an error, at most: none in 2026-12; in 2026-12b the checker as it was when the
 # set was written (commit 8ce3af5) gave an error on 3 of 50 good sentences in en, de and ar and 1 of
@@ -276,6 +295,7 @@ BASELINE_RECALL: dict[tuple[str, str, str], float] = {
 # In 2026-12j, at commit 0f1064c (the tree BLIND10 began from, exported and scored before this round's rules
 # counted), 3, 2, 2 and 2. In 2026-12k, at the end of the fourteenth round (and the same at 41b6fff, before
 # it), 2, 2, 2 and 1. In 2026-12l, at dcb9c8a and at the end of the fifteenth session's rules alike, 1, 2, 2 and 3.
+# In 2026-12m, at ca659f8 and at the end of the sixteenth session's rules alike, 3, 1, 0 and 2.
 # 2026-12h English lowered from 2 to 1 at the end of the thirteenth session: a good sentence lost its error
 # (counted, not read), after the offender's fault set against the child's and the offender asking for a picture
 # became exceptions of the blame rules (read from corpus-14's good items).
@@ -302,6 +322,7 @@ GOOD_ERRORS_CEILING: dict[str, dict[str, int]] = {
     "2026-12j": {"en": 3, "de": 2, "ar": 2, "es": 2},
     "2026-12k": {"en": 2, "de": 2, "ar": 2, "es": 1},
     "2026-12l": {"en": 1, "de": 2, "ar": 2, "es": 3},
+    "2026-12m": {"en": 3, "de": 1, "ar": 0, "es": 2},
 }
 MARGIN = 0.07
 
