@@ -72,8 +72,9 @@ NON_STUDENT = ("parents", "educators")
 # 2026-12l at the end of the fifteenth session's rules (the set was committed before them and also scored at
 # dcb9c8a, the tree the session began from; German and Arabic rose by 3 and 1 sentences, English and Spanish
 # unchanged), 2026-12m at the end of the sixteenth session's rules (committed before them, 29a2e31, and also
-# scored at ca659f8, the tree the session began from: English rose by 5 sentences, Spanish by 1, German and Arabic
-# unchanged), the tree as it was when the set was written (docs/checker.md).
+# scored at ca659f8, the tree the session began from: English rose by 5 sentences, 4 once five ambiguous English shapes
+# became the warning rule tone.blame-shapes-context; Spanish by 1, German and Arabic unchanged), the tree as it was
+# when the set was written (docs/checker.md).
 # A later change may not fall below it by more than MARGIN (one or two sentences).
 BASELINE_RECALL: dict[tuple[str, str, str], float] = {
     ("2026-12", "en", "blame"): 0.182,
@@ -264,7 +265,7 @@ BASELINE_RECALL: dict[tuple[str, str, str], float] = {
     ("2026-12l", "es", "fear"): 0.607,
     ("2026-12l", "es", "shame"): 0.333,
     ("2026-12l", "es", "terminology"): 0.6,
-    ("2026-12m", "en", "blame"): 0.429,
+    ("2026-12m", "en", "blame"): 0.4,
     ("2026-12m", "en", "fear"): 0.536,
     ("2026-12m", "en", "shame"): 0.333,
     ("2026-12m", "en", "terminology"): 0.667,
