@@ -56,10 +56,12 @@ FALLBACK_LIMIT = 256 * 1024  # characters a backtracking pattern may scan in one
 # (tests/test_quotation_re2_memory.py holds the shipped rules quiet): the largest shipped rule
 # (de tone.blame-shapes, 3,297 characters as RE2 reads it) needs 24 MiB, and the need grows by
 # about 8 MiB per thousand characters (the alternation of twelve German tone rules, 23,000
-# characters: 192 MiB), so this holds rules several times the largest. Rules are untrusted, so the
+# characters: 192 MiB), so this holds rules several times the largest (raised from 256 to 384 MiB on
+# 2026-12-04, when the Spanish shame-by-proxy rule grew to 15,300 characters and twice it no longer
+# fit). Rules are untrusted, so the
 # budget stays bounded: the program itself may take up to two thirds of it (a huge rule), and the
 # DFA states fill the rest only as searches meet them.
-_MAX_RE2_MEMORY = 256 << 20
+_MAX_RE2_MEMORY = 384 << 20
 _MATCH_GROUP = re.compile(r"^m\d*$")
 
 
