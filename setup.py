@@ -1,4 +1,4 @@
-"""Copy lessonkit's shipped data into the wheel, and build the one C module (the rest is in pyproject.toml).
+"""Copy lessonkit's shipped data into the wheel, and build the two C modules (the rest is in pyproject.toml).
 
 The rules, handout templates, CSS, fonts and site theme live in top-level folders of the repository,
 where the curriculum's authors edit them, so `[tool.setuptools.package-data]` (which only reaches
@@ -65,6 +65,15 @@ NGRAM_SUMS = Extension(
     extra_compile_args=["-O2"],
 )
 
+# Pyphen's hyphenation points of a word in C (src/lessonkit/check/kinds/_hyphen_points.c), for the syllables of
+# words CMUdict lacks; optional in the same way (tests/test_check_speed_hyphenation.py).
+HYPHEN_POINTS = Extension(
+    "lessonkit.check.kinds._hyphen_points",
+    ["src/lessonkit/check/kinds/_hyphen_points.c"],
+    optional=True,
+    extra_compile_args=["-O2"],
+)
+
 
 if __name__ == "__main__":
-    setup(cmdclass={"build_py": BuildWithShippedData}, ext_modules=[NGRAM_SUMS])
+    setup(cmdclass={"build_py": BuildWithShippedData}, ext_modules=[NGRAM_SUMS, HYPHEN_POINTS])

@@ -5,7 +5,7 @@ set -euo pipefail
 
 # poppler-utils: pdftotext/pdffonts/pdfinfo in the PDF tests; libreoffice-impress: the PPTX conversion test;
 # chromium: the website's browser tests; libpango-1.0-0 and libpangoft2-1.0-0: WeasyPrint's text layout;
-# gcc and libc6-dev: the checker's one C module (src/lessonkit/check/kinds/_ngram_sums.c, built by setup.py).
+# gcc and libc6-dev: the checker's two C modules (src/lessonkit/check/kinds/_ngram_sums.c and _hyphen_points.c, built by setup.py).
 packages=(gettext chromium poppler-utils libreoffice-impress libpango-1.0-0 libpangoft2-1.0-0 gcc libc6-dev)
 
 missing=()

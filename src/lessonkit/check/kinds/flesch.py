@@ -14,6 +14,7 @@ one decimal the checker reports.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import marshal
 import re
 import sys
@@ -22,11 +23,14 @@ from functools import cache
 from itertools import chain
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lessonkit.cache_file import read_sealed_file, write_sealed_file
 from lessonkit.check import resources
 from lessonkit.check.resources import cache_dir, syllable_table
+
+if TYPE_CHECKING:
+    from lessonkit.check.kinds._hyphen_points import Table as _PointsTable
 
 # textstat.backend.utils.constants: an apostrophe not followed by a contraction ending is punctuation.
 # (Two passes, as textstat makes them: one pattern with both alternatives is a fifth slower.)
@@ -103,6 +107,20 @@ def _read_patterns(target: Path) -> dict[str, tuple[int, tuple[int, ...]]] | Non
     return data if set(map(type, chain.from_iterable(weights))) <= {int} else None
 
 
+# The C module of `_Hyphenation` (src/lessonkit/check/kinds/_hyphen_points.c), where it was built.
+USE_COMPILED = True
+
+
+@cache
+def _points_table_type() -> type[_PointsTable] | None:
+    try:
+        module = importlib.import_module("lessonkit.check.kinds._hyphen_points")
+    except ImportError:
+        return None
+    table_type: type[_PointsTable] = module.Table
+    return table_type
+
+
 class _Hyphenation:
     """Pyphen's number of hyphenation points in a word (`len(Pyphen.positions(word))`), computed faster.
 
@@ -116,6 +134,11 @@ class _Hyphenation:
     `BUILD_AFTER` words go to Pyphen itself: a small file never pays for it. A dictionary whose
     patterns carry data (non-standard hyphenation) always goes to Pyphen.
     `tests/test_check_speed_hyphenation.py` compares the two on CMUdict and on generated strings.
+
+    Where the C module `_hyphen_points` was built (setup.py, as for the classifier's sums), the table
+    is that module's instead of the trie: the same walk over a hash table of the patterns and their
+    prefixes, about a microsecond a word (the trie's walk was 0.06 s of a megabyte of prose). This
+    walk stays the definition; `USE_COMPILED` lets the tests run either.
     """
 
     BUILD_AFTER = 32
@@ -123,7 +146,7 @@ class _Hyphenation:
     def __init__(self, hyphen: Any) -> None:
         self.hyphen = hyphen
         self.asked = 0
-        self.table: dict[str, Any] | None = None  # the trie
+        self.table: dict[str, Any] | _PointsTable | None = None  # the trie, or the C module's table
         self.plain = True  # False once the patterns were found to carry data: Pyphen answers every word
 
     def points(self, word: str) -> int:
@@ -135,6 +158,11 @@ class _Hyphenation:
                 return len(self.hyphen.positions(word))
         dotted = f".{word.lower()}."  # as HyphDict.positions reads it
         size = len(dotted)
+        # Pyphen keeps the odd weights at (index - 1) within `left` and len(word) - `right`, index <= size.
+        low, high = self.hyphen.left, len(word) - self.hyphen.right
+        first, last = max(0, low + 1), max(0, min(high + 2, size + 1))
+        if not isinstance(trie, dict):  # the C module's table
+            return trie.odd(dotted, first, last)
         longest = self.hyphen.hd.maxlen
         # Pyphen's list has size + 1 weights and drops what a pattern would write past its end;
         # here the list is long enough for any pattern (at most `longest` + 1 weights, from at
@@ -155,15 +183,20 @@ class _Hyphenation:
                     if value > weights[index]:
                         weights[index] = value
                     index += 1
-        # Pyphen keeps the odd weights at (index - 1) within `left` and len(word) - `right`, index <= size.
-        low, high = self.hyphen.left, len(word) - self.hyphen.right
-        return sum(map(_ODD, weights[max(0, low + 1) : max(0, min(high + 2, size + 1))]))
+        return sum(map(_ODD, weights[first:last]))
 
-    def _build(self) -> dict[str, Any] | None:
+    def _build(self) -> dict[str, Any] | _PointsTable | None:
         patterns = self.hyphen.hd.patterns
         self.plain = all(type(v) is int for _, values in patterns.values() for v in values)
         if not self.plain:
             return None
+        compiled = _points_table_type() if USE_COMPILED else None
+        if compiled is not None:
+            try:
+                self.table = compiled(patterns, self.hyphen.hd.maxlen)
+                return self.table
+            except ValueError:
+                pass  # a dictionary outside the module's bounds (weights over 127, say): the trie counts it
         trie: dict[str, Any] = {}
         for key, found in patterns.items():
             node = trie
