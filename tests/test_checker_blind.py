@@ -54,6 +54,8 @@ SETS: dict[str, tuple[str, ...]] = {
     "2026-12k": ("en", "de", "ar", "es"),  # blind since 2026-12-04 morning (BLIND11): scored, never read
     "2026-12l": ("en", "de", "ar", "es"),  # blind since 2026-12-04 (BLIND12a en/es, BLIND12b de/ar): scored, never read
     "2026-12m": ("en", "de", "ar", "es"),  # blind since 2026-12-04 (BLIND13a en/es, BLIND13b de/ar): scored, never read
+    "2026-12n": ("de", "ar"),  # blind since 2026-12-04 evening (BLIND14a de, BLIND14b ar): scored, never read
+    "2026-12o": ("en",),  # blind since 2026-12-04 evening (BLIND15): scored, never read
 }
 # Category of a blind set -> the rule family meant to catch it.
 FAMILIES = {"blame": "tone", "fear": "tone", "shame": "tone", "terminology": "terminology"}
@@ -73,8 +75,10 @@ NON_STUDENT = ("parents", "educators")
 # dcb9c8a, the tree the session began from; German and Arabic rose by 3 and 1 sentences, English and Spanish
 # unchanged), 2026-12m at the end of the sixteenth session's rules (committed before them, 29a2e31, and also
 # scored at ca659f8, the tree the session began from: English rose by 5 sentences, 4 once five ambiguous English shapes
-# became the warning rule tone.blame-shapes-context; Spanish by 1, German and Arabic unchanged), the tree as it was
-# when the set was written (docs/checker.md).
+# became the warning rule tone.blame-shapes-context; Spanish by 1, German and Arabic unchanged), 2026-12n (German,
+# Arabic) and 2026-12o (English) at the end of the seventeenth session's rules (committed before them, dc59ad9 and
+# 04b1f13, and also scored at 8ac08e3, the tree the session's rules began from: German rose by 8 sentences, Arabic by 4,
+# English by 2), the tree as it was when the set was written (docs/checker.md).
 # A later change may not fall below it by more than MARGIN (one or two sentences).
 BASELINE_RECALL: dict[tuple[str, str, str], float] = {
     ("2026-12", "en", "blame"): 0.182,
@@ -281,6 +285,18 @@ BASELINE_RECALL: dict[tuple[str, str, str], float] = {
     ("2026-12m", "es", "fear"): 0.571,
     ("2026-12m", "es", "shame"): 0.292,
     ("2026-12m", "es", "terminology"): 0.6,
+    ("2026-12n", "de", "blame"): 0.457,
+    ("2026-12n", "de", "fear"): 0.536,
+    ("2026-12n", "de", "shame"): 0.625,
+    ("2026-12n", "de", "terminology"): 0.733,
+    ("2026-12n", "ar", "blame"): 0.571,
+    ("2026-12n", "ar", "fear"): 0.5,
+    ("2026-12n", "ar", "shame"): 0.792,
+    ("2026-12n", "ar", "terminology"): 0.667,
+    ("2026-12o", "en", "blame"): 0.571,
+    ("2026-12o", "en", "fear"): 0.5,
+    ("2026-12o", "en", "shame"): 0.625,
+    ("2026-12o", "en", "terminology"): 0.733,
 }
 # Good sentences with an error, at most: none in 2026-12; in 2026-12b the checker as it was when the
 # set was written (commit 8ce3af5) gave an error on 3 of 50 good sentences in en, de and ar and 1 of
@@ -324,6 +340,8 @@ GOOD_ERRORS_CEILING: dict[str, dict[str, int]] = {
     "2026-12k": {"en": 2, "de": 2, "ar": 2, "es": 1},
     "2026-12l": {"en": 1, "de": 2, "ar": 2, "es": 3},
     "2026-12m": {"en": 3, "de": 1, "ar": 0, "es": 2},
+    "2026-12n": {"de": 1, "ar": 3},
+    "2026-12o": {"en": 2},
 }
 MARGIN = 0.07
 
