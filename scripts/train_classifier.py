@@ -14,7 +14,9 @@ L2-normalised). It is fitted once on every feature, the `KEEP` features with the
 are kept, and it is fitted again on those alone, so the file holds the whole model that was
 fitted (nothing is cut off after the fact) and stays small. Weights are rounded to `DIGITS`
 decimals and the rounded model is the one scored and shipped. Training is deterministic: sorted
-files, items in file order, lbfgs (no random state involved), fixed folds.
+files, items in file order, lbfgs (no random state involved), fixed folds, and the BLAS pinned
+(`BLAS_ENVIRONMENT`): OpenBLAS picks its kernels by CPU (AVX2, AVX-512) and splits some sums by
+thread, and lbfgs then stops at weights that differ in the fourth decimal from one machine to another.
 
 scikit-learn is a development dependency only (the `dev` extra); the checker never imports it.
 """
@@ -25,6 +27,7 @@ import argparse
 import dataclasses
 import hashlib
 import json
+import os
 import sys
 from collections import Counter
 from dataclasses import dataclass
@@ -49,6 +52,11 @@ MIN_DF = 2  # a feature must occur in this many items (a one-off n-gram teaches 
 DIGITS = 5  # decimals of the shipped weights
 FOLDS = 5  # stratified folds for a language with a single author
 GRID = (0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.92, 0.95)
+# The OpenBLAS kernels and threads the shipped models were fitted with: the same file, bit for bit, on
+# any x86-64 machine with AVX2 (measured: the default AVX-512 kernels, or one thread, move weights in the
+# fourth decimal). OpenBLAS reads them when numpy is first imported, so `main` sets them before training
+# and tests/test_classifier.py trains in a child process that has them.
+BLAS_ENVIRONMENT = {"OPENBLAS_CORETYPE": "Haswell", "OPENBLAS_NUM_THREADS": "2"}
 
 
 @dataclass(frozen=True)
@@ -380,6 +388,8 @@ def main() -> int:
         help="write the curriculum's sentences as corpus/curriculum/<language>.yml (no training)",
     )
     args = parser.parse_args()
+    if "numpy" not in sys.modules:  # always so when run as a script: the checker's modules never import it
+        os.environ.update(BLAS_ENVIRONMENT)
     if args.snapshot_curriculum:
         write_curriculum_snapshot(args.corpus)
         return 0
