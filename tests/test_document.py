@@ -27,8 +27,10 @@ from lessonkit.check.run import rulebook_for
 from lessonkit.i18n.apply import translate_lesson
 from lessonkit.i18n.store import po_path, read_po
 from lessonkit.load.curriculum import load_curriculum
+from lessonkit.load.document import parse_body
 from lessonkit.load.lesson_file import load_lesson
 from lessonkit.load.quiz import lesson_questions
+from lessonkit.load.sections import parse_sections
 from lessonkit.model import BLOCK_KINDS, Lesson
 from lessonkit.problems import Location
 
@@ -279,3 +281,28 @@ def test_a_character_of_a_translated_text_is_placed_in_its_msgstr_even_where_spe
         place = origin.at(written, written.index(words))
         assert (place.line, place.column) == (40, literal.index(words) + 1), words
     assert origin.location == Location(Path("de/x.po"), 40, len('msgstr "') + 1)
+
+
+def test_each_text_run_holds_exactly_the_blocks_on_its_lines_in_order(tmp_path: Path) -> None:
+    # Many runs on both sides of a section, each a paragraph and a list and a table: the blocks
+    # are shared out among the runs by line (by bisection since 2026-12-04; every run once looked
+    # through every block, quadratic in the paragraphs of a large text with one section).
+    runs = [f"Paragraph {n}.\n- item {n}a\n- item {n}b\n\n| h{n} |\n| --- |\n| cell {n} |" for n in range(1, 41)]
+    text = "\n\n".join(runs[:20]) + "\n\n::: help\nInside.\n:::\n\n" + "\n\n".join(runs[20:])
+    path = tmp_path / "many.md"
+    sections = parse_sections(text, path, 1)[0]
+    assert [s.kind for s in sections] == ["help"]
+    text_runs = [b for b in parse_body(text, path, 1, sections).blocks if b.kind == "text"]
+    # A run is a stretch of non-blank lines: the paragraph with its list, then the table.
+    assert len(text_runs) == 80
+    for number, run in enumerate(text_runs, 1):
+        n = (number + 1) // 2
+        run_id = f"body.text[{number}]"
+        if number % 2:
+            expected = [(f"{run_id}.p[1]", f"Paragraph {n}."), (f"{run_id}.li[1]", f"item {n}a")]
+            expected.append((f"{run_id}.li[2]", f"item {n}b"))
+        else:
+            expected = [(f"{run_id}.table[1].r1c1", f"h{n}"), (f"{run_id}.table[1].r2c1", f"cell {n}")]
+        assert [(c.id, c.text) for c in run.children] == expected
+        first, last = run.location.line, run.location.line + run.text.count("\n")
+        assert all(first <= c.location.line <= last for c in run.children)
