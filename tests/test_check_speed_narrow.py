@@ -11,13 +11,18 @@ sigma), and class by class over every code point of the blocks.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import re2
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from checker_support import rulebook
 from lessonkit import linear_re
+from lessonkit.check.documents import text_document
+from lessonkit.check.engine import check_document
 from lessonkit.linear_re import Hit, Scanner, _scan, narrowed_form, re2_options, text_blocks
 from test_linear_re_ascii import CLASSES, SCANNERS, _hits, _sentences, _utf8
 
@@ -112,6 +117,14 @@ def test_text_beyond_ascii_does_not_compile_the_full_program() -> None:
     assert not scan._compiled  # the full UTF-8 program was never built
 
 
+@pytest.fixture(autouse=True)
+def _no_expected_blocks() -> Iterator[None]:
+    """Each test starts without a document's blocks announced (a checked document leaves its own)."""
+    linear_re.expect_blocks([])
+    yield
+    linear_re.expect_blocks([])
+
+
 def test_a_scanner_widens_its_blocks_a_few_times_then_compiles_the_full_program() -> None:
     scan = Scanner(r"\w+", re2_pattern=r"[\p{L}\p{N}_]+")
     texts = ["ä", "ł", "Σ", "ж", "ب", "ก", "한"]  # blocks 0x00, 0x01, 0x03, 0x04, 0x06, 0x0E, 0xD5
@@ -120,6 +133,35 @@ def test_a_scanner_widens_its_blocks_a_few_times_then_compiles_the_full_program(
     assert scan._narrow_compiles == linear_re._NARROW_PROGRAMS
     assert scan._compiled  # the rest ran on the full program
     assert len(scan._narrow_blocks) <= linear_re._NARROW_BLOCKS
+
+
+def test_a_scanner_widens_once_to_the_blocks_of_the_document_announced() -> None:
+    texts = ["ä", "ł", "Σ", "ж", "ب", "ก", "한"]
+    linear_re.expect_blocks(["plain ASCII", *(f"x{t}y" for t in texts), "a\ud800b"])  # a surrogate: left out
+    assert linear_re._expected[0] == {0x00, 0x01, 0x03, 0x04, 0x06, 0x0E, 0xD5}
+    scan = Scanner(r"\w+", re2_pattern=r"[\p{L}\p{N}_]+")
+    for text in texts:
+        assert [h.text for h in scan.finditer(f"a{text}b c")] == [f"a{text}b", "c"]
+    # The first part's block, then every block of the document at once: two programs, never the full one.
+    assert scan._narrow_compiles == 2
+    assert scan._narrow_blocks == linear_re._expected[0]
+    assert not scan._compiled
+
+
+def test_more_blocks_announced_than_a_program_may_cover_are_not_taken() -> None:
+    many = [chr(block << 8 | 0x41) for block in range(0x04, 0x04 + linear_re._NARROW_BLOCKS + 1)]
+    linear_re.expect_blocks(many)
+    scan = Scanner(r"\w+", re2_pattern=r"[\p{L}\p{N}_]+")
+    for text in ["ä", "ł"]:
+        assert [h.text for h in scan.finditer(f"a{text}b")] == [f"a{text}b"]
+    assert scan._narrow_blocks == {0x00, 0x01}  # widened part by part, as without the hint
+
+
+def test_checking_a_document_announces_its_blocks() -> None:
+    rules = [r for r in rulebook().for_language("de") if r.id.startswith("tone.")]
+    text = "Ein „Café“ für alle.\n\nGanz ohne Sonderzeichen."
+    check_document(text_document(Path("x.md"), text, "de", "students", "11-13"), rules)
+    assert linear_re._expected[0] == {0x00, 0x20}  # "é", "ü" and the quotation marks „ “
 
 
 def test_text_with_a_surrogate_or_the_placeholder_runs_the_full_program() -> None:

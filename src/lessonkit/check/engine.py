@@ -14,6 +14,7 @@ from lessonkit.check.rulebook import DOCUMENTS, KINDS, Rule, runner
 from lessonkit.check.suppress import KnownRules, find_suppressions, unused_suppressions
 from lessonkit.diagnostics import Diagnostic
 from lessonkit.diagnostics import sort_key as _order
+from lessonkit.linear_re import expect_blocks
 
 # A lesson section is a few kilobytes. Larger parts are refused (reported, not read), which
 # also bounds what the one rule pattern that needs Python's engine (lookarounds) may scan.
@@ -36,6 +37,7 @@ def check_document(document: Document, rules: Iterable[Rule]) -> list[Diagnostic
     ]
     if findings:
         document = dataclasses.replace(document, units=tuple(u for u in document.units if len(u.raw) <= MAX_UNIT_CHARS))
+    expect_blocks(unit.plain for unit in document.units)
     with kinds.time_budget(kinds.TIME_BUDGET_SECONDS):
         for rule in rules:
             # The registry says which kinds read documents (country-pack rules read packs).
