@@ -408,10 +408,28 @@ def negates(negations: list[int], position: int, norms: list[str]) -> bool:
     return False
 
 
+# «غير أن» ("however"; also «غير أنه، أنك»...) opens a clause: it negates nothing ("نحن نحبك، غير أن الذنب ذنبك"
+# is blame). «من غير أن» ("without") still negates, as «غير» before a word does ("غير مسؤول"). FP18ar, 2026-12-04;
+# the pattern rules' NEG in rules/ar/tone.yml reads it the same way.
+_THAT: Final = frozenset(
+    [
+        *("أن", "ان", "أنه", "انه", "أنها", "انها", "أنك", "انك", "أنهم", "انهم", "أننا", "اننا", "أني", "أنني"),
+        *("انني", "أنكم", "انكم", "أنهما"),
+    ]
+)
+_WITHOUT: Final = frozenset(["من", "ومن", "فمن"])
+
+
+def _however(norms: list[str], i: int) -> bool:
+    return norms[i] == "غير" and i + 1 < len(norms) and norms[i + 1] in _THAT and not (i and norms[i - 1] in _WITHOUT)
+
+
 def negators(norms: list[str]) -> list[int]:
     """Positions of the clause's negators."""
     return [
-        i for i, n in enumerate(norms) if n in NEGATORS or (n in _MA and i + 1 < len(norms) and norms[i + 1] in _WAS)
+        i
+        for i, n in enumerate(norms)
+        if (n in NEGATORS and not _however(norms, i)) or (n in _MA and i + 1 < len(norms) and norms[i + 1] in _WAS)
     ]
 
 
