@@ -424,13 +424,27 @@ def _however(norms: list[str], i: int) -> bool:
     return norms[i] == "غير" and i + 1 < len(norms) and norms[i + 1] in _THAT and not (i and norms[i - 1] in _WITHOUT)
 
 
+# «ما» before كان negates anywhere ("ما كان خطأك"); one that opens its clause (or follows "والله") before
+# "you", "he", "she" negates too ("ما أنت السبب"، "ما هو ذنبك"), where after a verb it is "what" ("نفهم ما مررت
+# به"). Before a past verb it is left as "what": "ما جلبتَ هذا على نفسك" may be a colloquial negation, but "ما
+# أرسلتَ سيبقى إلى الأبد" (what you sent will stay forever) is the commoner reading in lessons, and a harmful
+# sentence read as negated is missed (FP19ar's proposal, narrowed by the lead's review, 2026-12-04).
+_MA_PRONOUNS: Final = frozenset(["أنت", "انت", "أنتم", "انتم", "أنتما", "هو", "هي", "هم"])
+_MA_OPENS: Final = frozenset(["والله", "بل", "لا"])
+
+
+def _ma_negates(norms: list[str], i: int) -> bool:
+    if norms[i] not in _MA or i + 1 >= len(norms):
+        return False
+    following = norms[i + 1]
+    if following in _WAS:
+        return True
+    return following in _MA_PRONOUNS and not (i and norms[i - 1] not in _MA_OPENS)
+
+
 def negators(norms: list[str]) -> list[int]:
     """Positions of the clause's negators."""
-    return [
-        i
-        for i, n in enumerate(norms)
-        if (n in NEGATORS and not _however(norms, i)) or (n in _MA and i + 1 < len(norms) and norms[i + 1] in _WAS)
-    ]
+    return [i for i, n in enumerate(norms) if (n in NEGATORS and not _however(norms, i)) or _ma_negates(norms, i)]
 
 
 # لو (if, contrary to fact) and what answers it: "لو ... لما حدث", "لو ... لكان", "ليتك", "لو أنك".
