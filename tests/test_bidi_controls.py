@@ -39,6 +39,20 @@ def test_each_control_is_refused_at_its_line_and_column(tmp_path: Path, control:
     assert f"U+{ord(control):04X}" in problems[0].message
 
 
+@pytest.mark.parametrize("first", ["character", "reference"])
+def test_the_first_control_is_reported_whether_written_or_spelled(tmp_path: Path, first: str) -> None:
+    # The character and its reference are found by two searches; the earlier of the two is the one reported.
+    spelled = {"character": RLO, "reference": "&#x202D;"}
+    later = spelled["reference" if first == "character" else "character"]
+    path = tmp_path / "pack.yml"
+    source = f"name: Helpline\nphone: 116 {spelled[first]}111\nnote: call {later}now\n"
+    path.write_text(source, encoding="utf-8")
+    text, problems = read_text(path)
+    assert text is None
+    assert [(p.location.line, p.location.column) for p in problems] == [_place(source, source.index(spelled[first]))]
+    assert ("U+202E" if first == "character" else "U+202D") in problems[0].message
+
+
 def test_isolates_and_marks_are_accepted(tmp_path: Path) -> None:
     path = tmp_path / "ar.yml"
     path.write_text(f"name: {RLI}خط المساعدة{PDI} \u200f116 111\n", encoding="utf-8")

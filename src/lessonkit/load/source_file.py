@@ -146,7 +146,10 @@ def _unusable(path: Path, message: str) -> Problem:
 # every contact itself.
 # Markdown turns a numeric character reference into its character (markdown-it reads up to
 # seven decimal or six hex digits), so `&#x202E;` in a lesson prints the override itself.
-_BIDI_CONTROL = re.compile("[\u202a-\u202e]|&#(?:[xX]0{0,2}202[a-eA-E]|0{0,3}823[4-8]);")
+# Two searches, the earlier hit kept: each alone starts with a set or a literal that `re` skips
+# ahead to, while their alternation was tried at every position (14 ms a megabyte, now 6).
+_BIDI_CHARACTER = re.compile("[\u202a-\u202e]")
+_BIDI_REFERENCE = re.compile("&#(?:[xX]0{0,2}202[a-eA-E]|0{0,3}823[4-8]);")
 _BIDI_NAMES = {
     "\u202a": "LEFT-TO-RIGHT EMBEDDING",
     "\u202b": "RIGHT-TO-LEFT EMBEDDING",
@@ -159,9 +162,10 @@ BIDI_CONTROL_CODE = "E007"
 
 def bidi_control(text: str, path: Path) -> Problem | None:
     """The located E007 for the first bidirectional embedding or override character in `text`, if any."""
-    found = _BIDI_CONTROL.search(text)
-    if found is None:
+    hits = [hit for hit in (_BIDI_CHARACTER.search(text), _BIDI_REFERENCE.search(text)) if hit is not None]
+    if not hits:
         return None
+    found = min(hits, key=lambda hit: hit.start())
     char = found.group()
     if char.startswith("&#"):  # a reference: the character it spells
         char = chr(int(char[3:-1], 16) if char[2] in "xX" else int(char[2:-1]))
