@@ -171,3 +171,20 @@ def test_text_with_a_surrogate_or_the_placeholder_runs_the_full_program() -> Non
     scan = Scanner(r"[^a]+", re2_pattern=r"[^a]+")
     assert [h.text for h in scan.finditer("a\U0010ffffb")] == ["\U0010ffffb"]
     assert scan._compiled
+
+
+# Classes whose first member is `]`, a class holding `[`, and the separator: `_narrowed` reuses a class
+# it has read before, so a pattern of them narrows as its pieces do one by one.
+PIECES = [*CLASSES, r"[]a]", r"[^]\w]", r"[[a-c]", r"x\[y]", r"é[é]", r"(?:a|[ä\]]+)"]
+
+
+@pytest.mark.parametrize("blocks", BLOCK_SETS, ids=lambda b: "-".join(f"{x:x}" for x in sorted(b)))
+def test_a_class_met_again_narrows_as_it_did_the_first_time(blocks: frozenset[int]) -> None:
+    alone = [narrowed_form(piece, blocks) for piece in PIECES]
+    for first, second in zip(PIECES, [*PIECES[1:], PIECES[0]], strict=True):
+        together = narrowed_form(first + second + first + second, blocks)
+        one, two = alone[PIECES.index(first)], alone[PIECES.index(second)]
+        if one is None or two is None:
+            assert together is None, (first, second)
+        else:
+            assert together == one + two + one + two, (first, second)

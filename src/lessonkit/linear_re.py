@@ -313,6 +313,12 @@ def ascii_form(source: str) -> bytes | None:
     return None if form is None else form.encode("latin-1")
 
 
+# ASCII characters that, outside a class, are each one element of plain ASCII syntax (not `[` nor a backslash).
+_PLAIN_RUN: Final = re.compile(r"[\x00-\x5a\x5d-\x7f]+")
+# Where a class that starts at `[` ends (only a key: a class is reused only when this text was read whole before).
+_CLASS: Final = re.compile(r"\[\^?\]?(?:\\.|[^\]\\])*\]", re.DOTALL)
+
+
 def _narrowed(source: str, narrow: Callable[[str], str | None], inside: str, outside: str) -> str | None:
     """`source` with each class element that is not plain ASCII syntax replaced by `narrow(element)`, or None.
 
@@ -322,10 +328,29 @@ def _narrowed(source: str, narrow: Callable[[str], str | None], inside: str, out
     out: list[str] = []
     index, size = 0, len(source)
     in_class, class_start = False, -1
+    classes: dict[str, str] = {}  # a class's text in `source` -> its narrowed text
+    opened = (0, 0)  # where the class being read starts, in `source` and in `out`
     try:
         while index < size:
+            if not in_class:
+                # A run of ASCII outside a class, up to the next class or escape, is copied whole: each of
+                # its characters would be copied one by one below (most of a phrase rule's pattern is such
+                # runs; char by char, the four languages' phrase rules took 0.14 s).
+                plain = _PLAIN_RUN.match(source, index)
+                if plain is not None:
+                    out.append(plain.group())
+                    index = plain.end()
+                    continue
             char = source[index]
             if not in_class and char == "[":
+                # The same class recurs (the separator of every space in a phrase): once narrowed, it is reused.
+                whole = _CLASS.match(source, index)
+                done = classes.get(whole.group()) if whole is not None else None
+                if done is not None and whole is not None:
+                    out.append(done)
+                    index = whole.end()
+                    continue
+                opened = (index, len(out))
                 negated = source.startswith("^", index + 1)
                 out.append("[^" if negated else "[")
                 index += 2 if negated else 1
@@ -335,6 +360,7 @@ def _narrowed(source: str, narrow: Callable[[str], str | None], inside: str, out
                 out.append("]")
                 in_class = False
                 index += 1
+                classes[source[opened[0] : index]] = "".join(out[opened[1] :])
                 continue
             if in_class and source.startswith("[:", index):
                 return None  # a POSIX class: to_re2 never writes one
