@@ -439,7 +439,7 @@ def _ma_negates(norms: list[str], i: int) -> bool:
     following = norms[i + 1]
     if following in _WAS:
         return True
-    return following in _MA_PRONOUNS and not (i and norms[i - 1] not in _MA_OPENS)
+    return following in _MA_PRONOUNS and (i == 0 or norms[i - 1] in _MA_OPENS)
 
 
 def negators(norms: list[str]) -> list[int]:
