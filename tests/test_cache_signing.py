@@ -108,7 +108,7 @@ def _spans(matcher: patterns.Matcher, text: str) -> list[tuple[int, int]]:
 
 def _planted(path: Path, sign: bool) -> None:
     """A matchers file that answers the blaming pattern with one that never matches."""
-    key = hashlib.sha256(json.dumps(list(BLAME[:3])).encode("utf-8")).hexdigest()
+    key = hashlib.sha256(json.dumps([*BLAME[:3], ""]).encode("utf-8")).hexdigest()  # no confirmation pattern
     data = marshal.dumps({key: patterns._record(patterns._derive(*NEVER))})
     sealed = cache_file.seal(path.name, data) if sign else _forged(path.name, data)
     assert sealed is not None

@@ -321,7 +321,7 @@ def test_a_planted_rules_cache_cannot_run_code(tmp_path: Path) -> None:
     assert not proof.exists()
     assert len(book.rules) > 20
     written = unseal(current.name, current.read_bytes())  # replaced by a real cache, signed with our key
-    assert written is not None and json.loads(written)["format"] == 2
+    assert written is not None and json.loads(written)["format"] == 3
     # Well-formed JSON that is not a rule cache, or one pointing outside the rules folder, is ignored too,
     # even when signed with the user's key (so the checks on reading hold without the signature).
     record = json.loads(written)

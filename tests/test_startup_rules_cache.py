@@ -86,19 +86,21 @@ def _reference_spec(value: object) -> dict[str, Any]:
 def _reference(record: object, rules_dir: Path) -> list[str] | None:
     """The rules the reference check accepts (as typed reprs), or None when it refuses the record."""
     try:
-        _want(isinstance(record, dict) and record.get("format") == 2 and isinstance(record["rules"], list))
+        _want(isinstance(record, dict) and record.get("format") == 3 and isinstance(record["rules"], list))
         assert isinstance(record, dict)
         _want(record["language"] == "en")  # the file of one language holds that language's rules only
         rows = []
         for item in record["rules"]:
             _want(isinstance(item, dict) and set(item) == rulebook._RULE_KEYS)
-            _want(item["language"] == "en" and isinstance(item["negation"], str))
+            _want(
+                item["language"] == "en" and isinstance(item["negation"], str) and isinstance(item["confirmation"], str)
+            )
             _want(isinstance(item["path"], str) and type(item["line"]) is int and type(item["column"]) is int)
             relative = Path(item["path"])
             _want(not relative.is_absolute() and ".." not in relative.parts)
             where = (rules_dir / relative, item["line"], item["column"])
             spec, define = _reference_spec(item["spec"]), _string_map(item["define"])
-            rows.append(repr((spec, item["language"], define, item["negation"], where)))
+            rows.append(repr((spec, item["language"], define, item["negation"], item["confirmation"], where)))
     except (_RefusedError, KeyError, TypeError):
         return None
     return rows
@@ -110,7 +112,7 @@ def _typed_rows(book: Rulebook) -> list[str]:
     for rule in book.rules:
         spec = dataclasses.asdict(rule.spec)
         where = (rule.location.path, rule.location.line, rule.location.column)
-        rows.append(repr((spec, rule.language, rule.define, rule.negation, where)))
+        rows.append(repr((spec, rule.language, rule.define, rule.negation, rule.confirmation, where)))
     return rows
 
 

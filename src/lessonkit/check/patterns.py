@@ -84,6 +84,7 @@ class Matcher:
     linear_part: Scanner | None = None
     python_part: Anchor | None = None
     python_wider: Scanner | None = None
+    confirmation_source: str | None = None
     # `_numbering`'s answer and the index it belongs to, set on the instance (not a field).
     _numbers_kept: ClassVar[tuple[object, frozenset[int] | None, _Numbered | None] | None] = None
 
@@ -96,6 +97,12 @@ class Matcher:
     def negation(self) -> re.Pattern[str] | None:
         """The negation pattern, or None (compiled at first use)."""
         return re.compile(self.negation_source, re.IGNORECASE) if self.negation_source is not None else None
+
+    @cached_property
+    def confirmation(self) -> re.Pattern[str] | None:
+        """The confirmation pattern, or None (compiled at first use, which only a reported match reaches)."""
+        source = self.confirmation_source
+        return re.compile(source, re.IGNORECASE) if source is not None else None
 
     def may_match(self, folded: str) -> bool:
         """False only when the text (folded, see `anchors.fold`) cannot hold a match: the cheap test first."""
@@ -178,7 +185,31 @@ class Matcher:
         clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 200), start)), default=0)
         before = text[max(clause_start, start - 200) : start]
         window = " ".join(before.split()[-NEGATION_WINDOW:])
-        return bool(self.negation.search(window))
+        found = self.negation.search(window)
+        if found is None:
+            return False
+        return not self._confirmed(window, match, text)
+
+    def _confirmed(self, window: str, match: Hit, text: str) -> bool:
+        """True when only reporting words negate the match and the writer then confirms what was reported.
+
+        "Blackmailers claim your life will be ruined, and they are usually right": "claim" reports the
+        claim, so the negation pattern finds it, but the writer agrees. A language's negation pattern
+        marks its reporting words with a group named `reported`; the file's `confirmation:` pattern is
+        matched from the end of the match (anchored) to the end of the next sentence (at most 200 characters).
+        Read only for a negated match, which is rare: no cost on the parts a rule does not match.
+        """
+        negation = self.negation
+        if self.confirmation_source is None or negation is None or "reported" not in negation.groupindex:
+            return False
+        if not all(found.group("reported") for found in negation.finditer(window)):
+            return False  # a plain negation too ("people don't think it was your fault, and they are right")
+        confirmation = self.confirmation  # compiled only now: most negations are plain ("it is never your fault")
+        assert confirmation is not None  # its source is set
+        after = text[match.end : match.end + 200]
+        ends = [end.end() for end in _SENTENCE_END.finditer(after)]
+        after = after[: ends[1]] if len(ends) > 1 else after
+        return confirmation.match(after) is not None  # from the end of the match: the gap is the pattern's own
 
 
 # An anchor as numbers of `_STRINGS`: phrases by each number of their first need, those numbers,
@@ -370,15 +401,17 @@ def expand(pattern: str, define: dict[str, str]) -> str:
 
 
 @cache
-def _compile(patterns: tuple[str, ...], define: tuple[tuple[str, str], ...], negation: str, language: str) -> Matcher:
-    key = hashlib.sha256(json.dumps([patterns, define, negation]).encode("utf-8")).hexdigest()
+def _compile(
+    patterns: tuple[str, ...], define: tuple[tuple[str, str], ...], negation: str, language: str, confirmation: str = ""
+) -> Matcher:
+    key = hashlib.sha256(json.dumps([patterns, define, negation, confirmation]).encode("utf-8")).hexdigest()
     _languages[language] = None
     stored = _stored_matchers(language)
     found = _from_record(stored.get(key)) if stored is not None else None
     if found is not None:
         _made.append(found)
         return found
-    made = _derive(patterns, define, negation)
+    made = _derive(patterns, define, negation, confirmation)
     if stored is not None:
         stored[key] = _record(made)
         _save_matchers(language, stored)
@@ -386,7 +419,9 @@ def _compile(patterns: tuple[str, ...], define: tuple[tuple[str, str], ...], neg
     return made
 
 
-def _derive(patterns: tuple[str, ...], define: tuple[tuple[str, str], ...], negation: str) -> Matcher:
+def _derive(
+    patterns: tuple[str, ...], define: tuple[tuple[str, str], ...], negation: str, confirmation: str = ""
+) -> Matcher:
     table = dict(define)
     # Group names must be unique across alternatives: number every `neg` group, left to right.
     counter = count()
@@ -394,17 +429,19 @@ def _derive(patterns: tuple[str, ...], define: tuple[tuple[str, str], ...], nega
     joined = "|".join(phrases)
     source = rf"(?<!\w)(?:{joined})(?!\w)"
     negation_source = rf"(?<!\w)(?:{expand(negation, table)})(?!\w)" if negation else None
+    confirmation_source = rf"(?<!\w)(?:{expand(confirmation, table)})(?!\w)" if negation and confirmation else None
     try:
         re.compile(source, re.IGNORECASE)
-        if negation_source is not None:
-            re.compile(negation_source, re.IGNORECASE)
+        for extra in (negation_source, confirmation_source):
+            if extra is not None:
+                re.compile(extra, re.IGNORECASE)
     except re.error as err:
         raise LessonkitError(f"invalid pattern: {err}") from err
     inner = to_re2(joined, re.IGNORECASE)
     scanner = Scanner(source, re.IGNORECASE, re2_pattern=word_bounded(inner) if inner is not None else None)
     linear_part, python_part, wider = _split(phrases) if inner is None else (None, None, None)
     anchor = anchor_for(source, re.IGNORECASE)
-    return Matcher(source, negation_source, anchor, scanner, linear_part, python_part, wider)
+    return Matcher(source, negation_source, anchor, scanner, linear_part, python_part, wider, confirmation_source)
 
 
 def _split(phrases: list[str]) -> tuple[Scanner | None, Anchor | None, Scanner | None]:
@@ -537,6 +574,7 @@ def _record(matcher: Matcher) -> dict[str, Any]:
         **_scanner_record(scanner),
         "source": matcher.source,
         "negation": matcher.negation_source,
+        "confirmation": matcher.confirmation_source,
         "anchor": _anchor_record(matcher.anchor),
         "linear_part": None if linear is None else _scanner_record(linear),
         "python_part": _anchor_record(matcher.python_part),
@@ -579,10 +617,12 @@ def _scanner_from(record: object) -> Scanner | None:
 
 def _from_record(record: object) -> Matcher | None:
     """A matcher from a cache record, or None when the record is not of the shape `_record` writes."""
-    keys = ("source", "negation", "anchor", "re2", "names", "ascii", "linear_part", "python_part", "python_wider")
-    if not isinstance(record, dict) or set(record) != set(keys):
+    keys = ("source", "negation", "confirmation", "anchor", "re2", "names", "ascii", "linear_part", "python_part")
+    if not isinstance(record, dict) or set(record) != {*keys, "python_wider"}:
         return None
-    negation = record["negation"]
+    negation, confirmation = record["negation"], record["confirmation"]
+    if not (confirmation is None or isinstance(confirmation, str)):
+        return None
     scanner = _scanner_from(record)
     (anchor_ok, anchor), (python_ok, python_part) = _anchor_from(record["anchor"]), _anchor_from(record["python_part"])
     if scanner is None or not (negation is None or isinstance(negation, str)) or not (anchor_ok and python_ok):
@@ -599,13 +639,19 @@ def _from_record(record: object) -> Matcher | None:
         wider = _scanner_from(record["python_wider"])
         if wider is None or linear_part is None:
             return None
-    return Matcher(scanner.pattern, negation, anchor, scanner, linear_part, python_part, wider)
+    return Matcher(scanner.pattern, negation, anchor, scanner, linear_part, python_part, wider, confirmation)
 
 
-def compile_patterns(patterns: list[str], define: dict[str, str], negation: str = "", *, language: str) -> Matcher:
-    """One matcher for a list of patterns of a rule folder (`language`); cached, rules compile once per process."""
-    used = macros_used([*patterns, negation], define)
-    return _compile(tuple(patterns), tuple(sorted((name, define[name]) for name in used)), negation, language)
+def compile_patterns(
+    patterns: list[str], define: dict[str, str], negation: str = "", *, language: str, confirmation: str = ""
+) -> Matcher:
+    """One matcher for a list of patterns of a rule folder (`language`); cached, rules compile once per process.
+
+    `confirmation` is read only with a negation (`Matcher._confirmed`).
+    """
+    used = macros_used([*patterns, negation, confirmation], define)
+    table = tuple(sorted((name, define[name]) for name in used))
+    return _compile(tuple(patterns), table, negation, language, confirmation)
 
 
 def macros_used(texts: list[str], define: dict[str, str]) -> set[str]:

@@ -90,6 +90,7 @@ class RuleFileSchema(_Strict):
     language: Annotated[str, StringConstraints(pattern=r"^(?:[a-z]{2,3}|common)$")]
     define: dict[str, str] = {}
     negation: str = ""
+    confirmation: str = ""
     rules: Annotated[list[AnyRule], Field(min_length=1)]
 
 

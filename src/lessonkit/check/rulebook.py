@@ -228,6 +228,8 @@ class Rule:
     define: dict[str, str]
     negation: str
     location: Location
+    # The file's `confirmation:` pattern: read after a match that only reporting words negated (`Matcher.negated`).
+    confirmation: str = ""
 
     @property
     def id(self) -> str:
@@ -336,7 +338,7 @@ def load_rulebook(rules_dir: Path, cache_dir: Path | None = None) -> Rulebook:
     return _write_cache(_load_all(files), cache_dir, key, rules_dir, languages)
 
 
-_CACHE_FORMAT: Final = 2
+_CACHE_FORMAT: Final = 3
 # The modules whose code shapes a cached rule: a change to any makes a new cache file.
 # (linguistic/shape.py checks grammar rules' shapes when they are loaded, reading each entry as
 # linguistic/tokens.py and arabic.py tokenise text: a change there can make an entry dead or wordless.)
@@ -383,6 +385,7 @@ def _cache_record(book: Rulebook, rules_dir: Path, language: str) -> dict[str, A
                 "language": r.language,
                 "define": r.define,
                 "negation": r.negation,
+                "confirmation": r.confirmation,
                 # Relative to the rules folder, so that a moved project still points at its files.
                 "path": r.location.path.relative_to(rules_dir).as_posix(),
                 "line": r.location.line,
@@ -518,7 +521,7 @@ def _read_cache(path: Path, rules_dir: Path, language: str) -> tuple[Rule, ...] 
         files: dict[str, Path] = {}
         for item in record["rules"]:
             _want(type(item) is dict and item.keys() == _RULE_KEYS)
-            "".join((item["language"], item["negation"], item["path"]))  # TypeError unless all are str
+            "".join((item["language"], item["negation"], item["confirmation"], item["path"]))  # TypeError unless str
             _want(item["language"] == language and type(item["line"]) is int and type(item["column"]) is int)
             where = item["path"]
             if where not in files:
@@ -527,13 +530,14 @@ def _read_cache(path: Path, rules_dir: Path, language: str) -> tuple[Rule, ...] 
                 files[where] = rules_dir / relative
             location = Location(files[where], item["line"], item["column"])
             spec = _plain_spec(item["spec"])
-            rules.append(Rule(spec, item["language"], _string_map(item["define"]), item["negation"], location))
+            define = _string_map(item["define"])
+            rules.append(Rule(spec, item["language"], define, item["negation"], location, item["confirmation"]))
     except (_NotACacheError, ValueError, KeyError, TypeError, RecursionError):
         return None  # damaged or not ours: rebuilt from the rule files and written again
     return tuple(rules)
 
 
-_RULE_KEYS: Final = {"spec", "language", "define", "negation", "path", "line", "column"}
+_RULE_KEYS: Final = {"spec", "language", "define", "negation", "confirmation", "path", "line", "column"}
 
 
 def _load_all(files: list[Path]) -> Rulebook:
@@ -545,7 +549,14 @@ def _load_all(files: list[Path]) -> Rulebook:
     rules: list[Rule] = []
     for one in loaded:
         made = [
-            Rule(spec, one.language, _macros_of(spec, one.negation, tables[one.language]), one.negation, where)
+            Rule(
+                spec,
+                one.language,
+                _macros_of(spec, [one.negation, one.confirmation], tables[one.language]),
+                one.negation,
+                where,
+                one.confirmation,
+            )
             for spec, where in one.specs
         ]
         problems += _shape_problems(made, one.document, one.path)
@@ -570,6 +581,7 @@ class _RuleFile(NamedTuple):
     language: str
     define: dict[str, str]
     negation: str
+    confirmation: str
     specs: list[tuple[RuleSpec, Location]]
 
 
@@ -592,7 +604,8 @@ def _load_file(path: Path) -> tuple[_RuleFile | None, list[Diagnostic]]:
             )
         ]
     specs = [(to_spec(spec), Location(path, document.line_of(("rules", i)), 1)) for i, spec in enumerate(schema.rules)]
-    return _RuleFile(path, document, schema.language, dict(schema.define), schema.negation, specs), []
+    define = dict(schema.define)
+    return _RuleFile(path, document, schema.language, define, schema.negation, schema.confirmation, specs), []
 
 
 def _folder_macros(loaded: list[_RuleFile]) -> tuple[dict[str, dict[str, str]], list[Diagnostic]]:
@@ -616,8 +629,10 @@ def _folder_macros(loaded: list[_RuleFile]) -> tuple[dict[str, dict[str, str]], 
     return tables, problems
 
 
-def _macros_of(spec: RuleSpec, negation: str, table: dict[str, str]) -> dict[str, str]:
-    """The macros a rule names (in any of its fields, or its file's negation if it reads it), and those they name.
+def _macros_of(spec: RuleSpec, negating: list[str], table: dict[str, str]) -> dict[str, str]:
+    """The macros a rule names (in its fields, or its file's negation and confirmation), and those they name.
+
+    The file's `negating` patterns (negation, confirmation) count only for a rule that reads them.
 
     A rule keeps these alone: the cache holds each rule's table, and a folder's whole table in
     every rule was two thirds of the cache file. A name not in the folder is left out here and
@@ -625,7 +640,7 @@ def _macros_of(spec: RuleSpec, negation: str, table: dict[str, str]) -> dict[str
     """
     from lessonkit.check.patterns import macros_used
 
-    texts = [*_texts_in(dataclasses.asdict(spec)), negation if spec.negation else ""]
+    texts = [*_texts_in(dataclasses.asdict(spec)), *(negating if spec.negation else [])]
     return {name: table[name] for name in sorted(macros_used(texts, table))}
 
 

@@ -32,6 +32,7 @@ def matcher(rule: Rule, patterns: list[str] | None = None) -> Matcher:
             rule.define,
             rule.negation if rule.spec.negation else "",
             language=rule.language,
+            confirmation=rule.confirmation if rule.spec.negation else "",
         )
     except LessonkitError as err:
         raise LessonkitError(f"{rule.location}: rule {rule.id}: {err}") from err
