@@ -71,3 +71,10 @@ def test_rule_ids_are_unique_within_a_language_and_named_by_family() -> None:
         seen.add(key)
         assert rule.family in {"readability", "vocabulary", "tone", "terminology", "structure", "pack"}
         assert rule.spec.rationale and rule.spec.source and rule.spec.message
+
+
+def test_no_example_file_names_a_rule_twice() -> None:
+    # YAML keeps the last of two equal keys: a second table for a rule in one file hid the first one's examples.
+    for path in sorted((ROOT / "tests" / "checker_examples").glob("*.yml")):
+        keys = [line.split(":")[0] for line in path.read_text(encoding="utf-8").splitlines() if line[:1].isalpha()]
+        assert sorted(keys) == sorted(set(keys)), f"{path.name} names a rule twice"
