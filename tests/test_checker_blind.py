@@ -56,6 +56,7 @@ SETS: dict[str, tuple[str, ...]] = {
     "2026-12m": ("en", "de", "ar", "es"),  # blind since 2026-12-04 (BLIND13a en/es, BLIND13b de/ar): scored, never read
     "2026-12n": ("de", "ar"),  # blind since 2026-12-04 evening (BLIND14a de, BLIND14b ar): scored, never read
     "2026-12o": ("en",),  # blind since 2026-12-04 evening (BLIND15): scored, never read
+    "2026-12p": ("en", "es", "de", "ar"),  # blind since 2026-12-05 (BLIND16a en/es, BLIND16b de/ar): scored, never read
 }
 # Category of a blind set -> the rule family meant to catch it.
 FAMILIES = {"blame": "tone", "fear": "tone", "shame": "tone", "terminology": "terminology"}
@@ -78,7 +79,8 @@ NON_STUDENT = ("parents", "educators")
 # became the warning rule tone.blame-shapes-context; Spanish by 1, German and Arabic unchanged), 2026-12n (German,
 # Arabic) and 2026-12o (English) at the end of the seventeenth session's rules (committed before them, dc59ad9 and
 # 04b1f13, and also scored at 8ac08e3, the tree the session's rules began from: German rose by 8 sentences, Arabic by 4,
-# English by 2), the tree as it was when the set was written (docs/checker.md).
+# English by 2), 2026-12p (all four languages, written on 2026-12-05 by BLIND16a and BLIND16b) at 4354ffd, the tree the
+# twenty-first session's rules began from, the tree as it was when the set was written (docs/checker.md).
 # A later change may not fall below it by more than MARGIN (one or two sentences).
 BASELINE_RECALL: dict[tuple[str, str, str], float] = {
     ("2026-12", "en", "blame"): 0.182,
@@ -297,6 +299,22 @@ BASELINE_RECALL: dict[tuple[str, str, str], float] = {
     ("2026-12o", "en", "fear"): 0.5,
     ("2026-12o", "en", "shame"): 0.625,
     ("2026-12o", "en", "terminology"): 0.733,
+    ("2026-12p", "en", "blame"): 0.571,
+    ("2026-12p", "en", "fear"): 0.643,
+    ("2026-12p", "en", "shame"): 0.5,
+    ("2026-12p", "en", "terminology"): 0.867,
+    ("2026-12p", "es", "blame"): 0.457,
+    ("2026-12p", "es", "fear"): 0.607,
+    ("2026-12p", "es", "shame"): 0.5,
+    ("2026-12p", "es", "terminology"): 0.667,
+    ("2026-12p", "de", "blame"): 0.457,
+    ("2026-12p", "de", "fear"): 0.536,
+    ("2026-12p", "de", "shame"): 0.5,
+    ("2026-12p", "de", "terminology"): 0.733,
+    ("2026-12p", "ar", "blame"): 0.543,
+    ("2026-12p", "ar", "fear"): 0.536,
+    ("2026-12p", "ar", "shame"): 0.625,
+    ("2026-12p", "ar", "terminology"): 0.733,
 }
 # Good sentences with an error, at most: none in 2026-12; in 2026-12b the checker as it was when the
 # set was written (commit 8ce3af5) gave an error on 3 of 50 good sentences in en, de and ar and 1 of
@@ -342,6 +360,7 @@ GOOD_ERRORS_CEILING: dict[str, dict[str, int]] = {
     "2026-12m": {"en": 3, "de": 1, "ar": 0, "es": 2},
     "2026-12n": {"de": 1, "ar": 3},
     "2026-12o": {"en": 2},
+    "2026-12p": {"en": 2, "es": 1, "de": 3, "ar": 0},
 }
 MARGIN = 0.07
 
