@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Final, NamedTuple
 
 from lessonkit.check.linguistic import arabic, modality
-from lessonkit.check.linguistic.lexicon import LEXICONS
+from lessonkit.check.linguistic.lexicon import LEXICONS, Lexicon
 from lessonkit.check.linguistic.subject import subject, who
 from lessonkit.check.linguistic.tokens import Token, tokenise
 
@@ -108,7 +108,7 @@ def analyse(text: str, language: str) -> Analysis:
         not lexicon.meta.isdisjoint([t.norm for t in tokens])
         or _directive(tokens)
         or (language == "es" and _spanish_directive(tokens))
-        or _reported(clauses, lexicon.reporting, language)
+        or _reported(clauses, lexicon, language)
     )
     return Analysis(tuple(clauses), meta)
 
@@ -143,20 +143,55 @@ def _spanish_directive(tokens: list[Token]) -> bool:
     return bool(norms) and norms[0] in _SPANISH_NEVER and not _SPANISH_SAYING.isdisjoint(norms[1:3])
 
 
-def _reported(clauses: list[Clause], reporting: frozenset[str], language: str) -> bool:
+def _reported(clauses: list[Clause], lexicon: Lexicon, language: str) -> bool:
     """True when someone other than the child or the speaker says, claims or threatens what follows.
 
     "Blackmailers claim...", "he says your life will be over", "(a new friend) then says that
-    something bad will happen": the harm is reported as the offender's words, a warning sign.
+    something bad will happen", "offenders often tell children that ...", "they want you to feel
+    ...": the harm is reported as the offender's words or aim, a warning sign. "Your child may feel
+    they will never escape": the harm is a child's fear, reported to an adult.
     """
+    reporting = lexicon.reporting
     for clause in clauses:
         if clause.who in ("you", "speaker") or modality.COUNTERFACTUAL in clause.modalities:
             continue
         after = clause.tokens[clause.subject + 1 : clause.subject + 4]
         if any(t.norm in reporting and _introduces(clause.tokens, t, language) for t in after):
             return True
+        if clause.who == "offender" and not lexicon.telling.isdisjoint(t.norm for t in after):
+            return True
+        if clause.who == "child" and not lexicon.feeling.isdisjoint(t.norm for t in after):
+            return True
+        if _wants_believed(clause, lexicon):
+            return True
         # "... fragt und dann schreibt, dass ...": the verb of saying ends its clause, far from its subject.
         if clause.tokens and clause.tokens[-1].norm in reporting:
+            return True
+    return False
+
+
+# Who may be made to believe something: the child, children, or a pronoun standing for them.
+_MADE_TO_BELIEVE: Final = frozenset(["him", "her", "them", "us"])
+
+
+def _wants_believed(clause: Clause, lexicon: Lexicon) -> bool:
+    """"They want you to feel you will never be free": a verb of wanting, its object, "to", a verb of belief.
+
+    Only with an object between: "people want to think you asked for it" is not someone's aim for the child.
+    """
+    if not lexicon.intending:
+        return False
+    tokens = clause.tokens
+    start = clause.subject + 1
+    for at in range(start, min(start + 3, len(tokens) - 3)):
+        if tokens[at].norm not in lexicon.intending:
+            continue
+        whom = tokens[at + 1].norm
+        if (
+            (whom in _MADE_TO_BELIEVE or lexicon.who.get(whom) in ("you", "child"))
+            and tokens[at + 2].norm == "to"
+            and tokens[at + 3].norm in lexicon.believing
+        ):
             return True
     return False
 

@@ -43,6 +43,15 @@ class Lexicon(NamedTuple):
     # The subject pronoun may be dropped (Spanish, Arabic): a clause's subject may be read from its verb's
     # person ("aceptaste": you) with no word of `who` in the sentence, so a pre-filter on `who` words misses it.
     pro_drop: bool = False
+    # Verbs of telling: they report speech only when an offender tells ("groomers tell children that
+    # ..."); a parent who "told you not to" is a reproach, so they are not in `reporting`.
+    telling: frozenset[str] = frozenset()
+    # "(they) want you to believe ...": what someone wants the child to believe is reported as their aim.
+    intending: frozenset[str] = frozenset()
+    believing: frozenset[str] = frozenset()
+    # "Your child may feel they will never escape": a child's fear, reported about them to an adult. Only with a
+    # child as subject: "everyone will think you are stupid" is others' judgement, not a feeling reported.
+    feeling: frozenset[str] = frozenset()
 
 
 def _who(**classes: str) -> dict[str, str]:
@@ -190,6 +199,10 @@ EN: Final = Lexicon(
             "texted",
         ]
     ),
+    telling=frozenset(["tell", "tells", "told", "telling"]),
+    intending=frozenset(["want", "wants", "wanted", "wanting"]),
+    believing=frozenset(["believe", "think", "feel"]),
+    feeling=frozenset(["feel", "feels", "felt", "fear", "fears", "feared", "worry", "worries", "worried"]),
 )
 
 DE: Final = Lexicon(
