@@ -344,9 +344,9 @@ def _narrowed(source: str, narrow: Callable[[str], str | None], inside: str, out
             char = source[index]
             if not in_class and char == "[":
                 # The same class recurs (the separator of every space in a phrase): once narrowed, it is reused.
-                whole = _CLASS.match(source, index)
-                done = classes.get(whole.group()) if whole is not None else None
-                if done is not None and whole is not None:
+                if (whole := _CLASS.match(source, index)) is not None and (
+                    done := classes.get(whole.group())
+                ) is not None:
                     out.append(done)
                     index = whole.end()
                     continue

@@ -566,6 +566,23 @@ def _scanner_record(scanner: Scanner) -> dict[str, Any]:
     }
 
 
+# The fields `_record` writes (with those of `_scanner_record`): a cache record with any other set is not read.
+_RECORD_KEYS: Final = frozenset(
+    [
+        "source",
+        "negation",
+        "confirmation",
+        "anchor",
+        "re2",
+        "names",
+        "ascii",
+        "linear_part",
+        "python_part",
+        "python_wider",
+    ]
+)
+
+
 def _record(matcher: Matcher) -> dict[str, Any]:
     scanner = matcher.scanner
     assert scanner is not None  # `_derive` always makes one
@@ -617,15 +634,14 @@ def _scanner_from(record: object) -> Scanner | None:
 
 def _from_record(record: object) -> Matcher | None:
     """A matcher from a cache record, or None when the record is not of the shape `_record` writes."""
-    keys = ("source", "negation", "confirmation", "anchor", "re2", "names", "ascii", "linear_part", "python_part")
-    if not isinstance(record, dict) or set(record) != {*keys, "python_wider"}:
+    if not isinstance(record, dict) or set(record) != _RECORD_KEYS:
         return None
     negation, confirmation = record["negation"], record["confirmation"]
-    if not (confirmation is None or isinstance(confirmation, str)):
+    if not all(source is None or isinstance(source, str) for source in (negation, confirmation)):
         return None
     scanner = _scanner_from(record)
     (anchor_ok, anchor), (python_ok, python_part) = _anchor_from(record["anchor"]), _anchor_from(record["python_part"])
-    if scanner is None or not (negation is None or isinstance(negation, str)) or not (anchor_ok and python_ok):
+    if scanner is None or not (anchor_ok and python_ok):
         return None
     linear_part = None
     if record["linear_part"] is not None:
