@@ -683,6 +683,11 @@ class Scanner:
         return _searcher(engine), self.match_groups, named
 
     @property
+    def compiled(self) -> bool:
+        """True once a program of the whole pattern is compiled (UTF-8 or Latin-1)."""
+        return self._compiled or self._ascii_compiled
+
+    @property
     def linear(self) -> bool:
         """True when matching runs in time linear in the text (RE2)."""
         return self.engine is not None

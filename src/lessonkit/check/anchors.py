@@ -83,12 +83,21 @@ class Anchor(NamedTuple):
 
 def anchor_for(pattern: str, flags: int = 0) -> Anchor | None:
     """The anchor of a pattern, or None when some phrase has no fixed string to look for."""
-    phrases = []
-    for alternative in _phrases(list(_parser.parse(pattern, flags))):
-        needs = _useful(_needs(alternative))
-        if not needs:
-            return None  # this phrase could match text without any fixed string
-        phrases.append(tuple(frozenset(fold(x) for x in needed) for needed in needs))
+    return anchor_of(alternative_needs(pattern, flags))
+
+
+def alternative_needs(pattern: str, flags: int = 0) -> list[Needs]:
+    """What each top-level alternative of a pattern needs, in order (empty: it needs no fixed string)."""
+    return [
+        tuple(frozenset(fold(x) for x in needed) for needed in _useful(_needs(alternative)))
+        for alternative in _phrases(list(_parser.parse(pattern, flags)))
+    ]
+
+
+def anchor_of(phrases: list[Needs]) -> Anchor | None:
+    """The anchor of phrases with these needs, or None when one needs nothing (it could match any text)."""
+    if any(not needs for needs in phrases):
+        return None
     return Anchor(tuple(dict.fromkeys(phrases)))
 
 

@@ -175,7 +175,7 @@ _MADE_TO_BELIEVE: Final = frozenset(["him", "her", "them", "us"])
 
 
 def _wants_believed(clause: Clause, lexicon: Lexicon) -> bool:
-    """"They want you to feel you will never be free": a verb of wanting, its object, "to", a verb of belief.
+    """A verb of wanting, its object, "to", a verb of belief: "they want you to feel you will never be free".
 
     Only with an object between: "people want to think you asked for it" is not someone's aim for the child.
     """
