@@ -108,7 +108,7 @@ def analyse(text: str, language: str) -> Analysis:
         not lexicon.meta.isdisjoint([t.norm for t in tokens])
         or _directive(tokens)
         or (language == "es" and _spanish_directive(tokens))
-        or _reported(clauses, lexicon, language)
+        or (_reported(clauses, lexicon, language) and not _confirmed(tokens, lexicon))
     )
     return Analysis(tuple(clauses), meta)
 
@@ -167,6 +167,22 @@ def _reported(clauses: list[Clause], lexicon: Lexicon, language: str) -> bool:
         # "... fragt und dann schreibt, dass ...": the verb of saying ends its clause, far from its subject.
         if clause.tokens and clause.tokens[-1].norm in reporting:
             return True
+    return False
+
+
+def _confirmed(tokens: list[Token], lexicon: Lexicon) -> bool:
+    """True when the writer agrees with what the sentence reports ("..., and that is true"; not "that is not true").
+
+    "Offenders tell children that their life is over, and that is true" is the writer's own claim.
+    """
+    norms = [t.norm for t in tokens]
+    for phrase in lexicon.confirming:
+        size = len(phrase)
+        for at in range(1, len(norms) - size + 1):
+            if tuple(norms[at : at + size]) == phrase:
+                following = norms[at + size : at + size + 1]
+                if not following or following[0] not in lexicon.negators:
+                    return True
     return False
 
 

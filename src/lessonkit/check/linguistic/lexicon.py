@@ -52,6 +52,9 @@ class Lexicon(NamedTuple):
     # "Your child may feel they will never escape": a child's fear, reported about them to an adult. Only with a
     # child as subject: "everyone will think you are stupid" is others' judgement, not a feeling reported.
     feeling: frozenset[str] = frozenset()
+    # Words by which the writer agrees with what was reported ("..., and that is true", "..., und das stimmt"):
+    # such a sentence is the writer's own claim, judged like any other. Followed by a negator, they refute it.
+    confirming: tuple[tuple[str, ...], ...] = ()
 
 
 def _who(**classes: str) -> dict[str, str]:
@@ -203,6 +206,26 @@ EN: Final = Lexicon(
     intending=frozenset(["want", "wants", "wanted", "wanting"]),
     believing=frozenset(["believe", "think", "feel"]),
     feeling=frozenset(["feel", "feels", "felt", "fear", "fears", "feared", "worry", "worries", "worried"]),
+    confirming=tuple(
+        tuple(phrase.split())
+        for phrase in (
+            "that is true",
+            "that 's true",
+            "it is true",
+            "it 's true",
+            "which is true",
+            "they are right",
+            "they 're right",
+            "he is right",
+            "he 's right",
+            "she is right",
+            "she 's right",
+            "and it will",
+            "and they will",
+            "and you will",
+            "and you won't",
+        )
+    ),
 )
 
 DE: Final = Lexicon(
@@ -335,6 +358,24 @@ DE: Final = Lexicon(
             "warnt",
             "warnte",
         ]
+    ),
+    # "Täter erzählen Kindern oft, dass ...": with an offender as subject. Not "reden" ("reden ... ein" is telling, but
+    # "dass der Fremde mit dir reden konnte" is not).
+    telling=frozenset(["erzählen", "erzählt", "erzählte", "erzählten"]),
+    confirming=tuple(
+        tuple(phrase.split())
+        for phrase in (
+            "das stimmt",
+            "es stimmt",
+            "das ist wahr",
+            "es ist wahr",
+            "was stimmt",
+            "sie haben recht",
+            "haben sie recht",
+            "er hat recht",
+            "hat er recht",
+            "sie hat recht",
+        )
     ),
 )
 
