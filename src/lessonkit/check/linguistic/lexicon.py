@@ -220,10 +220,10 @@ EN: Final = Lexicon(
             "he 's right",
             "she is right",
             "she 's right",
+            # "..., and it will": a harm said to be coming, agreed with ("and it will not" refutes it). Not "and you
+            # will": "..., and you won't" ("and you will not") agrees with "you will never be free".
             "and it will",
             "and they will",
-            "and you will",
-            "and you won't",
         )
     ),
 )
