@@ -45,7 +45,7 @@ import re2
 from lessonkit import __version__
 from lessonkit.cache_file import read_sealed_file, write_sealed_file
 from lessonkit.check import macros
-from lessonkit.check.anchors import Anchor, alternative_needs, anchor_for, fold
+from lessonkit.check.anchors import Anchor, Needs, alternative_needs, anchor_for, anchor_of, fold
 from lessonkit.check.quotation import in_quotation as in_quotation
 from lessonkit.check.resources import cache_dir
 from lessonkit.linear_re import Hit, Scanner, re2_options, to_re2, word_bounded
@@ -299,15 +299,14 @@ def _layout(source: str, pieces: object) -> _Layout | None:
     return tuple(layout)
 
 
-def _pieces(phrases: list[str], source: str) -> list[list[Any]] | None:
+def _pieces(phrases: list[str], needs: list[Needs]) -> list[list[Any]] | None:
     """Each phrase's length and its most selective set of needed strings (`Matcher._pruned`), or None.
 
-    The parser reads the top-level alternatives of `source`, one per phrase (checked by their
-    number), in order.
+    `needs` are those of the top-level alternatives of the phrases' joined pattern (`alternative_needs`),
+    one per phrase (checked by their number), in order.
     """
     if len(phrases) < 2:
         return None
-    needs = alternative_needs(source, re.IGNORECASE)
     if len(needs) != len(phrases):
         return None
     return [[len(phrase), sorted(need[0]) if need else None] for phrase, need in zip(phrases, needs, strict=True)]
@@ -540,12 +539,10 @@ def _derive(
         raise LessonkitError(f"invalid pattern: {err}") from err
     inner = to_re2(joined, re.IGNORECASE)
     scanner = Scanner(source, re.IGNORECASE, re2_pattern=word_bounded(inner) if inner is not None else None)
-    linear_part, python_part, wider = _split(phrases) if inner is None else (None, None, None)
-    anchor = anchor_for(source, re.IGNORECASE)
-    pieces = _pieces(phrases, source) if inner is not None else None
-    linear_pieces = None
-    if linear_part is not None:
-        linear_pieces = _pieces([p for p in phrases if to_re2(p, re.IGNORECASE) is not None], linear_part.pattern)
+    linear_part, python_part, wider, linear_pieces = _split(phrases) if inner is None else (None, None, None, None)
+    needs = alternative_needs(source, re.IGNORECASE)  # parsed once: the anchor and each phrase's need
+    anchor = anchor_of(needs)
+    pieces = _pieces(phrases, needs) if inner is not None else None
     return Matcher(
         source,
         negation_source,
@@ -560,29 +557,37 @@ def _derive(
     )
 
 
-def _split(phrases: list[str]) -> tuple[Scanner | None, Anchor | None, Scanner | None]:
-    """For a pattern RE2 cannot run whole: its RE2 phrases, the anchor of the others, and those others widened.
+_Split = tuple[Scanner | None, Anchor | None, Scanner | None, list[list[Any]] | None]
 
-    The widened phrases are the Python-only ones without their lookarounds, on RE2 (None when RE2
-    cannot run them even so). (None, None, None) when that cannot stand in for the whole pattern:
+
+def _split(phrases: list[str]) -> _Split:
+    """For a pattern RE2 cannot run whole: its RE2 phrases, the others' anchor, those widened, the RE2 phrases' pieces.
+
+    The pieces are as `_pieces` makes them. The widened phrases are the Python-only ones without
+    their lookarounds, on RE2 (None when RE2 cannot run them even so). All None when that cannot
+    stand in for the whole pattern:
     no phrase or every phrase needs Python, a Python-only phrase has named groups (a hit of the
     whole pattern lists them all), or the Python-only phrases have no anchor.
     """
-    linear = [p for p in phrases if to_re2(p, re.IGNORECASE) is not None]
-    python = [p for p in phrases if to_re2(p, re.IGNORECASE) is None]
+    linear: list[str] = []
+    python: list[str] = []
+    for phrase in phrases:  # each phrase translated once
+        (linear if to_re2(phrase, re.IGNORECASE) is not None else python).append(phrase)
     if not linear or not python or any(re.compile(p, re.IGNORECASE).groupindex for p in python):
-        return None, None, None
+        return None, None, None, None
     joined = "|".join(linear)
     inner = to_re2(joined, re.IGNORECASE)
     needs = anchor_for(rf"(?<!\w)(?:{'|'.join(python)})(?!\w)", re.IGNORECASE)
     if inner is None or needs is None:
-        return None, None, None
+        return None, None, None, None
     wider = "|".join(without_lookarounds(p) for p in python)
     wider_re2 = to_re2(wider, re.IGNORECASE)
-    scanner = Scanner(rf"(?<!\w)(?:{joined})(?!\w)", re.IGNORECASE, re2_pattern=word_bounded(inner))
+    scanner = Scanner(f"{_OPEN}{joined}{_CLOSE}", re.IGNORECASE, re2_pattern=word_bounded(inner))
+    pieces = _pieces(linear, alternative_needs(scanner.pattern, re.IGNORECASE))
     if wider_re2 is None:
-        return scanner, needs, None
-    return scanner, needs, Scanner(rf"(?<!\w)(?:{wider})(?!\w)", re.IGNORECASE, re2_pattern=word_bounded(wider_re2))
+        return scanner, needs, None, pieces
+    widened = Scanner(f"{_OPEN}{wider}{_CLOSE}", re.IGNORECASE, re2_pattern=word_bounded(wider_re2))
+    return scanner, needs, widened, pieces
 
 
 _LOOKAROUND = ("(?=", "(?!", "(?<=", "(?<!")

@@ -186,7 +186,7 @@ def _confirmed(tokens: list[Token], lexicon: Lexicon) -> bool:
     return False
 
 
-# Who may be made to believe something: the child, children, or a pronoun standing for them.
+# Object pronouns that may stand for the child made to believe something ("you" and children are read from `who`).
 _MADE_TO_BELIEVE: Final = frozenset(["him", "her", "them", "us"])
 
 
