@@ -48,13 +48,14 @@ from lessonkit.check import macros
 from lessonkit.check.anchors import Anchor, Needs, alternative_needs, anchor_for, anchor_of, fold
 from lessonkit.check.quotation import in_quotation as in_quotation
 from lessonkit.check.resources import cache_dir
+from lessonkit.lazy_re import LazyPattern
 from lessonkit.linear_re import Hit, Scanner, re2_options, to_re2, word_bounded
 from lessonkit.problems import LessonkitError
 
 # The Arabic question mark and semicolon (؟ ؛) end sentences and clauses like their Latin forms.
 _SEPARATOR = r"[^\w.!?;:؟؛]+"
-_CLAUSE_END = re.compile(r"[.!?;:؟؛\n]\s*\n|[.!?;:؟؛]")
-_SENTENCE_END = re.compile(r"[.!?؟]")
+_CLAUSE_END = LazyPattern(r"[.!?;:؟؛\n]\s*\n|[.!?;:؟؛]")
+_SENTENCE_END = LazyPattern(r"[.!?؟]")
 NEGATION_WINDOW = 5  # words before a match that can negate it ("it is never your fault")
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
+from lessonkit.lazy_re import LazyPattern
 from lessonkit.linear_re import Hit, scanner
 
 # `{{ ... }}` tokens: the pattern of `load.references.ANY_TOKEN`, repeated here because importing
 # that module loads markdown-it, which a plain text never needs (a test holds the two equal).
-ANY_TOKEN = re.compile(r"\{\{(?P<inner>.*?)\}\}")
+ANY_TOKEN = LazyPattern(r"\{\{(?P<inner>.*?)\}\}")
 
 # These four scan ahead for a closing mark, which with Python's engine costs time quadratic in
 # a line of unclosed openings ("<!--<!--...", "](](..."): they run on RE2 (linear time).
@@ -24,14 +25,14 @@ _LINE_MARKER = re.compile(
     r"|(?i:Type:[ \t]*(?:choice|scenario|true-false|truefalse|true/false|multiple-choice|order|ordering))[ \t]*$))",
     re.M,
 )
-_INLINE_MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`|\[|\||\\")
+_INLINE_MARKUP = LazyPattern(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`|\[|\||\\")
 # The characters every inline markup match starts with: one search for them is much cheaper than
 # the substitution trying its lookarounds at every character of a text that has none of them.
 _INLINE_START = re.compile(r"[*_`\[|\\]")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 
 
-_NOT_NEWLINE = re.compile(r"[^\n]")
+_NOT_NEWLINE = LazyPattern(r"[^\n]")
 
 
 def _spaces(match: Hit | re.Match[str]) -> str:

@@ -32,9 +32,11 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Final, NamedTuple
 
+from lessonkit.lazy_re import LazyPattern
+
 # Every character that opens or closes a quotation.
 _MARK: Final = re.compile("[\"'\u2018\u2019\u201a\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a]")
-_BREAK: Final = re.compile(r"\n(?=\n)")  # a paragraph ends at a blank line ("\n\n\n" holds two)
+_BREAK: Final = LazyPattern(r"\n(?=\n)")  # a paragraph ends at a blank line ("\n\n\n" holds two)
 
 _DOUBLE: Final = '"\u201c\u201d'
 _SINGLE_OPEN: Final = "'\u2018"
@@ -245,7 +247,7 @@ def blank_quoted(sentence: str, start: int, text: str) -> str:
     return "".join(pieces)
 
 
-_LETTER: Final = re.compile(r"[^\W\d_]")  # how a word of `check.sentences` begins
+_LETTER: Final = LazyPattern(r"[^\W\d_]")  # how a word of `check.sentences` begins
 
 
 def sentence_origin(sentence: str, start: int, text: str) -> int:

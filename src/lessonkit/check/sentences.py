@@ -7,17 +7,18 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from lessonkit.check.document import TextUnit
+from lessonkit.lazy_re import LazyPattern
 
 # Combining marks (Arabic harakat and shadda, separately typed Latin accents) are not word
 # characters to the regex engine, but they belong to the letter they sit on: without them a
 # word such as "متدخّل" would fall apart at its shadda into "rare" fragments.
 MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
 _LETTERS = rf"[^\W\d_]+(?:[{MARKS}]+[^\W\d_]*)*"  # letters, with marks between or after them
-WORD = re.compile(rf"{_LETTERS}(?:['\-]{_LETTERS})*")
+WORD = LazyPattern(rf"{_LETTERS}(?:['\-]{_LETTERS})*")
 # `WORD` on ASCII text: there its letters are A-Z and a-z and no combining mark can occur, and
 # plain ranges are about twice as fast as `WORD`'s Unicode classes.
 _ASCII_WORD = re.compile(r"[A-Za-z]+(?:['\-][A-Za-z]+)*")
-WITHOUT_MARKS = re.compile(f"[{MARKS}]")
+WITHOUT_MARKS = LazyPattern(f"[{MARKS}]")
 # A sentence ends at . ! ? (also Arabic ؟ and ۔) or where a new list item, quiz line or paragraph starts.
 _END = re.compile(r"[.!?؟۔]+[\"')\]]*(?=\s|$)")
 _NEW_ITEM = re.compile(r"\n(?=[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|[QA]:|#|\n|$))")
@@ -42,7 +43,7 @@ def words(text: str) -> list[str]:
 
 def word_pattern(text: str) -> re.Pattern[str]:
     """`WORD`, or on ASCII text a pattern that finds exactly the same words there, faster."""
-    return _ASCII_WORD if text.isascii() else WORD
+    return _ASCII_WORD if text.isascii() else WORD.compiled
 
 
 # Readability and sentence length both read every part's sentences, one rule after the other over

@@ -31,11 +31,12 @@ from lessonkit.check.finding import Suppression
 from lessonkit.check.rule_codes import QA_RULE
 from lessonkit.closest_name import closest_name
 from lessonkit.diagnostics import Diagnostic, Location
+from lessonkit.lazy_re import LazyPattern
 
 SUPPRESSION_RULE = "check.suppression"
 _COMMENT = re.compile(r"<!--\s*lessonkit:\s*ignore\s+(?P<rule>[^\s\"]+)(?:\s+\"(?P<reason>[^\"]*)\")?\s*-->")
 # A translator comment: "# " at the start of a line (never "#.", "#:", "#," or "#|", which tools write).
-_PO_COMMENT = re.compile(r"^#\s+lessonkit:\s*ignore\s+(?P<rule>[^\s\"]+)(?:\s+\"(?P<reason>[^\"]*)\")?\s*$")
+_PO_COMMENT = LazyPattern(r"^#\s+lessonkit:\s*ignore\s+(?P<rule>[^\s\"]+)(?:\s+\"(?P<reason>[^\"]*)\")?\s*$")
 # How a suppression is written, for the suggestion when one lacks its reason.
 _FORM = '<!-- lessonkit: ignore {rule} "why this is fine here" -->'
 _PO_FORM = '# lessonkit: ignore {rule} "why this is fine here"'
@@ -48,7 +49,7 @@ _TOOL, _VERB = "lessonkit", "ignore"
 _WINDOW = 300
 _OPENING = re.compile(r"<!--")
 # The words a suppression starts with, as written: tool, separator, verb, then the rest.
-_HEAD = re.compile(r"[ \t]*(?P<tool>[^\W\d_]+)[ \t]*(?P<sep>[:\-_]?)[ \t]*(?P<verb>[^\W\d_]*)(?P<rest>.*)", re.DOTALL)
+_HEAD = LazyPattern(r"[ \t]*(?P<tool>[^\W\d_]+)[ \t]*(?P<sep>[:\-_]?)[ \t]*(?P<verb>[^\W\d_]*)(?P<rest>.*)", re.DOTALL)
 _QUOTES = "\u201c\u201d\u201e\u00ab\u00bb'\u2018\u2019`"  # quotes a word processor or a habit puts in place of "
 _SUGGESTED = 20  # unknown rules looked up for a "did you mean" per file (a file of thousands costs no more)
 

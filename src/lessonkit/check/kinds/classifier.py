@@ -57,6 +57,7 @@ from lessonkit.check.patterns import in_question, in_quotation
 from lessonkit.check.resources import cache_dir
 from lessonkit.check.rulebook import Rule
 from lessonkit.check.sentences import WITHOUT_MARKS, WORD, sentences
+from lessonkit.lazy_re import LazyPattern
 from lessonkit.problems import LessonkitError, Location
 
 if TYPE_CHECKING:
@@ -77,7 +78,7 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": 
 # cites a blaming sentence to avoid ("Never ask 'why did you send it?'") is judged without it.
 # A German „...“ closes at “ or ” or, in plain text (which straightens both), at ", as in
 # check/quotation.py: otherwise a German quotation ran past its end.
-_QUOTED = re.compile(
+_QUOTED = LazyPattern(
     '"[^"]*"|\u201c[^\u201d]*\u201d|\u201e[^\u201c\u201d"]*[\u201c\u201d"]|\u00ab[^\u00bb]*\u00bb'
     "|\u2018[^\u2019]*\u2019|(?<!\\w)'[^']*'(?!\\w)"
 )
@@ -808,7 +809,7 @@ def _numbers(values: tuple[float, ...]) -> bool:
     return not values or (min(values) >= -WEIGHT_BOUND and max(values) <= WEIGHT_BOUND and math.isfinite(sum(values)))
 
 
-_LONG_NUMBER: Final = re.compile(r"[0-9]{4000,}")
+_LONG_NUMBER: Final = LazyPattern(r"[0-9]{4000,}")
 
 
 @cache

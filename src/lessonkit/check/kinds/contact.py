@@ -17,6 +17,7 @@ from lessonkit.check.kinds import finding, units
 from lessonkit.check.plain import ANY_TOKEN
 from lessonkit.check.rulebook import Rule
 from lessonkit.diagnostics import Diagnostic
+from lessonkit.lazy_re import LazyPattern
 from lessonkit.linear_re import DIGIT, SPACE, WORD, Scanner, scanner
 
 _TLD = (
@@ -44,16 +45,16 @@ _PHONE = Scanner(
     re2_pattern=rf"(?:^|[^{WORD}+])(?P<m>\+?{DIGIT}[{DIGIT} ()./-]{{3,}}{DIGIT})(?:[^{WORD}]|$)",
 )
 _TOKEN = scanner(ANY_TOKEN.pattern, ANY_TOKEN.flags)
-_YEARS = re.compile(r"^\d{4}\s*[-/]\s*\d{2,4}$")
+_YEARS = LazyPattern(r"^\d{4}\s*[-/]\s*\d{2,4}$")
 # Languages that group thousands with a dot ("10.731 Meldungen"): there a dot-grouped figure is a
 # count, not a phone number. Space-grouped figures stay suspect: "116 111" is a helpline.
 _DOT_THOUSANDS = frozenset({"de"})
-_DOT_GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
+_DOT_GROUPED = LazyPattern(r"^\d{1,3}(?:\.\d{3})+$")
 # A bare figure of five or six digits dated by a year within two words ("من 10731 عام 2022",
 # "26718 in 2023") is a count from a report, not a number to call: short codes and helplines are
 # not dated in a sentence.
-_BARE_FIGURE = re.compile(r"^\d{5,6}$")
-_DATED = re.compile(r"\s+(?:\S+\s+){0,2}?(?:19|20)\d\d(?!\d)")
+_BARE_FIGURE = LazyPattern(r"^\d{5,6}$")
+_DATED = LazyPattern(r"\s+(?:\S+\s+){0,2}?(?:19|20)\d\d(?!\d)")
 # Cheap tests that every match of the pattern above passes (the engine skips ahead to their
 # first character), so most parts never run the full patterns.
 _WEB_HINT = re.compile(rf"://|www\.|\.(?:{_TLD})")

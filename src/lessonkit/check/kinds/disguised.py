@@ -30,6 +30,7 @@ from lessonkit.check.document import Document
 from lessonkit.check.kinds import finding, units
 from lessonkit.check.rulebook import Rule
 from lessonkit.diagnostics import Diagnostic
+from lessonkit.lazy_re import LazyPattern
 
 # Default-ignorable characters outside category Cf that render as nothing: the combining grapheme
 # joiner, Hangul fillers, Khmer inherent vowels, variation selectors.
@@ -45,15 +46,15 @@ _COMPATIBLE: Final = (
 _LATIN: Final = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
 _CYRILLIC_GREEK: Final = "\u0370-\u03ff\u0400-\u052f"
 # A run of hidden characters, or one character (with one character of lookahead): linear in the text.
-_SUSPECT: Final = re.compile(
+_SUSPECT: Final = LazyPattern(
     f"(?P<hidden>[{_IGNORABLE}{_FORMAT}]+)|(?P<compatible>[{_COMPATIBLE}])"
     f"|(?P<mixed>[{_LATIN}](?=[{_CYRILLIC_GREEK}])|[{_CYRILLIC_GREEK}](?=[{_LATIN}]))"
 )
-_HIDDEN: Final = re.compile(f"[{_IGNORABLE}{_FORMAT}]")
+_HIDDEN: Final = LazyPattern(f"[{_IGNORABLE}{_FORMAT}]")
 # What ends a word for counting findings: not a word character (letters, digits; fullwidth and
 # mathematical letters are word characters too) and not hidden.
-_BREAK: Final = re.compile(f"[^\\w{_IGNORABLE}{_FORMAT}]")
-_OVERRIDE: Final = re.compile("[\u202d\u202e]")
+_BREAK: Final = LazyPattern(f"[^\\w{_IGNORABLE}{_FORMAT}]")
+_OVERRIDE: Final = LazyPattern("[\u202d\u202e]")
 _WORD_REACH: Final = 40  # characters either side kept in the quoted word (a hostile "word" may be a megabyte)
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import importlib
 import marshal
-import re
 import sys
 from collections.abc import Callable
 from functools import cache
@@ -28,15 +27,16 @@ from typing import TYPE_CHECKING, Any
 from lessonkit.cache_file import read_sealed_file, write_sealed_file
 from lessonkit.check import resources
 from lessonkit.check.resources import cache_dir, syllable_table
+from lessonkit.lazy_re import LazyPattern
 
 if TYPE_CHECKING:
     from lessonkit.check.kinds._hyphen_points import Table as _PointsTable
 
 # textstat.backend.utils.constants: an apostrophe not followed by a contraction ending is punctuation.
 # (Two passes, as textstat makes them: one pattern with both alternatives is a fifth slower.)
-_NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")
-_PUNCTUATION = re.compile(r"[^\w\s\']")
-_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
+_NONCONTRACTION_APOSTROPHE = LazyPattern(r"\'(?![tsd]|ve|ll|re)")
+_PUNCTUATION = LazyPattern(r"[^\w\s\']")
+_SENTENCE = LazyPattern(r"\b[^.!?]+[.!?]*")
 
 
 def _clean(text: str) -> str:

@@ -11,8 +11,9 @@ from lessonkit.check.kinds.phrases import matcher
 from lessonkit.check.rulebook import Rule
 from lessonkit.check.sentences import words
 from lessonkit.diagnostics import Diagnostic
+from lessonkit.lazy_re import LazyPattern
 
-_BULLET = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\S", re.M)
+_BULLET = LazyPattern(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\S", re.M)
 
 
 def required_section(rule: Rule, document: Document) -> Iterator[Diagnostic]:

@@ -109,7 +109,7 @@ def _judge(
 ) -> tuple[str, float | None]:
     """The token's word form, and its score when it is rare and not defined (None: never reported)."""
     # Frequency tables list words without vowel marks (wordfreq removes them).
-    word = WITHOUT_MARKS.sub("", token).casefold()
+    word = (token if token.isascii() else WITHOUT_MARKS.sub("", token)).casefold()  # marks are not ASCII
     if len(word) < rule.spec.min_length or word in allowed:
         return word, None
     score = table.get(word, None)

@@ -8,11 +8,11 @@ cheaper to make than a frozen dataclass's).
 
 from __future__ import annotations
 
-import re
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Final, NamedTuple
 
 from lessonkit.check.linguistic import arabic
+from lessonkit.lazy_re import LazyPattern
 
 # Letters with inner apostrophes or hyphens ("don't", "well-known"), any script; digits are words too.
 _WORD_SOURCE: Final = r"[^\W_]+(?:['\u2019\u02bc][^\W_]+|-[^\W_]+)*"
@@ -42,14 +42,8 @@ class Token(NamedTuple):
         return self.text[:1].isupper()
 
 
-@cache
-def _word() -> re.Pattern[str]:
-    return re.compile(_WORD_SOURCE)
-
-
-@cache
-def _arabic_word() -> re.Pattern[str]:
-    return re.compile(arabic.WORD_SOURCE)
+_WORD: Final = LazyPattern(_WORD_SOURCE)
+_ARABIC_WORD: Final = LazyPattern(arabic.WORD_SOURCE)
 
 
 # A Token made without the named tuple's Python-level `__new__` (one call per word analysed).
@@ -63,10 +57,9 @@ def tokenise(text: str, language: str) -> list[Token]:
     if language == "ar":
         # A word keeps its vowel marks in `text` (its span) and loses them in `norm`, as the lexicon writes it.
         return [
-            _token(Token, (*m.span(), m.group(), arabic.plain(m.group()).lower()))
-            for m in _arabic_word().finditer(text)
+            _token(Token, (*m.span(), m.group(), arabic.plain(m.group()).lower())) for m in _ARABIC_WORD.finditer(text)
         ]
-    for match in _word().finditer(text):
+    for match in _WORD.finditer(text):
         word = match.group()
         norm = word.lower()
         if not norm.isascii():  # the typographic apostrophes are the only characters translated
