@@ -78,3 +78,24 @@ def test_an_open_shard_file_left_to_the_end_closes_silently(tmp_path: Path) -> N
     done = _run(code, ROOT)
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
+
+
+def test_a_small_check_makes_no_collection_that_frees_nothing(tmp_path: Path) -> None:
+    # With Python's default threshold (700) the same check ran 37 collections of the youngest
+    # generation, each walking what start-up had just made, all of it still alive.
+    text = tmp_path / "note.md"
+    text.write_text("If someone tricks you, it is never your fault. Tell a trusted adult.\n", encoding="utf-8")
+    code = (
+        "import gc, sys\n"
+        "from lessonkit.cli import main\n"
+        f"sys.argv = ['lessonkit', 'check', {str(text)!r}, '--audience', 'students', '--band', '8-10']\n"
+        "before = gc.get_stats()[0]['collections']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as stop:\n"
+        "    assert stop.code == 0, stop.code\n"
+        "print('collections', gc.get_stats()[0]['collections'] - before)\n"
+    )
+    done = _run(code, ROOT)
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout.split()[-1]) <= 2
