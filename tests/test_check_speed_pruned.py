@@ -10,6 +10,7 @@ labelled corpus of the rule's language.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -135,12 +136,58 @@ def test_the_pieces_survive_the_cache_and_a_bad_record_is_not_read() -> None:
     assert isinstance(pieces, list)
     for bad in (
         "pieces",
-        [[0, None], *pieces[1:]],
-        [[pieces[0][0] + 1, pieces[0][1]], *pieces[1:]],
-        [[str(pieces[0][0]), pieces[0][1]], *pieces[1:]],
-        [[pieces[0][0], [1, 2]], *pieces[1:]],
+        [[0, None, None], *pieces[1:]],
+        [[pieces[0][0] + 1, *pieces[0][1:]], *pieces[1:]],
+        [[str(pieces[0][0]), *pieces[0][1:]], *pieces[1:]],
+        [[pieces[0][0], [1, 2], pieces[0][2]], *pieces[1:]],
+        [[*pieces[0][:2], "12"], *pieces[1:]],
+        [[*pieces[0][:2], 0], *pieces[1:]],
+        [pieces[0][:2], *pieces[1:]],
         pieces[:-1],
         [pieces[0]],
     ):
         assert patterns._layout(made.source, bad) is None, bad
     assert patterns._from_record({k: v for k, v in record.items() if k != "pieces"}) is None
+
+
+def test_pruned_programs_are_cut_from_the_cached_re2_pattern(monkeypatch: pytest.MonkeyPatch) -> None:
+    made = _large_rule()
+    pieces, scanner = made.pieces, made.scanner
+    assert isinstance(pieces, list) and scanner is not None and scanner.re2_source is not None
+    assert all(isinstance(piece[2], int) for piece in pieces)  # every phrase's RE2 length is known
+    layout = patterns._layout(made.source, pieces)
+    assert layout is not None
+    cut = patterns._re2_phrases(layout, scanner.re2_source)
+    assert cut is not None and len(cut[1]) == len(pieces)
+    opening, phrases = cut
+    # Each phrase cut out, with the flags the pattern opens with, is that phrase translated alone.
+    alone = [patterns.to_re2(scanner.pattern[start:end], re.IGNORECASE) for start, end, _, _ in layout]
+    assert [opening + phrase for phrase in phrases] == alone
+
+    def no_translating(pattern: str, flags: int = 0) -> str | None:
+        raise AssertionError(f"translated at run time: {pattern[:40]}")
+
+    reference = _large_rule().scanner  # made (translated) before translating is forbidden
+    assert reference is not None
+    monkeypatch.setattr(patterns, "to_re2", no_translating)
+    monkeypatch.setattr(patterns._STRINGS, "matcher", None)
+    for text in ("If only you had not sent it.", "You should have known better."):
+        assert _hits(list(made.finditer(text))) == _hits(list(reference.finditer(text))), text
+    assert made.__dict__.get("_programs")  # pruned, and cut, not translated
+    # A length that does not fit the RE2 pattern is not used (the phrase is translated instead).
+    wrong = tuple((start, end, need, length + 1 if length else length) for start, end, need, length in layout)
+    assert patterns._re2_phrases(wrong, scanner.re2_source) is None
+    assert patterns._re2_phrases(layout, "(?:" + scanner.re2_source) is None
+
+
+def test_most_rules_know_their_phrases_re2_lengths() -> None:
+    known = unknown = 0
+    for rule in rulebook().rules:
+        for made in _matchers(rule):
+            for _, _, pieces in _parts(made):
+                assert isinstance(pieces, list)
+                if all(isinstance(piece[2], int) for piece in pieces):
+                    known += 1
+                else:
+                    unknown += 1
+    assert known >= 50 and unknown <= known // 10, (known, unknown)

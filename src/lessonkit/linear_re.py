@@ -492,6 +492,18 @@ def word_bounded(pattern: str) -> str:
     return rf"(?:^|[^{WORD}])(?P<m>{pattern})(?:[^{WORD}]|$)"
 
 
+_BOUNDED_HEAD, _BOUNDED_TAIL = word_bounded("\0").split("\0")
+
+
+def bounded_inner(source: str) -> str | None:
+    """The pattern `word_bounded` was given to make `source`, or None when `source` was not made so."""
+    if len(source) < len(_BOUNDED_HEAD) + len(_BOUNDED_TAIL):
+        return None
+    if not (source.startswith(_BOUNDED_HEAD) and source.endswith(_BOUNDED_TAIL)):
+        return None
+    return source[len(_BOUNDED_HEAD) : len(source) - len(_BOUNDED_TAIL)]
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     """One match: its span in the `str`, its text, and its named groups (None when a group took no part)."""

@@ -49,7 +49,7 @@ from lessonkit.check.anchors import Anchor, Needs, alternative_needs, anchor_for
 from lessonkit.check.quotation import in_quotation as in_quotation
 from lessonkit.check.resources import cache_dir
 from lessonkit.lazy_re import LazyPattern
-from lessonkit.linear_re import Hit, Scanner, re2_options, to_re2, word_bounded
+from lessonkit.linear_re import Hit, Scanner, bounded_inner, re2_options, to_re2, word_bounded
 from lessonkit.problems import LessonkitError
 
 # The Arabic question mark and semicolon (؟ ؛) end sentences and clauses like their Latin forms.
@@ -207,7 +207,7 @@ class Matcher:
             return None
         folded = fold(text) if folded is None else folded
         kept = tuple(
-            number for number, (_, _, need) in enumerate(layout) if need is None or any(s in folded for s in need)
+            number for number, (_, _, need, _) in enumerate(layout) if need is None or any(s in folded for s in need)
         )
         if len(kept) == len(layout):
             return None
@@ -218,8 +218,14 @@ class Matcher:
         if program is None:
             if sum(1 for key in programs if key[0] == which) >= _PRUNED_PROGRAMS:
                 return None
-            joined = "|".join(scanner.pattern[start:end] for start, end, _ in (layout[number] for number in kept))
-            inner = to_re2(joined, re.IGNORECASE)
+            joined = "|".join(scanner.pattern[start:end] for start, end, _, _ in (layout[number] for number in kept))
+            # The kept phrases cut from the RE2 pattern the cache holds: no translating at run time.
+            translated = _re2_phrases(layout, scanner.re2_source)
+            if translated is not None:
+                opening, phrases = translated
+                inner: str | None = opening + "|".join(phrases[number] for number in kept)
+            else:
+                inner = to_re2(joined, re.IGNORECASE)
             if inner is None:
                 return None
             names = tuple(name for name in scanner.names if f"(?P<{name}>" in joined)
@@ -277,40 +283,76 @@ _OPEN: Final = r"(?<!\w)(?:"
 _CLOSE: Final = r")(?!\w)"
 _PRUNED_PROGRAMS: Final = 4
 
-# Each phrase's span in a scanner's pattern and the strings it needs (None: none).
-_Layout = tuple[tuple[int, int, tuple[str, ...] | None], ...]
+# Each phrase's span in a scanner's pattern, the strings it needs (None: none) and its length in
+# the scanner's RE2 pattern (None: not known, the phrase is translated when a program needs it).
+_Layout = tuple[tuple[int, int, tuple[str, ...] | None, int | None], ...]
 
 
 def _layout(source: str, pieces: object) -> _Layout | None:
     """The phrases of `source` (`_OPEN` phrase|phrase... `_CLOSE`) from their record, or None when it does not fit."""
     if not isinstance(pieces, list) or not source.startswith(_OPEN) or not source.endswith(_CLOSE):
         return None
-    layout: list[tuple[int, int, tuple[str, ...] | None]] = []
+    layout: list[tuple[int, int, tuple[str, ...] | None, int | None]] = []
     at = len(_OPEN)
     for piece in pieces:
-        if not (isinstance(piece, list) and len(piece) == 2 and type(piece[0]) is int and piece[0] > 0):
+        if not (isinstance(piece, list) and len(piece) == 3 and type(piece[0]) is int and piece[0] > 0):
             return None
-        need = piece[1]
+        need, re2_length = piece[1], piece[2]
         if need is not None and _texts(need) is None:
             return None
-        layout.append((at, at + piece[0], None if need is None else tuple(need)))
+        if not (re2_length is None or (type(re2_length) is int and re2_length > 0)):
+            return None
+        layout.append((at, at + piece[0], None if need is None else tuple(need), re2_length))
         at += piece[0] + 1  # and the "|" between phrases
-    if at - 1 + len(_CLOSE) != len(source) or any(source[end] != "|" for _, end, _ in layout[:-1]):
+    if at - 1 + len(_CLOSE) != len(source) or any(source[end] != "|" for _, end, _, _ in layout[:-1]):
         return None
     return tuple(layout)
 
 
-def _pieces(phrases: list[str], needs: list[Needs]) -> list[list[Any]] | None:
-    """Each phrase's length and its most selective set of needed strings (`Matcher._pruned`), or None.
+def _re2_phrases(layout: _Layout, re2_source: str | None) -> tuple[str, list[str]] | None:
+    """The flags the scanner's RE2 pattern opens with and each phrase as it stands there, or None when not known."""
+    inner = bounded_inner(re2_source) if re2_source is not None else None
+    if inner is None:
+        return None
+    flags = _FLAGS.match(inner)
+    opening = flags.group(0) if flags else ""
+    phrases: list[str] = []
+    at = len(opening)
+    for _, _, _, length in layout:
+        if length is None or at + length > len(inner) or (phrases and inner[at - 1] != "|"):
+            return None
+        phrases.append(inner[at : at + length])
+        at += length + 1  # and the "|" between phrases
+    return (opening, phrases) if at - 1 == len(inner) else None
+
+
+_FLAGS: Final = LazyPattern(r"\(\?[a-zA-Z]+\)")  # a flags group, as RE2 forms open
+
+
+def _pieces(phrases: list[str], needs: list[Needs], inner: str) -> list[list[Any]] | None:
+    """Each phrase's length, its most selective set of needed strings and its RE2 length (`Matcher._pruned`), or None.
 
     `needs` are those of the top-level alternatives of the phrases' joined pattern (`alternative_needs`),
-    one per phrase (checked by their number), in order.
+    one per phrase (checked by their number), in order. `inner` is the joined phrases' RE2 form:
+    each phrase's RE2 length is kept when the phrases translated one by one make exactly that
+    (None otherwise, and each pruned program is then translated when it is made).
     """
     if len(phrases) < 2:
         return None
     if len(needs) != len(phrases):
         return None
-    return [[len(phrase), sorted(need[0]) if need else None] for phrase, need in zip(phrases, needs, strict=True)]
+    # RE2 forms open with their flags ("(?i)"), which the joined form writes once, for every phrase.
+    flags = _FLAGS.match(inner)
+    opening = flags.group(0) if flags else ""
+    translated = [to_re2(phrase, re.IGNORECASE) or "" for phrase in phrases]
+    bare = [t[len(opening) :] if t.startswith(opening) else "" for t in translated]
+    lengths: list[int | None] = [len(b) or None for b in bare]
+    if not all(bare) or opening + "|".join(bare) != inner:
+        lengths = [None] * len(phrases)
+    return [
+        [len(phrase), sorted(need[0]) if need else None, length]
+        for phrase, need, length in zip(phrases, needs, lengths, strict=True)
+    ]
 
 
 # An anchor as numbers of `_STRINGS`: phrases by each number of their first need, those numbers,
@@ -543,7 +585,7 @@ def _derive(
     linear_part, python_part, wider, linear_pieces = _split(phrases) if inner is None else (None, None, None, None)
     needs = alternative_needs(source, re.IGNORECASE)  # parsed once: the anchor and each phrase's need
     anchor = anchor_of(needs)
-    pieces = _pieces(phrases, needs) if inner is not None else None
+    pieces = _pieces(phrases, needs, inner) if inner is not None else None
     return Matcher(
         source,
         negation_source,
@@ -584,7 +626,7 @@ def _split(phrases: list[str]) -> _Split:
     wider = "|".join(without_lookarounds(p) for p in python)
     wider_re2 = to_re2(wider, re.IGNORECASE)
     scanner = Scanner(f"{_OPEN}{joined}{_CLOSE}", re.IGNORECASE, re2_pattern=word_bounded(inner))
-    pieces = _pieces(linear, alternative_needs(scanner.pattern, re.IGNORECASE))
+    pieces = _pieces(linear, alternative_needs(scanner.pattern, re.IGNORECASE), inner)
     if wider_re2 is None:
         return scanner, needs, None, pieces
     widened = Scanner(f"{_OPEN}{wider}{_CLOSE}", re.IGNORECASE, re2_pattern=word_bounded(wider_re2))
@@ -632,7 +674,7 @@ def without_lookarounds(pattern: str) -> str:
     return "".join(out)
 
 
-_MATCHERS_FORMAT: Final = 5
+_MATCHERS_FORMAT: Final = 6
 _DERIVING_CODE: Final = ("patterns.py", "macros.py", "anchors.py", "../linear_re.py")
 
 
