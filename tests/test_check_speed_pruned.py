@@ -17,12 +17,13 @@ import pytest
 import yaml
 
 from checker_support import rulebook
+from lessonkit import linear_re
 from lessonkit.check import patterns
 from lessonkit.check.anchors import fold
 from lessonkit.check.kinds.phrases import matcher
 from lessonkit.check.patterns import Matcher
 from lessonkit.check.rulebook import Rule
-from lessonkit.linear_re import Hit, Scanner
+from lessonkit.linear_re import Hit, Scanner, ascii_form, word_bounded
 from test_linear_re_ascii import _sentences
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -136,13 +137,13 @@ def test_the_pieces_survive_the_cache_and_a_bad_record_is_not_read() -> None:
     assert isinstance(pieces, list)
     for bad in (
         "pieces",
-        [[0, None, None], *pieces[1:]],
+        [[0, *pieces[0][1:]], *pieces[1:]],
         [[pieces[0][0] + 1, *pieces[0][1:]], *pieces[1:]],
         [[str(pieces[0][0]), *pieces[0][1:]], *pieces[1:]],
-        [[pieces[0][0], [1, 2], pieces[0][2]], *pieces[1:]],
-        [[*pieces[0][:2], "12"], *pieces[1:]],
-        [[*pieces[0][:2], 0], *pieces[1:]],
-        [pieces[0][:2], *pieces[1:]],
+        [[pieces[0][0], [1, 2], *pieces[0][2:]], *pieces[1:]],
+        [[*pieces[0][:2], "12", pieces[0][3]], *pieces[1:]],
+        [[*pieces[0][:3], 0], *pieces[1:]],
+        [pieces[0][:3], *pieces[1:]],
         pieces[:-1],
         [pieces[0]],
     ):
@@ -150,43 +151,82 @@ def test_the_pieces_survive_the_cache_and_a_bad_record_is_not_read() -> None:
     assert patterns._from_record({k: v for k, v in record.items() if k != "pieces"}) is None
 
 
-def test_pruned_programs_are_cut_from_the_cached_re2_pattern(monkeypatch: pytest.MonkeyPatch) -> None:
-    made = _large_rule()
-    pieces, scanner = made.pieces, made.scanner
-    assert isinstance(pieces, list) and scanner is not None and scanner.re2_source is not None
-    assert all(isinstance(piece[2], int) for piece in pieces)  # every phrase's RE2 length is known
-    layout = patterns._layout(made.source, pieces)
+def _cut_forms(made: Matcher, which: int, kept: tuple[int, ...]) -> tuple[tuple[str, bytes | None], str, bytes | None]:
+    """What `_program_forms` cuts for the kept phrases, and what translating them gives."""
+    scanner = made.linear_part if which else made.scanner
+    pieces = made.linear_pieces if which else made.pieces
+    assert scanner is not None
+    layout = patterns._layout(scanner.pattern, pieces)
     assert layout is not None
-    cut = patterns._re2_phrases(layout, scanner.re2_source)
-    assert cut is not None and len(cut[1]) == len(pieces)
-    opening, phrases = cut
-    # Each phrase cut out, with the flags the pattern opens with, is that phrase translated alone.
-    alone = [patterns.to_re2(scanner.pattern[start:end], re.IGNORECASE) for start, end, _, _ in layout]
-    assert [opening + phrase for phrase in phrases] == alone
+    scanner.ascii_source  # noqa: B018  # made, as the cache gives it
+    forms = patterns._program_forms(layout, scanner, kept)
+    assert forms is not None
+    joined = "|".join(scanner.pattern[start:end] for start, end, *_ in (layout[number] for number in kept))
+    inner = patterns.to_re2(joined, re.IGNORECASE)
+    assert inner is not None
+    translated = word_bounded(inner)
+    return forms, translated, ascii_form(translated)
+
+
+def test_pruned_programs_are_cut_from_the_cached_patterns(monkeypatch: pytest.MonkeyPatch) -> None:
+    made = _large_rule()
+    pieces = made.pieces
+    assert isinstance(pieces, list)
+    assert all(isinstance(piece[2], int) and isinstance(piece[3], int) for piece in pieces)  # all lengths known
+    for kept in ((0,), (1, 3), tuple(range(1, len(pieces)))):
+        forms, translated, latin1 = _cut_forms(made, 0, kept)
+        assert forms == (translated, latin1), kept
 
     def no_translating(pattern: str, flags: int = 0) -> str | None:
         raise AssertionError(f"translated at run time: {pattern[:40]}")
 
     reference = _large_rule().scanner  # made (translated) before translating is forbidden
-    assert reference is not None
+    assert reference is not None and made.scanner is not None
+    made.scanner.ascii_source  # noqa: B018  # as the cache gives it
+    reference.ascii_source  # noqa: B018
     monkeypatch.setattr(patterns, "to_re2", no_translating)
+    monkeypatch.setattr(linear_re, "ascii_form", no_translating)
     monkeypatch.setattr(patterns._STRINGS, "matcher", None)
     for text in ("If only you had not sent it.", "You should have known better."):
         assert _hits(list(made.finditer(text))) == _hits(list(reference.finditer(text))), text
     assert made.__dict__.get("_programs")  # pruned, and cut, not translated
-    # A length that does not fit the RE2 pattern is not used (the phrase is translated instead).
-    wrong = tuple((start, end, need, length + 1 if length else length) for start, end, need, length in layout)
-    assert patterns._re2_phrases(wrong, scanner.re2_source) is None
-    assert patterns._re2_phrases(layout, "(?:" + scanner.re2_source) is None
+    # Lengths that do not fit the patterns are not used (the phrases are translated instead).
+    layout = patterns._layout(made.source, pieces)
+    assert layout is not None
+    wrong = tuple((*piece[:3], piece[3] and piece[3] + 1, piece[4]) for piece in layout)
+    assert patterns._program_forms(wrong, made.scanner, (0,)) is None
+    wrong = tuple((*piece[:4], piece[4] and piece[4] + 1) for piece in layout)
+    forms = patterns._program_forms(wrong, made.scanner, (0,))
+    assert forms is not None and forms[1] is None  # the RE2 form still cut, the Latin-1 one derived when needed
 
 
-def test_most_rules_know_their_phrases_re2_lengths() -> None:
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_rules_cut_programs_are_its_phrases_translated(language: str) -> None:
+    checked = 0
+    for rule in rulebook().rules:
+        if rule.language != language:
+            continue
+        for made in _matchers(rule):
+            for which, _, pieces in _parts(made):
+                assert isinstance(pieces, list)
+                if not all(isinstance(piece[2], int) and isinstance(piece[3], int) for piece in pieces):
+                    continue
+                count = len(pieces)
+                for kept in {(0,), (count - 1,), tuple(range(0, count, 2)), tuple(range(1, count))}:
+                    if kept:
+                        forms, translated, latin1 = _cut_forms(made, which, kept)
+                        assert forms == (translated, latin1), (rule.id, kept)
+                        checked += 1
+    assert checked >= 20, checked
+
+
+def test_most_rules_know_their_phrases_lengths_in_the_cached_patterns() -> None:
     known = unknown = 0
     for rule in rulebook().rules:
         for made in _matchers(rule):
             for _, _, pieces in _parts(made):
                 assert isinstance(pieces, list)
-                if all(isinstance(piece[2], int) for piece in pieces):
+                if all(isinstance(piece[2], int) and isinstance(piece[3], int) for piece in pieces):
                     known += 1
                 else:
                     unknown += 1

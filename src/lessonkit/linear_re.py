@@ -497,11 +497,26 @@ _BOUNDED_HEAD, _BOUNDED_TAIL = word_bounded("\0").split("\0")
 
 def bounded_inner(source: str) -> str | None:
     """The pattern `word_bounded` was given to make `source`, or None when `source` was not made so."""
-    if len(source) < len(_BOUNDED_HEAD) + len(_BOUNDED_TAIL):
+    head, tail = _BOUNDED_HEAD, _BOUNDED_TAIL
+    if len(source) < len(head) + len(tail) or not (source.startswith(head) and source.endswith(tail)):
         return None
-    if not (source.startswith(_BOUNDED_HEAD) and source.endswith(_BOUNDED_TAIL)):
-        return None
-    return source[len(_BOUNDED_HEAD) : len(source) - len(_BOUNDED_TAIL)]
+    return source[len(head) : len(source) - len(tail)]
+
+
+@cache
+def _ascii_bounds() -> tuple[bytes, bytes]:
+    """The Latin-1 forms (`ascii_form`) of what `word_bounded` writes before and after a pattern."""
+    form = ascii_form(word_bounded("a"))
+    assert form is not None  # the word classes narrow to ASCII
+    head, found, tail = form.partition(b"(?P<m>a)")
+    assert found  # `ascii_form` leaves ASCII syntax and letters as they are
+    return head + b"(?P<m>", b")" + tail
+
+
+def bounded_ascii(inner: bytes) -> bytes:
+    """`ascii_form(word_bounded(pattern))`, given `ascii_form(pattern)` (each element is narrowed on its own)."""
+    head, tail = _ascii_bounds()
+    return head + inner + tail
 
 
 @dataclass(frozen=True, slots=True)
@@ -608,6 +623,12 @@ class Scanner:
     def ascii_source(self) -> bytes | None:
         """The Latin-1 pattern this scanner runs on ASCII text (`ascii_form`), or None."""
         return ascii_form(self._source) if self._source is not None else None
+
+    @property
+    def known_ascii_source(self) -> bytes | None:
+        """The Latin-1 pattern if it is made already (read from the cache, or derived for a text), else None."""
+        known = self.__dict__.get("ascii_source")  # `ascii_source` is a cached_property: kept in the instance
+        return known if isinstance(known, bytes) else None
 
     @property
     def re2_source(self) -> str | None:

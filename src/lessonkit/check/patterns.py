@@ -33,7 +33,7 @@ import marshal
 import re
 import sys
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from itertools import count
@@ -49,7 +49,16 @@ from lessonkit.check.anchors import Anchor, Needs, alternative_needs, anchor_for
 from lessonkit.check.quotation import in_quotation as in_quotation
 from lessonkit.check.resources import cache_dir
 from lessonkit.lazy_re import LazyPattern
-from lessonkit.linear_re import Hit, Scanner, bounded_inner, re2_options, to_re2, word_bounded
+from lessonkit.linear_re import (
+    Hit,
+    Scanner,
+    ascii_form,
+    bounded_ascii,
+    bounded_inner,
+    re2_options,
+    to_re2,
+    word_bounded,
+)
 from lessonkit.problems import LessonkitError
 
 # The Arabic question mark and semicolon (؟ ؛) end sentences and clauses like their Latin forms.
@@ -207,7 +216,7 @@ class Matcher:
             return None
         folded = fold(text) if folded is None else folded
         kept = tuple(
-            number for number, (_, _, need, _) in enumerate(layout) if need is None or any(s in folded for s in need)
+            number for number, (_, _, need, *_) in enumerate(layout) if need is None or any(s in folded for s in need)
         )
         if len(kept) == len(layout):
             return None
@@ -218,18 +227,19 @@ class Matcher:
         if program is None:
             if sum(1 for key in programs if key[0] == which) >= _PRUNED_PROGRAMS:
                 return None
-            joined = "|".join(scanner.pattern[start:end] for start, end, _, _ in (layout[number] for number in kept))
-            # The kept phrases cut from the RE2 pattern the cache holds: no translating at run time.
-            translated = _re2_phrases(layout, scanner.re2_source)
-            if translated is not None:
-                opening, phrases = translated
-                inner: str | None = opening + "|".join(phrases[number] for number in kept)
-            else:
+            joined = "|".join(scanner.pattern[start:end] for start, end, *_ in (layout[number] for number in kept))
+            # The kept phrases cut from the RE2 pattern (and its Latin-1 form) the cache holds:
+            # translating them costs more than the program saves (a rule's first Latin-1 form, 7 ms).
+            forms = _program_forms(layout, scanner, kept)
+            if forms is None:
                 inner = to_re2(joined, re.IGNORECASE)
-            if inner is None:
+                forms = (word_bounded(inner), None) if inner is not None else None
+            if forms is None:
                 return None
             names = tuple(name for name in scanner.names if f"(?P<{name}>" in joined)
-            program = Scanner.prepared(f"{_OPEN}{joined}{_CLOSE}", re.IGNORECASE, word_bounded(inner), names)
+            program = Scanner.prepared(
+                f"{_OPEN}{joined}{_CLOSE}", re.IGNORECASE, forms[0], names, ascii_source=forms[1]
+            )
             programs[(which, kept)] = program
         blank = dict.fromkeys(scanner.names)
         if not blank:
@@ -283,75 +293,113 @@ _OPEN: Final = r"(?<!\w)(?:"
 _CLOSE: Final = r")(?!\w)"
 _PRUNED_PROGRAMS: Final = 4
 
-# Each phrase's span in a scanner's pattern, the strings it needs (None: none) and its length in
-# the scanner's RE2 pattern (None: not known, the phrase is translated when a program needs it).
-_Layout = tuple[tuple[int, int, tuple[str, ...] | None, int | None], ...]
+# Each phrase's span in a scanner's pattern, the strings it needs (None: none), and its lengths
+# in the scanner's RE2 pattern and in that pattern's Latin-1 form (None: not known; a pruned
+# program is then translated when it is made).
+_Layout = tuple[tuple[int, int, tuple[str, ...] | None, int | None, int | None], ...]
 
 
 def _layout(source: str, pieces: object) -> _Layout | None:
     """The phrases of `source` (`_OPEN` phrase|phrase... `_CLOSE`) from their record, or None when it does not fit."""
     if not isinstance(pieces, list) or not source.startswith(_OPEN) or not source.endswith(_CLOSE):
         return None
-    layout: list[tuple[int, int, tuple[str, ...] | None, int | None]] = []
+    layout: list[tuple[int, int, tuple[str, ...] | None, int | None, int | None]] = []
     at = len(_OPEN)
     for piece in pieces:
-        if not (isinstance(piece, list) and len(piece) == 3 and type(piece[0]) is int and piece[0] > 0):
+        if not (isinstance(piece, list) and len(piece) == 4 and type(piece[0]) is int and piece[0] > 0):
             return None
-        need, re2_length = piece[1], piece[2]
+        need, re2_length, ascii_length = piece[1:]
         if need is not None and _texts(need) is None:
             return None
-        if not (re2_length is None or (type(re2_length) is int and re2_length > 0)):
+        if not all(length is None or (type(length) is int and length > 0) for length in (re2_length, ascii_length)):
             return None
-        layout.append((at, at + piece[0], None if need is None else tuple(need), re2_length))
+        layout.append((at, at + piece[0], None if need is None else tuple(need), re2_length, ascii_length))
         at += piece[0] + 1  # and the "|" between phrases
-    if at - 1 + len(_CLOSE) != len(source) or any(source[end] != "|" for _, end, _, _ in layout[:-1]):
+    if at - 1 + len(_CLOSE) != len(source) or any(source[end] != "|" for _, end, *_ in layout[:-1]):
         return None
     return tuple(layout)
 
 
-def _re2_phrases(layout: _Layout, re2_source: str | None) -> tuple[str, list[str]] | None:
-    """The flags the scanner's RE2 pattern opens with and each phrase as it stands there, or None when not known."""
+def _cut(pattern: str, at: int, lengths: Iterable[int | None]) -> tuple[list[str], int] | None:
+    """The phrases of these lengths in `pattern` from `at` on, a "|" between two, and where the last ends; or None."""
+    phrases: list[str] = []
+    for length in lengths:
+        if length is None or at + length > len(pattern) or (phrases and pattern[at - 1] != "|"):
+            return None
+        phrases.append(pattern[at : at + length])
+        at += length + 1  # and the "|" between phrases
+    return phrases, at - 1
+
+
+def _opening(inner: str) -> str:
+    """The flags group an RE2 form opens with ("(?i)": it holds for every phrase after it), or ""."""
+    flags = _FLAGS.match(inner)
+    return flags.group(0) if flags else ""
+
+
+_FLAGS: Final = LazyPattern(r"\(\?[a-zA-Z]+\)")
+_MATCH_OPEN: Final = "(?P<m>"  # where `word_bounded` puts its pattern (the first such group: the context is a class)
+
+
+def _program_forms(layout: _Layout, scanner: Scanner, kept: tuple[int, ...]) -> tuple[str, bytes | None] | None:
+    """The RE2 pattern of the kept phrases and its Latin-1 form, cut from the scanner's; None when they are not known.
+
+    The Latin-1 form is None (derived when the program needs it) unless the scanner's is known.
+    Both are cut, not made: translating a rule's first Latin-1 form costs 5 ms.
+    """
+    re2_source = scanner.re2_source
     inner = bounded_inner(re2_source) if re2_source is not None else None
     if inner is None:
         return None
-    flags = _FLAGS.match(inner)
-    opening = flags.group(0) if flags else ""
-    phrases: list[str] = []
-    at = len(opening)
-    for _, _, _, length in layout:
-        if length is None or at + length > len(inner) or (phrases and inner[at - 1] != "|"):
-            return None
-        phrases.append(inner[at : at + length])
-        at += length + 1  # and the "|" between phrases
-    return (opening, phrases) if at - 1 == len(inner) else None
-
-
-_FLAGS: Final = LazyPattern(r"\(\?[a-zA-Z]+\)")  # a flags group, as RE2 forms open
+    opening = _opening(inner)
+    cut = _cut(inner, len(opening), (lengths[3] for lengths in layout))
+    if cut is None or cut[1] != len(inner):
+        return None
+    made = word_bounded(opening + "|".join(cut[0][number] for number in kept))
+    whole = scanner.known_ascii_source
+    if whole is None:
+        return made, None
+    # The Latin-1 form is `word_bounded`'s context, narrowed, around the phrases narrowed one by one
+    # (`_pieces` checked that), and the context is classes, so the first match group opens the phrases.
+    text = whole.decode("latin-1")
+    start = text.find(_MATCH_OPEN) + len(_MATCH_OPEN)
+    cut = _cut(text, start + len(opening), (lengths[4] for lengths in layout)) if start >= len(_MATCH_OPEN) else None
+    if cut is None or not text.startswith(opening, start) or not text.startswith(")", cut[1]):
+        return made, None
+    phrases, end = cut
+    return made, (text[:start] + opening + "|".join(phrases[number] for number in kept) + text[end:]).encode("latin-1")
 
 
 def _pieces(phrases: list[str], needs: list[Needs], inner: str) -> list[list[Any]] | None:
-    """Each phrase's length, its most selective set of needed strings and its RE2 length (`Matcher._pruned`), or None.
+    """Each phrase's length, its most selective needed strings, its RE2 and Latin-1 lengths (`Matcher._pruned`).
 
-    `needs` are those of the top-level alternatives of the phrases' joined pattern (`alternative_needs`),
-    one per phrase (checked by their number), in order. `inner` is the joined phrases' RE2 form:
-    each phrase's RE2 length is kept when the phrases translated one by one make exactly that
-    (None otherwise, and each pruned program is then translated when it is made).
+    None when the phrases cannot be run apart. `needs` are those of the top-level alternatives
+    of the phrases' joined pattern (`alternative_needs`), one per phrase (checked by their
+    number), in order. `inner` is the joined phrases' RE2 form: each phrase's RE2 and Latin-1
+    lengths are kept when the phrases translated one by one make exactly that form and its
+    Latin-1 form (None otherwise: each pruned program is then translated when it is made).
     """
     if len(phrases) < 2:
         return None
     if len(needs) != len(phrases):
         return None
     # RE2 forms open with their flags ("(?i)"), which the joined form writes once, for every phrase.
-    flags = _FLAGS.match(inner)
-    opening = flags.group(0) if flags else ""
+    opening = _opening(inner)
     translated = [to_re2(phrase, re.IGNORECASE) or "" for phrase in phrases]
     bare = [t[len(opening) :] if t.startswith(opening) else "" for t in translated]
-    lengths: list[int | None] = [len(b) or None for b in bare]
-    if not all(bare) or opening + "|".join(bare) != inner:
-        lengths = [None] * len(phrases)
+    re2_lengths: list[int | None] = [None] * len(phrases)
+    ascii_lengths: list[int | None] = [None] * len(phrases)
+    if all(bare) and opening + "|".join(bare) == inner:
+        re2_lengths = [len(b) for b in bare]
+        forms = [ascii_form(b) for b in bare]
+        whole = ascii_form(word_bounded(inner))
+        if all(forms) and whole is not None:
+            joined = bounded_ascii(opening.encode("latin-1") + b"|".join(f or b"" for f in forms))
+            if joined == whole:
+                ascii_lengths = [len(f or b"") for f in forms]
     return [
-        [len(phrase), sorted(need[0]) if need else None, length]
-        for phrase, need, length in zip(phrases, needs, lengths, strict=True)
+        [len(phrase), sorted(need[0]) if need else None, re2_length, ascii_length]
+        for phrase, need, re2_length, ascii_length in zip(phrases, needs, re2_lengths, ascii_lengths, strict=True)
     ]
 
 
