@@ -152,13 +152,15 @@ def _reported(clauses: list[Clause], lexicon: Lexicon, language: str) -> bool:
     they will never escape": the harm is a child's fear, reported to an adult.
     """
     reporting = lexicon.reporting
-    for clause in clauses:
+    for number, clause in enumerate(clauses):
         if clause.who in ("you", "speaker") or modality.COUNTERFACTUAL in clause.modalities:
             continue
         after = clause.tokens[clause.subject + 1 : clause.subject + 4]
         if any(t.norm in reporting and _introduces(clause.tokens, t, language) for t in after):
             return True
-        if clause.who == "offender" and not lexicon.telling.isdisjoint(t.norm for t in after):
+        if clause.who == "offender" and _tells(clause, after, lexicon):
+            return True
+        if number + 1 < len(clauses) and _wants_believed_next(clause, clauses[number + 1], lexicon):
             return True
         if clause.who == "child" and not lexicon.feeling.isdisjoint(t.norm for t in after):
             return True
@@ -184,6 +186,26 @@ def _confirmed(tokens: list[Token], lexicon: Lexicon) -> bool:
                 if not following or following[0] not in lexicon.negators:
                     return True
     return False
+
+
+def _tells(clause: Clause, after: tuple[Token, ...], lexicon: Lexicon) -> bool:
+    """A verb of telling after the subject, or a separable one whose particle ends the clause ("reden ... ein")."""
+    if not lexicon.telling.isdisjoint(t.norm for t in after):
+        return True
+    last = clause.tokens[-1].norm if clause.tokens else ""
+    return any((t.norm, last) in lexicon.telling_apart for t in after)
+
+
+def _wants_believed_next(clause: Clause, following: Clause, lexicon: Lexicon) -> bool:
+    """The aim in a clause of its own, then the child believing: "Sie wollen, dass du glaubst, dass ...".
+
+    The wanting clause is its subject and verb alone, so "Deine Eltern wollen, dass dein Leben ..." (no belief) and
+    "Sie wollen dich warnen" are not read so.
+    """
+    tokens = clause.tokens
+    if len(tokens) != clause.subject + 2 or tokens[-1].norm not in lexicon.intending:
+        return False
+    return following.who in ("you", "child") and not lexicon.believing.isdisjoint(t.norm for t in following.tokens)
 
 
 # Object pronouns that may stand for the child made to believe something ("you" and children are read from `who`).

@@ -46,6 +46,9 @@ class Lexicon(NamedTuple):
     # Verbs of telling: they report speech only when an offender tells ("groomers tell children that
     # ..."); a parent who "told you not to" is a reproach, so they are not in `reporting`.
     telling: frozenset[str] = frozenset()
+    # Separable verbs of telling (German "Erpresser reden Jugendlichen ein, dass ..."): a finite form and the
+    # particle that then ends the clause, as (form, particle). The form alone is no telling ("mit dir reden").
+    telling_apart: frozenset[tuple[str, str]] = frozenset()
     # "(they) want you to believe ...": what someone wants the child to believe is reported as their aim.
     intending: frozenset[str] = frozenset()
     believing: frozenset[str] = frozenset()
@@ -360,8 +363,14 @@ DE: Final = Lexicon(
         ]
     ),
     # "Täter erzählen Kindern oft, dass ...": with an offender as subject. Not "reden" ("reden ... ein" is telling, but
-    # "dass der Fremde mit dir reden konnte" is not).
-    telling=frozenset(["erzählen", "erzählt", "erzählte", "erzählten"]),
+    # "dass der Fremde mit dir reden konnte" is not): "reden" only with its particle ending the clause.
+    telling=frozenset(["erzählen", "erzählt", "erzählte", "erzählten", "einreden", "eingeredet", "einzureden"]),
+    telling_apart=frozenset((form, "ein") for form in ("reden", "redet", "redete", "redeten")),
+    # "Sie wollen, dass du glaubst, dass ...": the aim in a clause of its own (`clauses._wants_believed_next`).
+    intending=frozenset(["will", "willst", "wollen", "wollt", "wollte", "wollten", "möchte", "möchten"]),
+    believing=frozenset(
+        ["glaubst", "glaubt", "glauben", "denkst", "denkt", "denken", "fühlst", "fühlt", "fühlen", "meinst", "meint"]
+    ),
     confirming=tuple(
         tuple(phrase.split())
         for phrase in (
