@@ -155,6 +155,8 @@ def _reported(clauses: list[Clause], lexicon: Lexicon, language: str) -> bool:
     for number, clause in enumerate(clauses):
         if clause.who in ("you", "speaker") or modality.COUNTERFACTUAL in clause.modalities:
             continue
+        if clause.who in _JUDGES and modality.FUTURE in clause.modalities:
+            continue  # "people will say you are desperate": a prediction of others' judgement, not a report
         after = clause.tokens[clause.subject + 1 : clause.subject + 4]
         if any(t.norm in reporting and _introduces(clause.tokens, t, language) for t in after):
             return True
@@ -186,6 +188,10 @@ def _confirmed(tokens: list[Token], lexicon: Lexicon) -> bool:
                 if not following or following[0] not in lexicon.negators:
                     return True
     return False
+
+
+# Those whose future words about the child shame them (`tone.grammar-others-label`): the writer predicts them.
+_JUDGES: Final = frozenset(["everyone", "school", "family"])
 
 
 def _tells(clause: Clause, after: tuple[Token, ...], lexicon: Lexicon) -> bool:
