@@ -251,7 +251,7 @@ def test_repeated_constants_match_their_modules() -> None:
 
     assert (run.LESSONS_DIR, run.CONFIG_FILE) == (curriculum.LESSONS_DIR, config.CONFIG_FILE)
     assert run.COUNTRIES_DIR == country_pack.COUNTRIES_DIR
-    assert (plain.ANY_TOKEN.pattern, plain.ANY_TOKEN.flags) == (
+    assert (plain.ANY_TOKEN.compiled.pattern, plain.ANY_TOKEN.compiled.flags) == (
         references.ANY_TOKEN.pattern,
         references.ANY_TOKEN.flags,
     )
