@@ -19,20 +19,30 @@ def _run(code: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=cwd)
 
 
-def test_main_freezes_what_is_alive_only_when_the_interpreter_exits(tmp_path: Path) -> None:
-    text = tmp_path / "note.md"
-    text.write_text("Tell a trusted adult.\n", encoding="utf-8")
-    code = (
+def _checking(text: Path, before: str, after: str) -> str:
+    """A program that runs `lessonkit check` on `text` through `main()`, with `before` and `after` around it."""
+    return (
         "import atexit, gc, sys\n"
         "from lessonkit.cli import main\n"
         f"sys.argv = ['lessonkit', 'check', {str(text)!r}, '--audience', 'students', '--band', '8-10']\n"
+        f"{before}"
         "try:\n"
         "    main()\n"
         "except SystemExit as stop:\n"
         "    assert stop.code == 0, stop.code\n"
+        f"{after}"
+    )
+
+
+def test_main_freezes_what_is_alive_only_when_the_interpreter_exits(tmp_path: Path) -> None:
+    text = tmp_path / "note.md"
+    text.write_text("Tell a trusted adult.\n", encoding="utf-8")
+    code = _checking(
+        text,
+        "",
         "print('before exit', gc.get_freeze_count())\n"  # nothing frozen while the process goes on
         "atexit._run_exitfuncs()\n"
-        "print('at exit', gc.get_freeze_count() > 0)\n"
+        "print('at exit', gc.get_freeze_count() > 0)\n",
     )
     done = _run(code, ROOT)
     assert done.returncode == 0, done.stderr
@@ -85,16 +95,10 @@ def test_a_small_check_makes_no_collection_that_frees_nothing(tmp_path: Path) ->
     # generation, each walking what start-up had just made, all of it still alive.
     text = tmp_path / "note.md"
     text.write_text("If someone tricks you, it is never your fault. Tell a trusted adult.\n", encoding="utf-8")
-    code = (
-        "import gc, sys\n"
-        "from lessonkit.cli import main\n"
-        f"sys.argv = ['lessonkit', 'check', {str(text)!r}, '--audience', 'students', '--band', '8-10']\n"
-        "before = gc.get_stats()[0]['collections']\n"
-        "try:\n"
-        "    main()\n"
-        "except SystemExit as stop:\n"
-        "    assert stop.code == 0, stop.code\n"
-        "print('collections', gc.get_stats()[0]['collections'] - before)\n"
+    code = _checking(
+        text,
+        "before = gc.get_stats()[0]['collections']\n",
+        "print('collections', gc.get_stats()[0]['collections'] - before)\n",
     )
     done = _run(code, ROOT)
     assert done.returncode == 0, done.stderr
