@@ -29,7 +29,7 @@ def main() -> None:
     atexit.register(gc.freeze)
     # The cyclic collector runs each time 700 more objects are made than freed, and a command's
     # start (imports, the rule and matcher caches read in) makes hundreds of thousands that live
-    # to the end: about thirty collections that free nothing, 3% of a small check's instructions.
+    # to the end: 37 collections that freed nothing in a check of one small file (2% of its instructions).
     # Almost nothing lessonkit makes is a cycle (reference counting frees the rest), so the
     # youngest generation is collected after _YOUNG_OBJECTS instead.
     gc.set_threshold(_YOUNG_OBJECTS, *gc.get_threshold()[1:])
