@@ -34,19 +34,25 @@ def _checking(text: Path, before: str, after: str) -> str:
     )
 
 
+def _check_note(folder: Path, note: str, before: str, after: str) -> list[str]:
+    """Check a note written in `folder` with `_checking`'s program; its output lines (the run must succeed)."""
+    text = folder / "note.md"
+    text.write_text(note, encoding="utf-8")
+    done = _run(_checking(text, before, after), ROOT)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.splitlines()
+
+
 def test_main_freezes_what_is_alive_only_when_the_interpreter_exits(tmp_path: Path) -> None:
-    text = tmp_path / "note.md"
-    text.write_text("Tell a trusted adult.\n", encoding="utf-8")
-    code = _checking(
-        text,
+    lines = _check_note(
+        tmp_path,
+        "Tell a trusted adult.\n",
         "",
         "print('before exit', gc.get_freeze_count())\n"  # nothing frozen while the process goes on
         "atexit._run_exitfuncs()\n"
         "print('at exit', gc.get_freeze_count() > 0)\n",
     )
-    done = _run(code, ROOT)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines()[-2:] == ["before exit 0", "at exit True"]
+    assert lines[-2:] == ["before exit 0", "at exit True"]
 
 
 def test_a_check_that_reads_every_cache_ends_silently(tmp_path: Path) -> None:
@@ -93,13 +99,10 @@ def test_an_open_shard_file_left_to_the_end_closes_silently(tmp_path: Path) -> N
 def test_a_small_check_makes_no_collection_that_frees_nothing(tmp_path: Path) -> None:
     # With Python's default threshold (700) the same check ran 37 collections of the youngest
     # generation, each walking what start-up had just made, all of it still alive.
-    text = tmp_path / "note.md"
-    text.write_text("If someone tricks you, it is never your fault. Tell a trusted adult.\n", encoding="utf-8")
-    code = _checking(
-        text,
+    lines = _check_note(
+        tmp_path,
+        "If someone tricks you, it is never your fault. Tell a trusted adult.\n",
         "before = gc.get_stats()[0]['collections']\n",
         "print('collections', gc.get_stats()[0]['collections'] - before)\n",
     )
-    done = _run(code, ROOT)
-    assert done.returncode == 0, done.stderr
-    assert int(done.stdout.split()[-1]) <= 2
+    assert int(lines[-1].split()[-1]) <= 2

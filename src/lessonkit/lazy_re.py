@@ -7,7 +7,9 @@ costs one to seven million instructions, and the checker's modules held about fi
 non-ASCII part, an inline suppression, a date), so a `LazyPattern` compiles on the first call
 that needs it and keeps the result: a run that never needs a pattern never pays for it.
 
-Only the methods the project calls are here; `compiled` gives the `re.Pattern` itself.
+Only the methods the project calls are here; `compiled` gives the `re.Pattern` itself. `flags`
+are the flags as given, to make another pattern with (a `Scanner`); `re.Pattern.flags` adds
+`re.UNICODE` to them, so a comparison with a compiled pattern reads `compiled.flags`.
 """
 
 from __future__ import annotations

@@ -228,8 +228,7 @@ class Matcher:
             if sum(1 for key in programs if key[0] == which) >= _PRUNED_PROGRAMS:
                 return None
             joined = "|".join(scanner.pattern[start:end] for start, end, *_ in (layout[number] for number in kept))
-            # The kept phrases cut from the RE2 pattern (and its Latin-1 form) the cache holds, not
-            # translated: the first Latin-1 form a run derived cost 5 ms, more than pruning saved.
+            # The kept phrases cut from the RE2 pattern (and its Latin-1 form) the cache holds (`_program_forms`).
             forms = _program_forms(layout, scanner, kept)
             if forms is None:
                 inner = to_re2(joined, re.IGNORECASE)
@@ -345,7 +344,7 @@ def _program_forms(layout: _Layout, scanner: Scanner, kept: tuple[int, ...]) -> 
     """The RE2 pattern of the kept phrases and its Latin-1 form, cut from the scanner's; None when they are not known.
 
     The Latin-1 form is None (derived when the program needs it) unless the scanner's is known.
-    Both are cut, not made: translating a rule's first Latin-1 form costs 5 ms.
+    Both are cut, not made: translating a rule's first Latin-1 form in a run cost 5 ms, more than pruning saved.
     """
     re2_source = scanner.re2_source
     inner = bounded_inner(re2_source) if re2_source is not None else None
@@ -370,7 +369,9 @@ def _program_forms(layout: _Layout, scanner: Scanner, kept: tuple[int, ...]) -> 
     return made, (text[:start] + opening + "|".join(phrases[number] for number in kept) + text[end:]).encode("latin-1")
 
 
-def _pieces(phrases: list[str], needs: list[Needs], inner: str) -> list[list[Any]] | None:
+def _pieces(
+    phrases: list[str], needs: list[Needs], inner: str, translated: list[str] | None = None
+) -> list[list[Any]] | None:
     """Each phrase's length, its most selective needed strings, its RE2 and Latin-1 lengths (`Matcher._pruned`).
 
     None when the phrases cannot be run apart. `needs` are those of the top-level alternatives
@@ -378,6 +379,7 @@ def _pieces(phrases: list[str], needs: list[Needs], inner: str) -> list[list[Any
     number), in order. `inner` is the joined phrases' RE2 form: each phrase's RE2 and Latin-1
     lengths are kept when the phrases translated one by one make exactly that form and its
     Latin-1 form (None otherwise: each pruned program is then translated when it is made).
+    `translated` holds the phrases' RE2 forms when the caller has made them already.
     """
     if len(phrases) < 2:
         return None
@@ -385,7 +387,8 @@ def _pieces(phrases: list[str], needs: list[Needs], inner: str) -> list[list[Any
         return None
     # RE2 forms open with their flags ("(?i)"), which the joined form writes once, for every phrase.
     opening = _opening(inner)
-    translated = [to_re2(phrase, re.IGNORECASE) or "" for phrase in phrases]
+    if translated is None:
+        translated = [to_re2(phrase, re.IGNORECASE) or "" for phrase in phrases]
     bare = [t[len(opening) :] if t.startswith(opening) else "" for t in translated]
     re2_lengths: list[int | None] = [None] * len(phrases)
     ascii_lengths: list[int | None] = [None] * len(phrases)
@@ -661,9 +664,14 @@ def _split(phrases: list[str]) -> _Split:
     whole pattern lists them all), or the Python-only phrases have no anchor.
     """
     linear: list[str] = []
+    translated: list[str] = []  # the RE2 form of each of `linear`, kept for `_pieces`
     python: list[str] = []
     for phrase in phrases:  # each phrase translated once
-        (linear if to_re2(phrase, re.IGNORECASE) is not None else python).append(phrase)
+        if (form := to_re2(phrase, re.IGNORECASE)) is not None:
+            linear.append(phrase)
+            translated.append(form)
+        else:
+            python.append(phrase)
     if not linear or not python or any(re.compile(p, re.IGNORECASE).groupindex for p in python):
         return None, None, None, None
     joined = "|".join(linear)
@@ -674,7 +682,7 @@ def _split(phrases: list[str]) -> _Split:
     wider = "|".join(without_lookarounds(p) for p in python)
     wider_re2 = to_re2(wider, re.IGNORECASE)
     scanner = Scanner(f"{_OPEN}{joined}{_CLOSE}", re.IGNORECASE, re2_pattern=word_bounded(inner))
-    pieces = _pieces(linear, alternative_needs(scanner.pattern, re.IGNORECASE), inner)
+    pieces = _pieces(linear, alternative_needs(scanner.pattern, re.IGNORECASE), inner, translated)
     if wider_re2 is None:
         return scanner, needs, None, pieces
     widened = Scanner(f"{_OPEN}{wider}{_CLOSE}", re.IGNORECASE, re2_pattern=word_bounded(wider_re2))
