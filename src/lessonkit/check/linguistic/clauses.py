@@ -20,6 +20,7 @@ from lessonkit.check.linguistic.tokens import Token, tokenise
 
 _CUTS: Final = frozenset(",;:()\u2013\u2014\u060c\u061b")  # with the Arabic comma and semicolon
 _LEADING: Final = frozenset(["even", "only", "just", "auch", "nur", "selbst"])
+_FAMILIAR: Final = frozenset(["du", "dich", "dir", "dein", "deine", "deinen", "deinem", "deiner", "deines"])
 # Read only for a language whose openers hold them: Spanish "y", "o" are not English words to cut at.
 _WEAK_OPENERS: Final = frozenset(["and", "or", "und", "oder", "y", "o", "e", "u"])
 
@@ -87,13 +88,17 @@ def analyse(text: str, language: str) -> Analysis:
     # Arabic: whether the sentence speaks to the child (أنت, a pronoun ك...), and whether it is
     # contrary to fact as a whole (لو ... لما): both are said across its clauses.
     addressed = arabic_text and any(arabic.second_person(t.norm, t.text) for t in tokens)
+    # German: whether it calls the child "du" (then a "Sie" that opens it is "they", `subject.who`).
+    addressed = addressed or (language == "de" and not _FAMILIAR.isdisjoint(t.norm for t in tokens))
     contrary = arabic_text and arabic.counterfactual_sentence([t.norm for t in tokens])
     for number, words in enumerate(split(text, tokens, language)):
         modalities = modality.modalities(words, language, question)
         if contrary and arabic.if_only([t.norm for t in words]):
             modalities = (modalities - {modality.STATEMENT}) | {modality.COUNTERFACTUAL}
         # "كان يجب أن تعرف", "لو لم تنشر ... لما": in a clause of what should have been, ترسل/أرسلت is "you".
-        found = subject(words, language, number == 0, addressed or modality.COUNTERFACTUAL in modalities)
+        found = subject(
+            words, language, number == 0, addressed or (arabic_text and modality.COUNTERFACTUAL in modalities)
+        )
         clauses.append(
             Clause(
                 tuple(words),

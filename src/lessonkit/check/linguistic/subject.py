@@ -97,11 +97,20 @@ _DE_NOT_NAMES: Final = frozenset(
 _SCAN: Final = 8  # a subject is among a clause's first words
 
 
-def who(token: Token, language: str, lexicon: Lexicon, first: bool, following: str = "") -> str | None:
-    """The class of a word that names who someone is (`lexicon.WHO`), or None."""
+def who(
+    token: Token, language: str, lexicon: Lexicon, first: bool, following: str = "", addressed: bool = False
+) -> str | None:
+    """The class of a word that names who someone is (`lexicon.WHO`), or None.
+
+    `addressed`: the sentence speaks to the child elsewhere ("du", "dein"), so a German "Sie" that
+    opens it is "they": "Sie wollen, dass du glaubst, ..." does not call the child both "Sie" and "du".
+    """
     found = lexicon.who.get(token.norm)
-    if language == "de" and token.norm == "sie" and token.capitalised and not first:
-        return "you"  # the polite "Sie" inside a sentence
+    if language == "de" and token.norm == "sie" and token.capitalised:
+        if not first:
+            return "you"  # the polite "Sie" inside a sentence
+        if addressed:
+            return "person"
     if found is not None:
         return found
     if (
@@ -123,8 +132,8 @@ def subject(
 ) -> tuple[int, str] | None:
     """The index and class of the clause's subject, or None when it names no one the lexicon knows.
 
-    `addressed` (Arabic only): the sentence speaks to the child elsewhere, so a verb that may be
-    "you" or "she" (أرسلت) is read as "you".
+    `addressed`: the sentence speaks to the child elsewhere. In Arabic a verb that may be "you" or
+    "she" (أرسلت) is then read as "you"; in German a "Sie" that opens it is "they" (`who`).
     """
     lexicon = LEXICONS.get(language)
     if lexicon is None:
@@ -148,7 +157,7 @@ def subject(
         token = tokens[position]
         first = sentence_start and position == 0
         following = tokens[position + 1].norm if position + 1 < len(tokens) else ""
-        found = who(token, language, lexicon, first, following)
+        found = who(token, language, lexicon, first, following, addressed)
         if found is not None:
             return position, found
         if language == "en" and not inverted and token.norm in _EN_AUX:
