@@ -563,6 +563,12 @@ ES: Final = Lexicon(
     ),
     clitics=frozenset(["me", "te", "se", "lo", "la", "le", "los", "las", "les", "nos", "os"]),
     pro_drop=True,
+    # Spanish puts its negator before the verb ("y no es verdad"), so each phrase opens with the "y" that
+    # joins it: a negated one never matches.
+    confirming=tuple(
+        tuple(phrase.split())
+        for phrase in ("y es verdad", "y es cierto", "y tienen razón", "y tiene razón", "y así es", "y así será")
+    ),
 )
 
 # Arabic (Modern Standard): words are written here without vowel marks, as `arabic.plain` reads them;
