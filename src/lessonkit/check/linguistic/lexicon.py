@@ -626,6 +626,15 @@ AR: Final = Lexicon(
         ]
     ),
     pro_drop=True,
+    # The writer agreeing with what was reported ("..., وهذا صحيح"); a negated one ("وهذا غير صحيح") never
+    # matches, as its negator stands inside the phrase.
+    confirming=tuple(
+        tuple(phrase.split())
+        for phrase in (
+            *("وهذا صحيح", "وهذا حقيقي", "وهذه حقيقة", "وهو محق", "وهم محقون", "وهم على حق", "وهو على حق"),
+            *("كلامه صحيحا", "كلامهم صحيحا", "كلامه صحيح", "كلامهم صحيح", "معه حق", "معهم حق", "وأتفق معه"),
+        )
+    ),
 )
 
 LEXICONS: Final = {"en": EN, "de": DE, "es": ES, "ar": AR}
