@@ -564,10 +564,10 @@ ES: Final = Lexicon(
     clitics=frozenset(["me", "te", "se", "lo", "la", "le", "los", "las", "les", "nos", "os"]),
     pro_drop=True,
     # Spanish puts its negator before the verb ("y no es verdad"), so each phrase opens with the "y" that
-    # joins it: a negated one never matches.
+    # joins it: a negated one never matches. Not "y así es": "y así es como se sienten" is no agreement.
     confirming=tuple(
         tuple(phrase.split())
-        for phrase in ("y es verdad", "y es cierto", "y tienen razón", "y tiene razón", "y así es", "y así será")
+        for phrase in ("y es verdad", "y es cierto", "y tienen razón", "y tiene razón", "y así será")
     ),
 )
 
@@ -632,7 +632,8 @@ AR: Final = Lexicon(
         tuple(phrase.split())
         for phrase in (
             *("وهذا صحيح", "وهذا حقيقي", "وهذه حقيقة", "وهو محق", "وهم محقون", "وهم على حق", "وهو على حق"),
-            *("كلامه صحيحا", "كلامهم صحيحا", "كلامه صحيح", "كلامهم صحيح", "معه حق", "معهم حق", "وأتفق معه"),
+            # Each opens with its "و" or its verb: "ليس معه حق" (he is not right) must not match.
+            *("وأرى كلامه صحيحا", "وأرى كلامهم صحيحا", "ومعه حق", "ومعهم حق", "وأتفق معه", "وأتفق معهم"),
         )
     ),
 )
