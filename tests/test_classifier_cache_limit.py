@@ -3,6 +3,7 @@
 Before, an entry of up to 256 MB was read into memory before its signature was checked. A
 signed entry with a good record and padding after it (marshal reads the record and ignores the
 rest) shows the difference: it was taken, now it is refused and the model file is parsed again.
+The entry holds the compiled table, so these tests run the compiled sums.
 """
 
 from __future__ import annotations
@@ -15,23 +16,27 @@ import pytest
 from lessonkit import cache_file
 from lessonkit.check.kinds import classifier
 from lessonkit.check.kinds.classifier import load_model
-from test_classifier_fast import _cache_files, _entry, _model_file, _same_model
+from test_classifier_cache import _cache_files, _entry, _model_file, _same_model
 
 
 @pytest.fixture(autouse=True)
 def _own_key_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "key-home"))
     monkeypatch.setattr(cache_file, "_keys", {})
+    monkeypatch.setattr(classifier, "USE_COMPILED", True)
 
 
 def test_the_limit_holds_every_shipped_models_entry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(classifier, "cache_dir", lambda: tmp_path)
+    sizes = []
     for language in ("ar", "de", "en", "es"):
         path = _model_file(language)
         load_model.__wrapped__(path)
-    for entry in _cache_files(tmp_path):
-        assert entry.stat().st_size < 2 * 350_000  # well under 8 times any model file, read as before
-    assert classifier._cache_limit(b"x" * 330_000) < 4 * 1024 * 1024
+        sizes.append(path.stat().st_size)
+    entries = [entry.stat().st_size for entry in _cache_files(tmp_path)]
+    # The table takes about as many bytes as the JSON it comes from: far under 8 times the model file.
+    assert len(entries) == 4 and max(entries) < 1.5 * max(sizes)
+    assert classifier._cache_limit(b"x" * 1_200_000) < 11 * 1024 * 1024
 
 
 def test_a_padded_entry_is_refused_by_its_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

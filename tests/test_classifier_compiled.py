@@ -199,3 +199,85 @@ def test_a_table_holds_weights_minus_good_and_keeps_the_first_of_a_repeated_key(
     # "a" has two n-grams, its word and the 3-gram " a " (no pair, no 4- or 5-gram): norm squared 2; the
     # word's weight is that of the first "w:a" (2.5 - 1.0), the 3-gram's 0.25 - 0.5.
     assert table.sums(["a"]) == (2.0, 1.5 - 0.25)
+
+
+# --- the table as bytes (the classifier's cache entry) -------------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_loaded_table_is_the_dumped_one(language: str) -> None:
+    table = _table(language)
+    loaded = Table.load(table.dump(), 2e6)
+    assert len(loaded) == len(table) == len(_model(language).lookups[0]) and loaded.classes == table.classes == 3
+    assert loaded.dump() == table.dump()
+    for text in _corpus_texts(language)[:400]:
+        assert loaded.sums(_forms(text)) == table.sums(_forms(text))
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_a_row_is_the_weights_minus_good_of_its_key(language: str) -> None:
+    model, table = _model(language), Table.load(_table(language).dump(), 2e6)
+    good = model.classes.index(GOOD)
+    harmful = [j for j in range(len(model.classes)) if j != good]
+    for key, i in model.lookups[0].items():
+        want = tuple(model.columns[j][i] - model.columns[good][i] for j in harmful)
+        assert table.row(key) == want, key
+    assert table.row("w:no such word here") is None and table.row("") is None
+
+
+def test_a_table_of_any_code_points_loads_as_dumped() -> None:
+    """Keys of one-, two- and four-byte code points (a dump stores the narrowest width that holds them)."""
+    for keys in (["w:a", "ab "], ["w:ش", " شم"], ["w:\U0001f600", "w:a b", "x\U0010ffff"]):
+        table = Table(keys, list(range(len(keys))), [tuple(0.5 * i for i in range(len(keys)))], (0.0,) * len(keys))
+        loaded = Table.load(table.dump(), 10.0)
+        assert loaded.dump() == table.dump()
+        assert [loaded.row(key) for key in keys] == [(0.5 * i,) for i in range(len(keys))]
+
+
+def test_a_code_point_beyond_unicode_is_refused() -> None:
+    dumped = Table(["w:\U0001f600"], [0], [(1.0,)], (0.0,)).dump()
+    assert dumped[16:20] == (4).to_bytes(4, "little") and dumped.endswith((0x1F600).to_bytes(4, "little"))
+    with pytest.raises(ValueError, match="code point"):
+        Table.load(dumped[:-4] + (0x110000).to_bytes(4, "little"), 10.0)
+
+
+def test_load_takes_only_bytes_and_a_bound() -> None:
+    dumped = Table(["w:a"], [0], [(1.0,)], (0.0,)).dump()
+    with pytest.raises(TypeError):
+        Table.load("text", 1.0)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        Table.load(dumped)  # type: ignore[call-arg]
+    with pytest.raises(ValueError, match="out of bounds"):
+        Table.load(dumped, 0.5)
+    with pytest.raises(ValueError, match="out of bounds"):
+        Table.load(dumped, math.nan)  # no weight is within a NaN bound
+    with pytest.raises(ValueError, match="not initialised"):
+        Table.__new__(Table).dump()
+    with pytest.raises(TypeError):
+        Table.load(dumped, 1.0).row(3)  # type: ignore[arg-type]
+
+
+_SMALL = Table(
+    ["w:you", "w:you did", "ing ", " yo", "w:ش"], [0, 1, 2, 3, 4], [(1.0, 2.0, 3.0, 4.0, 5.0)] * 2, (0.5,) * 5
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(min_value=0, max_value=200), st.integers(min_value=0, max_value=255)), max_size=6)
+)
+def test_damaged_bytes_are_refused_or_a_sound_table(changes: list[tuple[int, int]]) -> None:
+    """Any bytes: a ValueError, or a table whose sums and rows run (the checks leave no index unchecked)."""
+    data = bytearray(_SMALL.dump())
+    for at, value in changes:
+        if at < len(data):
+            data[at] = value
+        else:
+            data.append(value)
+    try:
+        table = Table.load(bytes(data), 10.0)
+    except ValueError:
+        return
+    assert len(table.sums(["you", "did", "it", "ش"])) == table.classes + 1
+    assert table.row("w:you") is None or len(table.row("w:you") or ()) == table.classes
+    assert Table.load(table.dump(), 10.0).dump() == table.dump()

@@ -17,6 +17,8 @@
  * ...): with c the count of an n-gram in the sentence and tf = 1 + ln c, the norm squared is the
  * sum of tf^2 over its distinct n-grams and each class's sum that of tf * weight over those the
  * model knows (`classifier.features` divides by the norm; the caller does).
+ * `Table.dump()` and `Table.load(data, bound)` write and read a table as one bytes object (the
+ * classifier's cache entry), `Table.row(key)` gives one key's weights (a warning's reasons).
  *
  * Input is untrusted (any text a lesson holds): every index is checked against its string's
  * length, every size against overflow, memory is freed on every path, and nothing here can
@@ -24,6 +26,8 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <stddef.h>
+#include <structmember.h>
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
@@ -61,6 +65,7 @@ typedef struct {
     Key *keys;
     Py_ssize_t *slots;    /* index into keys, or -1 */
     Py_UCS4 *points;      /* every key's code points, one after another */
+    Py_ssize_t total;     /* code points */
     double *weights;      /* size * classes */
 } Table;
 
@@ -76,6 +81,7 @@ static void table_free_arrays(Table *self)
     self->weights = NULL;
     self->size = 0;
     self->capacity = 0;
+    self->total = 0;
 }
 
 static void table_dealloc(Table *self)
@@ -130,6 +136,63 @@ static int read_weights(Table *self, PyObject *rows, PyObject *columns, PyObject
     return 0;
 }
 
+/* The open-addressing index of the keys (hashes and slots), from keys[0..size) and points: made
+   by Table() and by Table.load() alike. */
+static int table_index(Table *self, Py_ssize_t size)
+{
+    self->capacity = power_of_two_above(2 * size);
+    if (self->capacity < 0) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    self->slots = PyMem_New(Py_ssize_t, self->capacity);
+    if (!self->slots) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t s = 0; s < self->capacity; s++)
+        self->slots[s] = -1;
+    Py_ssize_t mask = self->capacity - 1;
+    for (Py_ssize_t i = 0; i < size; i++) {
+        Key *entry = &self->keys[i];
+        uint64_t h = entry->hash = hash_points(entry->ns, self->points + entry->offset, entry->length);
+        Py_ssize_t s = (Py_ssize_t)(h & (uint64_t)mask);
+        for (;;) {
+            Py_ssize_t found = self->slots[s];
+            if (found < 0) {
+                self->slots[s] = i;
+                break;
+            }
+            Key *other = &self->keys[found];
+            if (other->hash == h && other->ns == entry->ns && other->length == entry->length &&
+                memcmp(self->points + other->offset, self->points + entry->offset,
+                       (size_t)entry->length * sizeof(Py_UCS4)) == 0)
+                break; /* a repeated key: the first one's row stands, as in a dict built in order */
+            s = (s + 1) & mask;
+        }
+    }
+    self->size = size;
+    return 0;
+}
+
+/* "w:form" is a word, "w:first second" a pair (forms hold no space), anything else a bare character
+   n-gram (classifier.lookups_of drops character keys that hold a colon): the namespace of a key as
+   `Table()` and `Table.row()` are given it, and how many of its code points spell the prefix. */
+static int key_namespace(PyObject *key, Py_ssize_t *skip)
+{
+    Py_ssize_t length = PyUnicode_GET_LENGTH(key);
+    int kind = PyUnicode_KIND(key);
+    const void *data = PyUnicode_DATA(key);
+    *skip = 0;
+    if (length < 2 || PyUnicode_READ(kind, data, 0) != 'w' || PyUnicode_READ(kind, data, 1) != ':')
+        return NS_CHAR;
+    *skip = 2;
+    for (Py_ssize_t p = 2; p < length; p++)
+        if (PyUnicode_READ(kind, data, p) == SPACE)
+            return NS_PAIR;
+    return NS_WORD;
+}
+
 static int table_init(Table *self, PyObject *args, PyObject *kwargs)
 {
     static char *names[] = {"keys", "rows", "columns", "good", NULL};
@@ -158,74 +221,220 @@ static int table_init(Table *self, PyObject *args, PyObject *kwargs)
         }
         total += PyUnicode_GET_LENGTH(key);
     }
-    self->capacity = power_of_two_above(2 * size);
-    if (self->capacity < 0) {
-        PyErr_NoMemory();
-        goto done;
-    }
     self->keys = PyMem_New(Key, size > 0 ? size : 1);
-    self->slots = PyMem_New(Py_ssize_t, self->capacity);
     self->points = PyMem_New(Py_UCS4, total > 0 ? total : 1);
     self->weights = PyMem_New(double, size * classes > 0 ? size * classes : 1);
-    if (!self->keys || !self->slots || !self->points || !self->weights) {
+    if (!self->keys || !self->points || !self->weights) {
         PyErr_NoMemory();
         goto done;
     }
     self->classes = classes;
     if (read_weights(self, rows, columns, good, size) < 0)
         goto done;
-    for (Py_ssize_t s = 0; s < self->capacity; s++)
-        self->slots[s] = -1;
-    self->size = 0;
     Py_ssize_t offset = 0;
     for (Py_ssize_t i = 0; i < size; i++) {
         PyObject *key = PyList_GET_ITEM(keys, i);
-        Py_ssize_t length = PyUnicode_GET_LENGTH(key);
+        Py_ssize_t length = PyUnicode_GET_LENGTH(key), skip;
         int kind = PyUnicode_KIND(key);
         const void *data = PyUnicode_DATA(key);
-        /* "w:form" is a word, "w:first second" a pair (forms hold no space), anything else a bare
-           character n-gram (classifier.lookups_of drops character keys that hold a colon). */
-        Py_ssize_t skip = 0;
-        int ns = NS_CHAR;
-        if (length >= 2 && PyUnicode_READ(kind, data, 0) == 'w' && PyUnicode_READ(kind, data, 1) == ':') {
-            skip = 2;
-            ns = NS_WORD;
-            for (Py_ssize_t p = 2; p < length; p++)
-                if (PyUnicode_READ(kind, data, p) == SPACE) {
-                    ns = NS_PAIR;
-                    break;
-                }
-        }
         Key *entry = &self->keys[i];
-        entry->ns = ns;
+        entry->ns = key_namespace(key, &skip);
         entry->offset = offset;
         entry->length = length - skip;
         entry->row = i;
         for (Py_ssize_t p = skip; p < length; p++)
             self->points[offset++] = PyUnicode_READ(kind, data, p);
-        uint64_t h = entry->hash = hash_points(ns, self->points + entry->offset, entry->length);
-        Py_ssize_t mask = self->capacity - 1;
-        Py_ssize_t s = (Py_ssize_t)(h & (uint64_t)mask);
-        for (;;) {
-            Py_ssize_t found = self->slots[s];
-            if (found < 0) {
-                self->slots[s] = i;
-                break;
-            }
-            Key *other = &self->keys[found];
-            if (other->hash == h && other->ns == ns && other->length == entry->length &&
-                memcmp(self->points + other->offset, self->points + entry->offset,
-                       (size_t)entry->length * sizeof(Py_UCS4)) == 0)
-                break; /* a repeated key: the first one's row stands, as in a dict built in order */
-            s = (s + 1) & mask;
-        }
-        self->size = i + 1;
     }
+    self->total = offset; /* the prefixes "w:" are not held */
+    if (table_index(self, size) < 0)
+        goto done;
     result = 0;
 done:
     if (result < 0)
         table_free_arrays(self);
     return result;
+}
+
+/* ---- the table as bytes, for the cache folder ------------------------------------------------- */
+
+/* Table.dump() writes the table as it is held, and Table.load() reads it back with no Python object
+   per key: a model's size then costs a copy at start, not a string and some floats per feature
+   (docs/checker.md, "Statistical layer"). The layout, native byte order (the order mark refuses
+   another machine's file; the cache is signed with one user's key anyway):
+     header   DUMP_MAGIC (8 bytes), order mark, classes, width of a code point (1, 2 or 4 bytes),
+              0 (uint32 each), keys, code points (uint64 each)
+     keys     for each key, uint32 (length << 2 | namespace)
+     weights  keys * classes doubles (harmful minus good, as held)
+     points   every key's code points, one after another, `width` bytes each
+   A key's row is its place: `dump` writes the weights by row. Everything read is checked: sizes
+   against the data's length (no arithmetic can overflow first), namespaces, code points, lengths
+   against the points, weights finite and within the bound the caller gives. */
+static const char DUMP_MAGIC[8] = {'l', 'k', 'n', 'g', 'r', 'a', 'm', '1'};
+#define DUMP_ORDER 0x01020304u
+#define DUMP_HEADER 40
+#define MAX_KEY_LENGTH ((Py_ssize_t)1 << 29)
+
+static PyObject *table_dump(Table *self, PyObject *Py_UNUSED(ignored))
+{
+    if (self->weights == NULL) {
+        PyErr_SetString(PyExc_ValueError, "the table was not initialised");
+        return NULL;
+    }
+    Py_ssize_t size = self->size, classes = self->classes, total = self->total;
+    Py_UCS4 largest = 0;
+    for (Py_ssize_t p = 0; p < total; p++)
+        if (self->points[p] > largest)
+            largest = self->points[p];
+    uint32_t width = largest < 0x100 ? 1 : largest < 0x10000 ? 2 : 4;
+    for (Py_ssize_t i = 0; i < size; i++)
+        if (self->keys[i].length >= MAX_KEY_LENGTH || self->keys[i].row != i) {
+            PyErr_SetString(PyExc_ValueError, "a key too long to dump");
+            return NULL;
+        }
+    /* Each part is bounded by what the table already holds in memory: no overflow. */
+    Py_ssize_t length = DUMP_HEADER + 4 * size + 8 * size * classes + (Py_ssize_t)width * total;
+    PyObject *result = PyBytes_FromStringAndSize(NULL, length);
+    if (!result)
+        return NULL;
+    char *out = PyBytes_AS_STRING(result);
+    uint32_t head[4] = {DUMP_ORDER, (uint32_t)classes, width, 0};
+    uint64_t counts[2] = {(uint64_t)size, (uint64_t)total};
+    memcpy(out, DUMP_MAGIC, 8);
+    memcpy(out + 8, head, sizeof head);
+    memcpy(out + 24, counts, sizeof counts);
+    out += DUMP_HEADER;
+    for (Py_ssize_t i = 0; i < size; i++) {
+        uint32_t meta = (uint32_t)(self->keys[i].length << 2) | (uint32_t)self->keys[i].ns;
+        memcpy(out, &meta, 4);
+        out += 4;
+    }
+    memcpy(out, self->weights, (size_t)(size * classes) * sizeof(double));
+    out += size * classes * (Py_ssize_t)sizeof(double);
+    for (Py_ssize_t p = 0; p < total; p++) {
+        Py_UCS4 point = self->points[p];
+        if (width == 1)
+            *out++ = (char)(uint8_t)point;
+        else if (width == 2) {
+            uint16_t half = (uint16_t)point;
+            memcpy(out, &half, 2);
+            out += 2;
+        } else {
+            uint32_t whole = (uint32_t)point;
+            memcpy(out, &whole, 4);
+            out += 4;
+        }
+    }
+    return result;
+}
+
+static PyObject *load_error(const char *message)
+{
+    PyErr_SetString(PyExc_ValueError, message);
+    return NULL;
+}
+
+static PyObject *table_load(PyObject *type, PyObject *args)
+{
+    Py_buffer view;
+    double bound;
+    if (!PyArg_ParseTuple(args, "y*d", &view, &bound))
+        return NULL;
+    const char *in = view.buf;
+    Py_ssize_t length = view.len;
+    PyObject *made = NULL;
+    Table *self = NULL;
+    uint32_t head[4];
+    uint64_t counts[2];
+    if (length < DUMP_HEADER || memcmp(in, DUMP_MAGIC, 8) != 0) {
+        load_error("not a dumped table");
+        goto fail;
+    }
+    memcpy(head, in + 8, sizeof head);
+    memcpy(counts, in + 24, sizeof counts);
+    uint32_t order = head[0], classes = head[1], width = head[2];
+    if (order != DUMP_ORDER || head[3] != 0 || classes < 1 || classes > MAX_CLASSES ||
+        (width != 1 && width != 2 && width != 4)) {
+        load_error("a dumped table's header is wrong");
+        goto fail;
+    }
+    /* Compared with the data's length before any product is formed: no overflow. */
+    uint64_t rest = (uint64_t)(length - DUMP_HEADER);
+    uint64_t size = counts[0], total = counts[1];
+    if (size > rest / (4 + 8 * (uint64_t)classes) || total > rest / width ||
+        4 * size + 8 * size * classes + width * total != rest) {
+        load_error("a dumped table's sizes do not match its length");
+        goto fail;
+    }
+    const char *metas = in + DUMP_HEADER;
+    const char *weights = metas + 4 * size;
+    const char *points = weights + 8 * size * classes;
+    made = PyType_GenericAlloc((PyTypeObject *)type, 0);
+    if (!made)
+        goto fail;
+    self = (Table *)made;
+    self->keys = PyMem_New(Key, size > 0 ? (Py_ssize_t)size : 1);
+    self->points = PyMem_New(Py_UCS4, total > 0 ? (Py_ssize_t)total : 1);
+    self->weights = PyMem_New(double, size * classes > 0 ? (Py_ssize_t)(size * classes) : 1);
+    if (!self->keys || !self->points || !self->weights) {
+        PyErr_NoMemory();
+        goto fail;
+    }
+    self->classes = classes;
+    self->total = (Py_ssize_t)total;
+    uint64_t offset = 0;
+    for (uint64_t i = 0; i < size; i++) {
+        uint32_t meta;
+        memcpy(&meta, metas + 4 * i, 4);
+        uint64_t key_length = meta >> 2;
+        int ns = (int)(meta & 3);
+        if (ns > NS_PAIR || key_length > total - offset) {
+            load_error("a dumped table's key is wrong");
+            goto fail;
+        }
+        Key *entry = &self->keys[i];
+        entry->ns = ns;
+        entry->offset = (Py_ssize_t)offset;
+        entry->length = (Py_ssize_t)key_length;
+        entry->row = (Py_ssize_t)i;
+        offset += key_length;
+    }
+    if (offset != total) {
+        load_error("a dumped table's keys do not fill its points");
+        goto fail;
+    }
+    memcpy(self->weights, weights, (size_t)(size * classes) * sizeof(double));
+    for (uint64_t k = 0; k < size * classes; k++)
+        if (!isfinite(self->weights[k]) || !(fabs(self->weights[k]) <= bound)) { /* a NaN bound holds none */
+            load_error("a dumped table's weight is out of bounds");
+            goto fail;
+        }
+    for (uint64_t p = 0; p < total; p++) {
+        Py_UCS4 point;
+        if (width == 1)
+            point = (uint8_t)points[p];
+        else if (width == 2) {
+            uint16_t half;
+            memcpy(&half, points + 2 * p, 2);
+            point = half;
+        } else {
+            uint32_t whole;
+            memcpy(&whole, points + 4 * p, 4);
+            point = whole;
+        }
+        if (point > 0x10FFFF) {
+            load_error("a dumped table's code point is out of range");
+            goto fail;
+        }
+        self->points[p] = point;
+    }
+    if (table_index(self, (Py_ssize_t)size) < 0)
+        goto fail;
+    PyBuffer_Release(&view);
+    return made;
+fail:
+    PyBuffer_Release(&view);
+    Py_XDECREF(made); /* its dealloc frees what was allocated */
+    return NULL;
 }
 
 /* ---- a sentence ----------------------------------------------------------------------------- */
@@ -411,10 +620,58 @@ done:
     return result;
 }
 
+/* Table.row(key): the weights (harmful minus good) of one key spelled as in Table(), or None when
+   the table lacks it; what a warning's reasons need of a model read from the cache folder. */
+static PyObject *table_row(Table *self, PyObject *key)
+{
+    if (!PyUnicode_Check(key)) {
+        PyErr_SetString(PyExc_TypeError, "row() takes a str");
+        return NULL;
+    }
+    if (self->weights == NULL) {
+        PyErr_SetString(PyExc_ValueError, "the table was not initialised");
+        return NULL;
+    }
+    Py_ssize_t skip, length = PyUnicode_GET_LENGTH(key);
+    int ns = key_namespace(key, &skip);
+    Py_UCS4 *line = PyMem_New(Py_UCS4, length > 0 ? length : 1);
+    if (!line)
+        return PyErr_NoMemory();
+    int kind = PyUnicode_KIND(key);
+    const void *data = PyUnicode_DATA(key);
+    for (Py_ssize_t p = skip; p < length; p++)
+        line[p - skip] = PyUnicode_READ(kind, data, p);
+    Gram gram = {hash_points(ns, line, length - skip), 0, length - skip, 1, ns};
+    Py_ssize_t row = model_row(self, &gram, line);
+    PyMem_Free(line);
+    if (row < 0)
+        Py_RETURN_NONE;
+    PyObject *result = PyTuple_New(self->classes);
+    for (Py_ssize_t j = 0; result && j < self->classes; j++) {
+        PyObject *value = PyFloat_FromDouble(self->weights[row * self->classes + j]);
+        if (!value)
+            Py_CLEAR(result);
+        else
+            PyTuple_SET_ITEM(result, j, value);
+    }
+    return result;
+}
+
+static Py_ssize_t table_length(Table *self) { return self->size; }
+
 static PyMethodDef table_methods[] = {
     {"sums", (PyCFunction)table_sums, METH_O,
      "sums(forms) -> (norm squared, sum for each class): the sentence's n-grams counted and weighted."},
+    {"row", (PyCFunction)table_row, METH_O, "row(key) -> the key's weights (harmful minus good), or None."},
+    {"dump", (PyCFunction)table_dump, METH_NOARGS, "dump() -> the table as bytes, for Table.load."},
+    {"load", (PyCFunction)table_load, METH_VARARGS | METH_CLASS,
+     "load(data, bound) -> the table dump() wrote; ValueError when data is not one, or a weight is beyond bound."},
     {NULL, NULL, 0, NULL},
+};
+
+static PyMemberDef table_members[] = {
+    {"classes", T_PYSSIZET, offsetof(Table, classes), READONLY, "the number of harmful columns"},
+    {NULL, 0, 0, 0, NULL},
 };
 
 static PyType_Slot table_slots[] = {
@@ -422,6 +679,8 @@ static PyType_Slot table_slots[] = {
     {Py_tp_init, table_init},
     {Py_tp_dealloc, table_dealloc},
     {Py_tp_methods, table_methods},
+    {Py_sq_length, table_length},
+    {Py_tp_members, table_members},
     {Py_tp_new, PyType_GenericNew},
     {0, NULL},
 };

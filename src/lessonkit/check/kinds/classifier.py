@@ -26,9 +26,10 @@ a rule asks `Model.ceilings`, which bounds each probability from above without c
 (the proof is in the comment above `_Scorer`), and scores only the sentences whose ceiling is above
 its limit, about 1 in 7 (`tests/test_classifier_ceiling.py`); with the compiled sums a sentence
 costs less than its ceilings, so every sentence is scored.
-The checked model is kept in the cache folder (`classifier-<hash>.marshal`, keyed by the model
-file's bytes and this module's code, signed with the user's cache key), so a run reads it in a
-few milliseconds instead of parsing and checking the JSON again.
+The checked model's compiled table is kept in the cache folder (`classifier-<hash>.marshal`, keyed
+by the model file's bytes and this module's code, signed with the user's cache key), so a run reads
+it in a millisecond or two whatever the model's size, instead of parsing and checking the JSON
+again; the pure-Python path, which cannot read that table, parses the JSON at each run.
 """
 
 from __future__ import annotations
@@ -149,16 +150,20 @@ def features(text: str) -> dict[str, float]:
 class Model:
     """A trained model: classes, one intercept per class, and the weights of each feature (one per class).
 
-    The weights are kept as `keys` and one column per class (the form the cache file holds); `weights`
-    is the same table by feature, made when the reference path or a warning's reasons need it.
+    The weights are kept as `keys` and one column per class; `weights` is the same table by feature,
+    made when the reference path or a warning's reasons need it. A model read from the cache folder
+    comes with its compiled table (`_ngram_sums.Table`, all the checker's fast path and the reasons
+    need) and without keys and columns: those are parsed from the model file's bytes (the ones the
+    cache entry was found by) if and when something asks for them, so that a run pays nothing per
+    feature at start.
     """
 
     path: Path
     language: str
     classes: tuple[str, ...]
     intercepts: tuple[float, ...]
-    keys: tuple[str, ...]
-    columns: tuple[tuple[float, ...], ...]
+    _keys: tuple[str, ...] | None  # None: in the compiled table only, parsed from the file when asked for
+    _columns: tuple[tuple[float, ...], ...] | None
     # Made at first use and kept (a property, not `functools.cached_property`: mypyc compiles the
     # latter as a plain property that runs again on every access, which made a compiled run 40
     # times slower, a new `_Scorer` for every sentence; see docs/performance.md, seventh round).
@@ -166,11 +171,37 @@ class Model:
     _weights: dict[str, tuple[float, ...]] | None = field(init=False, repr=False, compare=False)
     _made_scorer: _Scorer | None = field(init=False, repr=False, compare=False)
     _lookups: _Lookups | None = field(init=False, repr=False, compare=False)
+    # The compiled table when it was read from the cache folder or made to be kept there, and the
+    # model file's bytes that `keys` and `columns` are parsed from when the model came from the cache.
+    _table: Table | None = field(init=False, repr=False, compare=False)
+    _source: bytes | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_weights", None)
         object.__setattr__(self, "_made_scorer", None)
         object.__setattr__(self, "_lookups", None)
+        object.__setattr__(self, "_table", None)
+        object.__setattr__(self, "_source", None)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """The model's features, in the order of its file."""
+        return self._parsed()[0]
+
+    @property
+    def columns(self) -> tuple[tuple[float, ...], ...]:
+        """The weight of each feature (in the order of `keys`), one column per class."""
+        return self._parsed()[1]
+
+    def _parsed(self) -> tuple[tuple[str, ...], tuple[tuple[float, ...], ...]]:
+        keys, columns = self._keys, self._columns
+        if keys is None or columns is None:
+            source = self._source if self._source is not None else self.path.read_bytes()
+            parsed = _parse_model(self.path, source)
+            keys, columns = parsed.keys, parsed.columns
+            object.__setattr__(self, "_keys", keys)  # frozen: set once
+            object.__setattr__(self, "_columns", columns)
+        return keys, columns
 
     @property
     def lookups(self) -> _Lookups:
@@ -254,9 +285,11 @@ class Model:
         counts = raw_features(words)
         forms = [t.form for t in words]
 
+        lean = self._leaning(target, good)
+
         def share(key: str) -> float:
-            row = self.weights.get(key)
-            return 0.0 if row is None else vector[key] * (row[target] - row[good]) / counts[key]
+            weight = lean(key)
+            return 0.0 if weight is None else vector[key] * weight / counts[key]
 
         pieces: dict[tuple[int, int], float] = {}
         for index, form in enumerate(forms):
@@ -272,6 +305,30 @@ class Model:
                 continue  # a word already quoted inside a chosen pair (or the other way round)
             chosen.append(span)
         return [normalised[words[a].start : words[b].end] for a, b in chosen]
+
+    def _leaning(self, target: int, good: int) -> Callable[[str], float | None]:
+        """Feature -> its weight for class `target` minus good text's (None when the model lacks it).
+
+        From the compiled table when there is one (a model read from the cache has no other, and the
+        table holds exactly these differences, computed as below), else from `weights`.
+        """
+        table = self._scorer.table()
+        if table is not None:
+            harmful = target - (target > good)  # the table's columns leave good text out
+            row = table.row
+
+            def from_table(key: str) -> float | None:
+                found = row(key[len(CHAR_PREFIX) :] if key.startswith(CHAR_PREFIX) else key)
+                return None if found is None else found[harmful]
+
+            return from_table
+        weights = self.weights
+
+        def from_weights(key: str) -> float | None:
+            found = weights.get(key)
+            return None if found is None else found[target] - found[good]
+
+        return from_weights
 
 
 # --- the fast path -------------------------------------------------------------------------------
@@ -643,20 +700,31 @@ class _Scorer:
         self.model = model
         self.good = model.classes.index(GOOD)
         self.biases = tuple(b - model.intercepts[self.good] for k, b in enumerate(model.intercepts) if k != self.good)
-        self.rows = _Rows(model)
-        self.words = _Words(self.rows, len(self.biases))
         self.class_of = tuple(itemgetter(j) for j in range(len(self.biases)))
-        self._table: Table | None = None
-        self._table_made = False
+        self._rows: _Rows | None = None
+        self._words: _Words | None = None
+
+    @property
+    def rows(self) -> _Rows:
+        """The pure-Python path's weights by feature (made at first use: the compiled path never asks)."""
+        if self._rows is None:
+            self._rows = _Rows(self.model)
+        return self._rows
+
+    @property
+    def words(self) -> _Words:
+        """The pure-Python path's per-word tables (made at first use)."""
+        if self._words is None:
+            self._words = _Words(self.rows, len(self.biases))
+        return self._words
 
     def table(self) -> Table | None:
-        """The compiled table, made at first use (None without the C module, or when `USE_COMPILED` is off)."""
+        """The compiled table: the model's, else made at first use (None without the C module or `USE_COMPILED`)."""
         if not USE_COMPILED:
             return None
-        if not self._table_made:
-            self._table = compiled_table(self.model)
-            self._table_made = True
-        return self._table
+        if self.model._table is None:
+            object.__setattr__(self.model, "_table", compiled_table(self.model))
+        return self.model._table
 
     def probabilities(self, text: str) -> tuple[float, ...]:
         table = self.table()
@@ -816,14 +884,15 @@ _LONG_NUMBER: Final = LazyPattern(r"[0-9]{4000,}")
 def load_model(path: Path) -> Model:
     """Read and check a model file (once per run); any problem is a located `ModelFileError`.
 
-    A model checked before is read from the cache folder instead (see `_cached_model`).
+    A model checked before is read from the cache folder instead (see `_cached_model`), where
+    the compiled sums serve: the cache holds their table, which the pure-Python path cannot read.
     """
     try:
         data = path.read_bytes()
     except OSError as err:
         raise ModelFileError(f"{path}:1:1: cannot read the classifier model: {err}") from err
-    target = _cache_path(data)
-    model = _cached_model(path, target, _cache_limit(data)) if target is not None else None
+    target = _cache_path(data) if USE_COMPILED and _compiled_table_type() is not None else None
+    model = _cached_model(path, target, _cache_limit(data), data) if target is not None else None
     if model is None:
         model = _parse_model(path, data)
         if target is not None:
@@ -890,13 +959,16 @@ def _parse_model(path: Path, data: bytes) -> Model:
 
 
 # The checked model in the cache folder: marshal (plain data, never code: not pickle) of
-# (language, classes, intercepts, keys, columns), signed (cache_file.seal) with the user's cache
-# key, which lives outside the project. The file's name hashes the model file's bytes, this
-# module's code and Python's version, so a changed model or code never meets an old entry. The
-# name is built from public inputs and a project's cache folder comes with the project, so the
-# signature is what tells our own entry from a planted one (a damaged or forged file is rebuilt);
-# what a file holds is still checked for its types, shape and bounds before use.
-_CACHE_FORMAT: Final = 1
+# (language, classes, intercepts, the compiled table as `Table.dump` writes it), signed
+# (cache_file.seal) with the user's cache key, which lives outside the project. The file's name
+# hashes the model file's bytes, this module's code and Python's version, so a changed model or
+# code never meets an old entry. The name is built from public inputs and a project's cache
+# folder comes with the project, so the signature is what tells our own entry from a planted one
+# (a damaged or forged file is rebuilt); what a file holds is still checked for its types, shape
+# and bounds before use (`Table.load` checks the table in C). The table is one bytes object:
+# a model costs a copy at start whatever its number of features, where a tuple of keys and
+# columns cost a string and a float per weight to unmarshal, each then checked.
+_CACHE_FORMAT: Final = 2
 _CACHE_MAGIC: Final = b"lessonkit-classifier\0"
 
 
@@ -914,8 +986,16 @@ def _cache_path(data: bytes) -> Path | None:
 
 
 def _store_model(model: Model, target: Path) -> None:
-    record = (model.language, model.classes, model.intercepts, model.keys, model.columns, model.lookups)
-    write_sealed_file(target, _CACHE_MAGIC + marshal.dumps(record))
+    """Keep the model's compiled table at `target` (nothing without the C module, or for a key too long to dump)."""
+    table = compiled_table(model)
+    if table is None:
+        return
+    try:
+        dumped = table.dump()
+    except ValueError:
+        return  # a key of half a billion characters: no cache, same results
+    object.__setattr__(model, "_table", table)  # made for the cache: the run scores with it too
+    write_sealed_file(target, _CACHE_MAGIC + marshal.dumps((model.language, model.classes, model.intercepts, dumped)))
 
 
 def _all(kind: type, values: Iterable[object]) -> bool:
@@ -925,63 +1005,53 @@ def _all(kind: type, values: Iterable[object]) -> bool:
 def _cache_limit(model_file: bytes) -> int:
     """The most bytes the cache entry of a model file can hold: a larger file is refused by its size, unread.
 
-    Marshal writes a weight in 9 bytes and JSON in at least 2 ("0,"), a key with 5 bytes around it
-    where JSON has at least 3, so an entry is under 4.5 times the model file; a planted entry of
-    hundreds of megabytes is not read into memory before its signature is checked.
+    The table holds a weight in 8 bytes where JSON has at least 2 ("0,"), a key's code point in at
+    most 4 where JSON has at least 1, and 4 bytes per key where JSON has at least 3 around it, so an
+    entry is under 4 times the model file and a kilobyte; a planted entry of hundreds of megabytes
+    is not read into memory before its signature is checked.
     """
     return 8 * len(model_file) + (1 << 20)
 
 
-def _cached_model(path: Path, target: Path, limit: int = 256 * 1024 * 1024) -> Model | None:
-    """The model kept at `target`, or None when there is none or it is not what `_store_model` writes."""
+def _cached_model(
+    path: Path, target: Path, limit: int = 256 * 1024 * 1024, source: bytes | None = None
+) -> Model | None:
+    """The model kept at `target`, or None when there is none or it is not what `_store_model` writes.
+
+    `source` is the model file's bytes the entry was found by (read from `path` when not given),
+    parsed if the model's keys or columns are ever asked for.
+    """
+    table_type = _compiled_table_type()
     data = read_sealed_file(target, limit=limit)
-    if data is None or not data.startswith(_CACHE_MAGIC):
+    if table_type is None or data is None or not data.startswith(_CACHE_MAGIC):
         return None
     payload = data[len(_CACHE_MAGIC) :]
     try:
         record = marshal.loads(payload)
     except (EOFError, ValueError, TypeError):
         return None
-    if not (isinstance(record, tuple) and len(record) == 6):
+    if not (isinstance(record, tuple) and len(record) == 4):
         return None
-    language, classes, intercepts, keys, columns, lookups = record
+    language, classes, intercepts, dumped = record
     if not (isinstance(language, str) and isinstance(classes, tuple) and _all(str, classes)):
         return None
     if GOOD not in classes or len(set(classes)) != len(classes) or len(classes) < 2:
         return None
     if not (isinstance(intercepts, tuple) and len(intercepts) == len(classes) and _all(float, intercepts)):
         return None
-    if not _numbers(intercepts):
+    if not (_numbers(intercepts) and isinstance(dumped, bytes)):
         return None
-    if not (isinstance(keys, tuple) and _all(str, keys)):
+    try:
+        # A weight is a difference of two numbers within WEIGHT_BOUND.
+        table = table_type.load(dumped, 2 * WEIGHT_BOUND)
+    except ValueError:
         return None
-    if not (isinstance(columns, tuple) and len(columns) == len(classes) and _all(tuple, columns)):
+    if table.classes != len(classes) - 1:
         return None
-    if any(len(column) != len(keys) or not _all(float, column) or not _numbers(column) for column in columns):
-        return None
-    if not _lookups_fit(lookups, len(keys)):
-        return None
-    model = Model(path, language, classes, intercepts, keys, columns)
-    object.__setattr__(model, "_lookups", lookups)
+    model = Model(path, language, classes, intercepts, None, None)
+    object.__setattr__(model, "_table", table)
+    object.__setattr__(model, "_source", source)
     return model
-
-
-def _lookups_fit(lookups: object, size: int) -> bool:
-    """Whether a cache entry's lookups have the shape `lookups_of` gives, for a model of `size` features.
-
-    (The entry is signed, so its lookups are those `lookups_of` made; this checks types and bounds only,
-    in C-level passes, as for the weights.)
-    """
-    if not (isinstance(lookups, tuple) and len(lookups) == 2):
-        return False
-    index, pairs = lookups
-    if not (isinstance(index, dict) and _all(str, index) and _all(int, index.values())):
-        return False
-    if index and not (min(index.values()) >= 0 and max(index.values()) < size):
-        return False
-    if not (isinstance(pairs, dict) and _all(str, pairs) and _all(tuple, pairs.values())):
-        return False
-    return _all(str, chain.from_iterable(pairs.values())) and set(chain.from_iterable(pairs.values())) <= index.keys()
 
 
 def model_path(rule: Rule) -> Path:
