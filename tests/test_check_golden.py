@@ -129,8 +129,8 @@ REVIEWED = {
     "lesson": [
         (35, "tone.victim-blaming"),  # "He should never have sent the photo."
         (35, "tone.grammar-hindsight-person"),  # the same sentence, by its shape (at "sent")
-        (36, "tone.classifier-fear"),  # the same sentence as below, by the model (since its English limit is 0.65)
-        (36, "tone.fear"),  # "The internet is a dangerous place."
+        # "The internet is a dangerous place." (the model's fear: 0.71 until 2026-12-05, 0.70 since, under 0.8)
+        (36, "tone.fear"),
         (39, "readability.grade"),  # the slide whose one sentence is too long
         (40, "readability.sentence-length"),  # that sentence: 35 words, limit 24 at 11-13
         (71, "vocabulary.unfamiliar"),  # "perspicacious"
