@@ -13,6 +13,7 @@ import json
 import marshal
 import math
 import struct
+import types
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -351,3 +352,17 @@ def test_the_pure_python_path_keeps_no_entry_and_reads_the_file(
     assert first.fast_probabilities(BLAMING) == second.fast_probabilities(BLAMING)
     fast, reference = first.fast_probabilities(BLAMING), first.probabilities(BLAMING)
     assert max(abs(a - b) for a, b in zip(fast, reference, strict=True)) < 1e-9
+
+
+class _TableBeforeTheCache:
+    """The table of a C module built before `dump`, `load` and `row` existed (an editable install not rebuilt)."""
+
+    def sums(self, forms: list[str]) -> tuple[float, ...]:
+        return (0.0,)
+
+
+def test_a_module_built_from_older_sources_leaves_the_pure_python_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert classifier._compiled_table_type.__wrapped__() is Table  # the control: the module built here
+    old = types.SimpleNamespace(Table=_TableBeforeTheCache)
+    monkeypatch.setattr(classifier.importlib, "import_module", lambda name: old)
+    assert classifier._compiled_table_type.__wrapped__() is None

@@ -679,6 +679,10 @@ def _compiled_table_type() -> type[Table] | None:
     except ImportError:
         return None
     table_type: type[Table] = module.Table
+    # A module built from older sources (an editable install not rebuilt since) lacks what the cache
+    # needs: the pure-Python path serves rather than a traceback.
+    if not all(hasattr(table_type, name) for name in ("sums", "row", "dump", "load")):
+        return None
     return table_type
 
 
