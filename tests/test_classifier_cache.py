@@ -13,6 +13,7 @@ import json
 import marshal
 import math
 import struct
+import sys
 import types
 from collections.abc import Callable
 from pathlib import Path
@@ -109,6 +110,15 @@ def test_a_kept_model_gives_the_reasons_of_the_parsed_one(tmp_path: Path, monkey
         assert kept._keys is None  # the reasons came from the table
 
 
+def test_nothing_leans_towards_good_text_on_either_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _model_file("en")
+    load_model.__wrapped__(path)
+    kept = load_model.__wrapped__(path)
+    assert kept.reasons(BLAMING, GOOD) == [] and kept.reasons(BLAMING, "blame") != []
+    monkeypatch.setattr(classifier, "USE_COMPILED", False)
+    assert kept.reasons(BLAMING, GOOD) == []
+
+
 def test_a_kept_model_parses_the_bytes_it_was_found_by(tmp_path: Path) -> None:
     """Its keys and columns, asked for later, are those of the file the run read, not of a file changed since."""
     path = tmp_path / "tone-classifier.json"
@@ -116,7 +126,7 @@ def test_a_kept_model_parses_the_bytes_it_was_found_by(tmp_path: Path) -> None:
     path.write_bytes(source)
     parsed = load_model.__wrapped__(path)
     (entry,) = _cache_files(tmp_path)
-    kept = _cached_model(path, entry, source=source)
+    kept = _cached_model(path, entry, source)
     assert kept is not None and kept._keys is None
     path.write_text("{}", encoding="utf-8")
     assert _same_model(kept, parsed)
@@ -205,10 +215,10 @@ def test_a_damaged_cache_entry_is_rebuilt(tmp_path: Path, damage: str) -> None:
     model = load_model.__wrapped__(path)
     (entry,) = _cache_files(tmp_path)
     entry.write_bytes(DAMAGE[damage](entry.read_bytes(), model, entry.name))
-    assert _cached_model(path, entry) is None
+    assert _cached_model(path, entry, path.read_bytes()) is None
     rebuilt = load_model.__wrapped__(path)
     assert _same_model(rebuilt, model)
-    kept = _cached_model(path, entry)  # and the entry is good again
+    kept = _cached_model(path, entry, path.read_bytes())  # and the entry is good again
     assert kept is not None and _same_model(kept, model)
 
 
@@ -218,7 +228,7 @@ def test_the_damage_is_what_is_refused(tmp_path: Path) -> None:
     model = load_model.__wrapped__(path)
     (entry,) = _cache_files(tmp_path)
     entry.write_bytes(_payload(entry.name, _entry(model)))
-    kept = _cached_model(path, entry)
+    kept = _cached_model(path, entry, path.read_bytes())
     assert kept is not None and _same_model(kept, model)
 
 
@@ -242,7 +252,7 @@ def test_a_forged_cache_entry_is_ignored_and_findings_stay(tmp_path: Path) -> No
     # What a project could ship: the inner structure right, the tag made with a key not the user's.
     forged = cache_file.SEAL_MAGIC + cache_file._tag(b"k" * 32, entry.name, payload) + payload
     entry.write_bytes(forged)
-    assert _cached_model(path, entry) is None
+    assert _cached_model(path, entry, path.read_bytes()) is None
     kept = load_model.__wrapped__(path)
     assert _same_model(kept, model) and kept.fast_probabilities(BLAMING)[blame] > 0.5
     rules = _rules("en", 0.5)
@@ -257,7 +267,7 @@ def test_a_forged_cache_entry_is_ignored_and_findings_stay(tmp_path: Path) -> No
         classifier._scored.clear()
     # The control: signed with the user's key, the same entry would be taken (and silence the model).
     entry.write_bytes(_payload(entry.name, _silencing(model)))
-    planted = _cached_model(path, entry)
+    planted = _cached_model(path, entry, path.read_bytes())
     assert planted is not None and planted.fast_probabilities(BLAMING)[blame] < 0.01
 
 
@@ -273,7 +283,7 @@ def test_a_cache_entry_with_a_number_out_of_bounds_is_rebuilt(tmp_path: Path, va
     else:  # a weight in the middle of the table (a difference of two weights may reach 2e6, not 2.5e6)
         dumped = _with_weight(dumped, 1001, value)
     entry.write_bytes(_payload(entry.name, (language, classes, intercepts, dumped)))
-    assert _cached_model(path, entry) is None
+    assert _cached_model(path, entry, path.read_bytes()) is None
     assert _same_model(load_model.__wrapped__(path), model)
 
 
@@ -314,6 +324,18 @@ def test_a_changed_model_file_never_meets_the_old_cache_entry(tmp_path: Path, mo
     assert len(_cache_files(tmp_path / "cache")) == 1
 
 
+def test_a_model_of_more_classes_than_the_c_module_holds_is_a_located_error(tmp_path: Path) -> None:
+    path = tmp_path / "tone-classifier.json"
+    classes = ["good", *(f"harm{k}" for k in range(65))]
+    record = {"format": 1, "language": "en", "classes": classes, "intercepts": [0.0] * 66, "features": {}}
+    path.write_text(json.dumps(record, indent=1), encoding="utf-8")
+    with pytest.raises(ModelFileError, match=r"tone-classifier\.json:\d+:\d+: .*at most 65 classes"):
+        load_model.__wrapped__(path)
+    record["classes"], record["intercepts"] = classes[:65], [0.0] * 65
+    path.write_text(json.dumps(record, indent=1), encoding="utf-8")
+    assert len(load_model.__wrapped__(path).classes) == 65
+
+
 def test_without_a_cache_folder_the_model_is_read_from_its_file(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(classifier, "cache_dir", lambda: None)
     monkeypatch.setattr(classifier, "_store_model", _never)
@@ -321,11 +343,16 @@ def test_without_a_cache_folder_the_model_is_read_from_its_file(monkeypatch: pyt
 
 
 def test_a_model_without_features_is_kept_too(tmp_path: Path) -> None:
-    model = Model(tmp_path / "m.json", "en", ("blame", "good"), (0.5, -0.5), (), ((), ()))
-    classifier._store_model(model, tmp_path / "entry")
-    kept = _cached_model(tmp_path / "m.json", tmp_path / "entry")
+    path = tmp_path / "m.json"
+    record = {"format": 1, "language": "en", "classes": ["blame", "good"], "intercepts": [0.5, -0.5], "features": {}}
+    path.write_text(json.dumps(record), encoding="utf-8")
+    model = load_model.__wrapped__(path)
+    (entry,) = _cache_files(tmp_path)
+    kept = _cached_model(path, entry, path.read_bytes())
     assert kept is not None and kept._table is not None and len(kept._table) == 0
-    assert kept.fast_probabilities("Any sentence at all.") == pytest.approx(tuple(model.probabilities("Any sentence.")))
+    text = "Any sentence at all."
+    assert kept.fast_probabilities(text) == pytest.approx(tuple(model.probabilities(text)))
+    assert kept.keys == () and kept.weights == {}  # parsed from the file's bytes when asked for
 
 
 def test_without_the_module_source_there_is_no_cache_and_no_error(
@@ -366,3 +393,17 @@ def test_a_module_built_from_older_sources_leaves_the_pure_python_path(monkeypat
     old = types.SimpleNamespace(Table=_TableBeforeTheCache)
     monkeypatch.setattr(classifier.importlib, "import_module", lambda name: old)
     assert classifier._compiled_table_type.__wrapped__() is None
+
+
+def test_a_rebuilt_c_module_never_meets_an_entry_of_another_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The entry's name hashes the C module's file too: what the table's bytes mean is that build's."""
+    path = _model_file("en")
+    load_model.__wrapped__(path)
+    (first,) = _cache_files(tmp_path)
+    module = tmp_path / "other-build.so"
+    module.write_bytes(b"another build of _ngram_sums")
+    monkeypatch.setattr(sys.modules[Table.__module__], "__file__", str(module))
+    load_model.__wrapped__(path)
+    assert len(_cache_files(tmp_path)) == 2 and first.exists()

@@ -103,6 +103,18 @@ static Py_ssize_t power_of_two_above(Py_ssize_t n)
     return capacity;
 }
 
+/* A weight of the model: an exact float or int only, whose conversion runs no Python code (a subclass's
+   __float__ or __index__ could change the lists being read, or call __init__ again on this table). */
+static int exact_number(PyObject *value, double *out)
+{
+    if (!PyFloat_CheckExact(value) && !PyLong_CheckExact(value)) {
+        PyErr_SetString(PyExc_TypeError, "weights must be float or int");
+        return -1;
+    }
+    *out = PyFloat_AsDouble(value);
+    return *out == -1.0 && PyErr_Occurred() ? -1 : 0;
+}
+
 /* The weight of key k for class j: columns[j][rows[k]] - good[rows[k]], read from the model's own
    tuples of floats (building the differences in Python cost more than a small file's whole check). */
 static int read_weights(Table *self, PyObject *rows, PyObject *columns, PyObject *good, Py_ssize_t size)
@@ -116,19 +128,24 @@ static int read_weights(Table *self, PyObject *rows, PyObject *columns, PyObject
         }
     }
     for (Py_ssize_t k = 0; k < size; k++) {
-        Py_ssize_t row = PyLong_AsSsize_t(PyList_GET_ITEM(rows, k));
+        PyObject *item = PyList_GET_ITEM(rows, k);
+        if (!PyLong_CheckExact(item)) {
+            PyErr_SetString(PyExc_TypeError, "rows must be int");
+            return -1;
+        }
+        Py_ssize_t row = PyLong_AsSsize_t(item);
         if (row == -1 && PyErr_Occurred())
             return -1;
         if (row < 0 || row >= features) {
             PyErr_SetString(PyExc_ValueError, "a row is outside the columns");
             return -1;
         }
-        double base = PyFloat_AsDouble(PyTuple_GET_ITEM(good, row));
-        if (base == -1.0 && PyErr_Occurred())
+        double base;
+        if (exact_number(PyTuple_GET_ITEM(good, row), &base) < 0)
             return -1;
         for (Py_ssize_t j = 0; j < classes; j++) {
-            double weight = PyFloat_AsDouble(PyTuple_GET_ITEM(PyList_GET_ITEM(columns, j), row));
-            if (weight == -1.0 && PyErr_Occurred())
+            double weight;
+            if (exact_number(PyTuple_GET_ITEM(PyList_GET_ITEM(columns, j), row), &weight) < 0)
                 return -1;
             self->weights[k * classes + j] = weight - base;
         }
@@ -167,7 +184,7 @@ static int table_index(Table *self, Py_ssize_t size)
             if (other->hash == h && other->ns == entry->ns && other->length == entry->length &&
                 memcmp(self->points + other->offset, self->points + entry->offset,
                        (size_t)entry->length * sizeof(Py_UCS4)) == 0)
-                break; /* a repeated key: the first one's row stands, as in a dict built in order */
+                break; /* a repeated key: the first one's row stands (the classifier passes none) */
             s = (s + 1) & mask;
         }
     }
@@ -217,6 +234,10 @@ static int table_init(Table *self, PyObject *args, PyObject *kwargs)
         PyObject *key = PyList_GET_ITEM(keys, i);
         if (!PyUnicode_Check(key)) {
             PyErr_SetString(PyExc_TypeError, "keys must be str");
+            goto done;
+        }
+        if (PyUnicode_GET_LENGTH(key) > PY_SSIZE_T_MAX / (Py_ssize_t)sizeof(Py_UCS4) - total) {
+            PyErr_NoMemory(); /* a 32-bit build: the sum of the lengths would wrap */
             goto done;
         }
         total += PyUnicode_GET_LENGTH(key);
@@ -287,13 +308,18 @@ static PyObject *table_dump(Table *self, PyObject *Py_UNUSED(ignored))
             largest = self->points[p];
     uint32_t width = largest < 0x100 ? 1 : largest < 0x10000 ? 2 : 4;
     for (Py_ssize_t i = 0; i < size; i++)
-        if (self->keys[i].length >= MAX_KEY_LENGTH || self->keys[i].row != i) {
+        if (self->keys[i].length >= MAX_KEY_LENGTH) {
             PyErr_SetString(PyExc_ValueError, "a key too long to dump");
             return NULL;
         }
-    /* Each part is bounded by what the table already holds in memory: no overflow. */
-    Py_ssize_t length = DUMP_HEADER + 4 * size + 8 * size * classes + (Py_ssize_t)width * total;
-    PyObject *result = PyBytes_FromStringAndSize(NULL, length);
+    /* In 64 bits: on a 32-bit build the table's memory may hold more than a bytes object can. */
+    uint64_t length = DUMP_HEADER + 4 * (uint64_t)size + 8 * (uint64_t)size * (uint64_t)classes +
+                      (uint64_t)width * (uint64_t)total;
+    if (length > (uint64_t)PY_SSIZE_T_MAX) {
+        PyErr_SetString(PyExc_ValueError, "a table too large to dump");
+        return NULL;
+    }
+    PyObject *result = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)length);
     if (!result)
         return NULL;
     char *out = PyBytes_AS_STRING(result);

@@ -68,6 +68,7 @@ if TYPE_CHECKING:
     from lessonkit.diagnostics import Diagnostic
 
 MODEL_FORMAT: Final = 1
+MAX_CLASSES: Final = 65  # good text and at most 64 harmful classes (the C module's columns)
 GOOD: Final = "good"
 CHAR_SIZES: Final = (3, 4, 5)
 WORD_PREFIX: Final = "w:"
@@ -173,6 +174,7 @@ class Model:
     _lookups: _Lookups | None = field(init=False, repr=False, compare=False)
     # The compiled table when it was read from the cache folder or made to be kept there, and the
     # model file's bytes that `keys` and `columns` are parsed from when the model came from the cache.
+    # (A model made with neither keys nor source reads its file when asked: only tests make one.)
     _table: Table | None = field(init=False, repr=False, compare=False)
     _source: bytes | None = field(init=False, repr=False, compare=False)
 
@@ -313,6 +315,8 @@ class Model:
         table holds exactly these differences, computed as below), else from `weights`.
         """
         table = self._scorer.table()
+        if target == good:
+            return lambda key: None  # nothing leans towards good text more than good text itself
         if table is not None:
             harmful = target - (target > good)  # the table's columns leave good text out
             row = table.row
@@ -895,8 +899,9 @@ def load_model(path: Path) -> Model:
         data = path.read_bytes()
     except OSError as err:
         raise ModelFileError(f"{path}:1:1: cannot read the classifier model: {err}") from err
-    target = _cache_path(data) if USE_COMPILED and _compiled_table_type() is not None else None
-    model = _cached_model(path, target, _cache_limit(data), data) if target is not None else None
+    table_type = _compiled_table_type() if USE_COMPILED else None
+    target = _cache_path(data, table_type) if table_type is not None else None
+    model = _cached_model(path, target, data, _cache_limit(data)) if target is not None else None
     if model is None:
         model = _parse_model(path, data)
         if target is not None:
@@ -945,6 +950,8 @@ def _parse_model(path: Path, data: bytes) -> Model:
         raise fail("'classes' must be a list of class names", '"classes"')
     if len(set(classes)) != len(classes) or GOOD not in classes or len(classes) < 2:
         raise fail(f"'classes' must name distinct classes, '{GOOD}' among them", '"classes"')
+    if len(classes) > MAX_CLASSES:
+        raise fail(f"'classes' must name at most {MAX_CLASSES} classes", '"classes"')
     if not isinstance(intercepts, list) or len(intercepts) != len(classes) or not all(map(_number, intercepts)):
         raise fail(f"'intercepts' must be {len(classes)} numbers between -1e6 and 1e6, one per class", '"intercepts"')
     if not isinstance(table, dict):
@@ -976,16 +983,20 @@ _CACHE_FORMAT: Final = 2
 _CACHE_MAGIC: Final = b"lessonkit-classifier\0"
 
 
-def _cache_path(data: bytes) -> Path | None:
+def _cache_path(data: bytes, table_type: type[Table]) -> Path | None:
+    """Where the entry of a model file's bytes is kept: named by them, this module's code and the C module's."""
     folder = cache_dir()
     if folder is None:
         return None
     try:
         code = Path(__file__).read_bytes()
-    except OSError:
+        # The table's layout and what its weights mean are the C module's: a rebuilt module never
+        # meets an entry another build wrote.
+        native = Path(sys.modules[table_type.__module__].__file__ or "").read_bytes()
+    except (OSError, KeyError):
         return None  # an install without this module's source: no cache, same results
     digest = hashlib.sha256(f"{_CACHE_FORMAT}\0{sys.version}\0".encode())
-    digest.update(code + b"\0" + data)
+    digest.update(code + b"\0" + native + b"\0" + data)
     return folder / f"classifier-{digest.hexdigest()[:32]}.marshal"
 
 
@@ -1017,13 +1028,11 @@ def _cache_limit(model_file: bytes) -> int:
     return 8 * len(model_file) + (1 << 20)
 
 
-def _cached_model(
-    path: Path, target: Path, limit: int = 256 * 1024 * 1024, source: bytes | None = None
-) -> Model | None:
+def _cached_model(path: Path, target: Path, source: bytes, limit: int = 256 * 1024 * 1024) -> Model | None:
     """The model kept at `target`, or None when there is none or it is not what `_store_model` writes.
 
-    `source` is the model file's bytes the entry was found by (read from `path` when not given),
-    parsed if the model's keys or columns are ever asked for.
+    `source` is the model file's bytes the entry was found by, parsed if the model's keys or columns
+    are ever asked for (not the file read again: it may have changed since).
     """
     table_type = _compiled_table_type()
     data = read_sealed_file(target, limit=limit)
