@@ -92,6 +92,14 @@ static void table_dealloc(Table *self)
     Py_DECREF(type);
 }
 
+/* Whether Table() or Table.load() made this table (Table.__new__ alone, or a failed __init__, did not). */
+static int initialised(const Table *self)
+{
+    if (self->weights == NULL)
+        PyErr_SetString(PyExc_ValueError, "the table was not initialised");
+    return self->weights != NULL;
+}
+
 static Py_ssize_t power_of_two_above(Py_ssize_t n)
 {
     Py_ssize_t capacity = 16;
@@ -297,10 +305,8 @@ static const char DUMP_MAGIC[8] = {'l', 'k', 'n', 'g', 'r', 'a', 'm', '1'};
 
 static PyObject *table_dump(Table *self, PyObject *Py_UNUSED(ignored))
 {
-    if (self->weights == NULL) {
-        PyErr_SetString(PyExc_ValueError, "the table was not initialised");
+    if (!initialised(self))
         return NULL;
-    }
     Py_ssize_t size = self->size, classes = self->classes, total = self->total;
     Py_UCS4 largest = 0;
     for (Py_ssize_t p = 0; p < total; p++)
@@ -537,10 +543,8 @@ static PyObject *table_sums(Table *self, PyObject *forms_list)
         PyErr_SetString(PyExc_TypeError, "sums() takes a list of str");
         return NULL;
     }
-    if (self->weights == NULL) {
-        PyErr_SetString(PyExc_ValueError, "the table was not initialised");
+    if (!initialised(self))
         return NULL;
-    }
     Py_ssize_t words = PyList_GET_SIZE(forms_list);
     Py_ssize_t classes = self->classes;
     double totals[MAX_CLASSES] = {0.0};
@@ -654,10 +658,8 @@ static PyObject *table_row(Table *self, PyObject *key)
         PyErr_SetString(PyExc_TypeError, "row() takes a str");
         return NULL;
     }
-    if (self->weights == NULL) {
-        PyErr_SetString(PyExc_ValueError, "the table was not initialised");
+    if (!initialised(self))
         return NULL;
-    }
     Py_ssize_t skip, length = PyUnicode_GET_LENGTH(key);
     int ns = key_namespace(key, &skip);
     Py_UCS4 *line = PyMem_New(Py_UCS4, length > 0 ? length : 1);
