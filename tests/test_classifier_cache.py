@@ -27,9 +27,8 @@ from lessonkit.check.engine import check_document
 from lessonkit.check.kinds import classifier
 from lessonkit.check.kinds._ngram_sums import Table
 from lessonkit.check.kinds.classifier import GOOD, Model, ModelFileError, _cached_model, load_model
-from test_classifier_fast import _corpus_texts, _rules
+from test_classifier_fast import _corpus_texts, _model_file, _rules
 
-ROOT = Path(__file__).resolve().parent.parent
 BLAMING = "It was your own fault for sending that picture, you should have known better."
 HEADER = 40  # Table.dump's header: magic, order mark, classes, width, 0, keys, code points
 
@@ -41,10 +40,6 @@ def _own_key_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cache_file, "_keys", {})
     monkeypatch.setattr(classifier, "USE_COMPILED", True)
     monkeypatch.setattr(classifier, "cache_dir", lambda: tmp_path)
-
-
-def _model_file(language: str) -> Path:
-    return ROOT / "rules" / language / "tone-classifier.json"
 
 
 def _same_model(a: Model, b: Model) -> bool:
