@@ -317,8 +317,20 @@ def _span(entries: tuple[tuple[str, ...], ...], tokens: tuple[Token, ...], langu
     return None
 
 
-def _modifies_a_thing(tokens: tuple[Token, ...], end: int, language: str) -> bool:
-    """True when the word after a label is a noun it modifies that names no person ("a silly hat")."""
+# German words before an adjective made a noun that names a thing: "etwas Blödes", "nichts Dummes".
+_GERMAN_SOMETHING: Final = frozenset(["etwas", "nichts", "was", "viel", "vieles", "alles", "wenig"])
+
+
+def _modifies_a_thing(tokens: tuple[Token, ...], span: tuple[int, int], language: str) -> bool:
+    """True when the label names a thing ("etwas Blödes"), or modifies a noun that names no person ("a silly hat")."""
+    start, end = span
+    if language == "de":
+        if start > 0 and tokens[start].text[:1].isupper() and tokens[start - 1].norm in _GERMAN_SOMETHING:
+            return True  # "wenn dir jemand etwas Blödes schickt": a thing, not the child
+        if end < len(tokens) and not tokens[end].text[:1].isupper():
+            # German writes every noun with a capital: "dumm" before "bist" or "warst" (a clause that ends on its
+            # verb, "weil du so naiv warst") is said of the subject, and "ein dummer Fehler" modifies a thing.
+            return False
     if end >= len(tokens):
         return False
     following = tokens[end].norm
@@ -328,6 +340,22 @@ def _modifies_a_thing(tokens: tuple[Token, ...], end: int, language: str) -> boo
     ):
         return False
     return following.isalpha() and (lexicon is None or following not in lexicon.negators)
+
+
+# German conjunctions that open a clause said of the one before: a negator there governs them too.
+_COMPLEMENTS: Final = {"de": frozenset(["dass"])}
+
+
+def _negated_above(clauses: tuple[Clause, ...], number: int, language: str) -> bool:
+    """True when the clause is what a negated clause before it says ("Das heißt nicht, dass du dumm bist").
+
+    German cuts a clause at "dass", so the negator of "niemand sollte denken" or "es bedeutet nicht" stands in the
+    clause before the label it denies; a clause of reason ("..., weil du dumm warst") is not governed so.
+    """
+    opening = _COMPLEMENTS.get(language)
+    if opening is None or number == 0 or clauses[number].tokens[0].norm not in opening:
+        return False
+    return bool(clauses[number - 1].negators)
 
 
 def _mentions(classes: frozenset[str], tokens: tuple[Token, ...], language: str) -> bool:
@@ -371,7 +399,7 @@ def match(
 
     if shape.unless_sentence and in_sentence("unless_sentence"):
         return None  # a word of the sentence clears every clause of it
-    for clause in analysis.clauses:
+    for number, clause in enumerate(analysis.clauses):
         if shape.subject is not None and (clause.who or "none") not in shape.subject:
             continue
         if shape.modality is not None and not shape.modality & clause.modalities:
@@ -382,7 +410,7 @@ def match(
         if span is None:
             continue
         where = span[0]
-        if shape.attributive == "no" and shape.lemmas and _modifies_a_thing(clause.tokens, span[1], language):
+        if shape.attributive == "no" and shape.lemmas and _modifies_a_thing(clause.tokens, span, language):
             continue
         # The word must belong to what is said about the subject, after it ("you are naive"), or
         # modify the subject just before it ("naive kids"), not stand far before the subject.
@@ -400,6 +428,7 @@ def match(
                 continue
         if shape.negated != "any":
             negated = clause.negated(where, language) if shape.lemmas else bool(clause.negators)
+            negated = negated or _negated_above(analysis.clauses, number, language)
             if negated != (shape.negated == "yes"):
                 continue
         if skip is not None and skip(clause):
