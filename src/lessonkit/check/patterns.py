@@ -420,12 +420,15 @@ def _admitted(numbered: _Numbered, present: frozenset[int]) -> bool:
     """
     filed, first, rest = numbered
     seen: set[int] = set()
+    # "Each other need meets the text" as `not any(map(...))` (in C), not a generator per phrase:
+    # this runs for each part a rule reads, over every phrase the part's strings start.
+    apart = present.isdisjoint
     for number in first.intersection(present):  # a part holds many strings, most of other rules
         for at in filed[number]:
             if at in seen:
                 continue
             seen.add(at)
-            if all(not need.isdisjoint(present) for need in rest[at]):
+            if not any(map(apart, rest[at])):
                 return True
     return False
 

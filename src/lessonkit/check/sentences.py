@@ -48,23 +48,41 @@ def word_pattern(text: str) -> re.Pattern[str]:
 
 # Readability and sentence length both read every part's sentences, one rule after the other over
 # the whole document, so each part's split is kept for the run, by the part's identity (the entry
-# holds the part, so its id cannot be reused while kept). Bounded: a curriculum run sees every
-# lesson's parts in every language.
+# holds the part, so its id cannot be reused while kept), with the part's words (`part_words`).
+# Bounded: a curriculum run sees every lesson's parts in every language.
 _SPLIT_KEPT = 1 << 15
-_split: dict[int, tuple[TextUnit, tuple[Sentence, ...]]] = {}
+_split: dict[int, tuple[TextUnit, tuple[Sentence, ...], tuple[str, ...]]] = {}
 
 
 def sentences(unit: TextUnit) -> Iterator[Sentence]:
     """The sentences of a unit, split on end punctuation and on list items and paragraphs of the source."""
+    return iter(_kept(unit)[1])
+
+
+def part_words(unit: TextUnit) -> tuple[str, ...]:
+    """`word_pattern(unit.plain).findall(unit.plain)`: the words the sentence split found, kept with it.
+
+    The rare-word rule reads every part's words, and the split has found them all already: its
+    pieces run from the start of the text to its end, and no word runs over a cut (an end mark's
+    cut is followed by whitespace or the end, a new item's is a line break, which `plain` keeps
+    where `raw` has it, and a word holds neither), so the pieces' words, one piece after the other,
+    are the text's. Finding them again cost the rule a regex pass over every part.
+    """
+    return _kept(unit)[2]
+
+
+def _kept(unit: TextUnit) -> tuple[TextUnit, tuple[Sentence, ...], tuple[str, ...]]:
     kept = _split.get(id(unit))
     if kept is None or kept[0] is not unit:
         if len(_split) >= _SPLIT_KEPT:
             _split.clear()
-        kept = _split[id(unit)] = (unit, tuple(_sentences(unit)))
-    return iter(kept[1])
+        found: list[str] = []
+        kept = _split[id(unit)] = (unit, tuple(_sentences(unit, found)), tuple(found))
+    return kept
 
 
-def _sentences(unit: TextUnit) -> Iterator[Sentence]:
+def _sentences(unit: TextUnit, found: list[str] | None = None) -> Iterator[Sentence]:
+    """The split of `sentences`; `found`, when given, gets the words of each sentence appended."""
     plain = unit.plain
     cuts = {m.end() for m in _END.finditer(plain)} | {m.start() for m in _NEW_ITEM.finditer(unit.raw)}
     # The words of a piece are searched in the text itself between `pos` and `endpos`, which for
@@ -73,10 +91,12 @@ def _sentences(unit: TextUnit) -> Iterator[Sentence]:
     search, findall = word.search, word.findall
     start = 0
     for cut in [*sorted(cuts), len(plain)]:
-        found = search(plain, start, cut)
-        if found:
-            first = found.start()
-            yield Sentence(first, " ".join(plain[start:cut].split()), len(findall(plain, first, cut)))
+        first = search(plain, start, cut)
+        if first:
+            held = findall(plain, first.start(), cut)
+            if found is not None:
+                found += held
+            yield Sentence(first.start(), " ".join(plain[start:cut].split()), len(held))
         start = cut
 
 

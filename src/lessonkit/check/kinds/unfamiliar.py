@@ -10,7 +10,7 @@ from lessonkit.check.document import Document
 from lessonkit.check.kinds import finding, units
 from lessonkit.check.resources import WordTable, frequency_table
 from lessonkit.check.rulebook import Rule
-from lessonkit.check.sentences import WITHOUT_MARKS, word_pattern
+from lessonkit.check.sentences import WITHOUT_MARKS, part_words, word_pattern
 from lessonkit.diagnostics import Diagnostic
 
 
@@ -48,8 +48,7 @@ def unfamiliar(rule: Rule, document: Document) -> Iterator[Diagnostic]:
     seen: set[str] = set()  # words reported
     quiet: set[str] = set()
     for unit in units(rule, document):
-        word_of = word_pattern(unit.plain)  # `WORD`, or its faster equal on ASCII text
-        tokens = word_of.findall(unit.plain)
+        tokens = part_words(unit)  # the words of `word_pattern(unit.plain)`, found by the sentence split
         fresh = set(tokens)
         fresh -= quiet
         # token -> (word, score) for the tokens of this part that are rare and not yet reported
@@ -68,7 +67,7 @@ def unfamiliar(rule: Rule, document: Document) -> Iterator[Diagnostic]:
         # token to report is taken out of the iterator as a match (for its place), in text order.
         # (`first` is built in C: zipped from the end, a token's smallest index is written last.)
         first = dict(zip(reversed(tokens), range(len(tokens) - 1, -1, -1), strict=True))
-        matches = word_of.finditer(unit.plain)
+        matches = word_pattern(unit.plain).finditer(unit.plain)  # `WORD`, or its faster equal on ASCII text
         taken = 0
         for index in sorted(first[token] for token in report):
             match = next(islice(matches, index - taken, None))
