@@ -17,7 +17,7 @@ the issue's targets are about) and wall time:
     stops after 1,000 findings) and a fresh, empty HOME per run (proselint caches results by
     content under ~/.cache; a hit would time a lookup, not a check);
   - start-up: one small file, from process start to the printed result, lessonkit with a warm
-    dictionary cache.
+    dictionary cache and its bytecode written first (`byte_compile_lessonkit`).
 Targets (issue 18): throughput at least 3x proselint's, start-up CPU at most 1.2x proselint's.
 """
 
@@ -155,6 +155,24 @@ def summary(label: str, ours: list[Run], theirs: list[Run], *, higher_is_better:
     )
 
 
+def byte_compile_lessonkit() -> None:
+    """Write the bytecode of the lessonkit package the `lessonkit` command imports (as an installed copy has it).
+
+    With `PYTHONDONTWRITEBYTECODE` set, or a source edited after its `.pyc`, every run would compile the stale modules
+    from source: in the twenty-sixth round that was about half of the small file's CPU. `compileall` writes what is
+    missing or stale and nothing else; the timed runs then read bytecode, as a user's do.
+    """
+    python = str(BIN / "python")
+    found = subprocess.run(
+        [python, "-c", "import lessonkit; print(lessonkit.__path__[0])"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    subprocess.run([python, "-m", "compileall", "-q", found.stdout.strip()], cwd=ROOT, check=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--size-mb", type=float, default=1.0)
@@ -167,6 +185,7 @@ def main() -> None:
         homes.mkdir()
         small = folder / "small.md"
         small.write_text("If someone tricks you, it is never your fault. Tell a trusted adult.\n", encoding="utf-8")
+        byte_compile_lessonkit()
         run([lessonkit, "check", str(small)])  # warm the dictionary cache
         config = folder / "proselint.json"
         config.write_text(json.dumps({"max_errors": 10**9}), encoding="utf-8")
