@@ -158,9 +158,9 @@ def summary(label: str, ours: list[Run], theirs: list[Run], *, higher_is_better:
 def byte_compile_lessonkit() -> None:
     """Write the bytecode of the lessonkit package the `lessonkit` command imports (as an installed copy has it).
 
-    With `PYTHONDONTWRITEBYTECODE` set, or a source edited after its `.pyc`, every run would compile the stale modules
-    from source: in the twenty-sixth round six stale modules made the small file a fifth dearer. `compileall` writes what is
-    missing or stale and nothing else; the timed runs then read bytecode, as a user's do.
+    With `PYTHONDONTWRITEBYTECODE` set, or a source edited after its `.pyc`, every run would compile the stale
+    modules from source: in the twenty-sixth round six stale modules made the small file a fifth dearer.
+    `compileall` writes what is missing or stale and nothing else; the timed runs then read bytecode, as a user's do.
     """
     python = str(BIN / "python")
     found = subprocess.run(
