@@ -162,15 +162,9 @@ def byte_compile_lessonkit() -> None:
     modules from source: in the twenty-sixth round six stale modules made the small file a fifth dearer.
     `compileall` writes what is missing or stale and nothing else; the timed runs then read bytecode, as a user's do.
     """
-    python = str(BIN / "python")
-    found = subprocess.run(
-        [python, "-c", "import lessonkit; print(lessonkit.__path__[0])"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    subprocess.run([python, "-m", "compileall", "-q", found.stdout.strip()], cwd=ROOT, check=True)
+    # In the command's own interpreter: the script may run on another Python, with another lessonkit on its path.
+    compile_package = "import compileall, lessonkit; compileall.compile_dir(lessonkit.__path__[0], quiet=1)"
+    subprocess.run([str(BIN / "python"), "-c", compile_package], cwd=ROOT, check=True)
 
 
 def main() -> None:

@@ -23,7 +23,7 @@ def test_an_equal_part_of_another_document_is_split_for_itself() -> None:
     first = text_document(Path("a.md"), TEXT, "en", "students", "8-10").units[0]
     other = text_document(Path("b.md"), "Different words. " + TEXT, "en", "students", "8-10").units[0]
     assert [s.start for s in sentences.sentences(other)] != [s.start for s in sentences.sentences(first)]
-    assert sentences._split[id(other)][0] is other
+    assert sentences._split[id(other)].unit is other
 
 
 def test_the_kept_splits_are_bounded() -> None:

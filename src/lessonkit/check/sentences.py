@@ -51,12 +51,22 @@ def word_pattern(text: str) -> re.Pattern[str]:
 # holds the part, so its id cannot be reused while kept), with the part's words (`part_words`).
 # Bounded: a curriculum run sees every lesson's parts in every language.
 _SPLIT_KEPT = 1 << 15
-_split: dict[int, tuple[TextUnit, tuple[Sentence, ...], tuple[str, ...]]] = {}
+
+
+class _Split(NamedTuple):
+    """One part's split, kept for the run."""
+
+    unit: TextUnit  # the part itself: its id is only reused once it is gone
+    sentences: tuple[Sentence, ...]
+    words: tuple[str, ...]
+
+
+_split: dict[int, _Split] = {}
 
 
 def sentences(unit: TextUnit) -> Iterator[Sentence]:
     """The sentences of a unit, split on end punctuation and on list items and paragraphs of the source."""
-    return iter(_kept(unit)[1])
+    return iter(_kept(unit).sentences)
 
 
 def part_words(unit: TextUnit) -> tuple[str, ...]:
@@ -68,16 +78,16 @@ def part_words(unit: TextUnit) -> tuple[str, ...]:
     where `raw` has it, and a word holds neither), so the pieces' words, one piece after the other,
     are the text's. Finding them again cost the rule a regex pass over every part.
     """
-    return _kept(unit)[2]
+    return _kept(unit).words
 
 
-def _kept(unit: TextUnit) -> tuple[TextUnit, tuple[Sentence, ...], tuple[str, ...]]:
+def _kept(unit: TextUnit) -> _Split:
     kept = _split.get(id(unit))
-    if kept is None or kept[0] is not unit:
+    if kept is None or kept.unit is not unit:
         if len(_split) >= _SPLIT_KEPT:
             _split.clear()
         found: list[str] = []
-        kept = _split[id(unit)] = (unit, tuple(_sentences(unit, found)), tuple(found))
+        kept = _split[id(unit)] = _Split(unit, tuple(_sentences(unit, found)), tuple(found))
     return kept
 
 

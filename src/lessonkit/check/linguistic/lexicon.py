@@ -58,6 +58,12 @@ class Lexicon(NamedTuple):
     # Words by which the writer agrees with what was reported ("..., and that is true", "..., und das stimmt"):
     # such a sentence is the writer's own claim, judged like any other. Followed by a negator, they refute it.
     confirming: tuple[tuple[str, ...], ...] = ()
+    # Every noun is written with a capital (German): a label before a lower-case word cannot modify a noun.
+    capital_nouns: bool = False
+    # Words before an adjective made a noun that names a thing ("etwas Blödes", "nichts Dummes").
+    things: frozenset[str] = frozenset()
+    # Conjunctions that open a clause said of the one before ("dass"): a negator there governs them too.
+    complements: frozenset[str] = frozenset()
 
 
 def _who(**classes: str) -> dict[str, str]:
@@ -366,6 +372,9 @@ DE: Final = Lexicon(
     # "dass der Fremde mit dir reden konnte" is not): "reden" only with its particle ending the clause.
     telling=frozenset(["erzählen", "erzählt", "erzählte", "erzählten", "einreden", "eingeredet", "einzureden"]),
     telling_apart=frozenset((form, "ein") for form in ("reden", "redet", "redete", "redeten")),
+    capital_nouns=True,
+    things=frozenset(["etwas", "nichts", "was", "viel", "vieles", "alles", "wenig"]),
+    complements=frozenset(["dass"]),
     # "Sie wollen, dass du glaubst, dass ...": the aim in a clause of its own (`clauses._wants_believed_next`).
     intending=frozenset(["will", "willst", "wollen", "wollt", "wollte", "wollten", "möchte", "möchten"]),
     believing=frozenset(

@@ -317,33 +317,25 @@ def _span(entries: tuple[tuple[str, ...], ...], tokens: tuple[Token, ...], langu
     return None
 
 
-# German words before an adjective made a noun that names a thing: "etwas Blödes", "nichts Dummes".
-_GERMAN_SOMETHING: Final = frozenset(["etwas", "nichts", "was", "viel", "vieles", "alles", "wenig"])
-
-
 def _modifies_a_thing(tokens: tuple[Token, ...], span: tuple[int, int], language: str) -> bool:
     """True when the label names a thing ("etwas Blödes"), or modifies a noun that names no person ("a silly hat")."""
     start, end = span
-    if language == "de":
-        if start > 0 and tokens[start].text[:1].isupper() and tokens[start - 1].norm in _GERMAN_SOMETHING:
+    lexicon = LEXICONS.get(language)
+    if lexicon is not None and lexicon.capital_nouns:
+        if start > 0 and tokens[start].text[:1].isupper() and tokens[start - 1].norm in lexicon.things:
             return True  # "wenn dir jemand etwas Blödes schickt": a thing, not the child
         if end < len(tokens) and not tokens[end].text[:1].isupper():
-            # German writes every noun with a capital: "dumm" before "bist" or "warst" (a clause that ends on its
-            # verb, "weil du so naiv warst") is said of the subject, and "ein dummer Fehler" modifies a thing.
+            # Every noun has a capital: "dumm" before "bist" or "warst" (a clause that ends on its verb,
+            # "weil du so naiv warst") is said of the subject, and "ein dummer Fehler" modifies a thing.
             return False
     if end >= len(tokens):
         return False
     following = tokens[end].norm
-    lexicon = LEXICONS.get(language)
     if following in _AFTER_LABEL or (
         lexicon is not None and (following in lexicon.who or following in lexicon.after_label)
     ):
         return False
     return following.isalpha() and (lexicon is None or following not in lexicon.negators)
-
-
-# German conjunctions that open a clause said of the one before: a negator there governs them too.
-_COMPLEMENTS: Final = {"de": frozenset(["dass"])}
 
 
 def _negated_above(clauses: tuple[Clause, ...], number: int, language: str) -> bool:
@@ -352,8 +344,8 @@ def _negated_above(clauses: tuple[Clause, ...], number: int, language: str) -> b
     German cuts a clause at "dass", so the negator of "niemand sollte denken" or "es bedeutet nicht" stands in the
     clause before the label it denies; a clause of reason ("..., weil du dumm warst") is not governed so.
     """
-    opening = _COMPLEMENTS.get(language)
-    if opening is None or number == 0 or clauses[number].tokens[0].norm not in opening:
+    lexicon = LEXICONS.get(language)
+    if lexicon is None or number == 0 or clauses[number].tokens[0].norm not in lexicon.complements:
         return False
     return bool(clauses[number - 1].negators)
 
