@@ -286,6 +286,23 @@ _ES_NOT_NAMES: Final = frozenset(
         "hablar",
         "contar",
         "quien",
+        # Before a verb of another person ("Algunos dirán que ...", "Luego pensarán ..."): a quantifier or an adverb.
+        "algunos",
+        "algunas",
+        "otros",
+        "otras",
+        "varios",
+        "varias",
+        "pocos",
+        "pocas",
+        "unos",
+        "unas",
+        "luego",
+        "después",
+        "entonces",
+        "mañana",
+        "pronto",
+        "ya",
     ]
 )
 _ES_QUESTION_WORDS: Final = frozenset(["qué", "cómo", "cuándo", "dónde", "por", "para", "quién", "cuánto"])
@@ -299,8 +316,10 @@ def _spanish_person(norm: str) -> str | None:
         return "you"  # preterite: "aceptaste", "metiste"
     if norm.endswith(("abas", "ieras", "ieses")) and len(norm) >= 6:
         return "you"  # imperfect, past subjunctive: "estabas", "hicieras"
-    if norm in _ES_OTHER or (norm.endswith(("ó", "aron", "ieron")) and len(norm) >= 4):
+    if norm in _ES_OTHER or (norm.endswith(("ó", "aron", "ieron", "rá")) and len(norm) >= 4):
         return "other"
+    if norm.endswith("rán") and len(norm) >= 5:
+        return "other"  # future, third person: "dirán que eres ...", others' words; the child's is "dirás"
     return None
 
 
