@@ -64,6 +64,9 @@ class Lexicon(NamedTuple):
     things: frozenset[str] = frozenset()
     # Conjunctions that open a clause said of the one before ("dass"): a negator there governs them too.
     complements: frozenset[str] = frozenset()
+    # Object pronouns that name the child ("dir", "dich"): a subject named after them is the clause's ("Wenn dir
+    # jemand sagt, ..."); only when none is, they stand for it ("Dir hätte das klar sein müssen").
+    objects: frozenset[str] = frozenset()
 
 
 def _who(**classes: str) -> dict[str, str]:
@@ -375,6 +378,7 @@ DE: Final = Lexicon(
     capital_nouns=True,
     things=frozenset(["etwas", "nichts", "was", "viel", "vieles", "alles", "wenig"]),
     complements=frozenset(["dass"]),
+    objects=frozenset(["dir", "dich"]),
     # "Sie wollen, dass du glaubst, dass ...": the aim in a clause of its own (`clauses._wants_believed_next`).
     intending=frozenset(["will", "willst", "wollen", "wollt", "wollte", "wollten", "möchte", "möchten"]),
     believing=frozenset(

@@ -283,12 +283,19 @@ def _german(
         found.add(COUNTERFACTUAL)  # "du hättest ... sollen", "wenn du ... hättest", "hättest du ..."
     elif has_perfect and ("gewesen" in norms or (norms and norms[0] in conditional)):
         found.add(COUNTERFACTUAL)  # "wärst du vorsichtiger gewesen", "wenn du ... wärst"
+    elif norms and norms[0] in perfect and any(_german_participle(n) for n in norms[1:]):
+        found.add(COUNTERFACTUAL)  # "wärst du nicht in den Chat gegangen, ...": the verb first makes the condition
     for norm in norms:
         if norm in future:
             found.add(FUTURE)
         elif norm in possible:
             found.add(POSSIBLE)
     return found
+
+
+def _german_participle(norm: str) -> bool:
+    """A German past participle by its form ("gegangen", "geschickt"); one with a prefix ("angeschrieben") is missed."""
+    return len(norm) > 5 and norm.startswith("ge") and norm.endswith(("en", "t"))
 
 
 # Spanish irregular past participles (the regular ones end in -ado/-ido): what a perfect needs next.

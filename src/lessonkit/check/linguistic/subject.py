@@ -153,18 +153,22 @@ def subject(
     if language == "en" and index < len(tokens) and tokens[index].norm in _EN_AUX:
         index += 1
         inverted = True
+    object_found: tuple[int, str] | None = None
     for position in range(index, min(len(tokens), index + _SCAN)):
         token = tokens[position]
         first = sentence_start and position == 0
         following = tokens[position + 1].norm if position + 1 < len(tokens) else ""
         found = who(token, language, lexicon, first, following, addressed)
+        if found is not None and token.norm in lexicon.objects:
+            object_found = object_found or (position, found)
+            continue
         if found is not None:
             return position, found
         if language == "en" and not inverted and token.norm in _EN_AUX:
             return None  # the finite verb came first: the subject is not a word the lexicon knows
         if language == "en" and first and token.capitalised and found is None and token.norm in _EN_NOT_NAMES:
             continue
-    return None
+    return object_found
 
 
 def offender_like(tokens: list[Token], language: str) -> bool:
