@@ -105,7 +105,10 @@ def test_each_class_matches_the_same_characters_of_its_blocks(pattern: str, flag
         assert bool(narrow.fullmatch(chr(code))) == bool(full.fullmatch(chr(code))), (pattern, hex(code))
 
 
-def test_text_beyond_ascii_does_not_compile_the_full_program() -> None:
+@pytest.mark.parametrize("mapped", [True, False], ids=["mapped", "blocks"])
+def test_text_beyond_ascii_does_not_compile_the_full_program(mapped: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    if not mapped:
+        monkeypatch.setattr(Scanner, "_mapped_engine", lambda self, text: None)
     scan = Scanner(
         r"(?<!\w)(?:café|naïve)(?!\w)",
         re.IGNORECASE,
@@ -125,6 +128,17 @@ def _no_expected_blocks() -> Iterator[None]:
     linear_re.expect_blocks([])
 
 
+@pytest.fixture
+def _blocks_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No Latin-1 program of the text's characters (tests/test_linear_re_mapped.py): the blocks are narrowed.
+
+    As for a text holding a character that folds to ASCII, or a pattern that spells a letter of
+    the text in the other case.
+    """
+    monkeypatch.setattr(Scanner, "_mapped_engine", lambda self, text: None)
+
+
+@pytest.mark.usefixtures("_blocks_only")
 def test_a_scanner_widens_its_blocks_a_few_times_then_compiles_the_full_program() -> None:
     scan = Scanner(r"\w+", re2_pattern=r"[\p{L}\p{N}_]+")
     texts = ["ä", "ł", "Σ", "ж", "ب", "ก", "한"]  # blocks 0x00, 0x01, 0x03, 0x04, 0x06, 0x0E, 0xD5
@@ -135,6 +149,7 @@ def test_a_scanner_widens_its_blocks_a_few_times_then_compiles_the_full_program(
     assert len(scan._narrow_blocks) <= linear_re._NARROW_BLOCKS
 
 
+@pytest.mark.usefixtures("_blocks_only")
 def test_a_scanner_widens_once_to_the_blocks_of_the_document_announced() -> None:
     texts = ["ä", "ł", "Σ", "ж", "ب", "ก", "한"]
     linear_re.expect_blocks(["plain ASCII", *(f"x{t}y" for t in texts), "a\ud800b"])  # a surrogate: left out
@@ -148,6 +163,7 @@ def test_a_scanner_widens_once_to_the_blocks_of_the_document_announced() -> None
     assert not scan._compiled
 
 
+@pytest.mark.usefixtures("_blocks_only")
 def test_more_blocks_announced_than_a_program_may_cover_are_not_taken() -> None:
     many = [chr(block << 8 | 0x41) for block in range(0x04, 0x04 + linear_re._NARROW_BLOCKS + 1)]
     linear_re.expect_blocks(many)

@@ -23,6 +23,9 @@ linear in the text. The two engines read a pattern differently, and this module 
   checker's phrase patterns repeat `[^\p{L}\p{N}_.!?;:؟؛]` between every two words, so one
   compiled in up to 0.15 s (0.75 s for the English rules, which a megabyte of prose all needs);
   the Latin-1 form compiles about ten times faster, and byte offsets are `str` offsets there.
+  Text holding a few characters beyond ASCII runs one too, each such character written as a byte
+  of its own (`mapped_form`); where that cannot be done, a UTF-8 program cut to the text's blocks
+  of code points (`narrowed_form`).
 
 A fallback pattern never sees more than `limit` characters (`InputTooLargeError`); callers cap
 their input below that first, and report what they refused.
@@ -420,13 +423,20 @@ _UNNARROWED_BLOCKS: Final = frozenset(
 
 
 @lru_cache(maxsize=256)
+def text_chars(text: str) -> frozenset[str]:
+    """The characters beyond ASCII a text holds."""
+    return frozenset(char for char in set(text) if char > "\x7f")
+
+
+@lru_cache(maxsize=256)
 def text_blocks(text: str) -> frozenset[int] | None:
     """The blocks (code point >> 8) of a text's characters beyond ASCII, or None when it cannot be narrowed."""
-    blocks = frozenset(code >> _BLOCK_BITS for code in map(ord, set(text)) if code > 0x7F)
+    blocks = frozenset(ord(char) >> _BLOCK_BITS for char in text_chars(text))
     return None if blocks & _UNNARROWED_BLOCKS else blocks
 
 
 _expected: list[frozenset[int]] = [frozenset()]  # the blocks `expect_blocks` was last given
+_expected_chars: list[frozenset[str]] = [frozenset()]  # and their characters beyond ASCII
 
 
 def expect_blocks(texts: Iterable[str]) -> None:
@@ -435,10 +445,13 @@ def expect_blocks(texts: Iterable[str]) -> None:
     Only a hint: a program narrowed to more blocks than a text holds matches it just the same.
     """
     found: set[int] = set()
+    chars: set[str] = set()
     for text in texts:
-        if not text.isascii():
-            found |= text_blocks(text) or frozenset()
+        if not text.isascii() and (blocks := text_blocks(text)) is not None:
+            found |= blocks
+            chars |= text_chars(text)
     _expected[0] = frozenset(found)
+    _expected_chars[0] = frozenset(chars)
 
 
 def _block_members(element: str, block: int, fold: bool) -> tuple[int, ...]:
@@ -485,6 +498,73 @@ def narrowed_form(source: str, blocks: frozenset[int]) -> str | None:
     ordered = tuple(sorted(blocks))
     placeholder = rf"\x{{{_PLACEHOLDER:x}}}"
     return _narrowed(source, lambda element: _block_element(element, ordered), placeholder, placeholder)
+
+
+# --- Latin-1 programs for text of a few characters beyond ASCII -----------------------------------
+#
+# A UTF-8 program, even one narrowed to a few blocks, spells every multi-byte range of a class as
+# byte sequences, at every occurrence of the class: the phrase rules' separator, narrowed to
+# General Punctuation, still compiles to three times the Latin-1 program (a megabyte of prose:
+# 23 narrowed programs, 0.1 s of compiling). A part holds few distinct characters beyond ASCII,
+# though, and a document not many more: each gets a byte of its own (`_SLOTS`), the text is
+# written with those bytes, and a Latin-1 program runs it, every class element cut to its ASCII
+# members and the bytes of the characters it matches. That matches exactly as the full program
+# does, by the argument of `ascii_form`: each character is one byte, each element matches the
+# same characters, and the case folding of the slot bytes adds nothing (no Unicode case pairs
+# among them, nor with ASCII), so it is enough that each character's membership does not change
+# under `(?i)` (else the element is refused: one program serves both contexts) and that no
+# character of the text folds to an ASCII one (the Kelvin sign and the long s: ASCII letters
+# are copied as they are). Byte offsets are `str` offsets, as on ASCII text.
+_SLOTS: Final = bytes([*range(0x80, 0xB5), *range(0xB6, 0xC0), 0xD7, 0xF7])  # no case folding in Latin-1
+
+
+@cache
+def _member_set(element: str, block: int, fold: bool) -> frozenset[int]:
+    return frozenset(_block_members(element, block, fold))
+
+
+@cache
+def _mappable(char: str) -> bool:
+    """Whether a character beyond ASCII can take a slot: it folds to no ASCII character (and is no surrogate)."""
+    code = ord(char)
+    return not 0xD800 <= code < 0xE000 and not _range_members(f"\\x{{{code:x}}}", True, 0, 128)
+
+
+@lru_cache(maxsize=4096)  # keyed by a document's characters: bounded over a run of many documents
+def _mapped_element(element: str, chars: tuple[str, ...]) -> str | None:
+    """A class element as the ASCII characters and the slots of `chars` it matches (class ranges), or None."""
+    narrowed = _ascii_element(element)
+    if narrowed is None:
+        return None
+    slots = []
+    for slot, char in zip(_SLOTS, chars, strict=False):
+        code = ord(char)
+        member = code in _member_set(element, code >> _BLOCK_BITS, False)
+        if member != (code in _member_set(element, code >> _BLOCK_BITS, True)):
+            return None  # in the class only under `(?i)` (or only without): no one byte means both
+        if member:
+            slots.append(slot)
+    return narrowed + _as_ranges(slots)
+
+
+def mapped_form(source: str, chars: tuple[str, ...]) -> bytes | None:
+    """The Latin-1 pattern that matches `mapped_text(text, chars)` as `source` matches `text`, or None.
+
+    `text` holds only ASCII and `chars` (sorted, at most as many as `_SLOTS`, each `_mappable`).
+    """
+    if len(chars) > len(_SLOTS):
+        return None  # a character without a slot of its own
+    form = _narrowed(source, lambda element: _mapped_element(element, chars), _OUTSIDE_ASCII, _NEVER)
+    return None if form is None else form.encode("latin-1")
+
+
+def mapped_text(text: str, slots: Mapping[str, bytes]) -> bytes:
+    """`text` with each character beyond ASCII written as its slot byte (one byte per character)."""
+    data = text.encode("utf-8")
+    for char in text_chars(text):
+        # UTF-8 synchronises: a character's bytes never occur inside another character's.
+        data = data.replace(char.encode("utf-8"), slots[char])
+    return data
 
 
 def word_bounded(pattern: str) -> str:
@@ -542,7 +622,7 @@ class _Offsets:
 
     def __init__(self, text: str, data: bytes) -> None:
         self.data = data
-        self.ascii = len(data) == len(text)
+        self.ascii = len(data) == len(text)  # one byte per character: ASCII, or written with slots (`mapped_text`)
         self.byte, self.char = 0, 0
 
     def char_of(self, byte: int) -> int:
@@ -556,6 +636,8 @@ class _Offsets:
 
     def char_start(self, byte: int) -> int:
         """The first byte of the character holding `byte` (a restart may not fall inside one)."""
+        if self.ascii:
+            return byte  # a slot byte may look like a UTF-8 continuation byte
         while byte > 0 and 0x80 <= self.data[byte] < 0xC0:
             byte -= 1
         return byte
@@ -563,6 +645,8 @@ class _Offsets:
     def next_char(self, byte: int) -> int:
         """The first byte of the character after the one starting at `byte`."""
         byte += 1
+        if self.ascii:
+            return byte
         while byte < len(self.data) and 0x80 <= self.data[byte] < 0xC0:
             byte += 1
         return byte
@@ -587,6 +671,8 @@ class Scanner:
         self._narrow: _Program | None = None
         self._narrow_blocks: frozenset[int] = frozenset()
         self._narrow_compiles = 0
+        self._mapped: tuple[_Program, dict[str, bytes]] | None = None
+        self._mapped_compiles = 0
 
     @classmethod
     def prepared(
@@ -608,6 +694,7 @@ class Scanner:
         scanner._source, scanner._compiled, scanner._engine, scanner.match_groups = re2_source, False, None, ()
         scanner._ascii_compiled, scanner._ascii = False, None
         scanner._narrow, scanner._narrow_blocks, scanner._narrow_compiles = None, frozenset(), 0
+        scanner._mapped, scanner._mapped_compiles = None, 0
         if ascii_source is not None:
             scanner.ascii_source = ascii_source
         return scanner
@@ -706,6 +793,49 @@ class Scanner:
         self._narrow_blocks = wanted
         return self._narrow
 
+    def _mapped_engine(self, text: str) -> tuple[_Program, dict[str, bytes]] | None:
+        """A Latin-1 program for the characters of `text` written as slots (`mapped_form`), and the slots; or None.
+
+        Its characters are those of `text`, those met before and, where they all fit, every one of
+        the document (`expect_blocks`): the program costs hardly more for more of them, so one
+        program mostly serves the whole document. None once the full program is compiled, after
+        `_NARROW_PROGRAMS` such programs, and where the characters cannot be mapped (then the
+        blocks are narrowed instead).
+        """
+        if self._compiled or self._source is None or text_blocks(text) is None:
+            return None
+        chars = text_chars(text)
+        known = self._mapped[1] if self._mapped is not None else {}
+        if chars.issubset(known):
+            return self._mapped
+        wanted = chars.union(known)
+        if self._mapped_compiles >= _NARROW_PROGRAMS or len(wanted) > len(_SLOTS):
+            return None
+        if not all(map(_mappable, chars)):
+            return None
+        if len(more := wanted | _expected_chars[0]) <= len(_SLOTS) and all(map(_mappable, more)):
+            wanted = more
+        self._mapped_compiles += 1
+        ordered = tuple(sorted(wanted))
+        form = mapped_form(self._source, ordered)
+        if form is None:
+            # An element a character is in only under `(?i)` (a letter the pattern spells in the other
+            # case): the document's other parts most likely hold it too, so narrow the blocks instead.
+            self._mapped_compiles = _NARROW_PROGRAMS
+            return None
+        options = re2_options()
+        options.encoding = re2.Options.Encoding.LATIN1  # type: ignore[attr-defined]  # the stubs lack the enum
+        try:
+            engine = re2.compile(form, options)
+        except re2.error:
+            self._mapped_compiles = _NARROW_PROGRAMS
+            return None
+        numbers = {name.decode(): number for name, number in engine.groupindex.items()}
+        named = tuple((name, numbers[name]) for name in self.names)
+        slots = {char: _SLOTS[index : index + 1] for index, char in enumerate(ordered)}
+        self._mapped = (_searcher(engine), _match_groups(numbers), named), slots
+        return self._mapped
+
     @cached_property
     def _utf8(self) -> _Program | None:
         """The UTF-8 program as `_scan` reads it (its search, match groups and named groups), or None."""
@@ -733,6 +863,9 @@ class Scanner:
                 if program is not None:
                     return _scan(program, text, text.encode("ascii"))
             else:
+                mapped = self._mapped_engine(text)
+                if mapped is not None:
+                    return _scan(mapped[0], text, mapped_text(text, mapped[1]))
                 program = self._narrow_engine(text)
                 if program is not None:
                     return _scan(program, text, text.encode("utf-8"))
@@ -780,7 +913,12 @@ def _scan(program: _Program, text: str, data: bytes) -> Iterator[Hit]:
             position = offsets.next_char(spans[0][0])
             continue
         start, end = offsets.char_of(start_byte), offsets.char_of(end_byte)
-        groups = {name: _decode(data, spans[number]) for name, number in named}
+        if offsets.ascii:  # one byte per character (slots are no UTF-8): the groups are read from the text
+            groups = {
+                name: None if (span := spans[number])[0] < 0 else text[span[0] : span[1]] for name, number in named
+            }
+        else:
+            groups = {name: _decode(data, spans[number]) for name, number in named}
         yield Hit(start, end, text[start:end], groups)
         last_end = end_byte
         if end_byte == start_byte:
