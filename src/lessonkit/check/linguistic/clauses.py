@@ -162,7 +162,7 @@ def _reported(clauses: list[Clause], lexicon: Lexicon, language: str) -> bool:
             continue
         if clause.who in _JUDGES and modality.FUTURE in clause.modalities:
             continue  # "people will say you are desperate": a prediction of others' judgement, not a report
-        after = clause.tokens[clause.subject + 1 : clause.subject + 4]
+        after = _after_subject(clause, lexicon)
         if any(t.norm in reporting and _introduces(clause.tokens, t, language) for t in after):
             return True
         if clause.who == "offender" and _tells(clause, after, lexicon):
@@ -177,6 +177,19 @@ def _reported(clauses: list[Clause], lexicon: Lexicon, language: str) -> bool:
         if clause.tokens and clause.tokens[-1].norm in reporting:
             return True
     return False
+
+
+def _after_subject(clause: Clause, lexicon: Lexicon) -> tuple[Token, ...]:
+    """The words where a verb of saying follows the subject: the next three, or six after a relative word.
+
+    "Alguien que te chantajea dice que ...", "Quien te extorsiona dirá que ...": a short relative clause on the
+    subject, or opening a clause with no subject named, stands between it and its verb.
+    """
+    start = clause.subject + 1
+    tokens = clause.tokens
+    if start < len(tokens) and tokens[start].norm in lexicon.relatives:
+        return tokens[start : start + 6]
+    return tokens[start : start + 3]
 
 
 def _confirmed(tokens: list[Token], lexicon: Lexicon) -> bool:

@@ -67,6 +67,8 @@ class Lexicon(NamedTuple):
     # Object pronouns that name the child ("dir", "dich"): a subject named after them is the clause's ("Wenn dir
     # jemand sagt, ..."); only when none is, they stand for it ("Dir hätte das klar sein müssen").
     objects: frozenset[str] = frozenset()
+    # Words that open a relative clause on the subject ("que", "quien"): `clauses._reported` looks past it.
+    relatives: frozenset[str] = frozenset()
 
 
 def _who(**classes: str) -> dict[str, str]:
@@ -575,6 +577,31 @@ ES: Final = Lexicon(
         ]
     ),
     clitics=frozenset(["me", "te", "se", "lo", "la", "le", "los", "las", "les", "nos", "os"]),
+    # "Los extorsionadores suelen decir que ...", "pueden amenazar con ...", "El chantajista te dirá que ...": an
+    # offender's habit, means or future of saying reports their words as the forms in `reporting` do. Not with
+    # anyone else as subject: "(alguien) dirá que eres un pervertido" predicts a judgement of the child.
+    telling=frozenset(
+        [
+            *(
+                "dirá",
+                "dirán",
+                "diga",
+                "digan",
+                "decir",
+                "decirte",
+                "decirle",
+                "decirles",
+                "deciros",
+                "afirmar",
+                "asegurar",
+                "asegurarte",
+            ),
+            *("escribir", "escribirte", "amenazar", "amenazarte", "prometer", "prometerte"),
+        ]
+    ),
+    # "Alguien que te chantajea dice que ...", "Quien te extorsiona dirá que ...": a relative clause on the
+    # subject (or opening the clause as its subject) puts the verb of saying further from it.
+    relatives=frozenset(["que", "quien", "quienes"]),
     pro_drop=True,
     # Spanish puts its negator before the verb ("y no es verdad"), so each phrase opens with the "y" that
     # joins it: a negated one never matches. Not "y así es": "y así es como se sienten" is no agreement.

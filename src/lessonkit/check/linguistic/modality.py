@@ -134,6 +134,9 @@ def passive(tokens: list[Token], language: str) -> bool:
     # (and only for German: English clauses never read it).
     last_participle = -1
     if language == "de":
+        if "worden" in norms:
+            # "wären ... angeschrieben worden": "worden" is the passive's own participle ("geworden" is not).
+            return True
         last_participle = max((i for i, n in enumerate(norms) if n.startswith("ge") and n.endswith("t")), default=-1)
     for i, norm in enumerate(norms[:-1]):
         if norm not in _BE:
@@ -294,8 +297,27 @@ def _german(
 
 
 def _german_participle(norm: str) -> bool:
-    """A German past participle by its form ("gegangen", "geschickt"); one with a prefix ("angeschrieben") is missed."""
-    return len(norm) > 5 and norm.startswith("ge") and norm.endswith(("en", "t"))
+    """A German past participle by its form: "gegangen", "eingestiegen" (a separable prefix before "ge"), "verschickt".
+
+    Asked only after a verb-first "wärst"/"wäre", where an infinitive cannot stand, so "-en" after an inseparable
+    prefix ("verschwunden", "bekommen") is read as a participle too.
+    """
+    if len(norm) <= 5 or not norm.endswith(("en", "t")):
+        return False
+    if norm.startswith("ge"):
+        return True
+    if any(norm.startswith(prefix + "ge") and len(norm) > len(prefix) + 4 for prefix in _SEPARABLE_DE):
+        return True
+    return norm.startswith(_INSEPARABLE_DE)
+
+
+# Separable verb prefixes ("eingestiegen", "ausgegangen", "mitgemacht") and inseparable ones, which take no "ge"
+# ("verschickt", "bekommen", "erzählt", "entdeckt").
+_SEPARABLE_DE: Final = (
+    *("ab", "an", "auf", "aus", "bei", "ein", "fest", "heim", "her", "hin", "los", "mit", "nach", "vor", "weg"),
+    *("weiter", "zu", "zurück", "zusammen", "herein", "hinein", "heraus", "hinaus", "rein", "raus", "rüber"),
+)
+_INSEPARABLE_DE: Final = ("be", "emp", "ent", "er", "miss", "ver", "zer")
 
 
 # Spanish irregular past participles (the regular ones end in -ado/-ido): what a perfect needs next.
