@@ -242,8 +242,14 @@ def _reference_clauses(text: str, found: list[Token], language: str) -> list[lis
 
 
 def _reference_passive(found: tuple[Token, ...], language: str) -> bool:
-    """`modality.passive` as it was: the last German participle looked for in every language."""
+    """`modality.passive` as it was: the last German participle looked for in every language.
+
+    Since the twenty-eighth session a German clause with "worden" is passive ("... angeschrieben worden"): a change
+    of what is read, not of speed, so the reference has it too.
+    """
     norms = [t.norm for t in found]
+    if language == "de" and "worden" in norms:
+        return True
     last_participle = max((i for i, n in enumerate(norms) if n.startswith("ge") and n.endswith("t")), default=-1)
     for i, norm in enumerate(norms[:-1]):
         if norm not in modality._BE:
