@@ -160,12 +160,13 @@ def _reported(clauses: list[Clause], lexicon: Lexicon, language: str) -> bool:
     for number, clause in enumerate(clauses):
         if clause.who in ("you", "speaker") or modality.COUNTERFACTUAL in clause.modalities:
             continue
-        if clause.who in _JUDGES and modality.FUTURE in clause.modalities:
+        offending = _offending(clause, lexicon)
+        if clause.who in _JUDGES and modality.FUTURE in clause.modalities and not offending:
             continue  # "people will say you are desperate": a prediction of others' judgement, not a report
-        after = _after_subject(clause, lexicon)
+        after = _after_subject(clause, lexicon, offending)
         if any(t.norm in reporting and _introduces(clause.tokens, t, language) for t in after):
             return True
-        if clause.who == "offender" and _tells(clause, after, lexicon):
+        if (clause.who == "offender" or offending) and _tells(clause, after, lexicon):
             return True
         if number + 1 < len(clauses) and _wants_believed_next(clause, clauses[number + 1], lexicon):
             return True
@@ -179,17 +180,30 @@ def _reported(clauses: list[Clause], lexicon: Lexicon, language: str) -> bool:
     return False
 
 
-def _after_subject(clause: Clause, lexicon: Lexicon) -> tuple[Token, ...]:
-    """The words where a verb of saying follows the subject: the next three, or six after a relative word.
+def _after_subject(clause: Clause, lexicon: Lexicon, offending: bool = False) -> tuple[Token, ...]:
+    """The words where a verb of saying follows the subject: three, six after a relative word, seven for an offender.
 
     "Alguien que te chantajea dice que ...", "Quien te extorsiona dirá que ...": a short relative clause on the
-    subject, or opening a clause with no subject named, stands between it and its verb.
+    subject, or opening a clause with no subject named, stands between it and its verb. "The person who is
+    blackmailing you will say that ...": the offender named by what they do (`_offending`).
     """
     start = clause.subject + 1
     tokens = clause.tokens
+    if offending:
+        return tokens[start : start + 7]
     if start < len(tokens) and tokens[start].norm in lexicon.relatives:
         return tokens[start : start + 6]
     return tokens[start : start + 3]
+
+
+def _offending(clause: Clause, lexicon: Lexicon) -> bool:
+    """True when an offending verb is among the four words after the subject: it names an offender by their act.
+
+    "Whoever is blackmailing you", "la persona que te extorsiona", "Quien te chantajea ..." (no subject named). Such a
+    subject then says or tells as "the blackmailer" does (`_reported`); "whoever" alone is everyone.
+    """
+    start = clause.subject + 1
+    return not lexicon.offending.isdisjoint(t.norm for t in clause.tokens[start : start + 4])
 
 
 def _confirmed(tokens: list[Token], lexicon: Lexicon) -> bool:

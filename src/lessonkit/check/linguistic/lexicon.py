@@ -69,6 +69,9 @@ class Lexicon(NamedTuple):
     objects: frozenset[str] = frozenset()
     # Words that open a relative clause on the subject ("que", "quien"): `clauses._reported` looks past it.
     relatives: frozenset[str] = frozenset()
+    # Verbs that name the one who does them an offender ("whoever is blackmailing you", "la persona que te extorsiona"):
+    # a subject they follow closely tells the child what an offender will say, as "the blackmailer" does.
+    offending: frozenset[str] = frozenset()
 
 
 def _who(**classes: str) -> dict[str, str]:
@@ -217,6 +220,10 @@ EN: Final = Lexicon(
         ]
     ),
     telling=frozenset(["tell", "tells", "told", "telling"]),
+    offending=frozenset(
+        f"{stem}{ending}" for stem in ("blackmail", "extort", "sextort", "threaten") for ending in ("s", "ed", "ing")
+    )
+    | frozenset(["harasses", "harassed", "harassing"]),
     intending=frozenset(["want", "wants", "wanted", "wanting"]),
     believing=frozenset(["believe", "think", "feel"]),
     feeling=frozenset(["feel", "feels", "felt", "fear", "fears", "feared", "worry", "worries", "worried"]),
@@ -602,6 +609,11 @@ ES: Final = Lexicon(
     # "Alguien que te chantajea dice que ...", "Quien te extorsiona dirá que ...": a relative clause on the
     # subject (or opening the clause as its subject) puts the verb of saying further from it.
     relatives=frozenset(["que", "quien", "quienes"]),
+    offending=frozenset(
+        f"{stem}{ending}"
+        for stem in ("extorsion", "chantaje", "amenaz", "acos")
+        for ending in ("a", "an", "ó", "aron", "aba", "aban", "ando")
+    ),
     pro_drop=True,
     # Spanish puts its negator before the verb ("y no es verdad"), so each phrase opens with the "y" that
     # joins it: a negated one never matches. Not "y así es": "y así es como se sienten" is no agreement.

@@ -309,6 +309,13 @@ _ES_NOT_NAMES: Final = frozenset(
         "ya",
     ]
 )
+# Openings that hedge what follows: its subject is named after them ("Puede que el chantajista diga que ...").
+_ES_HEDGES: Final = (
+    ("es", "posible", "que"),
+    ("es", "probable", "que"),
+    ("puede", "que"),
+    ("lo", "más", "probable", "es", "que"),
+)
 _ES_QUESTION_WORDS: Final = frozenset(["qué", "cómo", "cuándo", "dónde", "por", "para", "quién", "cuánto"])
 
 
@@ -338,6 +345,10 @@ def _spanish(tokens: list[Token], lexicon: Lexicon, sentence_start: bool) -> tup
         index += 1
     while index < len(tokens) and tokens[index].norm in _ES_QUESTION_WORDS:
         index += 1
+    for hedge in _ES_HEDGES:
+        if tuple(t.norm for t in tokens[index : index + len(hedge)]) == hedge:
+            index += len(hedge)  # "Es posible que el extorsionador diga ...": the subject comes after the hedge
+            break
     for position in range(index, min(len(tokens), index + _SCAN)):
         token = tokens[position]
         norm = token.norm
