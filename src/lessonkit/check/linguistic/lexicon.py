@@ -104,7 +104,8 @@ EN: Final = Lexicon(
         "grandmother grandfather "
         "grandparents nan nana gran brother sister siblings relatives aunt uncle auntie cousins",
         school="teacher teachers school class classmates classmate friends headteacher head principal coach team "
-        "teammates peers church mosque community neighbours neighbors staff captain club congregation parish squad",
+        "teammates peers church mosque community neighbours neighbors staff captain club congregation parish squad "
+        "town village",
         future="employer employers university universities college colleges boss job jobs future career",
         everyone="everyone everybody anyone anybody people world internet whoever",
         nobody="nobody",
