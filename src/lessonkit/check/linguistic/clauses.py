@@ -160,17 +160,26 @@ def _reported(clauses: list[Clause], lexicon: Lexicon, language: str) -> bool:
     for number, clause in enumerate(clauses):
         if clause.who in ("you", "speaker") or modality.COUNTERFACTUAL in clause.modalities:
             continue
+        if (
+            clause.subject > 0
+            and language in _FELT_THAT
+            and _felt(clause.tokens, range(clause.subject), lexicon, language)
+        ):
+            return True  # a feeling, then the subject of what is felt: "قد تشعر أن الجميع سيعرف"
         offending = _offending(clause, lexicon)
         if clause.who in _JUDGES and modality.FUTURE in clause.modalities and not offending:
             continue  # "people will say you are desperate": a prediction of others' judgement, not a report
         after = _after_subject(clause, lexicon, offending)
         if any(t.norm in reporting and _introduces(clause.tokens, t, language) for t in after):
             return True
-        if (clause.who == "offender" or offending) and _tells(clause, after, lexicon):
+        if (clause.who == "offender" or offending) and (
+            _tells(clause, after, lexicon) or _says_too(clause, lexicon, language)
+        ):
             return True
         if number + 1 < len(clauses) and _wants_believed_next(clause, clauses[number + 1], lexicon):
             return True
-        if clause.who == "child" and not lexicon.feeling.isdisjoint(t.norm for t in after):
+        start = clause.subject + 1
+        if clause.who == "child" and _felt(clause.tokens, range(start, start + len(after)), lexicon, language):
             return True
         if _wants_believed(clause, lexicon):
             return True
@@ -194,6 +203,46 @@ def _after_subject(clause: Clause, lexicon: Lexicon, offending: bool = False) ->
     if start < len(tokens) and tokens[start].norm in lexicon.relatives:
         return tokens[start : start + 6]
     return tokens[start : start + 3]
+
+
+# What opens the content of a feeling in the languages whose feelings are also felt of things ("sienten pánico"). Only
+# there is a feeling before the subject read as a report: English "a bit of fear keeps children safe" is no feeling
+# reported (an English regression item lost its error when it was).
+_FELT_THAT: Final = {"es": frozenset(["que"]), "ar": frozenset(["أن", "بأن", "أنه", "أنها", "أنهم", "وكأن", "كأن"])}
+
+
+def _felt(tokens: tuple[Token, ...], where: range, lexicon: Lexicon, language: str) -> bool:
+    """True when a verb of feeling at one of the positions `where` reports what is felt.
+
+    In Spanish and Arabic only with "que"/"أن" after it: "Algunos chicos sienten que su vida se ha acabado" reports a
+    feeling, "Conviene que los alumnos sientan pánico" wants one.
+    """
+    opens = _FELT_THAT.get(language)
+    for at in where:
+        if at >= len(tokens) or tokens[at].norm not in lexicon.feeling:
+            continue
+        if opens is None or (at + 1 < len(tokens) and tokens[at + 1].norm in opens):
+            return True
+    return False
+
+
+# "And" joining a second verb to the subject's first: "Los delincuentes se hacen pasar por menores y dicen que ...".
+_AND: Final = frozenset(["and", "und", "y", "e"])
+
+
+def _says_too(clause: Clause, lexicon: Lexicon, language: str) -> bool:
+    """True when an offender's second verb, joined by "and", is a verb of saying ("... y dicen que", "... ويقولون إن").
+
+    The subject is not repeated before the second verb, so it is further from it than `_after_subject` looks.
+    """
+    tokens = clause.tokens
+    for at in range(clause.subject + 1, len(tokens) - 1):
+        norm = tokens[at].norm
+        if norm in _AND and tokens[at + 1].norm in lexicon.reporting:
+            return _introduces(tokens, tokens[at + 1], language)
+        if language == "ar" and norm[:1] == "و" and norm[1:] in lexicon.reporting:
+            return True  # Arabic writes "and" on the verb: "ويقولون"
+    return False
 
 
 def _offending(clause: Clause, lexicon: Lexicon) -> bool:

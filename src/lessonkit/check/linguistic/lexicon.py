@@ -610,6 +610,10 @@ ES: Final = Lexicon(
     # "Alguien que te chantajea dice que ...", "Quien te extorsiona dirá que ...": a relative clause on the
     # subject (or opening the clause as its subject) puts the verb of saying further from it.
     relatives=frozenset(["que", "quien", "quienes"]),
+    # "Algunos chicos sienten que su vida se ha acabado": a child's feeling, reported to an adult (as English "feel").
+    feeling=frozenset(
+        ["siente", "sienten", "sentía", "sentían", "sienta", "sientan", "teme", "temen", "temía", "temían"]
+    ),
     offending=frozenset(
         f"{stem}{ending}"
         for stem in ("extorsion", "chantaje", "amenaz", "acos")
@@ -676,6 +680,14 @@ AR: Final = Lexicon(
         [
             *("يقول", "يقولون", "تقول", "قال", "قالت", "قالوا", "يهدد", "تهدد", "هدد", "هددت", "هددوا", "يزعم"),
             *("تزعم", "زعم", "زعمت", "يكتب", "تكتب", "كتب", "كتبت", "يدعي", "تدعي", "ادعى", "يدعون"),
+        ]
+    ),
+    # A feeling or fear reported, said before its subject in Arabic order ("قد تشعر أن الجميع سيعرف"; "يشعر بعض الأطفال
+    # أن ..."): the child's worry, not the writer's claim.
+    feeling=frozenset(
+        [
+            *("تشعر", "تشعرين", "تشعرون", "يشعر", "يشعرون", "تخاف", "تخافين", "يخاف", "يخافون"),
+            *("تخشى", "تخشين", "يخشى", "يخشون"),
         ]
     ),
     pro_drop=True,
