@@ -612,7 +612,10 @@ ES: Final = Lexicon(
     relatives=frozenset(["que", "quien", "quienes"]),
     # "Algunos chicos sienten que su vida se ha acabado": a child's feeling, reported to an adult (as English "feel").
     feeling=frozenset(
-        ["siente", "sienten", "sentía", "sentían", "sienta", "sientan", "teme", "temen", "temía", "temían"]
+        [
+            *("sentir", "siente", "sienten", "sentía", "sentían", "sienta", "sientan"),
+            *("temer", "teme", "temen", "temía", "temían"),
+        ]
     ),
     offending=frozenset(
         f"{stem}{ending}"
