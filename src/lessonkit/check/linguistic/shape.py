@@ -7,7 +7,7 @@ from the rule file's `define:`):
   - `also`: it holds one of these as well (anywhere in the clause);
   - `unless`: it holds none of these; `unless_sentence`: nor does its sentence (words that clear it:
     "fault", "lie", "okay": "if you had known it was a scam you would not have replied; scammers lie");
-  - `mentions`: some word of the clause names one of these classes (`family`, `school`, `future`...);
+  - `mentions`: the clause's subject or some word of it names one of these classes (`family`, `school`, `future`...);
   - `modality`: one of counterfactual, future, possible, question, statement (or `any`, alone);
   - `negated`: `no` (the default: a negator governing the `lemmas` word, or anywhere in the clause
     when there is none, rules it out), `yes`, or `any`;
@@ -386,7 +386,10 @@ def match(
             elif test == "unless_sentence":
                 answers[test] = _find(shape.unless_sentence, everything, language) >= 0
             else:
-                answers[test] = _mentions(shape.mentions, everything, language)
+                # The clauses' subjects count too: a subject's class may come from no one word ("todo el que").
+                answers[test] = any(c.who in shape.mentions for c in analysis.clauses) or _mentions(
+                    shape.mentions, everything, language
+                )
         return answers[test]
 
     if shape.unless_sentence and in_sentence("unless_sentence"):
@@ -415,7 +418,11 @@ def match(
         if shape.unless and _find(shape.unless, clause.tokens, language) >= 0:
             continue
         if shape.mentions:
-            named = in_sentence("mentions") if sentence_wide else _mentions(shape.mentions, clause.tokens, language)
+            named = (
+                in_sentence("mentions")
+                if sentence_wide
+                else clause.who in shape.mentions or _mentions(shape.mentions, clause.tokens, language)
+            )
             if not named:
                 continue
         if shape.negated != "any":

@@ -178,9 +178,23 @@ def offender_like(tokens: list[Token], language: str) -> bool:
 
 
 # Spanish finite verbs of the second person singular that neither `lexicon.who` (the modals and
-# auxiliaries) nor the endings below reach.
+# auxiliaries) nor the endings below reach (too short for them: "diste", "viste", "dabas").
 _ES_YOU: Final = frozenset(
-    ["vas", "crees", "creías", "creíste", "piensas", "pensabas", "conocías", "conoces", "mandas", "envías"]
+    [
+        "vas",
+        "crees",
+        "creías",
+        "creíste",
+        "piensas",
+        "pensabas",
+        "conocías",
+        "conoces",
+        "mandas",
+        "envías",
+        "diste",
+        "viste",
+        "dabas",
+    ]
 )
 # Finite verbs of another person: the subject, if named, came before them (pro-drop otherwise).
 _ES_OTHER: Final = frozenset(
@@ -316,6 +330,15 @@ _ES_HEDGES: Final = (
     ("puede", "que"),
     ("lo", "más", "probable", "es", "que"),
 )
+# "Todo el que vea el vídeo se reirá de ti": a free relative that takes in everyone is the subject, and no word of
+# it names everyone in `lexicon.who` ("todo" alone is "everything").
+_ES_EVERYONE: Final = (
+    ("todo", "el", "que"),
+    ("toda", "la", "que"),
+    ("todos", "los", "que"),
+    ("todas", "las", "que"),
+    ("cualquiera", "que"),
+)
 _ES_QUESTION_WORDS: Final = frozenset(["qué", "cómo", "cuándo", "dónde", "por", "para", "quién", "cuánto"])
 
 
@@ -349,6 +372,9 @@ def _spanish(tokens: list[Token], lexicon: Lexicon, sentence_start: bool) -> tup
         if tuple(t.norm for t in tokens[index : index + len(hedge)]) == hedge:
             index += len(hedge)  # "Es posible que el extorsionador diga ...": the subject comes after the hedge
             break
+    for everyone in _ES_EVERYONE:
+        if tuple(t.norm for t in tokens[index : index + len(everyone)]) == everyone:
+            return index, "everyone"
     for position in range(index, min(len(tokens), index + _SCAN)):
         token = tokens[position]
         norm = token.norm
