@@ -342,6 +342,11 @@ _ES_EVERYONE: Final = (
 _ES_QUESTION_WORDS: Final = frozenset(["qué", "cómo", "cuándo", "dónde", "por", "para", "quién", "cuánto"])
 
 
+def _opens(tokens: list[Token], index: int, words: tuple[str, ...]) -> bool:
+    """Whether the words at `index` are exactly `words` (normalised)."""
+    return tuple(t.norm for t in tokens[index : index + len(words)]) == words
+
+
 def _spanish_person(norm: str) -> str | None:
     """'you' for a finite verb of the second person singular, 'other' for another person, None: not known."""
     if norm in _ES_YOU:
@@ -369,12 +374,11 @@ def _spanish(tokens: list[Token], lexicon: Lexicon, sentence_start: bool) -> tup
     while index < len(tokens) and tokens[index].norm in _ES_QUESTION_WORDS:
         index += 1
     for hedge in _ES_HEDGES:
-        if tuple(t.norm for t in tokens[index : index + len(hedge)]) == hedge:
+        if _opens(tokens, index, hedge):
             index += len(hedge)  # "Es posible que el extorsionador diga ...": the subject comes after the hedge
             break
-    for everyone in _ES_EVERYONE:
-        if tuple(t.norm for t in tokens[index : index + len(everyone)]) == everyone:
-            return index, "everyone"
+    if any(_opens(tokens, index, everyone) for everyone in _ES_EVERYONE):
+        return index, "everyone"
     for position in range(index, min(len(tokens), index + _SCAN)):
         token = tokens[position]
         norm = token.norm
