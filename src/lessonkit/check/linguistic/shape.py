@@ -21,7 +21,7 @@ condition on the clause. `any` stands alone in a list; `negated`, `voice`, `attr
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Final, NamedTuple
 
@@ -358,6 +358,14 @@ def _mentions(classes: frozenset[str], tokens: tuple[Token, ...], language: str)
     )
 
 
+def _named(mentions: frozenset[str], clauses: Sequence[Clause], tokens: tuple[Token, ...], language: str) -> bool:
+    """Whether a class of `mentions` is named by one of the clauses' subjects or by one of the tokens.
+
+    The subjects count too: a subject's class may come from no one word ("todo el que").
+    """
+    return any(c.who in mentions for c in clauses) or _mentions(mentions, tokens, language)
+
+
 def match(
     shape: Shape, analysis: Analysis, language: str, skip: Callable[[Clause], bool] | None = None
 ) -> tuple[Clause, int] | None:
@@ -386,10 +394,7 @@ def match(
             elif test == "unless_sentence":
                 answers[test] = _find(shape.unless_sentence, everything, language) >= 0
             else:
-                # The clauses' subjects count too: a subject's class may come from no one word ("todo el que").
-                answers[test] = any(c.who in shape.mentions for c in analysis.clauses) or _mentions(
-                    shape.mentions, everything, language
-                )
+                answers[test] = _named(shape.mentions, analysis.clauses, everything, language)
         return answers[test]
 
     if shape.unless_sentence and in_sentence("unless_sentence"):
@@ -419,9 +424,7 @@ def match(
             continue
         if shape.mentions:
             named = (
-                in_sentence("mentions")
-                if sentence_wide
-                else clause.who in shape.mentions or _mentions(shape.mentions, clause.tokens, language)
+                in_sentence("mentions") if sentence_wide else _named(shape.mentions, (clause,), clause.tokens, language)
             )
             if not named:
                 continue
