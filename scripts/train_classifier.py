@@ -39,6 +39,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from classifier_regression import EXAMPLES, NOTE, REGRESSION_AUTHOR, regression_items  # noqa: E402
 from lessonkit.check.kinds.classifier import GOOD, MODEL_FORMAT, features  # noqa: E402
 
 CORPUS = ROOT / "corpus" / "tone"
@@ -81,15 +82,20 @@ CURRICULUM_FOLDS = 5  # held out by lesson: a lesson's sentences (and its transl
 
 
 def corpus_files(corpus: Path, language: str) -> list[Path]:
-    """The authors' files of a language, then the curriculum's snapshot if there is one."""
-    snapshot = curriculum_file(corpus, language)
-    return sorted((corpus / language).glob("*.yml")) + ([snapshot] if snapshot.is_file() else [])
+    """The authors' files of a language, then the curriculum's and the regression examples' snapshots if there are."""
+    snapshots = [curriculum_file(corpus, language), regression_file(corpus, language)]
+    return sorted((corpus / language).glob("*.yml")) + [p for p in snapshots if p.is_file()]
 
 
 def curriculum_file(corpus: Path, language: str) -> Path:
     """`corpus/curriculum/<language>.yml`: beside the authors' corpus, not in it, so that the tests that
     read the authors' sentences (the grammar layer's, the fast path's) do not read 4,000 lesson lines too."""
     return corpus.parent / "curriculum" / f"{language}.yml"
+
+
+def regression_file(corpus: Path, language: str) -> Path:
+    """`corpus/regression/<language>.yml`: the rules' examples as items (`classifier_regression`)."""
+    return corpus.parent / "regression" / f"{language}.yml"
 
 
 def file_name(corpus: Path, path: Path) -> str:
@@ -231,8 +237,10 @@ def out_of_fold(items: list[Item]) -> tuple[str, list[list[float]]]:
     The curriculum's sentences are held out by lesson (`group`), five folds, so its figure is what the
     model does on lessons it was not trained on; every author's fold is trained with all of them.
     """
-    groups = sorted({i.group for i in items})
-    authors = sorted({i.author for i in items} - {CURRICULUM_AUTHOR})
+    # The regression examples are always trained on, never held out: they were written against the
+    # rules, not by an independent author, so no figure is taken from them.
+    groups = sorted({i.group for i in items} - {REGRESSION_AUTHOR})
+    authors = sorted({i.author for i in items} - {CURRICULUM_AUTHOR, REGRESSION_AUTHOR})
     probabilities: list[list[float]] = [[] for _ in items]
     if len(authors) >= 2:
         scheme = f"by author ({len(authors)} authors: trained on the others, tested on each"
@@ -243,7 +251,9 @@ def out_of_fold(items: list[Item]) -> tuple[str, list[list[float]]]:
 
         scheme = f"stratified {FOLDS}-fold (one author)"
         splitter = StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=0)
-        folds = [list(test) for _, test in splitter.split([i.text for i in items], [i.label for i in items])]
+        authored = [n for n, i in enumerate(items) if i.author != REGRESSION_AUTHOR]
+        splitter_folds = splitter.split([items[n].text for n in authored], [items[n].label for n in authored])
+        folds = [[authored[k] for k in test] for _, test in splitter_folds]
     for test in folds:
         held = set(test)
         train_items = [i for n, i in enumerate(items) if n not in held]
@@ -258,18 +268,19 @@ def cv_table(items: list[Item], probabilities: list[list[float]]) -> dict[str, A
     table: dict[str, Any] = {}
     for limit in GRID:
         row: dict[str, Any] = {}
-        flagged_any = [any(p[CLASSES.index(c)] > limit for c in HARMFUL) for p in probabilities]
+        flagged_any = [bool(p) and any(p[CLASSES.index(c)] > limit for c in HARMFUL) for p in probabilities]
         for c in HARMFUL:
             k = CLASSES.index(c)
-            of_class = [n for n, i in enumerate(items) if i.label == c]
-            hits = [n for n, p in enumerate(probabilities) if p[k] > limit]
+            of_class = [n for n, i in enumerate(items) if i.label == c and probabilities[n]]
+            hits = [n for n, p in enumerate(probabilities) if p and p[k] > limit]
             right = sum(1 for n in hits if items[n].label == c)
             row[c] = {
                 "recall": f"{sum(1 for n in of_class if probabilities[n][k] > limit)}/{len(of_class)}",
                 "precision": round(right / len(hits), 3) if hits else None,
             }
-        harmful = [n for n, i in enumerate(items) if i.label != GOOD]
-        good = [n for n, i in enumerate(items) if i.label == GOOD and i.author != CURRICULUM_AUTHOR]
+        authored = [n for n, i in enumerate(items) if i.author not in (CURRICULUM_AUTHOR, REGRESSION_AUTHOR)]
+        harmful = [n for n in authored if items[n].label != GOOD]
+        good = [n for n in authored if items[n].label == GOOD]
         lessons = [n for n, i in enumerate(items) if i.author == CURRICULUM_AUTHOR]
         row["harmful caught"] = f"{sum(flagged_any[n] for n in harmful)}/{len(harmful)}"
         row["good flagged"] = f"{sum(flagged_any[n] for n in good)}/{len(good)}"
@@ -329,19 +340,35 @@ def curriculum_sentences() -> dict[str, list[dict[str, str]]]:
 
 def write_curriculum_snapshot(corpus: Path) -> None:
     """`corpus/curriculum/<language>.yml` for every language with curriculum text."""
+    note = (
+        "Generated by scripts/train_classifier.py --snapshot-curriculum from the curriculum "
+        "(lessons and translations), every sentence good text; quizzes and sorting cards left out."
+    )
     for language, items in curriculum_sentences().items():
-        head = {
-            "author": CURRICULUM_AUTHOR,
-            "language": language,
-            "note": "Generated by scripts/train_classifier.py --snapshot-curriculum from the curriculum "
-            "(lessons and translations), every sentence good text; quizzes and sorting cards left out.",
-        }
-        lines = [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in head.items()] + ["items:"]
-        lines += [f"  - {json.dumps(item, ensure_ascii=False)}" for item in items]
         target = curriculum_file(corpus, language)
-        target.parent.mkdir(exist_ok=True)
-        target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        write_snapshot(target, {"author": CURRICULUM_AUTHOR, "language": language, "note": note}, items)
         print(f"wrote {target}: {len(items)} sentences")
+
+
+def write_snapshot(target: Path, head: dict[str, str], items: list[dict[str, str]]) -> None:
+    """A generated corpus file: its head, then one item a line (readable diffs)."""
+    lines = [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in head.items()] + ["items:"]
+    lines += [f"  - {json.dumps(item, ensure_ascii=False)}" for item in items]
+    target.parent.mkdir(exist_ok=True)
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def write_regression_snapshot(corpus: Path) -> None:
+    """`corpus/regression/<language>.yml` for each language of `classifier_regression.LANGUAGES`."""
+    snapshots = (CURRICULUM_AUTHOR, REGRESSION_AUTHOR)
+    authored = {
+        language: {i.text for i in load_corpus(corpus, language) if i.author not in snapshots}
+        for language in sorted(p.name for p in corpus.iterdir() if p.is_dir())
+    }
+    for language, items in regression_items(EXAMPLES, authored).items():
+        target = regression_file(corpus, language)
+        write_snapshot(target, {"author": REGRESSION_AUTHOR, "language": language, "note": NOTE}, items)
+        print(f"wrote {target}: {len(items)} examples {dict(sorted(Counter(i['label'] for i in items).items()))}")
 
 
 def curriculum_scores() -> list[tuple[str, str, str, float, str]]:
@@ -386,6 +413,11 @@ def main() -> int:
     parser.add_argument("--report", type=Path, help="write the cross-validation figures as JSON here")
     parser.add_argument("--curriculum", action="store_true", help="score the curriculum's sentences (no training)")
     parser.add_argument(
+        "--snapshot-regression",
+        action="store_true",
+        help="write the tone rules' examples as corpus/regression/<language>.yml (no training)",
+    )
+    parser.add_argument(
         "--snapshot-curriculum",
         action="store_true",
         help="write the curriculum's sentences as corpus/curriculum/<language>.yml (no training)",
@@ -395,6 +427,9 @@ def main() -> int:
         os.environ.update(BLAS_ENVIRONMENT)
     if args.snapshot_curriculum:
         write_curriculum_snapshot(args.corpus)
+        return 0
+    if args.snapshot_regression:
+        write_regression_snapshot(args.corpus)
         return 0
     if args.curriculum:
         scores = curriculum_scores()
