@@ -265,23 +265,24 @@ def out_of_fold(items: list[Item]) -> tuple[str, list[list[float]]]:
 
 def cv_table(items: list[Item], probabilities: list[list[float]]) -> dict[str, Any]:
     """Per threshold: recall of each harmful class (as that class), harmful caught by any class, good flagged."""
+    # Every item is scored but the rules' examples, which are never held out (`out_of_fold`).
+    scored = [n for n, p in enumerate(probabilities) if p]
+    harmful = [n for n in scored if items[n].label != GOOD]
+    good = [n for n in scored if items[n].label == GOOD and items[n].author != CURRICULUM_AUTHOR]
+    lessons = [n for n in scored if items[n].author == CURRICULUM_AUTHOR]
     table: dict[str, Any] = {}
     for limit in GRID:
         row: dict[str, Any] = {}
-        flagged_any = [bool(p) and any(p[CLASSES.index(c)] > limit for c in HARMFUL) for p in probabilities]
+        flagged_any = {n: any(probabilities[n][CLASSES.index(c)] > limit for c in HARMFUL) for n in scored}
         for c in HARMFUL:
             k = CLASSES.index(c)
-            of_class = [n for n, i in enumerate(items) if i.label == c and probabilities[n]]
-            hits = [n for n, p in enumerate(probabilities) if p and p[k] > limit]
+            of_class = [n for n in harmful if items[n].label == c]
+            hits = [n for n in scored if probabilities[n][k] > limit]
             right = sum(1 for n in hits if items[n].label == c)
             row[c] = {
                 "recall": f"{sum(1 for n in of_class if probabilities[n][k] > limit)}/{len(of_class)}",
                 "precision": round(right / len(hits), 3) if hits else None,
             }
-        authored = [n for n, i in enumerate(items) if i.author not in (CURRICULUM_AUTHOR, REGRESSION_AUTHOR)]
-        harmful = [n for n in authored if items[n].label != GOOD]
-        good = [n for n in authored if items[n].label == GOOD]
-        lessons = [n for n, i in enumerate(items) if i.author == CURRICULUM_AUTHOR]
         row["harmful caught"] = f"{sum(flagged_any[n] for n in harmful)}/{len(harmful)}"
         row["good flagged"] = f"{sum(flagged_any[n] for n in good)}/{len(good)}"
         if lessons:
