@@ -125,8 +125,10 @@ KINDS: Final[dict[str, RuleKind]] = {
     ),
     "raw-contact": RuleKind(
         f"{_KINDS}.contact:raw_contact",
-        "phone numbers, web and e-mail addresses outside help tokens (a dot-grouped German figure, or a bare five- or "
-        'six-digit figure dated by a year, "10731 in 2022", is a count, not a number)',
+        "phone numbers, web and e-mail addresses outside help tokens (a dot-grouped German or Spanish figure, "
+        '"26.718 denuncias", or a bare five- or six-digit figure dated by a year within five words, "10731 in 2022", '
+        'or followed by what it counts, "18898 reports", is a count, not a number; a phone number written in groups '
+        'of three with dots, "900.202.010", is read as a count in German and Spanish)',
     ),
     "disguised-words": RuleKind(
         f"{_KINDS}.disguised:disguised_words",

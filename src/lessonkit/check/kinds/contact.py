@@ -46,15 +46,21 @@ _PHONE = Scanner(
 )
 _TOKEN = scanner(ANY_TOKEN.pattern, ANY_TOKEN.flags)
 _YEARS = LazyPattern(r"^\d{4}\s*[-/]\s*\d{2,4}$")
-# Languages that group thousands with a dot ("10.731 Meldungen"): there a dot-grouped figure is a
-# count, not a phone number. Space-grouped figures stay suspect: "116 111" is a helpline.
-_DOT_THOUSANDS = frozenset({"de"})
+# Languages that group thousands with a dot ("10.731 Meldungen", "26.718 denuncias"): there a
+# dot-grouped figure is a count, not a phone number. Space-grouped figures stay suspect: "116 111"
+# is a helpline.
+_DOT_THOUSANDS = frozenset({"de", "es"})
 _DOT_GROUPED = LazyPattern(r"^\d{1,3}(?:\.\d{3})+$")
-# A bare figure of five or six digits dated by a year within two words ("من 10731 عام 2022",
-# "26718 in 2023") is a count from a report, not a number to call: short codes and helplines are
-# not dated in a sentence.
+# A bare figure of five or six digits dated by a year within five words ("من 10731 عام 2022",
+# "26718 in 2023", "11625 في الفترة نفسها من عام 2024"), or followed by what it counts ("18898 بلاغًا",
+# "26718 reports"), is a count from a report, not a number to call: short codes and helplines are
+# neither dated nor counted in a sentence.
 _BARE_FIGURE = LazyPattern(r"^\d{5,6}$")
-_DATED = LazyPattern(r"\s+(?:\S+\s+){0,2}?(?:19|20)\d\d(?!\d)")
+_DATED = LazyPattern(
+    r"\s+(?:(?:\S+\s+){0,5}?(?:19|20)\d\d(?!\d)"
+    r"|(?:reports?|cases|victims|children|images|videos|Meldungen|Fälle|Opfer|Kinder|Bilder|denuncias|casos|víctimas"
+    r"|niños|imágenes|بلاغ|بلاغًا|بلاغا|بلاغات|حالة|حالات|ضحية|طفل|صورة|صور)(?!\w))"
+)
 # Cheap tests that every match of the pattern above passes (the engine skips ahead to their
 # first character), so most parts never run the full patterns.
 _WEB_HINT = re.compile(rf"://|www\.|\.(?:{_TLD})")
