@@ -56,7 +56,7 @@ _DOT_GROUPED = LazyPattern(r"^\d{1,3}(?:\.\d{3})+$")
 # "26718 reports"), is a count from a report, not a number to call: short codes and helplines are
 # neither dated nor counted in a sentence.
 _BARE_FIGURE = LazyPattern(r"^\d{5,6}$")
-_DATED = LazyPattern(
+_DATED_OR_COUNTED = LazyPattern(
     r"\s+(?:(?:\S+\s+){0,5}?(?:19|20)\d\d(?!\d)"
     r"|(?:reports?|cases|victims|children|images|videos|Meldungen|Fälle|Opfer|Kinder|Bilder|denuncias|casos|víctimas"
     r"|niños|imágenes|بلاغ|بلاغًا|بلاغا|بلاغات|حالة|حالات|ضحية|طفل|صورة|صور)(?!\w))"
@@ -91,7 +91,7 @@ def _contacts(text: str, language: str = "") -> Iterator[tuple[int, str, str]]:
         digits = sum(c.isdigit() for c in match.text)
         if language in _DOT_THOUSANDS and _DOT_GROUPED.match(match.text):
             continue
-        if _BARE_FIGURE.match(match.text) and _DATED.match(text, match.start + len(match.text)):
+        if _BARE_FIGURE.match(match.text) and _DATED_OR_COUNTED.match(text, match.start + len(match.text)):
             continue
         if _PHONE_DIGITS[0] <= digits <= _PHONE_DIGITS[1] and not _YEARS.match(match.text):
             yield match.start, "phone number", match.text
