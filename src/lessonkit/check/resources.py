@@ -41,6 +41,21 @@ def cache_dir() -> Path | None:
     return _cache_dir or (Path(os.environ[CACHE_ENV]) if os.environ.get(CACHE_ENV) else None)
 
 
+# The cache key of the rule files this run loaded (`rulebook.rules_cache_key`), when they were
+# loaded with a cache folder: caches derived from the rules (the matchers) are named by it as well.
+_rules_version: list[str] = []
+
+
+def use_rules_version(key: str | None) -> None:
+    """Name the rule-derived caches after these rule files (None: after the code alone)."""
+    _rules_version[:] = [] if key is None else [key]
+
+
+def rules_version() -> str | None:
+    """The key `use_rules_version` was last given, if any."""
+    return _rules_version[0] if _rules_version else None
+
+
 def version(package: str) -> str:
     """The installed version of a package, from its `.dist-info` folder next to it.
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple, get_args
 
 from lessonkit import __version__
 from lessonkit.cache_file import read_sealed_file, write_sealed_file
+from lessonkit.check.resources import use_rules_version
 from lessonkit.diagnostics import Diagnostic, SeverityName, UnusableInputError
 from lessonkit.problems import Location
 
@@ -328,6 +329,7 @@ def load_rulebook(rules_dir: Path, cache_dir: Path | None = None) -> Rulebook:
     if cache_dir is None:
         return Rulebook(_load_all(files).rules, languages)
     key = rules_cache_key(rules_dir, files)
+    use_rules_version(key)  # the matchers derived from these rules are cached under this key too
     if all(rules_cache_path(cache_dir, key, language).is_file() for language in languages):
 
         def read(language: str) -> tuple[Rule, ...]:
