@@ -11,18 +11,18 @@ text. The word guards `(?<!\w)...(?!\w)` become consumed context there; a rule w
 need lookarounds of their own runs on Python's engine, on units no larger than the checker's cap.
 The Python form (`Matcher.regex`) stays the reference: the anchors are derived from its parse.
 
-Deriving a matcher (Python's parse and compile, the anchors, the RE2 form) costs about 10 ms a
-rule, a third of a second for a language's rules; what it derives is plain data, kept in the
-cache folder (`matchers-<hash>.marshal`, keyed by lessonkit's version, Python's and the code of
-the modules that derive it) and read back on the next run, when Python's engine compiles a
-pattern only if a rule needs it. `tests/test_check_speed_equivalence.py` holds the two paths
-equal. There is one file per rule folder (`matchers-<language>-<hash>.marshal`), read when that
-language's first rule is compiled: a single file of every language's matchers (2.3 MB once the
+Deriving a matcher (Python's parse and compile, the anchors, the RE2 form) costs about 10 ms a rule,
+a third of a second for a language's rules; what it derives is plain data, kept in the cache folder
+(`matchers-<hash>.marshal`, keyed by lessonkit's version, Python's, the code of the modules that
+derive it and the rule files: see `_matchers_path`) and read back on the next run, when Python's
+engine compiles a pattern only if a rule needs it. `tests/test_check_speed_equivalence.py` holds the
+two paths equal. There is one file per rule folder (`matchers-<language>-<hash>.marshal`), read when
+that language's first rule is compiled: a single file of every language's matchers (2.3 MB once the
 whole curriculum had been checked) cost a check of one English sentence about a tenth of its
 start-up to read and verify, and its anchor strings of every language made the anchor set larger
 than the document's language needs. The files are marshal, not JSON (JSON decoded them in about
-three times the time); every record is still checked field by field (`_from_record`), as the
-other marshal caches of the checker are.
+three times the time); every record is still checked field by field (`_from_record`), as the other
+marshal caches of the checker are.
 """
 
 from __future__ import annotations

@@ -319,7 +319,8 @@ def load_rulebook(rules_dir: Path, cache_dir: Path | None = None) -> Rulebook:
     planted or damaged cache file can at worst be ignored, never run code. With every language's
     file there, a language is read when its rules are first asked for; otherwise every file is
     read and validated now (a broken rule file is reported before any checking) and the cache
-    written.
+    written. With a cache folder, the same key also names the matchers derived from these rules
+    (`resources.use_rules_version`), so that file holds one version of the rules.
     """
     if not rules_dir.is_dir():
         raise UnusableInputError([Diagnostic(Location(rules_dir), RULES_CODE, "no rules folder")], UNUSABLE_RULES)
