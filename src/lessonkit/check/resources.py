@@ -43,17 +43,18 @@ def cache_dir() -> Path | None:
 
 # The cache key of the rule files this run loaded (`rulebook.rules_cache_key`), when they were
 # loaded with a cache folder: caches derived from the rules (the matchers) are named by it as well.
-_rules_version: list[str] = []
+_rules_version: str | None = None
 
 
 def use_rules_version(key: str | None) -> None:
     """Name the rule-derived caches after these rule files (None: after the code alone)."""
-    _rules_version[:] = [] if key is None else [key]
+    global _rules_version
+    _rules_version = key
 
 
 def rules_version() -> str | None:
     """The key `use_rules_version` was last given, if any."""
-    return _rules_version[0] if _rules_version else None
+    return _rules_version
 
 
 def version(package: str) -> str:
