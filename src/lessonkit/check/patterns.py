@@ -66,6 +66,9 @@ _SEPARATOR = r"[^\w.!?;:؟؛]+"
 _CLAUSE_END = LazyPattern(r"[.!?;:؟؛\n]\s*\n|[.!?;:؟؛]")
 _SENTENCE_END = LazyPattern(r"[.!?؟]")
 NEGATION_WINDOW = 5  # words before a match that can negate it ("it is never your fault")
+# A negated verb of saying reaches further, over the clause it introduces ("Never tell a child that she was asking for
+# trouble"): the words of a negation pattern in a group named `wide` count this many words back.
+WIDE_NEGATION_WINDOW = 14
 
 
 @dataclass(frozen=True)
@@ -259,11 +262,26 @@ class Matcher:
         start = match.start
         clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 200), start)), default=0)
         before = text[max(clause_start, start - 200) : start]
-        window = " ".join(before.split()[-NEGATION_WINDOW:])
+        words = before.split()
+        window = " ".join(words[-NEGATION_WINDOW:])
         found = self.negation.search(window)
         if found is None:
-            return False
+            return len(words) > NEGATION_WINDOW and self._negated_from_afar(words)
         return not self._confirmed(window, match, text)
+
+    def _negated_from_afar(self, words: list[str]) -> bool:
+        """True when a negated verb of saying further back in the clause governs the match.
+
+        Guidance names the words it forbids after "never say", "do not suggest that", "no insinúe nunca que", «لا
+        تلمّحوا أبدًا إلى أن», often more than five words before them. A language's negation pattern marks these
+        verbs with a group named `wide` (and its own stops: a comma, "or", "because"); they alone reach
+        `WIDE_NEGATION_WINDOW` words. Read only for a match with no negation in the five words before it.
+        """
+        negation = self.negation
+        if negation is None or "wide" not in negation.groupindex:
+            return False
+        window = " ".join(words[-WIDE_NEGATION_WINDOW:])
+        return any(found.group("wide") for found in negation.finditer(window))
 
     def _confirmed(self, window: str, match: Hit, text: str) -> bool:
         """True when only reporting words negate the match and the writer then confirms what was reported.
