@@ -39,12 +39,32 @@ def _reference_blank_comments(text: str) -> str:
 
 
 def _reference_plain_text(text: str) -> str:
+    raw = text
     text = plain._IMAGE.sub(_reference_spaces, text)
     text = plain._TOKEN.sub(_reference_spaces, text)
     text = plain._LINK_TARGET.sub(_reference_spaces, text)
     text = plain._LINE_MARKER.sub(_reference_spaces, text)
     text = plain._INLINE_MARKUP.sub(_reference_spaces, text)
-    return text.translate(plain._APOSTROPHES)
+    return _reference_wrong_options(raw, text.translate(plain._APOSTROPHES))
+
+
+_WRONG_BOX = re.compile(r"[ \t]*[-*+][ \t]+\[ \][ \t]+")
+
+
+def _reference_wrong_options(raw: str, text: str) -> str:
+    """Line by line: a wrong option's text, up to the first " ::" that a space or tab follows, marked ‹...›."""
+    chars = list(text)
+    at = 0
+    for line in raw.split("\n"):
+        box = _WRONG_BOX.match(line)
+        if box is not None and box.end() < len(line) and not line[box.end()].isspace():
+            ends = [i for i in range(box.end() + 1, len(line) - 3) if line[i] in " \t" and line[i + 1 : i + 3] == "::"]
+            ends = [i for i in ends if line[i + 3] in " \t"]
+            if ends:
+                chars[at + box.end() - 1] = "\u2039"
+                chars[at + ends[0] + 1] = "\u203a"
+        at += len(line) + 1
+    return "".join(chars)
 
 
 def _reference_line_starts(text: str) -> tuple[int, ...]:
@@ -86,6 +106,8 @@ PIECES = [
     "type: Order ",
     "[x] ",
     "[ ] ",
+    " :: ",
+    "::",
     " ",
     "\t",
     "\n",

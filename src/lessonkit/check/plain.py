@@ -30,6 +30,15 @@ _INLINE_MARKUP = LazyPattern(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`|\[|
 # the substitution trying its lookarounds at every character of a text that has none of them.
 _INLINE_START = re.compile(r"[*_`\[|\\]")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+# A structured quiz's wrong option with its feedback ("- [ ] It's your own fault ... :: Not true. ..."). The option is a
+# misconception the item sets up for its feedback to correct (docs/authoring.md, "Quiz items"): the same as a myth
+# quoted to be refuted, so its plain text is marked as a quotation (`check/quotation.py`), which the rules that skip
+# quotations do not judge. The marks are the single guillemets, which no quiz text in the four languages uses; they
+# take the place of the blank before the option and of the first colon of " :: ", so offsets stay the same.
+_WRONG_OPTION = re.compile(r"^[ \t]*[-*+][ \t]+\[ \][ \t]+(?P<option>\S[^\n]*?)[ \t]::(?=[ \t])", re.M)
+_WRONG_BOX = "[ ]"
+_OPEN_MISCONCEPTION = "\u2039"
+_CLOSE_MISCONCEPTION = "\u203a"
 
 
 _NOT_NEWLINE = LazyPattern(r"[^\n]")
@@ -56,7 +65,8 @@ def blank_comments(text: str) -> str:
 
 
 def plain_text(text: str) -> str:
-    """The words a reader sees, at the same offsets as in `text`."""
+    """The words a reader sees, at the same offsets as in `text` (a wrong quiz option marked as quoted)."""
+    raw = text
     if _IMAGE_START in text:
         text = _IMAGE.sub(_spaces, text)
     if _TOKEN_START in text:
@@ -67,4 +77,17 @@ def plain_text(text: str) -> str:
     if _INLINE_START.search(text):
         text = _INLINE_MARKUP.sub(_spaces, text)
     # The typographic quotes are not ASCII, so an ASCII text has none to straighten.
-    return text if text.isascii() else text.translate(_APOSTROPHES)
+    text = text if text.isascii() else text.translate(_APOSTROPHES)
+    return _quote_wrong_options(raw, text) if _WRONG_BOX in raw else text
+
+
+def _quote_wrong_options(raw: str, text: str) -> str:
+    """`text` (the plain view of `raw`) with each wrong quiz option marked as a quotation (see `_WRONG_OPTION`)."""
+    chars = list(text)
+    for found in _WRONG_OPTION.finditer(raw):
+        start, end = found.span("option")
+        chars[start - 1] = _OPEN_MISCONCEPTION  # the last blank of the blanked "- [ ] "
+        # The first colon of " :: ", not the space before it: the option's last sentence still ends at its
+        # full stop and a space, so sentence lengths and readability read the option and its feedback apart.
+        chars[end + 1] = _CLOSE_MISCONCEPTION
+    return "".join(chars)

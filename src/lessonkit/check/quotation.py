@@ -21,6 +21,8 @@ A quotation lies within one paragraph (a blank line ends it):
   closing mark follows in the paragraph; a lone one is an apostrophe or a typo, not a quotation
   (one that quoted the rest of the paragraph would silence every rule there). They do not nest:
   what lies inside the outer one is quoted already. Where the two kinds overlap, the spans merge.
+- A structured quiz's wrong option is marked `‹...›` in the checker's plain text (`check/plain.py`): it is a
+  misconception the item quotes for its feedback to correct.
 
 """
 
