@@ -68,7 +68,7 @@ _SENTENCE_END = LazyPattern(r"[.!?؟]")
 NEGATION_WINDOW = 5  # words before a match that can negate it ("it is never your fault")
 # A negated verb of saying reaches further, over the clause it introduces ("Never tell a child that she was asking for
 # trouble"): the words of a negation pattern in a group named `wide` count this many words back.
-WIDE_NEGATION_WINDOW = 14
+WIDE_NEGATION_WINDOW = 20
 
 
 @dataclass(frozen=True)

@@ -111,7 +111,7 @@ def analyse(text: str, language: str) -> Analysis:
         )
     meta = lexicon is not None and (
         not lexicon.meta.isdisjoint([t.norm for t in tokens])
-        or _directive(tokens)
+        or _directive(_without_aside(tokens, text))
         or (language == "es" and _spanish_directive(tokens))
         or (_reported(clauses, lexicon, language) and not _confirmed(tokens, lexicon))
     )
@@ -137,9 +137,31 @@ def _directive(tokens: list[Token]) -> bool:
         norms, tokens = norms[1:], tokens[1:]
     if len(tokens) > 1 and tokens[1].text == "Sie" and norms[0] in _GERMAN_SAYING:
         return True  # "Sagen Sie ... nicht", "Erzählen Sie der Klasse nicht ...": advice to adults on wording
+    if norms[:2] == ["refrain", "from"] and norms[2:3] != [] and norms[2] in _REFRAINED:
+        return True  # "Refrain from describing a pupil as ..."
     return (norms[:2] == ["do", "not"] and norms[2:3] != [] and norms[2] in _SAYING) or (
         norms[:1] in (["never"], ["nie"], ["niemals"]) and len(norms) > 1 and norms[1] in _SAYING
     )
+
+
+_REFRAINED: Final = frozenset(["describing", "calling", "saying", "suggesting", "implying", "telling", "asking"])
+
+
+def _without_aside(tokens: list[Token], text: str) -> list[Token]:
+    """The tokens without an aside set off by commas after the opening word or two.
+
+    "Never, even when you are angry, tell a pupil that ...", "Do not, under any circumstances, say ...", "Refrain, in
+    the staffroom too, from describing ...": the aside stands between the directive's words (the lead, thirty-fifth
+    session). An aside of at most 80 characters, closed by a comma.
+    """
+    for opening in (1, 2):
+        if len(tokens) <= opening + 1 or text[tokens[opening - 1].end : tokens[opening].start].strip() != ",":
+            continue
+        close = text.find(",", tokens[opening].start, tokens[opening].start + 80)
+        if close < 0:
+            return tokens
+        return [*tokens[:opening], *(t for t in tokens[opening:] if t.start > close)]
+    return tokens
 
 
 def _spanish_directive(tokens: list[Token]) -> bool:

@@ -186,6 +186,8 @@ EN: Final = Lexicon(
             "avoid",
             "myth",
             "myths",
+            "misconception",
+            "misconceptions",
             "phrase",
             "phrases",
             "phrasing",
@@ -348,6 +350,10 @@ DE: Final = Lexicon(
             "vermeiden",
             "vermeide",
             "mythos",
+            "irrtum",
+            "irrglaube",
+            "irrglauben",
+            "trugschluss",
             "formulierung",
             "formulierungen",
             "statt",
@@ -676,7 +682,7 @@ AR: Final = Lexicon(
         [
             *("تجنب", "تجنبوا", "تجنبي", "عبارة", "عبارات", "جملة", "جمل", "مقولة", "مقولات", "بدلا", "بدلًا"),
             # "لا تقولوا للطفل ..." (advice to adults on wording); not the singular "لا تقل": said to the child.
-            *("صياغة", "خرافة", "خرافات", "تقولوا"),
+            *("صياغة", "خرافة", "خرافات", "الخرافات", "أسطورة", "الأساطير", "تقولوا"),
         ]
     ),
     reporting=frozenset(
