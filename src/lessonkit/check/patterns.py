@@ -66,8 +66,9 @@ _SEPARATOR = r"[^\w.!?;:؟؛]+"
 _CLAUSE_END = LazyPattern(r"[.!?;:؟؛\n]\s*\n|[.!?;:؟؛]")
 _SENTENCE_END = LazyPattern(r"[.!?؟]")
 NEGATION_WINDOW = 5  # words before a match that can negate it ("it is never your fault")
-# A negated verb of saying reaches further, over the clause it introduces ("Never tell a child that she was asking for
-# trouble"): the words of a negation pattern in a group named `wide` count this many words back.
+# Some negations reach further, over the clause they introduce: a negated verb of saying ("Never tell a child that she
+# was asking for trouble"), a myth named as one ("It's a myth that ..."), an offender's words told as theirs. The words
+# of a negation pattern in a group named `wide` count this many words back.
 WIDE_NEGATION_WINDOW = 20
 
 
@@ -270,12 +271,13 @@ class Matcher:
         return not self._confirmed(window, match, text)
 
     def _negated_from_afar(self, words: list[str]) -> bool:
-        """True when a negated verb of saying further back in the clause governs the match.
+        """True when a negation further back in the clause governs the match: a negated verb of saying, a named myth.
 
         Guidance names the words it forbids after "never say", "do not suggest that", "no insinúe nunca que", «لا
-        تلمّحوا أبدًا إلى أن», often more than five words before them. A language's negation pattern marks these
-        verbs with a group named `wide` (and its own stops: a comma, "or", "because"); they alone reach
-        `WIDE_NEGATION_WINDOW` words. Read only for a match with no negation in the five words before it.
+        تلمّحوا أبدًا إلى أن», and refutes a myth after "It's a myth that", often more than five words before them.
+        A language's negation pattern marks these openers with a group named `wide`, each with its own stops (a
+        comma, "or", "because"; the end of the sentence); they alone reach `WIDE_NEGATION_WINDOW` words. Read only for
+        a match with no negation in the five words before it.
         """
         negation = self.negation
         if negation is None or "wide" not in negation.groupindex:

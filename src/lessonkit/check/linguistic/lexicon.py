@@ -582,6 +582,9 @@ ES: Final = Lexicon(
             "escribió",
             "asegura",
             "aseguran",
+            # The imperfect and the preterite of a told story ("El chantajista le escribía a Marcos que ...").
+            *("decía", "decían", "escribía", "escribían", "repetía", "repetían", "repitió", "repitieron"),
+            *("aseguraba", "aseguraban", "amenazaba", "amenazaban", "amenazaron"),
         ]
     ),
     after_label=frozenset(
