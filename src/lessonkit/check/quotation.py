@@ -23,6 +23,11 @@ A quotation lies within one paragraph (a blank line ends it):
   what lies inside the outer one is quoted already. Where the two kinds overlap, the spans merge.
 - A structured quiz's wrong option is marked `‹...›` in the checker's plain text (`check/plain.py`): it is a
   misconception the item quotes for its feedback to correct.
+- A claim refuted where it stands is quoted too, without marks (`_refuted_claims`): a sentence whose next sentence
+  opens by calling it untrue ("... That is not true: ...", "Option: ... Feedback: Incorrect.", "... Das stimmt
+  nicht; ...", "... Eso no es cierto.", «... هذا غير صحيح»), a clause refuted after its comma ("..., which is
+  a myth", «...، وهذا خطأ»), and the claim after a "Myth:" label ("Mythos:", "Mito:", «خرافة:»). The words
+  set up to be corrected are a misconception, like a quiz's wrong option; the sentence that corrects them is read.
 
 """
 
@@ -80,6 +85,82 @@ class Quotations(NamedTuple):
 
 _NONE: Final = Quotations((), ())
 
+# What calls the claim before it untrue. A sentence of its own: "That is not true", "Not true", "A common myth",
+# "Das stimmt nicht", "Eso no es cierto", «هذا غير صحيح», followed by punctuation, so that "That is not true of
+# everyone" calls nothing untrue. A bare "Wrong." or "Falsch." may judge a deed as well as a claim, so it counts
+# only after a feedback label or a "No,".
+_CALLED_UNTRUE: Final = (
+    # English
+    r"(?:that|this|it)(?:\s++is|'s)\s++(?:not\s++(?:true|right|correct|so)|false|wrong|untrue|(?:a\s++)?(?:common\s++)?myth)"
+    r"|(?:that|this|it)\s++isn't\s++(?:true|right|correct|so)|not\s++(?:true|correct)|untrue|incorrect"
+    r"|(?:a\s++)?(?:common\s++)?myth"
+    # German
+    r"|(?:das\s++)?stimmt\s++(?:so\s++)?nicht|das\s++ist\s++(?:falsch|nicht\s++wahr|ein\s++(?:verbreiteter\s++)?(?:mythos|irrtum))"
+    r"|(?:ein\s++)?(?:verbreiteter\s++)?(?:mythos|irrtum)"
+    # Spanish
+    r"|(?:eso\s++|esto\s++)?no\s++es\s++(?:cierto|verdad|así)|(?:eso|esto)\s++es\s++(?:falso|mentira|un\s++mito)"
+    r"|incorrecto|mentira|(?:es\s++)?un\s++mito|mito"
+    # Arabic, with the conjunction و that so often opens the refutation
+    r"|و?(?:(?:هذا|هذه|ذلك)\s++)?(?:غير\s++صحيحة?|خرافة|ليس\s++صحيحًا|ليس\s++صحيحا|ليست\s++صحيحة)|و?(?:هذا|ذلك)\s++(?:خطأ|خاطئ)"
+)
+_BARE_UNTRUE: Final = r"false|wrong|falsch|falso|خطأ|خاطئ|خاطئة"
+_AFTER: Final = r"(?=\s*+(?:[.:;,!،؛—–]|$))"
+# A feedback label, and a "No," (or "Nein,", «لا،»), before the words that call the claim untrue.
+_LABEL: Final = (
+    r"(?:feedback|answer|explanation|fact|rückmeldung|erklärung|auflösung|fakt|respuesta|explicación"
+    r"|retroalimentación|realidad|التعليق|الرد|الإجابة|التوضيح|الحقيقة)\s*+:\s*+"
+)
+_NO: Final = r"(?:no|nein|لا)[,.!،]\s*+"
+# The clause before a comma called untrue: "..., which is a myth", "..., was nicht stimmt", «...، وهذا خطأ».
+_CLAUSE_UNTRUE: Final = (
+    r"(?:(?:but|and|yet|aber|doch|und|pero|y)\s++)?(?:"
+    r"(?:which\s++is|(?:that|this)(?:\s++is|'s))\s++(?:not\s++(?:true|right|correct)|false|untrue|(?:a\s++)?(?:common\s++)?myth)"
+    r"|(?:that|this)\s++isn't\s++true"
+    r"|das\s++(?:stimmt\s++(?:so\s++)?nicht|ist\s++(?:falsch|nicht\s++wahr|ein\s++(?:verbreiteter\s++)?(?:mythos|irrtum)))"
+    r"|was\s++(?:so\s++)?(?:nicht\s++stimmt|falsch\s++ist|nicht\s++wahr\s++ist)"
+    r"|(?:lo\s++cual|lo\s++que|eso|esto)\s++(?:no\s++es\s++(?:cierto|verdad)|es\s++(?:falso|mentira|un\s++mito))"
+    r"|و?(?:لكن\s++)?(?:هذا|هذه|ذلك)\s++(?:غير\s++صحيحة?|خطأ|خاطئ|خاطئة|خرافة|ليس\s++صحيحًا|ليس\s++صحيحا)"
+    r")"
+)
+_REFUTED: Final = LazyPattern(
+    # The next sentence calls the one before it untrue: after the claim's final mark (and a closing quote), the
+    # words that call it untrue, a bare "Wrong." after a label or a "No,", or a label and a bare "No.".
+    r"(?P<next>(?<=[.!?\u061f\u2026])[\"'\u201c\u201d\u2019\u00bb)]*+(?=\s)[ \t]*+\n?+[ \t]*+(?:"
+    r"(?:" + _LABEL + r")?(?:" + _NO + r")?(?:" + _CALLED_UNTRUE + r")"
+    r"|(?:" + _LABEL + r"(?:" + _NO + r")?|" + _NO + r")(?:" + _BARE_UNTRUE + r")"
+    r"|" + _LABEL + r"(?:no|nein|لا)"
+    r")" + _AFTER + r")"
+    r"|(?P<clause>[,\u060c]\s++" + _CLAUSE_UNTRUE + _AFTER + r")"
+    # A claim labelled as a myth, at the start of a line or a sentence: "Myth: ...", «خرافة: ...».
+    r"|(?P<label>(?:^|(?<=[.!?\u061f]\s))[ \t]*+(?:myth|mythos|irrtum|mito|خرافة|الخرافة)\s*+:)",
+    re.IGNORECASE | re.MULTILINE,
+)
+# Where a claim begins: after the end of the sentence before it, or at its paragraph's start.
+_SENTENCE_END: Final = LazyPattern(r"[.!?\u061f\u2026][\"'\u201c\u201d\u2019\u00bb)]*\s+|\n(?=\n)")
+
+
+def _refuted_claims(text: str) -> list[tuple[int, int]]:
+    """The claims `text` calls untrue where it states them (see the module's description), as quotation spans.
+
+    A span starts one character before the claim's first (the blank before it, or -1 at the text's start), as a
+    quotation starts at its opening mark: `Quotations.holds` counts the offsets after a start.
+    """
+    spans: list[tuple[int, int]] = []
+    ends: list[int] | None = None  # where each sentence ends, found at the first claim that needs them
+    for found in _REFUTED.finditer(text):
+        if found.lastgroup == "label":
+            start = found.end()
+            after = _SENTENCE_END.search(text, start)
+            spans.append((start - 1, after.start() + 1 if after is not None else len(text)))
+            continue
+        end = found.start()
+        if ends is None:
+            ends = [after.end() for after in _SENTENCE_END.finditer(text)]
+        # The claim begins where the last sentence before its own final mark ended.
+        before = bisect_right(ends, end - 1) - 1
+        spans.append(((ends[before] if before >= 0 else 0) - 1, end))
+    return spans
+
 
 def _word(char: str) -> bool:
     return char.isalnum() or char == "_"  # Python's `\w` for `str`
@@ -99,8 +180,9 @@ def _closes(text: str, at: int) -> bool:
 @lru_cache(maxsize=16)
 def quotations(text: str) -> Quotations:
     """The quotations of `text` (see the module's description)."""
+    refuted = _refuted_claims(text)
     if _MARK.search(text) is None:
-        return _NONE  # most text quotes nothing
+        return _merged(refuted) if refuted else _NONE  # most text quotes nothing
     marks = [(m.start(), m.group()) for m in _MARK.finditer(text)]
     breaks = [m.start() for m in _BREAK.finditer(text)]
     if "\u201e" in text:  # the marks that close „...“ are not double quotes of their own
@@ -116,7 +198,7 @@ def quotations(text: str) -> Quotations:
     ]
     if openers:
         spans += _other_quoted(text, marks, breaks, openers)
-    return _merged(spans)
+    return _merged(spans + refuted)
 
 
 def _other_quoted(

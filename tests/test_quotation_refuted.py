@@ -1,0 +1,97 @@
+"""check/quotation.py: a claim the text calls untrue where it states it is quoted, and nothing else is."""
+
+from __future__ import annotations
+
+import pytest
+
+from lessonkit.check.quotation import blank_quoted, in_quotation, quotations
+
+
+def quoted(text: str) -> list[str]:
+    # A refuted claim's span starts one character before it (-1 at the text's start), as a quotation's starts at
+    # its opening mark.
+    return [text[max(start, 0) : end].strip() for start, end in quotations(text).spans()]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        (
+            "Some people think it is your fault if a photo gets shared. That is not true: the sharer is responsible.",
+            "Some people think it is your fault if a photo gets shared.",
+        ),
+        (
+            "Intro. Option: Only careless people are targeted. Feedback: Incorrect. Anyone can be.",
+            "Option: Only careless people are targeted.",
+        ),
+        ("Option: You will get in trouble. Feedback: No. Teachers want to help.", "Option: You will get in trouble."),
+        ("People say he asked for it, which is a myth.", "People say he asked for it"),
+        ("Myth: Only girls are targeted.\nFact: Anyone can be.", "Only girls are targeted."),
+        ("Manche sagen, du bist selbst schuld, was nicht stimmt.", "Manche sagen, du bist selbst schuld"),
+        (
+            "Antwort: Du bist selbst schuld. Rückmeldung: Das stimmt nicht; schuld ist, wer droht.",
+            "Antwort: Du bist selbst schuld.",
+        ),
+        ("Dicen que te lo buscaste. Eso no es cierto. Nadie se lo busca.", "Dicen que te lo buscaste."),
+        ("Se repite que se lo buscaron, lo cual es falso.", "Se repite que se lo buscaron"),
+        ("يقول البعض إن الوقت فات، وهذا خطأ، فالمساعدة متاحة.", "يقول البعض إن الوقت فات"),
+        ("الخيار: أنت المسؤول. التعليق: خطأ، فالمسؤول هو من يهدد.", "الخيار: أنت المسؤول."),
+        # A closing quote after the claim's full stop, and a line break before the refutation.
+        ('He said "it is your fault."\nNot true.', 'He said "it is your fault."'),
+    ],
+)
+def test_a_refuted_claim_is_quoted_and_its_refutation_is_not(text: str, claim: str) -> None:
+    assert claim in [found.lstrip(": ") for found in quoted(text)]
+    refutation = text.index(claim) + len(claim) + 2
+    assert not in_quotation(text, min(refutation, len(text) - 1)) or text.endswith(claim)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It's your own fault. Wrong choices have consequences.",  # "Wrong" does not stand alone
+        "It's your own fault. Wrong. You knew better.",  # a bare "Wrong." only after a label or a "No,"
+        "It's your fault if it is shared. That is not true of careful boys.",  # not followed by punctuation
+        "Not true that he tricked you. It's your own fault.",  # the refutation comes first
+        "It's your own fault.\n\nNot true.",  # a blank line ends the claim's paragraph
+        "You can say right, wrong, or maybe.",  # a bare word after a comma refutes nothing
+        "Es culpa tuya. Mentira no es, y lo sabes.",
+        "Du bist selbst schuld. Falsch gemacht hast du es.",
+    ],
+)
+def test_no_refutation_quotes_nothing(text: str) -> None:
+    assert quotations(text).spans() == []
+
+
+def test_the_first_word_of_a_refuted_claim_at_the_start_of_the_text_is_quoted() -> None:
+    text = "Sending it was your choice. That is a myth."
+    assert in_quotation(text, 0)
+    assert not in_quotation(text, text.index("That"))
+
+
+def test_a_refuted_claim_is_blanked_for_the_rules_that_skip_quotations() -> None:
+    text = "Option: It is your own fault. Feedback: Not true. The sharer is responsible."
+    assert blank_quoted("Option: It is your own fault.", 0, text).strip() == ""
+    assert blank_quoted("The sharer is responsible.", text.index("The sharer"), text) == "The sharer is responsible."
+
+
+def test_quoted_words_and_a_refuted_claim_are_both_quotations() -> None:
+    text = "Avoid „Pech gehabt“. Manche sagen, du bist selbst schuld, was nicht stimmt."
+    assert quoted(text) == ["„Pech gehabt“", "Manche sagen, du bist selbst schuld"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ". " + " " * 100_000 + "x",
+        "a. Feedback:" + " " * 100_000 + "no",
+        ", " * 50_000,
+        ("that " + " " * 40) * 2_000,
+        "a. " * 50_000 + "That is not true.",
+    ],
+)
+def test_hostile_runs_are_read_in_one_pass(text: str) -> None:
+    # Possessive quantifiers and one list of sentence ends: these would take minutes with backtracking or a scan
+    # back from every refutation; the test only asserts the answer (tests never time anything).
+    spans = quotations(text).spans()
+    assert all(start < end for start, end in spans)
