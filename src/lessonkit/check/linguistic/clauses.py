@@ -11,6 +11,7 @@ every start-up, where a dataclass's generated methods cost several times as much
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import pairwise
 from typing import Final, NamedTuple
 
 from lessonkit.check.linguistic import arabic, modality
@@ -139,12 +140,21 @@ def _directive(tokens: list[Token]) -> bool:
         return True  # "Sagen Sie ... nicht", "Erzählen Sie der Klasse nicht ...": advice to adults on wording
     if norms[:2] == ["refrain", "from"] and norms[2:3] != [] and norms[2] in _REFRAINED:
         return True  # "Refrain from describing a pupil as ..."
+    if (
+        norms[:1] == ["omit"]
+        or norms[:2] in (["leave", "out"], ["cut", "out"])
+        or norms[:3] == ["steer", "clear", "of"]
+    ) and any(t.norm in _RELATIVE_THAT and following.norm in _IMPLYING for t, following in pairwise(tokens)):
+        return True  # "Omit any comment which suggests that ...", "Leave out any remark that implies ..."
     return (norms[:2] == ["do", "not"] and norms[2:3] != [] and norms[2] in _SAYING) or (
         norms[:1] in (["never"], ["nie"], ["niemals"]) and len(norms) > 1 and norms[1] in _SAYING
     )
 
 
 _REFRAINED: Final = frozenset(["describing", "calling", "saying", "suggesting", "implying", "telling", "asking"])
+# What wording to leave out does: "... any comment which suggests (implies, hints) that ...".
+_RELATIVE_THAT: Final = frozenset(["that", "which"])
+_IMPLYING: Final = frozenset(["suggests", "suggested", "implies", "implied", "hints", "hinted"])
 
 
 def _without_aside(tokens: list[Token], text: str) -> list[Token]:
