@@ -95,3 +95,26 @@ def test_hostile_runs_are_read_in_one_pass(text: str) -> None:
     # back from every refutation; the test only asserts the answer (tests never time anything).
     spans = quotations(text).spans()
     assert all(start < end for start, end in spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("True or false: it is your fault. False: the sharer is responsible.", "it is your fault."),
+        ("صح أم خطأ: أنت المسؤول. خطأ؛ المسؤول هو من يبتز.", "أنت المسؤول."),
+        ("Wrong idea: only gullible kids get tricked. The truth: anyone can be.", "only gullible kids get tricked."),
+        ("فكرة خاطئة: من يُخدع غبي. الحقيقة: المخادعون محترفون.", "من يُخدع غبي."),
+        ("Vielleicht denkst du: Ich hätte es merken müssen. Viele denken das.", "Ich hätte es merken müssen."),
+        ("You might think: I should have known. Many children do.", "I should have known."),
+        ("If a pretend friend says you'll be in trouble, that's a fib.", "If a pretend friend says you'll be in trouble"),
+        ("Dicen que te lo buscaste, pero no es cierto.", "Dicen que te lo buscaste"),
+        ("قد تشعر بأن ما حصل بسببك، لكنه غير صحيح.", "قد تشعر بأن ما حصل بسببك"),
+    ],
+)
+def test_answered_labelled_and_thought_claims_are_quoted(text: str, claim: str) -> None:
+    assert claim in [found.lstrip(": ") for found in quoted(text)]
+
+
+def test_a_true_or_false_statement_answered_true_or_not_answered_is_not_quoted() -> None:
+    assert quoted("True or false: it is your fault. True.") == []
+    assert quoted("True or false: it is your fault.") == []

@@ -119,8 +119,14 @@ _CLAUSE_UNTRUE: Final = (
     r"|das\s++(?:stimmt\s++(?:so\s++)?nicht|ist\s++(?:falsch|nicht\s++wahr|ein\s++(?:verbreiteter\s++)?(?:mythos|irrtum)))"
     r"|was\s++(?:so\s++)?(?:nicht\s++stimmt|falsch\s++ist|nicht\s++wahr\s++ist)"
     r"|(?:lo\s++cual|lo\s++que|eso|esto)\s++(?:no\s++es\s++(?:cierto|verdad)|es\s++(?:falso|mentira|un\s++mito))"
+    r"|(?:pero\s++)?no\s++es\s++(?:cierto|verdad)"
     r"|و?(?:لكن\s++)?(?:هذا|هذه|ذلك)\s++(?:غير\s++صحيحة?|خطأ|خاطئ|خاطئة|خرافة|ليس\s++صحيحًا|ليس\s++صحيحا)"
+    r"|و?لكن(?:ه|ها)\s++(?:غير\s++صحيحة?|خطأ|خاطئ|خاطئة|ليس\s++صحيحًا|ليس\s++صحيحا|ليست\s++صحيحة)"
     r")"
+)
+# "..., that's a fib", "..., that is a lie to scare you": a lie named as one refutes the clause whatever follows.
+_CLAUSE_LIE: Final = (
+    r"(?:that|this|which)(?:\s++is|'s)\s++(?:just\s++|only\s++|simply\s++)?an?\s++(?:lie|fib|bluff|trick)(?!\w)"
 )
 _REFUTED: Final = LazyPattern(
     # The next sentence calls the one before it untrue: after the claim's final mark (and a closing quote), the
@@ -130,10 +136,24 @@ _REFUTED: Final = LazyPattern(
     r"|(?:" + _LABEL + r"(?:" + _NO + r")?|" + _NO + r")(?:" + _BARE_UNTRUE + r")"
     r"|" + _LABEL + r"(?:no|nein|لا)"
     r")" + _AFTER + r")"
-    r"|(?P<clause>[,\u060c]\s++" + _CLAUSE_UNTRUE + _AFTER + r")"
-    # A claim labelled as a myth, at the start of a line or a sentence: "Myth: ...", «خرافة: ...».
-    r"|(?P<label>(?:^|(?<=[.!?\u061f]\s))[ \t]*+(?:myth|mythos|irrtum|mito|خرافة|الخرافة)\s*+:)",
+    r"|(?P<clause>[,\u060c]\s++(?:" + _CLAUSE_UNTRUE + _AFTER + r"|" + _CLAUSE_LIE + r"))"
+    # A claim labelled as a myth, at the start of a line or a sentence: "Myth: ...", "Wrong idea: ...", «خرافة: ...».
+    r"|(?P<label>(?:^|(?<=[.!?\u061f]\s))[ \t]*+(?:myth|misconception|wrong\s++idea|false\s++belief|mythos|irrtum"
+    r"|irrglaube|falsche\s++vorstellung|mito|idea\s++equivocada|idea\s++falsa|falsa\s++creencia|خرافة|الخرافة"
+    r"|فكرة\s++خاطئة|اعتقاد\s++خاطئ)\s*+:)"
+    # A thought the child may have, after a colon, named to reassure: "Vielleicht denkst du: Ich hätte das merken
+    # müssen", "You might think: I should have known", "Quizá pienses: debí darme cuenta".
+    r"|(?P<thought>(?:(?:denkst|fragst)\s++du(?:\s++dich)?(?:\s++\w+){0,2}?|you\s++(?:may|might)\s++(?:think|tell\s++yourself)"
+    r"|(?:quizá|quizás|tal\s++vez|a\s++lo\s++mejor)\s++(?:pienses|piensas|te\s++digas))\s*+:)"
+    # A true-or-false item's statement, quoted only when its answer calls it untrue (`_ANSWERED_UNTRUE`).
+    r"|(?P<quiz>(?:^|(?<=[.!?\u061f]\s))[ \t]*+(?:true\s++or\s++false|richtig\s++oder\s++falsch|wahr\s++oder\s++falsch"
+    r"|¿?verdadero\s++o\s++falso|صح\s++أم\s++خطأ|صح\s++أو\s++خطأ|صواب\s++أم\s++خطأ)\s*+[:?\u061f]?)",
     re.IGNORECASE | re.MULTILINE,
+)
+# The answer after a true-or-false statement that calls it untrue: "False.", "Falsch!", "Incorrecto;", «خطأ؛».
+_ANSWERED_UNTRUE: Final = LazyPattern(
+    r"(?:" + _LABEL + r")?(?:" + _NO + r")?(?:" + _CALLED_UNTRUE + r"|" + _BARE_UNTRUE + r")" + _AFTER,
+    re.IGNORECASE,
 )
 # Where a claim begins: after the end of the sentence before it, or at its paragraph's start.
 _SENTENCE_END: Final = LazyPattern(r"[.!?\u061f\u2026][\"'\u201c\u201d\u2019\u00bb)]*\s+|\n(?=\n)")
@@ -148,9 +168,11 @@ def _refuted_claims(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     ends: list[int] | None = None  # where each sentence ends, found at the first claim that needs them
     for found in _REFUTED.finditer(text):
-        if found.lastgroup == "label":
+        if found.lastgroup in ("label", "quiz", "thought"):
             start = found.end()
             after = _SENTENCE_END.search(text, start)
+            if found.lastgroup == "quiz" and (after is None or not _ANSWERED_UNTRUE.match(text, after.end())):
+                continue  # a statement answered "True", or not answered here: its words are the text's own
             spans.append((start - 1, after.start() + 1 if after is not None else len(text)))
             continue
         end = found.start()

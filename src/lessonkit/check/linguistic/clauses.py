@@ -18,6 +18,7 @@ from lessonkit.check.linguistic import arabic, modality
 from lessonkit.check.linguistic.lexicon import LEXICONS, Lexicon
 from lessonkit.check.linguistic.subject import subject, who
 from lessonkit.check.linguistic.tokens import Token, tokenise
+from lessonkit.lazy_re import LazyPattern
 
 _CUTS: Final = frozenset(",;:()\u2013\u2014\u060c\u061b")  # with the Arabic comma and semicolon
 _LEADING: Final = frozenset(["even", "only", "just", "auch", "nur", "selbst"])
@@ -114,6 +115,7 @@ def analyse(text: str, language: str) -> Analysis:
         not lexicon.meta.isdisjoint([t.norm for t in tokens])
         or _directive(_without_aside(tokens, text))
         or (language == "es" and _spanish_directive(tokens))
+        or (language == "de" and (_pretends(tokens) or _GERMAN_QUESTION_REPORTED.search(text) is not None))
         or (_reported(clauses, lexicon, language) and not _confirmed(tokens, lexicon))
     )
     return Analysis(tuple(clauses), meta)
@@ -146,8 +148,11 @@ def _directive(tokens: list[Token]) -> bool:
         or norms[:3] == ["steer", "clear", "of"]
     ) and any(t.norm in _RELATIVE_THAT and following.norm in _IMPLYING for t, following in pairwise(tokens)):
         return True  # "Omit any comment which suggests that ...", "Leave out any remark that implies ..."
-    return (norms[:2] == ["do", "not"] and norms[2:3] != [] and norms[2] in _SAYING) or (
-        norms[:1] in (["never"], ["nie"], ["niemals"]) and len(norms) > 1 and norms[1] in _SAYING
+    return (
+        (norms[:2] == ["do", "not"] and norms[2:3] != [] and norms[2] in _SAYING)
+        or (norms[:1] in (["never"], ["nie"], ["niemals"]) and len(norms) > 1 and norms[1] in _SAYING)
+        # "Sag nicht zu einer Freundin: Warum ...?", "Frag nie: ..."
+        or (norms[:1] != [] and norms[0] in _SAYING and norms[1:2] in (["nicht"], ["nie"], ["niemals"]))
     )
 
 
@@ -172,6 +177,24 @@ def _without_aside(tokens: list[Token], text: str) -> list[Token]:
             return tokens
         return [*tokens[:opening], *(t for t in tokens[opening:] if t.start > close)]
     return tokens
+
+
+_PRETENDING: Final = frozenset(["tut", "tun", "tat", "taten", "tust"])
+# "Manche Eltern fragen aus Schreck: Warum hast du das gemacht?": others' question after a colon, reported. Not "fragt"
+# as a verb of saying (`Lexicon.reporting`): "..., dass ein echter Freund so etwas nie fragt" ends a clause with it.
+_GERMAN_QUESTION_REPORTED: Final = LazyPattern(
+    r"(?i:(?:eltern|erwachsene\w*|mütter|väter|lehrer\w*|leute|freunde|freundinnen)\s+(?:\w+\s+){0,4}?"
+    r"(?:fragen|fragt|fragte|fragten)(?:\s+\w+){0,3}\s*:)"
+)
+
+
+def _pretends(tokens: list[Token]) -> bool:
+    """German "... tut so, als wärst du ...": what someone pretends is reported as a pretence, not said as true."""
+    norms = [t.norm for t in tokens]
+    return any(
+        norms[at] == "so" and norms[at + 1] == "als" and not _PRETENDING.isdisjoint(norms[max(0, at - 4) : at])
+        for at in range(1, len(norms) - 1)
+    )
 
 
 def _spanish_directive(tokens: list[Token]) -> bool:
