@@ -106,7 +106,7 @@ def test_hostile_runs_are_read_in_one_pass(text: str) -> None:
         ("فكرة خاطئة: من يُخدع غبي. الحقيقة: المخادعون محترفون.", "من يُخدع غبي."),
         ("Vielleicht denkst du: Ich hätte es merken müssen. Viele denken das.", "Ich hätte es merken müssen."),
         ("You might think: I should have known. Many children do.", "I should have known."),
-        ("If a pretend friend says you'll be in trouble, that's a fib.", "If a pretend friend says you'll be in trouble"),
+        ("If a friend says you'll be in trouble, that's a fib.", "If a friend says you'll be in trouble"),
         ("Dicen que te lo buscaste, pero no es cierto.", "Dicen que te lo buscaste"),
         ("قد تشعر بأن ما حصل بسببك، لكنه غير صحيح.", "قد تشعر بأن ما حصل بسببك"),
     ],
