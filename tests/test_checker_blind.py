@@ -364,24 +364,26 @@ BASELINE_RECALL: dict[tuple[str, str, str], float] = {
 # Those sentences are not read (that would end the set's blindness), so the ceiling records the
 # counts; a later change may remove such errors, never add one. 2026-12d lowered to 0 in every language
 # on 2026-12-03, once TUNE5 and TUNE6 had read it (a regression set now).
+# Lowered at the end of the thirty-sixth session (2026-12-07) to what its changes left (claims refuted where they
+# stand, wording to leave out, the corpus-16..19 false errors mended), counted by the scoring, not read.
 GOOD_ERRORS_CEILING: dict[str, dict[str, int]] = {
     "2026-12": {"en": 0, "de": 0, "ar": 0},
-    "2026-12b": {"en": 2, "de": 0, "ar": 1, "es": 0},
-    "2026-12c": {"en": 2, "de": 1, "ar": 2, "es": 0},
+    "2026-12b": {"en": 0, "de": 0, "ar": 0, "es": 0},
+    "2026-12c": {"en": 0, "de": 0, "ar": 0, "es": 0},
     "2026-12d": {"en": 0, "de": 0, "ar": 0, "es": 0},
     "2026-12e": {"en": 1, "de": 3, "ar": 0, "es": 0},
     "2026-12f": {"en": 2, "de": 1, "ar": 0, "es": 0},
-    "2026-12g": {"en": 2, "de": 3, "ar": 3, "es": 0},
-    "2026-12h": {"en": 1, "de": 6, "ar": 2, "es": 2},
-    "2026-12i": {"en": 4, "de": 1, "ar": 0, "es": 1},
+    "2026-12g": {"en": 2, "de": 2, "ar": 3, "es": 0},
+    "2026-12h": {"en": 1, "de": 5, "ar": 2, "es": 2},
+    "2026-12i": {"en": 3, "de": 1, "ar": 0, "es": 1},
     "2026-12j": {"en": 3, "de": 2, "ar": 2, "es": 2},
-    "2026-12k": {"en": 2, "de": 2, "ar": 2, "es": 1},
-    "2026-12l": {"en": 1, "de": 2, "ar": 2, "es": 3},
-    "2026-12m": {"en": 3, "de": 1, "ar": 0, "es": 2},
-    "2026-12n": {"de": 1, "ar": 3},
-    "2026-12o": {"en": 2},
-    "2026-12p": {"en": 2, "es": 1, "de": 3, "ar": 0},
-    "2026-12q": {"en": 2, "es": 0, "de": 3, "ar": 2},
+    "2026-12k": {"en": 2, "de": 1, "ar": 2, "es": 1},
+    "2026-12l": {"en": 1, "de": 0, "ar": 2, "es": 2},
+    "2026-12m": {"en": 3, "de": 1, "ar": 0, "es": 1},
+    "2026-12n": {"de": 0, "ar": 3},
+    "2026-12o": {"en": 1},
+    "2026-12p": {"en": 0, "es": 0, "de": 2, "ar": 0},
+    "2026-12q": {"en": 2, "es": 0, "de": 2, "ar": 2},
 }
 MARGIN = 0.07
 
