@@ -273,7 +273,11 @@ def _same_analysis(text: str, language: str) -> None:
     analysis = clauses.analyse.__wrapped__(text, language)
     talks_of_wording = (
         any(t.norm in lexicon.meta for t in reference)
-        or clauses._directive(reference)
+        or clauses._directive(clauses._without_aside(reference, text))
+        or (
+            language == "de"
+            and (clauses._pretends(reference) or clauses._GERMAN_QUESTION_REPORTED.search(text) is not None)
+        )
         or (clauses._reported(list(analysis.clauses), lexicon, language) and not clauses._confirmed(reference, lexicon))
     )
     assert analysis.meta == talks_of_wording, text
