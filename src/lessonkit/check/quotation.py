@@ -264,19 +264,16 @@ def _refuted_claims(text: str) -> list[tuple[int, int]]:
             before = bisect_right(ends, end - 1) - 1  # the last sentence end before the claim's own final mark
             spans.append(((ends[before] if before >= 0 else 0) - 1, end))
     # Claims that begin after a label, a true-or-false frame or "you might think", all closed by a colon (or "?").
-    starts: list[tuple[int, bool]] = []
     closed = ":" in text or "?" in text or "\u061f" in text
     for mark in _CLOSING_MARK.finditer(text) if closed and any(word in lowered for word in _LABEL_WORDS) else ():
-        low, end = max(0, mark.start() - _LABEL_REACH), mark.end()
-        found = _LABELLED.search(text, low, end) or (_THOUGHT.search(text, low, end) if mark[0] == ":" else None)
-        if found is not None:
-            starts.append((end, found.lastgroup == "quiz"))
-    if starts:
-        for start, quiz in starts:
-            after = _SENTENCE_END.search(text, start)
-            if quiz and (after is None or not _ANSWERED_UNTRUE.match(text, after.end())):
-                continue  # a statement answered "True", or not answered here: its words are the text's own
-            spans.append((start - 1, after.start() + 1 if after is not None else len(text)))
+        low, start = max(0, mark.start() - _LABEL_REACH), mark.end()
+        found = _LABELLED.search(text, low, start) or (_THOUGHT.search(text, low, start) if mark[0] == ":" else None)
+        if found is None:
+            continue
+        after = _SENTENCE_END.search(text, start)
+        if found.lastgroup == "quiz" and (after is None or not _ANSWERED_UNTRUE.match(text, after.end())):
+            continue  # a statement answered "True", or not answered here: its words are the text's own
+        spans.append((start - 1, after.start() + 1 if after is not None else len(text)))
     return spans
 
 
