@@ -72,6 +72,10 @@ class Lexicon(NamedTuple):
     # Verbs that name the one who does them an offender ("whoever is blackmailing you", "la persona que te extorsiona"):
     # a subject they follow closely tells the child what an offender will say, as "the blackmailer" does.
     offending: frozenset[str] = frozenset()
+    # Verb forms that put their clause in reported speech (German Konjunktiv I "sei", "seien"): that clause is someone's
+    # words ("..., das Mädchen sei selbst schuld; das stimmt nicht"), the sentence's other clauses are the writer's
+    # ("Auch wenn du das Gefühl hast, es sei zu spät, trägst du einen Teil der Schuld").
+    reported_mood: frozenset[str] = frozenset()
 
 
 def _who(**classes: str) -> dict[str, str]:
@@ -365,8 +369,6 @@ DE: Final = Lexicon(
             "behauptet",
             "widersprechen",
             "einreden",
-            "sei",
-            "seien",
         ]
     ),
     reporting=frozenset(
@@ -395,6 +397,7 @@ DE: Final = Lexicon(
     things=frozenset(["etwas", "nichts", "was", "viel", "vieles", "alles", "wenig"]),
     complements=frozenset(["dass"]),
     objects=frozenset(["dir", "dich"]),
+    reported_mood=frozenset(["sei", "seien"]),
     # "Sie wollen, dass du glaubst, dass ...": the aim in a clause of its own (`clauses._wants_believed_next`).
     intending=frozenset(["will", "willst", "wollen", "wollt", "wollte", "wollten", "möchte", "möchten"]),
     believing=frozenset(

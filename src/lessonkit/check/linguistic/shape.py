@@ -381,6 +381,8 @@ def match(
     if analysis.meta:
         return None  # a sentence about wording ("avoid saying ...") quotes harm, it does not do it
     sentence_wide = shape.within == "sentence"
+    lexicon = LEXICONS.get(language)
+    reported_mood = lexicon.reported_mood if lexicon is not None else frozenset()
     everything: tuple[Token, ...] | None = None
     answers: dict[str, bool] = {}
 
@@ -435,5 +437,7 @@ def match(
                 continue
         if skip is not None and skip(clause):
             continue
+        if reported_mood and not reported_mood.isdisjoint([t.norm for t in clause.tokens]):
+            continue  # someone else's words, in the mood of reported speech
         return clause, where
     return None
