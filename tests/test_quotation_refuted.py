@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lessonkit.check.quotation import blank_quoted, in_quotation, quotations
+from lessonkit.check.quotation import blank_quoted, in_quotation, in_refuted_claim, quotations
 
 
 def quoted(text: str) -> list[str]:
@@ -78,6 +78,17 @@ def test_a_refuted_claim_is_blanked_for_the_rules_that_skip_quotations() -> None
 def test_quoted_words_and_a_refuted_claim_are_both_quotations() -> None:
     text = "Avoid „Pech gehabt“. Manche sagen, du bist selbst schuld, was nicht stimmt."
     assert quoted(text) == ["„Pech gehabt“", "Manche sagen, du bist selbst schuld"]
+
+
+def test_a_refuted_claim_is_told_apart_from_quoted_words() -> None:
+    # `skip_refuted`: a rule that reads quotations (fear quoted in a story still frightens) skips the claim only.
+    text = "Er schrieb: „Du bist selbst schuld“. Manche sagen, du bist selbst schuld, was nicht stimmt."
+    quoted_words, claim = text.index("Du bist"), text.index("du bist")
+    assert in_quotation(text, quoted_words) and in_quotation(text, claim)
+    assert not in_refuted_claim(text, quoted_words)
+    assert in_refuted_claim(text, claim)
+    assert not in_refuted_claim(text, text.index("was nicht"))
+    assert not in_refuted_claim('He said "it is your fault".', 10)
 
 
 @pytest.mark.parametrize(

@@ -293,9 +293,20 @@ def _closes(text: str, at: int) -> bool:
 
 
 @lru_cache(maxsize=16)
+def refuted_claims(text: str) -> Quotations:
+    """The claims `text` refutes where it states them (`_refuted_claims`), alone: no quotation marks.
+
+    For the rules that read quotations (fear and shame quoted in a story still frighten and shame) but not a
+    claim the text calls untrue at once (`skip_refuted`).
+    """
+    refuted = _refuted_claims(text)
+    return _merged(refuted) if refuted else _NONE
+
+
+@lru_cache(maxsize=16)
 def quotations(text: str) -> Quotations:
     """The quotations of `text` (see the module's description)."""
-    refuted = _refuted_claims(text)
+    refuted = refuted_claims(text).spans()
     if _MARK.search(text) is None:
         return _merged(refuted) if refuted else _NONE  # most text quotes nothing
     marks = [(m.start(), m.group()) for m in _MARK.finditer(text)]
@@ -490,3 +501,8 @@ def aligned_words(sentence: str, origin: int, text: str) -> Iterator[tuple[int, 
 def in_quotation(text: str, offset: int) -> bool:
     """True when `offset` lies inside a quotation of `text` (a character's words, or wording cited to be avoided)."""
     return quotations(text).holds(offset)
+
+
+def in_refuted_claim(text: str, offset: int) -> bool:
+    """True when `offset` lies inside a claim that `text` calls untrue where it states it (`refuted_claims`)."""
+    return refuted_claims(text).holds(offset)

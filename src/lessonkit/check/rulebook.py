@@ -57,7 +57,7 @@ class RuleKind(NamedTuple):
 
 
 # What the pattern kinds read (lessonkit.check.kinds.phrases: the patterns and their filters).
-_FILTERS = ("negation", "skip_questions", "skip_quoted", "unless_defined", "exceptions")
+_FILTERS = ("negation", "skip_questions", "skip_quoted", "skip_refuted", "unless_defined", "exceptions")
 _KINDS = "lessonkit.check.kinds"
 
 # The registry of rule kinds. A rule file's `kind:` names one; the rule file schema (one pydantic
@@ -203,6 +203,9 @@ class RuleSpec:
     negation: bool = False
     skip_questions: bool = False
     skip_quoted: bool = False
+    # A rule that reads quotations (`skip_quoted: false`) may still skip a claim the text calls untrue where it
+    # states it (a myth, a quiz answer marked wrong): `skip_quoted` skips those too.
+    skip_refuted: bool = False
     unless_defined: bool = False
     # Patterns of wordings the rule's patterns must not judge: a match that lies wholly inside a
     # match of one of them is dropped ("your phone battery will die" is not a threat to a person).

@@ -14,6 +14,7 @@ from lessonkit.check.document import Document, TextUnit
 from lessonkit.check.kinds import finding, units
 from lessonkit.check.kinds.exceptions import excepted, exceptions_of, inside
 from lessonkit.check.patterns import Matcher, PartIndex, compile_patterns, in_question, in_quotation
+from lessonkit.check.quotation import in_refuted_claim
 from lessonkit.check.rulebook import Rule
 from lessonkit.diagnostics import Diagnostic
 from lessonkit.linear_re import Hit
@@ -78,6 +79,8 @@ def _hits(rule: Rule, found: Matcher, unit: TextUnit, document: Document) -> Ite
         if rule.spec.skip_questions and in_question(text, match.start):
             continue
         if rule.spec.skip_quoted and in_quotation(text, match.start):
+            continue
+        if rule.spec.skip_refuted and in_refuted_claim(text, match.start):
             continue
         if rule.spec.unless_defined and " ".join(match.text.casefold().split()) in document.vocabulary:
             continue
