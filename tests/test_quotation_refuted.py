@@ -36,6 +36,17 @@ def quoted(text: str) -> list[str]:
         ("Se repite que se lo buscaron, lo cual es falso.", "Se repite que se lo buscaron"),
         ("يقول البعض إن الوقت فات، وهذا خطأ، فالمساعدة متاحة.", "يقول البعض إن الوقت فات"),
         ("الخيار: أنت المسؤول. التعليق: خطأ، فالمسؤول هو من يهدد.", "الخيار: أنت المسؤول."),
+        # The next sentence names the claim a lie or the offender's script, whatever follows (thirty-eighth session).
+        (
+            'Blackmailers write "Your life is over." That is part of the script to rush you.',
+            'Blackmailers write "Your life is over."',
+        ),
+        (
+            "Er schreibt, dein Leben sei vorbei. Das ist eine Lüge, um dir Angst zu machen.",
+            "Er schreibt, dein Leben sei vorbei.",
+        ),
+        ("Dice que tu vida se acabó. Eso es un farol para asustarte.", "Dice que tu vida se acabó."),
+        ("يقول إن حياتك انتهت. هذا كذب هدفه إخافتك.", "يقول إن حياتك انتهت."),
         # A closing quote after the claim's full stop, and a line break before the refutation.
         ('He said "it is your fault."\nNot true.', 'He said "it is your fault."'),
     ],
@@ -56,6 +67,8 @@ def test_a_refuted_claim_is_quoted_and_its_refutation_is_not(text: str, claim: s
         "It's your own fault.\n\nNot true.",  # a blank line ends the claim's paragraph
         "You can say right, wrong, or maybe.",  # a bare word after a comma refutes nothing
         "Es culpa tuya. Mentira no es, y lo sabes.",
+        "You were naive. That is a trick they use.",  # a deed named, not a claim
+        "It was your fault. That is a lien on the house.",
         "Du bist selbst schuld. Falsch gemacht hast du es.",
     ],
 )

@@ -128,17 +128,29 @@ _CLAUSE_UNTRUE: Final = (
 _CLAUSE_LIE: Final = (
     r"(?:that|this|which)(?:\s++is|'s)\s++(?:just\s++|only\s++|simply\s++)?an?\s++(?:lie|fib|bluff|trick)(?!\w)"
 )
+# The next sentence names the claim before it a lie, or words of the offender's script, whatever follows: "That's a lie
+# to scare you.", "That is part of the script to rush you;", "Das ist eine Lüge, um ...", "Eso es un farol para ...",
+# «هذا كذب هدفه ...». Words for a deed ("a trick", "a tactic") are not among them: "You were naive. That's a trick they
+# use." would take the blame before it for a claim refuted.
+_NAMED_LIE: Final = (
+    r"(?:(?:that|this|it)(?:\s++is|'s)\s++(?:just\s++|only\s++|all\s++|simply\s++)?"
+    r"(?:an?\s++(?:lie|fib|bluff)|part\s++of\s++(?:the|their|his|her|a)\s++script)"
+    r"|(?:das|dies)\s++ist\s++(?:nur\s++|bloß\s++|alles\s++)?(?:eine\s++lüge|ein\s++bluff|gelogen)"
+    r"|(?:eso|esto)\s++es\s++(?:solo\s++|sólo\s++)?(?:una\s++mentira|un\s++farol|parte\s++del\s++guion)"
+    r"|و?(?:هذا|ذلك)\s++(?:مجرد\s++)?(?:كذب|كذبة)"
+    r")(?!\w)"
+)
 # Four patterns, not one: each begins with what it needs (a sentence's final mark, a comma, a colon's label), so that
 # Python's engine skips to those characters instead of trying every alternative at every character (one pattern of
 # them all cost 3.4 G instructions more on a megabyte of prose).
 # The next sentence calls the one before it untrue: after the claim's final mark (and a closing quote), the words that
 # call it untrue, a bare "Wrong." after a label or a "No,", or a label and a bare "No.".
 _NEXT_UNTRUE: Final = LazyPattern(
-    r"[.!?\u061f\u2026](?P<after>[\"'\u201c\u201d\u2019\u00bb)]*+(?=\s)[ \t]*+\n?+[ \t]*+(?:"
+    r"[.!?\u061f\u2026](?P<after>[\"'\u201c\u201d\u2019\u00bb)]*+(?=\s)[ \t]*+\n?+[ \t]*+(?:(?:"
     r"(?:" + _LABEL + r")?(?:" + _NO + r")?(?:" + _CALLED_UNTRUE + r")"
     r"|(?:" + _LABEL + r"(?:" + _NO + r")?|" + _NO + r")(?:" + _BARE_UNTRUE + r")"
     r"|" + _LABEL + r"(?:no|nein|لا)"
-    r")" + _AFTER + r")",
+    r")" + _AFTER + r"|" + _NAMED_LIE + r"))",
     re.IGNORECASE,
 )
 _CLAUSE_REFUTED: Final = LazyPattern(
@@ -176,6 +188,12 @@ _REFUTING_WORDS: Final = (
     "fib",
     "bluff",
     "trick",
+    "script",
+    "lüge",
+    "gelogen",
+    "farol",
+    "guion",
+    "كذب",
     "feedback",
     "answer",
     "explanation",
