@@ -324,9 +324,9 @@ def refuted_claims(text: str) -> Quotations:
 @lru_cache(maxsize=16)
 def quotations(text: str) -> Quotations:
     """The quotations of `text` (see the module's description)."""
-    refuted = refuted_claims(text).spans()
+    refuted = refuted_claims(text)
     if _MARK.search(text) is None:
-        return _merged(refuted) if refuted else _NONE  # most text quotes nothing
+        return refuted  # most text quotes nothing
     marks = [(m.start(), m.group()) for m in _MARK.finditer(text)]
     breaks = [m.start() for m in _BREAK.finditer(text)]
     if "\u201e" in text:  # the marks that close „...“ are not double quotes of their own
@@ -342,7 +342,7 @@ def quotations(text: str) -> Quotations:
     ]
     if openers:
         spans += _other_quoted(text, marks, breaks, openers)
-    return _merged(spans + refuted)
+    return _merged(spans + refuted.spans())
 
 
 def _other_quoted(
