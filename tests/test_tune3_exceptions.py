@@ -56,6 +56,27 @@ def test_an_exception_that_only_overlaps_the_match_does_not_drop_it(tmp_path: Pa
     assert _columns(rules, "You will die tomorrow.") == [5]
 
 
+def test_a_short_exception_does_not_hide_a_longer_one(tmp_path: Path) -> None:
+    # Searched as one alternation, "phones" (listed first) matches at the same place as the longer
+    # exception and ends first, and the alternation's matches do not overlap: "will die" was reported
+    # although the second exception covers it (the thirty-ninth session).
+    rules = _rules(tmp_path, '["phones", "phones will die", "(?:old|new) phones will die soon"]')
+    assert _columns(rules, "Old phones will die soon.") == []
+    assert _columns(rules, "Phones will die.") == []
+    assert _columns(rules, "Phones are fine, but you will die.") == [26]
+
+
+def test_exceptions_in_a_grammar_rule_are_each_looked_at(tmp_path: Path) -> None:
+    folder = tmp_path / "rules" / "en"
+    folder.mkdir(parents=True)
+    (folder / "tone.yml").write_text(
+        GRAMMAR_RULE.format(exceptions='["you", "you are stupid at chess"]'), encoding="utf-8"
+    )
+    book = load_rulebook(tmp_path / "rules")
+    document = text_document(Path("x.md"), "You are stupid at chess.", "en", "students", "11-13")
+    assert list(check_document(document, list(book.for_language("en")))) == []
+
+
 def test_a_substitution_rule_takes_exceptions(tmp_path: Path) -> None:
     rules = _rules(tmp_path, "[\"not 'kid'\"]", kind="substitution", body="replacements: {kid: child}")
     assert _columns(rules, "Say 'child', not 'kid'. A kid can ask.") == [27]

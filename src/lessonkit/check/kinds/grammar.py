@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Final, cast
 
 from lessonkit.check.document import Document, TextUnit
 from lessonkit.check.kinds import finding, units
-from lessonkit.check.kinds.exceptions import excepted, exceptions_of, inside
+from lessonkit.check.kinds.exceptions import Excepted, exceptions_of
 from lessonkit.check.linguistic.arabic import words as arabic_words
 from lessonkit.check.linguistic.lemmas import forms
 from lessonkit.check.linguistic.lexicon import LEXICONS
@@ -345,13 +345,13 @@ def _candidates(compiled: _Compiled, document: Document, language: str) -> Docum
     return _Parts(tuple(document.units[n] for n in sorted(numbers or ())))
 
 
-def _in_exception(spans: list[tuple[int, int]], sentence: str, start: int, text: str) -> Callable[[Clause], bool]:
+def _in_exception(spans: Excepted, sentence: str, start: int, text: str) -> Callable[[Clause], bool]:
     """Whether a clause of this sentence lies wholly inside one of the rule's exception matches in `text`."""
 
     def within(clause: Clause) -> bool:
         first, last = clause.tokens[0], clause.tokens[-1]
         low = _offset(sentence, start, text, first.start)
-        return inside(spans, low, _offset(sentence, start, text, last.end - 1) + 1)
+        return spans.covers(low, _offset(sentence, start, text, last.end - 1) + 1)
 
     return within
 
@@ -385,7 +385,7 @@ def grammar(rule: Rule, document: Document) -> Iterator[Diagnostic]:
         text = unit.plain
         if not compiled.admits(_words(text, language), text):
             continue
-        spans: list[tuple[int, int]] | None = None  # the rule's exceptions in this part, found when needed
+        spans: Excepted | None = None  # the rule's exceptions in this part, found when needed
         # Imported here: only parts that may hold the shape need the splitter and the analyser.
         from lessonkit.check.linguistic.clauses import analyse
         from lessonkit.check.sentences import sentences
@@ -403,8 +403,8 @@ def grammar(rule: Rule, document: Document) -> Iterator[Diagnostic]:
                 continue
             skip = None
             if rule.spec.exceptions:
-                spans = excepted(rule, text, unit.folded) if spans is None else spans
-                skip = _in_exception(spans, sentence.text, sentence.start, text) if spans else None
+                spans = Excepted(rule, text, unit.folded) if spans is None else spans
+                skip = _in_exception(spans, sentence.text, sentence.start, text) if spans.any() else None
             found = match(compiled.shape, analyse(judged, language), language, skip)
             if found is None:
                 continue

@@ -12,7 +12,7 @@ from functools import cache
 
 from lessonkit.check.document import Document, TextUnit
 from lessonkit.check.kinds import finding, units
-from lessonkit.check.kinds.exceptions import excepted, exceptions_of, inside
+from lessonkit.check.kinds.exceptions import Excepted, exceptions_of
 from lessonkit.check.patterns import Matcher, PartIndex, compile_patterns, in_question, in_quotation
 from lessonkit.check.quotation import in_refuted_claim
 from lessonkit.check.rulebook import Rule
@@ -72,7 +72,7 @@ def _hits(rule: Rule, found: Matcher, unit: TextUnit, document: Document) -> Ite
     if not found.may_match(unit.folded):
         return
     text = unit.plain
-    spans: list[tuple[int, int]] | None = None  # exceptions found on the first match only: most parts have none
+    spans: Excepted | None = None  # exceptions found on the first match only: most parts have none
     for match in found.finditer(text, unit.folded):
         if found.negated(match, text):
             continue
@@ -86,8 +86,8 @@ def _hits(rule: Rule, found: Matcher, unit: TextUnit, document: Document) -> Ite
             continue
         if rule.spec.exceptions:
             if spans is None:
-                spans = excepted(rule, text, unit.folded)
-            if inside(spans, match.start, match.end):
+                spans = Excepted(rule, text, unit.folded)
+            if spans.covers(match.start, match.end):
                 continue
         yield match
 
