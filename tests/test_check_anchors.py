@@ -99,6 +99,15 @@ def test_anchor_needs_every_fixed_word_of_a_phrase() -> None:
     assert not anchor.admits(fold("we have it"))  # "you should" is missing
 
 
+def test_a_branch_is_anchored_on_rare_words_rather_than_common_ones() -> None:
+    # Each alternative of a branch keeps one set. "never|always" and "would|could" are longer than
+    # "hurt" and "harm", but common words pass most parts: the rarer sets are kept (thirty-ninth session).
+    found = anchor_for(r"you\W+(?:(?:never|always)\W+hurt|(?:would|could)\W+harm)")
+    assert found is not None
+    assert not found.admits("you would never do that")
+    assert found.admits("you could never harm anyone")
+
+
 def test_anchor_admits_folded_text_only_when_a_phrase_can_match() -> None:
     anchor = anchor_for(r"(?<!\w)(?:(?:your|her) own fault|ASHAMED)(?!\w)", re.IGNORECASE)
     assert anchor is not None
