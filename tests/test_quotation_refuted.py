@@ -142,3 +142,32 @@ def test_answered_labelled_and_thought_claims_are_quoted(text: str, claim: str) 
 def test_a_true_or_false_statement_answered_true_or_not_answered_is_not_quoted() -> None:
     assert quoted("True or false: it is your fault. True.") == []
     assert quoted("True or false: it is your fault.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ('"Real men don\'t fall for this" is a myth: anyone can be targeted.', "Real men don't fall for this"),
+        ('Remember: "You asked for it" is simply not true.', "You asked for it"),
+        ("„Selbst schuld“ stimmt nicht: Schuld hat, wer droht.", "Selbst schuld"),
+        ("„Ein echter Mann fällt nicht darauf rein“ ist ein Mythos.", "Ein echter Mann fällt nicht darauf rein"),
+        ("Eso de que «te lo has buscado» es un mito, y nadie se lo busca.", "te lo has buscado"),
+        ("«الرجل الحقيقي لا يقع في هذا» خرافة: يمكن أن يحدث لأي شخص.", "الرجل الحقيقي لا يقع في هذا"),
+    ],
+)
+def test_a_quotation_called_untrue_by_the_words_after_it_is_a_refuted_claim(text: str, claim: str) -> None:
+    # The fortieth session: the quoted myth was read as the text's own words by the rules that read quotations.
+    assert in_refuted_claim(text, text.index(claim) + 1)
+    assert not in_refuted_claim(text, len(text) - 2)  # the words after it are the text's own
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Real men don\'t fall for this" is what they say.',
+        '"Real men don\'t fall for this" is not true of every family.',  # no mark after the words: not a verdict
+        "It's 'stupid' is a myth.",  # single quotes double as apostrophes: not read
+    ],
+)
+def test_a_quotation_not_called_untrue_is_no_refuted_claim(text: str) -> None:
+    assert not in_refuted_claim(text, 3)

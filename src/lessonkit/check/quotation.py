@@ -26,7 +26,8 @@ A quotation lies within one paragraph (a blank line ends it):
 - A claim refuted where it stands is quoted too, without marks (`_refuted_claims`): a sentence whose next sentence
   opens by calling it untrue ("... That is not true: ...", "Option: ... Feedback: Incorrect.", "... Das stimmt
   nicht; ...", "... Eso no es cierto.", «... هذا غير صحيح»), a clause refuted after its comma ("..., which is
-  a myth", «...، وهذا خطأ»), and the claim after a "Myth:" label ("Mythos:", "Mito:", «خرافة:»). The words
+  a myth", «...، وهذا خطأ»), a quotation called untrue by the words after it ('"..." is a myth', «...» es un mito),
+  and the claim after a "Myth:" label ("Mythos:", "Mito:", «خرافة:»). The words
   set up to be corrected are a misconception, like a quiz's wrong option; the sentence that corrects them is read.
 
 """
@@ -140,6 +141,24 @@ _NAMED_LIE: Final = (
     r"|و?(?:هذا|ذلك)\s++(?:مجرد\s++)?(?:كذب|كذبة)"
     r")(?!\w)"
 )
+# A quotation called untrue by the words right after its closing mark: '"Real men don't fall for this" is a myth:',
+# „Selbst schuld“ stimmt nicht, «Te lo has buscado» es falso, «...» خرافة. Double quotes and guillemets only: a
+# single quote is also an apostrophe, and the opening mark is found by looking back for the nearest one.
+_QUOTE_CALLED_UNTRUE: Final = LazyPattern(
+    r"[\"\u201c\u201d\u00bb\u00ab](?=\s)\s++(?:"
+    r"(?:is|was)\s++(?:(?:just|simply|only|also)\s++)?(?:not\s++(?:true|right|correct)|false|wrong|untrue"
+    r"|an?\s++(?:common\s++|old\s++|dangerous\s++|harmful\s++)?(?:myth|lie))"
+    r"|isn't\s++(?:true|right|correct)"
+    r"|(?:ist\s++)?(?:ein\s++)?(?:verbreiteter\s++|alter\s++|gefährlicher\s++)?(?:mythos|irrtum)"
+    r"|(?:ist\s++)?(?:falsch|nicht\s++wahr|gelogen|eine\s++lüge)|stimmt\s++(?:so\s++|einfach\s++)?nicht"
+    r"|(?:es|era)\s++(?:un\s++)?(?:mito|falso|mentira|una\s++mentira)|no\s++es\s++(?:cierto|verdad)"
+    r"|(?:(?:هو|هي)\s++)?(?:خرافة|غير\s++صحيحة?|كلام\s++غير\s++صحيح|خطأ|خاطئ|خاطئة|كذب|كذبة|ليس\s++صحيحًا|ليس\s++صحيحا)"
+    r")" + _AFTER,
+    re.IGNORECASE,
+)
+_QUOTE_OPENERS: Final = '"\u201c\u201d\u201e\u00ab\u00bb'
+_QUOTE_REACH: Final = 300  # how far back the opening mark is looked for
+
 # Four patterns, not one: each begins with what it needs (a sentence's final mark, a comma, a colon's label), so that
 # Python's engine skips to those characters instead of trying every alternative at every character (one pattern of
 # them all cost 3.4 G instructions more on a megabyte of prose).
@@ -276,6 +295,8 @@ def _refuted_claims(text: str) -> list[tuple[int, int]]:
     if any(word in lowered for word in _REFUTING_WORDS):
         ends_of_claims += [found.start("after") for found in _NEXT_UNTRUE.finditer(text)]
         ends_of_claims += [found.start() for found in _CLAUSE_REFUTED.finditer(text)]
+        if _MARK.search(text) is not None:
+            spans += _quotes_called_untrue(text)
     if ends_of_claims:
         ends = [after.end() for after in _SENTENCE_END.finditer(text)]
         for end in ends_of_claims:
@@ -292,6 +313,18 @@ def _refuted_claims(text: str) -> list[tuple[int, int]]:
         if found.lastgroup == "quiz" and (after is None or not _ANSWERED_UNTRUE.match(text, after.end())):
             continue  # a statement answered "True", or not answered here: its words are the text's own
         spans.append((start - 1, after.start() + 1 if after is not None else len(text)))
+    return spans
+
+
+def _quotes_called_untrue(text: str) -> list[tuple[int, int]]:
+    """Quotations called untrue by the words after them (`_QUOTE_CALLED_UNTRUE`), from opening to closing mark."""
+    spans: list[tuple[int, int]] = []
+    for found in _QUOTE_CALLED_UNTRUE.finditer(text):
+        close = found.start()
+        low = max(0, close - _QUOTE_REACH, text.rfind("\n\n", 0, close) + 1)
+        opening = max(text.rfind(mark, low, close) for mark in _QUOTE_OPENERS)
+        if opening >= 0:
+            spans.append((opening, close + 1))
     return spans
 
 
