@@ -58,6 +58,7 @@ SETS: dict[str, tuple[str, ...]] = {
     "2026-12o": ("en",),  # blind since 2026-12-04 evening (BLIND15): scored, never read
     "2026-12p": ("en", "es", "de", "ar"),  # blind since 2026-12-05 (BLIND16a en/es, BLIND16b de/ar): scored, never read
     "2026-12q": ("en", "es", "de", "ar"),  # blind since 2026-12-07 (BLIND17a en/es, BLIND17b de/ar): scored, never read
+    "2026-12r": ("en", "es", "de", "ar"),  # blind since 2026-12-07 (BLIND18a en/es, BLIND18b de/ar): scored, never read
 }
 # Category of a blind set -> the rule family meant to catch it.
 FAMILIES = {"blame": "tone", "fear": "tone", "shame": "tone", "terminology": "terminology"}
@@ -83,7 +84,9 @@ NON_STUDENT = ("parents", "educators")
 # English by 2), 2026-12p (all four languages, written on 2026-12-05 by BLIND16a and BLIND16b) at 4354ffd, the tree the
 # twenty-first session's rules began from, the tree as it was when the set was written (docs/checker.md), and 2026-12q
 # (all four languages, written on 2026-12-07 by BLIND17a and BLIND17b) at b54a1f7, the tree the thirty-sixth session
-# began from (scored on a worktree of it before any change of that session was committed).
+# began from (scored on a worktree of it before any change of that session was committed), and 2026-12r (all four
+# languages, written on 2026-12-07 by BLIND18a and BLIND18b) at f2c5f95, the tree the fortieth session began from
+# (scored on a worktree of it; the set was written after that session's first three commits).
 # A later change may not fall below it by more than MARGIN (one or two sentences).
 BASELINE_RECALL: dict[tuple[str, str, str], float] = {
     ("2026-12", "en", "blame"): 0.182,
@@ -334,6 +337,22 @@ BASELINE_RECALL: dict[tuple[str, str, str], float] = {
     ("2026-12q", "ar", "fear"): 0.643,
     ("2026-12q", "ar", "shame"): 0.542,
     ("2026-12q", "ar", "terminology"): 0.667,
+    ("2026-12r", "en", "blame"): 0.457,
+    ("2026-12r", "en", "fear"): 0.607,
+    ("2026-12r", "en", "shame"): 0.625,
+    ("2026-12r", "en", "terminology"): 0.733,
+    ("2026-12r", "es", "blame"): 0.4,
+    ("2026-12r", "es", "fear"): 0.536,
+    ("2026-12r", "es", "shame"): 0.417,
+    ("2026-12r", "es", "terminology"): 0.467,
+    ("2026-12r", "de", "blame"): 0.486,
+    ("2026-12r", "de", "fear"): 0.643,
+    ("2026-12r", "de", "shame"): 0.5,
+    ("2026-12r", "de", "terminology"): 0.867,
+    ("2026-12r", "ar", "blame"): 0.571,
+    ("2026-12r", "ar", "fear"): 0.536,
+    ("2026-12r", "ar", "shame"): 0.5,
+    ("2026-12r", "ar", "terminology"): 0.8,
 }
 # Good sentences with an error, at most: none in 2026-12; in 2026-12b the checker as it was when the
 # set was written (commit 8ce3af5) gave an error on 3 of 50 good sentences in en, de and ar and 1 of
@@ -350,7 +369,8 @@ BASELINE_RECALL: dict[tuple[str, str, str], float] = {
 # counted), 3, 2, 2 and 2. In 2026-12k, at the end of the fourteenth round (and the same at 41b6fff, before
 # it), 2, 2, 2 and 1. In 2026-12l, at dcb9c8a and at the end of the fifteenth session's rules alike, 1, 2, 2 and 3.
 # In 2026-12m, at ca659f8 and at the end of the sixteenth session's rules alike, 3, 1, 0 and 2.
-# In 2026-12p, at 4354ffd, 2, 1, 3 and 0 (en, es, de, ar); in 2026-12q, at b54a1f7, 2, 0, 3 and 2.
+# In 2026-12p, at 4354ffd, 2, 1, 3 and 0 (en, es, de, ar); in 2026-12q, at b54a1f7, 2, 0, 3 and 2; in 2026-12r, at
+# f2c5f95, 1, 0, 2 and 1.
 # 2026-12h English lowered from 2 to 1 at the end of the thirteenth session: a good sentence lost its error
 # (counted, not read), after the offender's fault set against the child's and the offender asking for a picture
 # became exceptions of the blame rules (read from corpus-14's good items).
@@ -384,6 +404,7 @@ GOOD_ERRORS_CEILING: dict[str, dict[str, int]] = {
     "2026-12o": {"en": 1},
     "2026-12p": {"en": 0, "es": 0, "de": 2, "ar": 0},
     "2026-12q": {"en": 2, "es": 0, "de": 2, "ar": 2},
+    "2026-12r": {"en": 1, "es": 0, "de": 2, "ar": 1},
 }
 MARGIN = 0.07
 
