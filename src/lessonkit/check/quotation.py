@@ -156,6 +156,48 @@ _QUOTE_CALLED_UNTRUE: Final = LazyPattern(
     r")" + _AFTER,
     re.IGNORECASE,
 )
+# The first word after a closing mark that `_QUOTE_CALLED_UNTRUE` can start with (lower case): the big pattern is
+# tried only at a closing mark followed by one of them, found by a small one. Run over every part with a quotation
+# mark and a refuting word (the classifier asks for each part's quotations), the big pattern, or 24 substring tests
+# as a pre-test, cost a megabyte of licence texts 0.05 G instructions (cachegrind).
+_CLOSE_THEN_WORD: Final = LazyPattern(r"[\"\u201c\u201d\u00bb\u00ab]\s+(\S+)")
+_UNTRUE_FIRST_WORDS: Final = frozenset(
+    (
+        "is",
+        "was",
+        "isn't",
+        "ist",
+        "ein",
+        "eine",
+        "falsch",
+        "nicht",
+        "gelogen",
+        "stimmt",
+        "mythos",
+        "irrtum",
+        "verbreiteter",
+        "alter",
+        "gefährlicher",
+        "es",
+        "era",
+        "no",
+        "mito",
+        "falso",
+        "mentira",
+        "هو",
+        "هي",
+        "خرافة",
+        "غير",
+        "كلام",
+        "خطأ",
+        "خاطئ",
+        "خاطئة",
+        "كذب",
+        "كذبة",
+        "ليس",
+    )
+)
+_QUOTE_CLOSERS: Final = '"\u201c\u201d\u00bb\u00ab'
 _QUOTE_OPENERS: Final = '"\u201c\u201d\u201e\u00ab\u00bb'
 _QUOTE_REACH: Final = 300  # how far back the opening mark is looked for
 
@@ -295,7 +337,7 @@ def _refuted_claims(text: str) -> list[tuple[int, int]]:
     if any(word in lowered for word in _REFUTING_WORDS):
         ends_of_claims += [found.start("after") for found in _NEXT_UNTRUE.finditer(text)]
         ends_of_claims += [found.start() for found in _CLAUSE_REFUTED.finditer(text)]
-        if _MARK.search(text) is not None:
+        if any(mark in text for mark in _QUOTE_CLOSERS):  # `in` per mark: far cheaper than a search for `_MARK`
             spans += _quotes_called_untrue(text)
     if ends_of_claims:
         ends = [after.end() for after in _SENTENCE_END.finditer(text)]
@@ -319,8 +361,11 @@ def _refuted_claims(text: str) -> list[tuple[int, int]]:
 def _quotes_called_untrue(text: str) -> list[tuple[int, int]]:
     """Quotations called untrue by the words after them (`_QUOTE_CALLED_UNTRUE`), from opening to closing mark."""
     spans: list[tuple[int, int]] = []
-    for found in _QUOTE_CALLED_UNTRUE.finditer(text):
-        close = found.start()
+    for after in _CLOSE_THEN_WORD.finditer(text):
+        word = after.group(1).lower().rstrip(".,:;!?،؛")
+        if word not in _UNTRUE_FIRST_WORDS or _QUOTE_CALLED_UNTRUE.match(text, after.start()) is None:
+            continue
+        close = after.start()
         low = max(0, close - _QUOTE_REACH, text.rfind("\n\n", 0, close) + 1)
         opening = max(text.rfind(mark, low, close) for mark in _QUOTE_OPENERS)
         if opening >= 0:
