@@ -171,3 +171,38 @@ def test_a_quotation_called_untrue_by_the_words_after_it_is_a_refuted_claim(text
 )
 def test_a_quotation_not_called_untrue_is_no_refuted_claim(text: str) -> None:
     assert not in_refuted_claim(text, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        # An offender's line named so right after its closing mark (the fortieth session, probe41).
+        ('"You\'ll ruin your family if this gets out" is a line offenders use to keep you quiet.', "ruin your family"),
+        ("„Wenn du zur Polizei gehst, landest du vor Gericht“ ist eine typische Lüge von Erpressern.", "landest du"),
+        # A thought named as a common one.
+        ("Thinking your life is ruined is a very common reaction; it eases with support.", "your life is ruined"),
+        ("Pensar que tu vida está arruinada es una reacción muy frecuente; se suaviza con apoyo.", "tu vida está"),
+        # A clause called a lie after a semicolon, or after «فاعلم أن هذا أسلوب».
+        ("Te pueden decir que irás a la cárcel; es una mentira para asustarte.", "irás a la cárcel"),
+        ("إذا قال لك المبتز «ستفضح عائلتك»، فاعلم أن هذا أسلوب ضغط.", "ستفضح عائلتك"),
+        # The pressure named a tactic by a noun in the next sentence.
+        ("Erpresser schreiben: „Sonst ist dein Leben ruiniert.“ Dieser Zeitdruck ist eine Masche.", "Leben ruiniert"),
+        ('They write: "Pay now or your life is over." This deadline is a tactic to make you panic.', "life is over"),
+        # An Arabic true-or-false item with صحيح, answered untrue.
+        ("صحيح أم خطأ: الأطفال الأذكياء لا ينخدعون أبدًا. خطأ! الخدعة قد تنطلي على أي أحد.", "الأذكياء"),
+    ],
+)
+def test_lines_named_a_tactic_and_thoughts_named_common_are_refuted_claims(text: str, claim: str) -> None:
+    assert in_refuted_claim(text, text.index(claim) + 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You were naive. That's a trick they use.",  # a deed word alone refutes nothing before it
+        "Thinking ahead is important: your life is your own.",  # no thought named as common
+        '"Pay now" is what they write, and your life is over.',
+    ],
+)
+def test_the_new_refutations_stay_narrow(text: str) -> None:
+    assert not any(in_refuted_claim(text, at) for at in range(len(text)))

@@ -128,6 +128,10 @@ _CLAUSE_UNTRUE: Final = (
 # "..., that's a fib", "..., that is a lie to scare you": a lie named as one refutes the clause whatever follows.
 _CLAUSE_LIE: Final = (
     r"(?:that|this|which)(?:\s++is|'s)\s++(?:just\s++|only\s++|simply\s++)?an?\s++(?:lie|fib|bluff|trick)(?!\w)"
+    # The fortieth session: "...; es una mentira para asustarte", "..., das ist eine Lüge", «...، وهذا كذب».
+    r"|(?:(?:eso|esto)\s++)?es\s++(?:solo\s++|sólo\s++)?(?:una\s++mentira|un\s++farol)(?!\w)"
+    r"|(?:das|dies)\s++ist\s++(?:nur\s++|bloß\s++)?(?:eine\s++lüge|ein\s++bluff|gelogen)(?!\w)"
+    r"|(?:ف)?(?:اعلم|اعلمي|اعرف|اعرفي|تذكر|تذكري)\s++أن\s++(?:هذا|هذه|ذلك)\s++(?:مجرد\s++)?(?:أسلوب|حيلة|كذب|كذبة|خدعة)"
 )
 # The next sentence names the claim before it a lie, or words of the offender's script, whatever follows: "That's a lie
 # to scare you.", "That is part of the script to rush you;", "Das ist eine Lüge, um ...", "Eso es un farol para ...",
@@ -138,6 +142,15 @@ _NAMED_LIE: Final = (
     r"(?:an?\s++(?:lie|fib|bluff)|part\s++of\s++(?:the|their|his|her|a)\s++script)"
     r"|(?:das|dies)\s++ist\s++(?:nur\s++|bloß\s++|alles\s++)?(?:eine\s++lüge|ein\s++bluff|gelogen)"
     r"|(?:eso|esto)\s++es\s++(?:solo\s++|sólo\s++)?(?:una\s++mentira|un\s++farol|parte\s++del\s++guion)"
+    # The fortieth session: the offender's pressure named a tactic, by a noun for what was quoted ("This deadline is a
+    # tactic to make you panic", „Dieser Zeitdruck ist eine Masche“, "Esa prisa es una táctica"): a deed word alone
+    # ("That's a trick they use") still does not count.
+    r"|(?:this|that|the)\s++(?:deadline|countdown|threat|line|message|pressure|rush)\s++is\s++(?:just\s++|only\s++)?"
+    r"(?:a\s++|an\s++)?(?:tactic|trick|lie|bluff|scare\s++tactic|pressure\s++tactic)"
+    r"|(?:dieser|diese|dieses|der|die|das)\s++(?:zeitdruck|druck|satz|spruch|drohung|countdown|frist)\s++ist\s++"
+    r"(?:nur\s++|bloß\s++)?(?:eine\s++)?(?:masche|lüge|taktik|erpressermasche|bluff)"
+    r"|(?:esa|esta|la)\s++(?:prisa|amenaza|frase|cuenta\s++atrás|presión)\s++es\s++(?:solo\s++|sólo\s++)?"
+    r"(?:una\s++)?(?:táctica|mentira|trampa|farol)"
     r"|و?(?:هذا|ذلك)\s++(?:مجرد\s++)?(?:كذب|كذبة)"
     r")(?!\w)"
 )
@@ -145,7 +158,7 @@ _NAMED_LIE: Final = (
 # „Selbst schuld“ stimmt nicht, «Te lo has buscado» es falso, «...» خرافة. Double quotes and guillemets only: a
 # single quote is also an apostrophe, and the opening mark is found by looking back for the nearest one.
 _QUOTE_CALLED_UNTRUE: Final = LazyPattern(
-    r"[\"\u201c\u201d\u00bb\u00ab](?=\s)\s++(?:"
+    r"[\"\u201c\u201d\u00bb\u00ab](?=\s)\s++(?:(?:"
     r"(?:is|was)\s++(?:(?:just|simply|only|also)\s++)?(?:not\s++(?:true|right|correct)|false|wrong|untrue"
     r"|an?\s++(?:common\s++|old\s++|dangerous\s++|harmful\s++)?(?:myth|lie))"
     r"|isn't\s++(?:true|right|correct)"
@@ -153,7 +166,15 @@ _QUOTE_CALLED_UNTRUE: Final = LazyPattern(
     r"|(?:ist\s++)?(?:falsch|nicht\s++wahr|gelogen|eine\s++lüge)|stimmt\s++(?:so\s++|einfach\s++)?nicht"
     r"|(?:es|era)\s++(?:un\s++)?(?:mito|falso|mentira|una\s++mentira)|no\s++es\s++(?:cierto|verdad)"
     r"|(?:(?:هو|هي)\s++)?(?:خرافة|غير\s++صحيحة?|كلام\s++غير\s++صحيح|خطأ|خاطئ|خاطئة|كذب|كذبة|ليس\s++صحيحًا|ليس\s++صحيحا)"
-    r")" + _AFTER,
+    r")" + _AFTER + r"|"
+    # Named as an offender's line, whatever follows (the fortieth session): '"..." is a line offenders use to keep you
+    # quiet', „...“ ist eine typische Lüge von Erpressern.
+    r"(?:is|was)\s++(?:just\s++|only\s++)?(?:a|an|the|one)\s++(?:typical\s++|common\s++|classic\s++|standard\s++|old\s++)?"
+    r"(?:line|lie|trick|tactic|threat|script|phrase|bluff)s?\s++(?:that\s++|which\s++)?(?:offenders|blackmailers|scammers"
+    r"|groomers|abusers|criminals|they)\s++(?:use|say|send|write)"
+    r"|ist\s++(?:eine\s++)?(?:typische\s++|übliche\s++|bekannte\s++|alte\s++)?(?:lüge|masche|drohung)\s++(?:von|der)"
+    r"|(?:es|son)\s++(?:una\s++)?(?:típica\s++|frase\s++)?(?:mentira|amenaza|táctica|frase)\s++(?:típica\s++)?(?:de|que\s++usan)"
+    r")",
     re.IGNORECASE,
 )
 # The first word after a closing mark that `_QUOTE_CALLED_UNTRUE` can start with (lower case): the big pattern is
@@ -184,6 +205,7 @@ _UNTRUE_FIRST_WORDS: Final = frozenset(
         "mito",
         "falso",
         "mentira",
+        "son",
         "هو",
         "هي",
         "خرافة",
@@ -196,6 +218,25 @@ _UNTRUE_FIRST_WORDS: Final = frozenset(
         "كذبة",
         "ليس",
     )
+)
+# A thought named as a common one, to answer it (the fortieth session): "Thinking your life is ruined is a very common
+# reaction ...", "Pensar que tu vida está arruinada es una reacción muy frecuente ...". The thought is the claim.
+_THOUGHT_NAMED: Final = LazyPattern(
+    r"(?:thinking|feeling|believing|worrying)\s++(?:that\s++)?(?P<claim>[^.!?;:\n]+?)\s++(?:is|can\s++be|feels)\s++"
+    r"(?:a\s++)?(?:very\s++|really\s++|quite\s++|so\s++|completely\s++)?(?:common|normal|natural|understandable|usual)"
+    r"|(?:pensar|sentir|creer|temer)\s++que\s++(?P<pensado>[^.!?;:\n]+?)\s++es\s++(?:una\s++reacción\s++|algo\s++)?"
+    r"(?:muy\s++|bastante\s++|totalmente\s++)?(?:frecuente|normal|común|natural|comprensible|habitual)",
+    re.IGNORECASE,
+)
+_THOUGHT_WORDS: Final = (
+    "thinking",
+    "feeling",
+    "believing",
+    "worrying",
+    "pensar que",
+    "sentir que",
+    "creer que",
+    "temer que",
 )
 _QUOTE_CLOSERS: Final = '"\u201c\u201d\u00bb\u00ab'
 _QUOTE_OPENERS: Final = '"\u201c\u201d\u201e\u00ab\u00bb'
@@ -215,7 +256,7 @@ _NEXT_UNTRUE: Final = LazyPattern(
     re.IGNORECASE,
 )
 _CLAUSE_REFUTED: Final = LazyPattern(
-    r"[,\u060c]\s++(?:" + _CLAUSE_UNTRUE + _AFTER + r"|" + _CLAUSE_LIE + r")", re.IGNORECASE
+    r"[,;\u060c\u061b]\s++(?:" + _CLAUSE_UNTRUE + _AFTER + r"|" + _CLAUSE_LIE + r")", re.IGNORECASE
 )
 _LABELLED: Final = LazyPattern(
     # A claim labelled as a myth, at the start of a line or a sentence: "Myth: ...", "Wrong idea: ...", «خرافة: ...».
@@ -224,7 +265,8 @@ _LABELLED: Final = LazyPattern(
     r"|فكرة\s++خاطئة|اعتقاد\s++خاطئ)\s*+:)"
     # A true-or-false item's statement, quoted only when its answer calls it untrue (`_ANSWERED_UNTRUE`).
     r"|(?P<quiz>(?:true\s++or\s++false|richtig\s++oder\s++falsch|wahr\s++oder\s++falsch"
-    r"|¿?verdadero\s++o\s++falso|صح\s++أم\s++خطأ|صح\s++أو\s++خطأ|صواب\s++أم\s++خطأ)\s*+[:?\u061f]))\Z",
+    r"|¿?verdadero\s++o\s++falso|صح\s++أم\s++خطأ|صح\s++أو\s++خطأ|صحيح\s++أم\s++خطأ|صحيح\s++أو\s++خطأ|صواب\s++أم\s++خطأ)"
+    r"\s*+[:?\u061f]))\Z",
     re.IGNORECASE | re.MULTILINE,
 )
 # A thought the child may have, after a colon, named to reassure: "Vielleicht denkst du: Ich hätte das merken müssen",
@@ -254,6 +296,11 @@ _REFUTING_WORDS: Final = (
     "gelogen",
     "farol",
     "guion",
+    "masche",
+    "tactic",
+    "táctica",
+    "أسلوب",
+    "حيلة",
     "كذب",
     "feedback",
     "answer",
@@ -337,8 +384,13 @@ def _refuted_claims(text: str) -> list[tuple[int, int]]:
     if any(word in lowered for word in _REFUTING_WORDS):
         ends_of_claims += [found.start("after") for found in _NEXT_UNTRUE.finditer(text)]
         ends_of_claims += [found.start() for found in _CLAUSE_REFUTED.finditer(text)]
-        if any(mark in text for mark in _QUOTE_CLOSERS):  # `in` per mark: far cheaper than a search for `_MARK`
-            spans += _quotes_called_untrue(text)
+    if any(word in lowered for word in _THOUGHT_WORDS):
+        for thought in _THOUGHT_NAMED.finditer(text):
+            group = "claim" if thought.group("claim") is not None else "pensado"
+            spans.append((thought.start(group) - 1, thought.end(group)))
+    # Not only behind the refuting words: an offender's line may be named so without one ("a line offenders use").
+    if any(mark in text for mark in _QUOTE_CLOSERS):  # `in` per mark: far cheaper than a search for `_MARK`
+        spans += _quotes_called_untrue(text)
     if ends_of_claims:
         ends = [after.end() for after in _SENTENCE_END.finditer(text)]
         for end in ends_of_claims:
