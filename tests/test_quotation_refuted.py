@@ -153,29 +153,6 @@ def test_a_true_or_false_statement_answered_true_or_not_answered_is_not_quoted()
         ("„Ein echter Mann fällt nicht darauf rein“ ist ein Mythos.", "Ein echter Mann fällt nicht darauf rein"),
         ("Eso de que «te lo has buscado» es un mito, y nadie se lo busca.", "te lo has buscado"),
         ("«الرجل الحقيقي لا يقع في هذا» خرافة: يمكن أن يحدث لأي شخص.", "الرجل الحقيقي لا يقع في هذا"),
-    ],
-)
-def test_a_quotation_called_untrue_by_the_words_after_it_is_a_refuted_claim(text: str, claim: str) -> None:
-    # The fortieth session: the quoted myth was read as the text's own words by the rules that read quotations.
-    assert in_refuted_claim(text, text.index(claim) + 1)
-    assert not in_refuted_claim(text, len(text) - 2)  # the words after it are the text's own
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        '"Real men don\'t fall for this" is what they say.',
-        '"Real men don\'t fall for this" is not true of every family.',  # no mark after the words: not a verdict
-        "It's 'stupid' is a myth.",  # single quotes double as apostrophes: not read
-    ],
-)
-def test_a_quotation_not_called_untrue_is_no_refuted_claim(text: str) -> None:
-    assert not in_refuted_claim(text, 3)
-
-
-@pytest.mark.parametrize(
-    ("text", "claim"),
-    [
         # An offender's line named so right after its closing mark (the fortieth session, probe41).
         ('"You\'ll ruin your family if this gets out" is a line offenders use to keep you quiet.', "ruin your family"),
         ("„Wenn du zur Polizei gehst, landest du vor Gericht“ ist eine typische Lüge von Erpressern.", "landest du"),
@@ -192,17 +169,23 @@ def test_a_quotation_not_called_untrue_is_no_refuted_claim(text: str) -> None:
         ("صحيح أم خطأ: الأطفال الأذكياء لا ينخدعون أبدًا. خطأ! الخدعة قد تنطلي على أي أحد.", "الأذكياء"),
     ],
 )
-def test_lines_named_a_tactic_and_thoughts_named_common_are_refuted_claims(text: str, claim: str) -> None:
+def test_a_quotation_or_thought_named_untrue_a_lie_or_common_is_a_refuted_claim(text: str, claim: str) -> None:
+    # The fortieth session: the quoted myth, the offender's line, the thought named as common were read as the text's
+    # own words by the rules that read quotations.
     assert in_refuted_claim(text, text.index(claim) + 1)
+    assert not in_refuted_claim(text, len(text) - 2)  # the words after it are the text's own
 
 
 @pytest.mark.parametrize(
     "text",
     [
+        '"Real men don\'t fall for this" is what they say.',
+        '"Real men don\'t fall for this" is not true of every family.',  # no mark after the words: not a verdict
+        "It's 'stupid' is a myth.",  # single quotes double as apostrophes: not read
         "You were naive. That's a trick they use.",  # a deed word alone refutes nothing before it
         "Thinking ahead is important: your life is your own.",  # no thought named as common
         '"Pay now" is what they write, and your life is over.',
     ],
 )
-def test_the_new_refutations_stay_narrow(text: str) -> None:
+def test_quotations_and_thoughts_not_so_named_are_no_refuted_claims(text: str) -> None:
     assert not any(in_refuted_claim(text, at) for at in range(len(text)))
