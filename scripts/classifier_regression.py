@@ -63,8 +63,9 @@ _SHAME = (
     "grammar-shaming-context shame-by-proxy shame-shapes shame-shapes-2 shame-shapes-3 shaming"
 )
 # Rules whose examples teach the model nothing of its classes: graphic detail, unsafe messaging about
-# self-harm and shouting are other harms; the classifier rules' own examples stay a check of the model.
-_NONE = "classifier-blame classifier-fear classifier-shame graphic self-harm shouting"
+# self-harm and shouting are other harms, and blame aimed at parents is not the child's (the classifier's blame
+# class is); the classifier rules' own examples stay a check of the model.
+_NONE = "classifier-blame classifier-fear classifier-shame graphic self-harm shouting parent-blame"
 CLASS_OF_RULE: dict[str, str | None] = {
     f"tone.{name}": label
     for names, label in ((_BLAME, "blame"), (_FEAR, "fear"), (_SHAME, "shame"), (_NONE, None))
