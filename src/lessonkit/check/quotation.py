@@ -181,9 +181,9 @@ _QUOTE_CALLED_UNTRUE: Final = LazyPattern(
     re.IGNORECASE,
 )
 # The first word after a closing mark that `_QUOTE_CALLED_UNTRUE` can start with (lower case): the big pattern is
-# tried only at a closing mark followed by one of them, found by a small one. Run over every part with a quotation
-# mark and a refuting word (the classifier asks for each part's quotations), the big pattern, or 24 substring tests
-# as a pre-test, cost a megabyte of licence texts 0.05 G instructions (cachegrind).
+# tried only at a closing mark followed by one of them, found by a small one, and only in a part that holds a word
+# of `_VERDICT_WORDS` (`_open_gates`). The big pattern run over every part with a quotation mark cost a megabyte of
+# licence texts 0.05 G instructions (cachegrind): the classifier asks for each part's quotations.
 _CLOSE_THEN_WORD: Final = LazyPattern(r"[\"\u201c\u201d\u00bb\u00ab]\s+(\S+)")
 _UNTRUE_FIRST_WORDS: Final = frozenset(
     (
