@@ -611,7 +611,7 @@ class PartIndex:
         # parts in four that hold one of a rule's strings hold no whole phrase's, and each of those
         # cost a visit (the part generator, the time check, `_hits`, `may_match`) to be ruled out.
         found = self.found
-        return [at for at in sorted(chosen) if (held := found[at]) is None or _admitted(numbered, held)]
+        return [at for at in sorted(chosen) if (holds := found[at]) is None or _admitted(numbered, holds)]
 
 
 def expand(pattern: str, define: dict[str, str]) -> str:
