@@ -30,7 +30,7 @@ system-deps:
 	bash scripts/install-system-deps.sh
 
 # setup.py and the C sources too: an edited C module is rebuilt by the next `make test` of a checkout.
-$(STAMP): pyproject.toml constraints.txt scripts/install-system-deps.sh setup.py $(wildcard src/lessonkit/check/kinds/*.c)
+$(STAMP): pyproject.toml constraints.txt scripts/install-system-deps.sh setup.py $(wildcard src/lessonkit/check/*.c src/lessonkit/check/kinds/*.c)
 	bash scripts/install-system-deps.sh
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip

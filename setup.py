@@ -1,4 +1,4 @@
-"""Copy lessonkit's shipped data into the wheel, and build the two C modules (the rest is in pyproject.toml).
+"""Copy lessonkit's shipped data into the wheel, and build the three C modules (the rest is in pyproject.toml).
 
 The rules, handout templates, CSS, fonts and site theme live in top-level folders of the repository,
 where the curriculum's authors edit them, so `[tool.setuptools.package-data]` (which only reaches
@@ -74,6 +74,15 @@ HYPHEN_POINTS = Extension(
     extra_compile_args=["-O2"],
 )
 
+# The sentence split of an ASCII part in C (src/lessonkit/check/_ascii_sentences.c), which every rule that reads
+# sentences shares; optional in the same way (tests/test_sentences_compiled.py).
+ASCII_SENTENCES = Extension(
+    "lessonkit.check._ascii_sentences",
+    ["src/lessonkit/check/_ascii_sentences.c"],
+    optional=True,
+    extra_compile_args=["-O2"],
+)
+
 
 if __name__ == "__main__":
-    setup(cmdclass={"build_py": BuildWithShippedData}, ext_modules=[NGRAM_SUMS, HYPHEN_POINTS])
+    setup(cmdclass={"build_py": BuildWithShippedData}, ext_modules=[NGRAM_SUMS, HYPHEN_POINTS, ASCII_SENTENCES])

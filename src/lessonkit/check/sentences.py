@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
 import re
-from collections.abc import Iterator
-from typing import NamedTuple
+from collections.abc import Callable, Iterator
+from typing import Any, NamedTuple
 
 from lessonkit.check.document import TextUnit
 from lessonkit.lazy_re import LazyPattern
@@ -63,6 +64,24 @@ class _Split(NamedTuple):
 
 _split: dict[int, _Split] = {}
 
+# The split in C (src/lessonkit/check/_ascii_sentences.c) for ASCII parts, where setup.py built it: one pass
+# over the characters instead of two regex passes and a search, a findall and a join per sentence.
+# `_sentences` stays the definition; `USE_COMPILED` lets the tests run either.
+USE_COMPILED = True
+
+
+def _compiled_split() -> Callable[[str, str, type[Sentence]], Any] | None:
+    try:
+        split: Callable[[str, str, type[Sentence]], Any] = importlib.import_module(
+            "lessonkit.check._ascii_sentences"
+        ).split
+    except (ImportError, AttributeError):
+        return None
+    return split
+
+
+_COMPILED_SPLIT = _compiled_split()
+
 
 def sentences(unit: TextUnit) -> Iterator[Sentence]:
     """The sentences of a unit, split on end punctuation and on list items and paragraphs of the source."""
@@ -86,8 +105,11 @@ def _kept(unit: TextUnit) -> _Split:
     if kept is None or kept.unit is not unit:
         if len(_split) >= _SPLIT_KEPT:
             _split.clear()
-        found: list[str] = []
-        kept = _split[id(unit)] = _Split(unit, tuple(_sentences(unit, found)), tuple(found))
+        made = _COMPILED_SPLIT(unit.plain, unit.raw, Sentence) if _COMPILED_SPLIT and USE_COMPILED else None
+        if made is None:  # not ASCII, or no C module
+            found: list[str] = []
+            made = tuple(_sentences(unit, found)), tuple(found)
+        kept = _split[id(unit)] = _Split(unit, *made)
     return kept
 
 
