@@ -901,12 +901,16 @@ class Scanner:
 def _scan(program: _Program, text: str, data: bytes) -> Iterator[Hit]:
     """The matches of one program over `data` (the text encoded for it)."""
     search, match_groups, named = program
+    spans = search(data, 0)
+    if spans is None:
+        return  # most texts a rule reads hold no match: no offsets table for them
     offsets = _Offsets(text, data)
     position, last_end = 0, 0
     while position <= len(data):
-        spans = search(data, position)
-        if spans is None:
-            return
+        if position:  # 0 only in the first round, searched above: every round moves it on
+            spans = search(data, position)
+            if spans is None:
+                return
         start_byte, end_byte = _span(spans, match_groups)
         if start_byte < last_end:
             # Only a match anchored at `^` can start before the restart point: look past it.
