@@ -148,3 +148,37 @@ def test_the_time_budget_stops_a_rule_that_reads_through_the_index(
     findings = engine.check_document(document, rules)
     budget = [f for f in findings if f.code == engine.OUT_OF_TIME]
     assert len(budget) == 1 and budget[0].location.path == tmp_path / "en.md"
+
+
+@pytest.mark.parametrize("language", ["en", "de", "es", "ar"])
+def test_a_document_program_finds_what_the_whole_program_finds(tmp_path: Path, language: str) -> None:
+    """A rule's program of only the phrases met in the parts offered to it (`PartIndex.phrases`) finds the same.
+
+    Fresh matchers, so that no whole program is compiled yet: every part is searched with the document
+    program first, then with the whole program, and the hits must be equal.
+    """
+    patterns._compile.cache_clear()
+    phrases._entries.cache_clear()
+    try:
+        rules = [r for r in RULES if r.language == language and r.spec.kind != "substitution"]
+        document = _document(tmp_path, SENTENCES[::5], language)
+        assert patterns._STRINGS.build_now()
+        index = patterns.PartIndex.of([u.folded for u in document.units])
+        assert index is not None
+        searches: list[tuple[patterns.Matcher, str, str, frozenset[int] | None]] = []
+        for rule in rules:
+            made = phrases.matcher(rule)
+            offered = index.parts(made)
+            keep = index.phrases(made)
+            for at in offered if offered is not None else range(len(document.units)):
+                unit = document.units[at]
+                searches.append((made, unit.plain, unit.folded, keep))
+        with_programs = [list(m.finditer(text, folded, keep)) for m, text, folded, keep in searches]
+        served = {id(m) for m, *_ in searches if m.__dict__.get("_programs") and not m.scanner.compiled}  # type: ignore[union-attr]
+        assert len(served) >= 3  # document programs did the searching for several rules
+        whole = [list(m.finditer(text, folded)) for m, text, folded, _ in searches]
+        assert with_programs == whole
+        assert sum(map(len, whole)) > 10  # the examples match: the comparison compares something
+    finally:
+        patterns._compile.cache_clear()
+        phrases._entries.cache_clear()

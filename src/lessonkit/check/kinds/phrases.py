@@ -68,12 +68,15 @@ def _parts(rule: Rule, document: Document, *found: Matcher) -> Iterator[TextUnit
     return units(rule, document, sorted(set().union(*wanted)))
 
 
-def _hits(rule: Rule, found: Matcher, unit: TextUnit, document: Document) -> Iterator[Hit]:
+def _hits(
+    rule: Rule, found: Matcher, unit: TextUnit, document: Document, keep: frozenset[int] | None = None
+) -> Iterator[Hit]:
+    """The matches the rule reports in one part (`keep`: the phrases that may match in the parts it reads)."""
     if not found.may_match(unit.folded):
         return
     text = unit.plain
     spans: Excepted | None = None  # exceptions found on the first match only: most parts have none
-    for match in found.finditer(text, unit.folded):
+    for match in found.finditer(text, unit.folded, keep):
         if found.negated(match, text):
             continue
         if rule.spec.skip_questions and in_question(text, match.start):
@@ -92,11 +95,19 @@ def _hits(rule: Rule, found: Matcher, unit: TextUnit, document: Document) -> Ite
         yield match
 
 
+def _phrases(document: Document, found: Matcher) -> frozenset[int] | None:
+    """The phrases of `found` met in the parts the index offered it (`PartIndex.phrases`), or None."""
+    index = _index(document)
+    return index.phrases(found) if index is not None else None
+
+
 def existence(rule: Rule, document: Document) -> Iterator[Diagnostic]:
     """Report every phrase the rule's patterns find."""
     found = matcher(rule)
-    for unit in _parts(rule, document, found):
-        for match in _hits(rule, found, unit, document):
+    parts = _parts(rule, document, found)
+    keep = _phrases(document, found)
+    for unit in parts:
+        for match in _hits(rule, found, unit, document, keep):
             yield finding(rule, unit.location(match.start), match=match.text)
 
 
@@ -124,8 +135,10 @@ def occurrence(rule: Rule, document: Document) -> Iterator[Diagnostic]:
     if limit is None:
         return
     found = matcher(rule)
-    for unit in _parts(rule, document, found):
-        hits = list(_hits(rule, found, unit, document))
+    parts = _parts(rule, document, found)
+    keep = _phrases(document, found)
+    for unit in parts:
+        hits = list(_hits(rule, found, unit, document, keep))
         if len(hits) > limit:
             where = unit.location(hits[int(limit)].start)
             yield finding(rule, where, count=len(hits), limit=int(limit), match=hits[int(limit)].text)
