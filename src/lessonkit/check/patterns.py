@@ -215,7 +215,9 @@ class Matcher:
         """The phrases of `scanner`'s layout numbered in `keep` (the anchor's numbers), or None: run the whole.
 
         The numbers are the anchor's, so they are taken only where the layout's phrases are the anchor's, one for
-        one: as many, and each phrase's need in the layout one of its needs in the anchor.
+        one. Both are made from one list of each phrase's needs (`alternative_needs`), and `anchor_of` only drops a
+        phrase whose needs repeat an earlier one's: as many phrases means the same list, and each phrase's need in
+        the layout is then one of its needs in the anchor (checked too). Rules with repeated needs run whole.
         """
         layout = self._layout_of(scanner, 0, pieces)
         if layout is None or self.anchor is None:
