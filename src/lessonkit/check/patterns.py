@@ -200,9 +200,10 @@ class Matcher:
         pieces = self.linear_pieces if which else self.pieces
         if pieces is not None and not scanner.compiled:
             if keep is not None and not which:
-                kept = self._kept_phrases(scanner, pieces, keep)
-                if kept is not None:
-                    found = self._program_run(scanner, which, kept, text)
+                layout = self._layout_of(scanner, 0, pieces)
+                kept = self._kept_phrases(layout, keep) if layout is not None else None
+                if layout is not None and kept is not None:
+                    found = self._program_run(scanner, which, layout, kept, text)
                     if found is not None:
                         return found
             if _STRINGS.matcher is None:
@@ -211,16 +212,15 @@ class Matcher:
                     return pruned
         return scanner.finditer(text)
 
-    def _kept_phrases(self, scanner: Scanner, pieces: object, keep: frozenset[int]) -> tuple[int, ...] | None:
-        """The phrases of `scanner`'s layout numbered in `keep` (the anchor's numbers), or None: run the whole.
+    def _kept_phrases(self, layout: _Layout, keep: frozenset[int]) -> tuple[int, ...] | None:
+        """The phrases of a layout of `scanner` numbered in `keep` (the anchor's numbers), or None: run the whole.
 
         The numbers are the anchor's, so they are taken only where the layout's phrases are the anchor's, one for
         one. Both are made from one list of each phrase's needs (`alternative_needs`), and `anchor_of` only drops a
         phrase whose needs repeat an earlier one's: as many phrases means the same list, and each phrase's need in
         the layout is then one of its needs in the anchor (checked too). Rules with repeated needs run whole.
         """
-        layout = self._layout_of(scanner, 0, pieces)
-        if layout is None or self.anchor is None:
+        if self.anchor is None:
             return None
         aligned = self.__dict__.get("_aligned")
         if aligned is None:
@@ -257,7 +257,7 @@ class Matcher:
         )
         if len(kept) == len(layout):
             return None
-        return self._program_run(scanner, which, kept, text)
+        return self._program_run(scanner, which, layout, kept, text)
 
     def _layout_of(self, scanner: Scanner, which: int, pieces: object) -> _Layout | None:
         layouts: dict[int, _Layout | None] = self.__dict__.setdefault("_layouts", {})
@@ -265,11 +265,12 @@ class Matcher:
             layouts[which] = _layout(scanner.pattern, pieces)
         return layouts[which]
 
-    def _program_run(self, scanner: Scanner, which: int, kept: tuple[int, ...], text: str) -> Iterator[Hit] | None:
+    def _program_run(
+        self, scanner: Scanner, which: int, layout: _Layout, kept: tuple[int, ...], text: str
+    ) -> Iterator[Hit] | None:
         """The matches of a program of only the `kept` phrases of `scanner` (None: too many programs made)."""
         if not kept:
             return iter(())  # no phrase can match here
-        layout = self.__dict__["_layouts"][which]
         programs: dict[tuple[int, tuple[int, ...]], Scanner] = self.__dict__.setdefault("_programs", {})
         program = programs.get((which, kept))
         if program is None:
